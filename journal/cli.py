@@ -12,6 +12,7 @@ import functools
 import gc
 import json
 import os
+import re
 import signal
 import sys
 import time
@@ -39,7 +40,6 @@ Writer = TypeVar("Writer", bound=Callable[..., str])
 @record()
 class State(Record):
     vault_option: str | None
-    debug: bool
     plain: bool = False  # --plain or $JOURNAL_PLAIN: words for screen readers, wrapped
     from_variable: bool = False  # vault_option is $JOURNAL_VAULT's, not typed
     opened: Vault | None = None
@@ -56,6 +56,14 @@ class State(Record):
             )
             self.opened.working = lambda label: ProgressBar(label=label)  # git's history
         return self.opened
+
+    def typed(self) -> list[str]:
+        """The options typed that chose the vault (``--vault``, journal's or ``check``'s),
+        which a command to paste gives (:func:`suggesting`); none from ``JOURNAL_VAULT``,
+        which the command pasted reads too."""
+        return (
+            ["--vault", self.vault_option] if self.vault_option and not self.from_variable else []
+        )
 
     def close(self) -> None:
         """The command is done: close what it opened (the index)."""
@@ -172,11 +180,12 @@ class ProgressBar:
 
 def today() -> date:
     """Today, or ``JOURNAL_TODAY`` (YYYY-MM-DD) for reproducible runs."""
+    from journal.adapters.environment import variable
     from journal.core.dates import DateError, today_from
     from journal.core.errors import UsageProblem
 
     try:
-        return today_from(os.environ.get("JOURNAL_TODAY"))
+        return today_from(variable("JOURNAL_TODAY"))
     except DateError as exc:
         raise UsageProblem(f"JOURNAL_TODAY: {exc.message}") from None
 
@@ -186,6 +195,7 @@ class _PrintsHelp(click.Command):
     does: quietly when the reader went away (:data:`PIPE_CLOSED`), else with one line."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)  # parsing takes the arguments out of ``args``
         try:
             return super().parse_args(ctx, args)
         except BrokenPipeError:
@@ -196,7 +206,7 @@ class _PrintsHelp(click.Command):
         except click.NoSuchOption as exc:
             if _global_option(ctx, exc.option_name) is None:
                 raise
-            raise _no_such_option(ctx, exc.option_name) from None
+            raise _no_such_option(ctx, exc.option_name, given) from None
 
 
 def _global_option(ctx: click.Context, name: str) -> click.Option | None:
@@ -211,20 +221,48 @@ def _global_option(ctx: click.Context, name: str) -> click.Option | None:
     )
 
 
-def _no_such_option(ctx: click.Context, name: str, close: list[str] | None = None) -> Exception:
+def _no_such_option(
+    ctx: click.Context, name: str, given: list[str], close: list[str] | None = None
+) -> Exception:
     """The usage error of an option the command does not have; one of ``journal``'s own
-    says where it goes (tryouts: `journal list --vault v`, `journal list --plain` said
-    no more)."""
-    option = _global_option(ctx, name)
-    if option is None:
+    says where it goes, with the command line to paste (:func:`_moved_first`; tryouts:
+    `journal list --vault v`, `journal list --plain` said no more)."""
+    if _global_option(ctx, name) is None:
         return click.NoSuchOption(name, possibilities=close, ctx=ctx)
-    given = name if option.is_flag else f"{name} {option.metavar}"
-    command = " ".join(ctx.command_path.split()[1:])  # `new goal`: the group's words too
     return click.NoSuchOption(
         name,
-        f"No such option '{name}' after the command; give it before it: journal {given} {command}",
+        f"No such option '{name}' after the command; give it before it: "
+        + _moved_first(ctx, given),
         ctx=ctx,
     )
+
+
+def _moved_first(ctx: click.Context, given: list[str]) -> str:
+    """The command line typed, ``given`` the words after the command's (``new goal``: the
+    group's too), with every option of ``journal``'s among them that the command has not
+    (``check`` has a ``--vault`` of its own) moved before the command, its value too
+    (its metavar when none follows), each word as typed, quoted for a shell."""
+    from journal.core.formatting import shell_words
+
+    own = {n for p in ctx.command.params if isinstance(p, click.Option) for n in p.opts}
+    moved: list[str] = []
+    kept: list[str] = []
+    words = iter(given)
+    for word in words:
+        name = word.partition("=")[0]
+        option = _global_option(ctx, name) if name not in own else None
+        if word == "--":  # the words after it are no options
+            kept += [word, *words]
+        elif option is None:
+            kept.append(word)
+        else:
+            moved.append(word)
+            if not option.is_flag and name == word:
+                moved.append(next(words, option.metavar or ""))
+    typed = ctx.meta[TYPED]
+    path = ctx.command_path.split()[1:]  # the command's words, the group's too
+    before = typed[: len(typed) - len(given) - len(path)]  # the options of journal given
+    return shell_words(["journal", *before, *moved, *path, *kept])
 
 
 class JournalCommand(_PrintsHelp):
@@ -254,11 +292,9 @@ class JournalCommand(_PrintsHelp):
 
         words = list(given)
         words[at : at + 1 + len(extra)] = [" ".join([name, *extra])]
-        root = ctx.find_root()
-        vault = root.params.get("vault_option")
-        where = ["--vault", str(vault)] if vault and _typed(root, "vault_option") else []
-        command = shell_words(["journal", *where, *ctx.command_path.split()[1:], *words])
-        raise click.UsageError(f"{problem}: a name with spaces goes in quotes: {command}", ctx)
+        command = shell_words(["journal", *ctx.command_path.split()[1:], *words])
+        told = f"{problem}: a name with spaces goes in quotes: {command}"
+        raise click.UsageError(suggesting(told), ctx)
 
 
 def _typed(ctx: click.Context, name: str) -> bool:
@@ -321,7 +357,7 @@ class _LogCommand(JournalCommand):
                 longs = [n for n in takes_value if n.startswith("--")]
                 import difflib  # here: an error's path (click before 8.2 lists all given)
 
-                raise _no_such_option(ctx, name, difflib.get_close_matches(name, longs))
+                raise _no_such_option(ctx, name, args, difflib.get_close_matches(name, longs))
             else:
                 words.append(arg)
         return super().parse_args(ctx, [*options, "--", *words])
@@ -348,9 +384,8 @@ class _SearchCommand(JournalCommand):
 
                 bare = shlex.quote(word.lstrip("-"))
                 how = f"the search reads words, not punctuation: journal search {bare}"
-            raise click.UsageError(
-                f"{exc.format_message()} ({word!r} reads as an option: {how})", ctx
-            ) from None
+            told = f"{exc.format_message()} ({word!r} reads as an option: {how})"
+            raise click.UsageError(suggesting(told), ctx) from None
 
 
 class _ListsWholeSummaries(click.Group):
@@ -385,8 +420,10 @@ class JournalGroup(_PrintsHelp, _ListsWholeSummaries):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """Every argument without the ``\\r`` a line of a script saved with CRLF ends in
-        (Git Bash passes it on the line's last word), before any command reads it."""
-        return super().parse_args(ctx, [arg.removesuffix("\r") for arg in args])
+        (Git Bash passes it on the line's last word), before any command reads it; kept
+        as :data:`TYPED` too."""
+        ctx.meta[TYPED] = [arg.removesuffix("\r") for arg in args]
+        return super().parse_args(ctx, list(ctx.meta[TYPED]))
 
     def invoke(self, ctx: click.Context) -> Any:
         from journal.core.errors import JournalError
@@ -398,8 +435,10 @@ class JournalGroup(_PrintsHelp, _ListsWholeSummaries):
             finally:  # what follows only tells how it ended: a second stop changes nothing
                 _STOPPING.armed = False
         except JournalError as exc:
-            if _debug(ctx):
-                raise
+            if _debug(ctx):  # the traceback too; the message and exit code as ever
+                import traceback
+
+                traceback.print_exc()
             for error in (exc, *exc.also):
                 echo(str(error) if error.path else f"journal: {error}", err=True)
             ctx.exit(exc.exit_code)
@@ -429,6 +468,10 @@ class JournalGroup(_PrintsHelp, _ListsWholeSummaries):
             )
             ctx.exit(1)
 
+
+#: Where :class:`JournalGroup` keeps the arguments of the command line
+#: (``click.Context.meta``, which every context of a run shares).
+TYPED = "journal.typed"
 
 #: The exit code when what reads the output went away, as git and coreutils report it.
 PIPE_CLOSED = 128 + getattr(signal, "SIGPIPE", 13)
@@ -483,18 +526,19 @@ def _interrupted(ctx: click.Context) -> str:
     return done
 
 
-def _ask_yes(question: str) -> bool:
-    """Ask ``question`` on the terminal (on stderr: stdout may carry --json), yes by
-    default, as ``click.confirm`` does; an end of input is :class:`click.Abort`.  The
+def _ask_yes(question: str, *, default: bool = True) -> bool:
+    """Ask ``question`` on the terminal (on stderr: stdout may carry --json), Enter
+    answering ``default``, as ``click.confirm`` does; an end of input is
+    :class:`click.Abort`.  The
     answer is waited for a quarter of a second at a time, not in one blocking read: a
     stop (Ctrl-C, ``kill``) that comes just as the question is asked would otherwise be
     noticed only once a line is typed, and the command would hang until then."""
     import select
 
     if sys.platform == "win32":  # its select takes sockets only
-        return click.confirm(question, default=True, err=True)
+        return click.confirm(question, default=default, err=True)
     while True:
-        _print(f"{question} [Y/n]: ", err=True, nl=False)
+        _print(f"{question} {'[Y/n]' if default else '[y/N]'}: ", err=True, nl=False)
         while not select.select([sys.stdin], [], [], 0.25)[0]:
             pass  # a stop that came meanwhile is raised here, between two waits
         line = sys.stdin.readline()
@@ -502,16 +546,17 @@ def _ask_yes(question: str) -> bool:
             _print("", err=True)
             raise click.Abort
         answer = line.strip().lower()
-        if answer in ("", "y", "yes"):
+        if answer in ("y", "yes") or (default and answer == ""):
             return True
-        if answer in ("n", "no"):
+        if answer in ("n", "no", ""):
             return False
-        _print("Answer y (yes) or n (no); Enter is yes, Ctrl-D stops.", err=True)
+        enter = "yes" if default else "no"
+        _print(f"Answer y (yes) or n (no); Enter is {enter}, Ctrl-D stops.", err=True)
 
 
 def _debug(ctx: click.Context) -> bool:
-    root = ctx.find_root()
-    return bool(root.obj and root.obj.debug)
+    """Whether ``--debug`` was given (also when the command's state was never made)."""
+    return bool(ctx.find_root().params.get("debug"))
 
 
 def pass_state(func: F) -> F:
@@ -538,10 +583,56 @@ def typed_in_nfc(func: F) -> F:
 
 def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
     """Print ``text``, control characters from notes shown, not obeyed
-    (:func:`~journal.core.formatting.terminal_text`)."""
+    (:func:`~journal.core.formatting.terminal_text`); a message (``err``) with the
+    commands it suggests as :func:`suggesting` gives them."""
     from journal.core.formatting import terminal_text
 
-    _print(terminal_text(text), err=err, nl=nl)
+    _print(terminal_text(suggesting(text) if err else text), err=err, nl=nl)
+
+
+def suggesting(text: str) -> str:
+    """``text`` (a message, ``check``'s report) with the options the user typed to choose
+    the vault (:meth:`State.typed`) in each command it suggests, so that it runs pasted
+    anywhere (from cron's mail, outside the vault): ``journal set "Network more"
+    status=active`` run with ``--vault "my vault"`` becomes ``journal --vault "my vault"
+    set ...``.  The messages are made in layers that know nothing of how the vault was
+    chosen; a command is told by its shape (:func:`_suggested`)."""
+    ctx = click.get_current_context(silent=True)
+    state = ctx.find_root().obj if ctx is not None else None
+    typed = state.typed() if isinstance(state, State) else []
+    if not typed or "journal " not in text:
+        return text
+    from journal.core.formatting import shell_words
+
+    options = f"journal {shell_words(typed)} "
+    given = functools.partial(_suggested().sub, lambda on: options if on["command"] else on[0])
+    lines = text.splitlines(keepends=True)  # only those that name journal are looked at
+    return "".join(given(line) if "journal " in line else line for line in lines)
+
+
+@functools.cache
+def _suggested() -> re.Pattern[str]:
+    """What :func:`suggesting` looks for: a quoted text, passed over whole (a title,
+    ``"My journal review - weekly"``, a link), or the ``journal`` (group ``command``) of a
+    command journal suggests.  That is ``journal`` standing alone (not in a path or a
+    word, nor ``python -m journal``), one of its commands (a group's with its command:
+    ``new contact``), then nothing, a backtick or a parenthesis closing, or a space and
+    what a command goes on with: an option, a quoted word (as
+    :func:`~journal.core.formatting.shell_word` quotes every name), a number, a
+    placeholder (``GOAL``); not a word in lower case, nor a parenthesis (``journal review
+    habit``, ``journal log (daily)``)."""
+    names = [
+        f"{name} {word}" if word else name
+        for name, command in cli.commands.items()
+        if name != "init"  # it names its folder in every command suggested: `init PATH`
+        for word in [*getattr(command, "commands", ()), ""]
+    ]
+    named = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    then = r"(?:$|[`)]| (?![a-z(])\S)"
+    quoted = r"""\$?'[^'\n]*'(?!\w)|"[^"\n]*"|\[\[[^\]\n]*\]\]"""
+    command = rf"""(?<![\w/.'"-])(?<!-m )(?P<command>journal )(?=(?:{named}){then})"""
+    first = r"""(?=[$'"\[j])"""  # a look at the first character: 5 times faster
+    return re.compile(rf"{first}(?:(?<!\w){quoted}|{command})", re.M)
 
 
 def echo_styled(text: str) -> None:
@@ -720,7 +811,6 @@ def commit_option(func: Writer) -> Writer:
 @click.option(
     "--vault",
     "vault_option",
-    envvar="JOURNAL_VAULT",
     metavar="PATH",
     help="The vault folder (default: $JOURNAL_VAULT, else the nearest folder above "
     "holding .journal/ or .obsidian/).",
@@ -741,10 +831,12 @@ def cli(ctx: click.Context, vault_option: str | None, debug: bool, plain: bool) 
     Example (names from example-vault/):
       journal --vault example-vault list
     """
-    plain = plain or os.environ.get("JOURNAL_PLAIN", "") not in ("", "0")
-    source = ctx.get_parameter_source("vault_option")
-    from_variable = source is click.core.ParameterSource.ENVIRONMENT
-    ctx.obj = State(_vault_folder(vault_option), debug, plain, from_variable)
+    from journal.adapters.environment import variable
+
+    plain = plain or variable("JOURNAL_PLAIN") not in (None, "0")
+    from_variable = vault_option is None and variable("JOURNAL_VAULT") is not None
+    vault = _vault_folder(vault_option) or variable("JOURNAL_VAULT")
+    ctx.obj = State(vault, plain, from_variable)
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -911,14 +1003,15 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
     created = new_goal(vault, state.catalog(vault), title, options, today())
     report(created.warnings, severities=("warning",))
     if created.early:
-        from journal.core.formatting import plural
+        from journal.core.formatting import plural, shell_word
 
         days = ", ".join(day.isoformat() for day in created.early)
         echo(
             f"journal: {_line(created.path)}: {plural(len(created.early), 'check-in')} in "
             f"other notes already name it ({days}), before its start {created.props['start']}: "
             "they count toward its value all the same (T011 in journal check); if they are "
-            f"progress on it, move its start back (journal set {created.id} "
+            "progress on it, move its start back (journal set "
+            f"{shell_word(created.id or created.path)} "
             f"start={created.early[0].isoformat()}), else change their links or dates",
             err=True,
         )
@@ -1038,6 +1131,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     """Change a goal's properties; only the edited lines of the file change.
 
     Values are checked against each property's type; an empty value clears it.
+    A number is the value itself: current=4, not +1 (journal log GOAL +1 adds 1).
     status=done also sets completed: TODAY (unless completed is given).  GOAL is
     an id, path, file name, title or alias, or whole words or the first 3 letters
     or more of one (not 'on', nor 'Ana' of 'Analytics').
@@ -1137,7 +1231,7 @@ def index_command(state: State, rebuild: bool, as_json: bool) -> None:
     if as_json:
         emit_json(summary)
     else:
-        echo(index_report(summary), nl=False)
+        echo(suggesting(index_report(summary)), nl=False)
 
 
 @cli.command(cls=_SearchCommand)
@@ -1409,7 +1503,7 @@ def check(
         from journal.core.formatting import line_texts
 
         view = state.views().check_report
-        state.put(view(line_texts(records), result.goals, result.rules, folder))
+        state.put(suggesting(view(line_texts(records), result.goals, result.rules, folder)))
     if result.errors or (strict and result.findings):
         raise click.exceptions.Exit(1)
 
@@ -1669,14 +1763,16 @@ def new_meeting_command(
       journal new meeting --with "Tom Becker" --kind informational \\
         --goal "Two informational interviews" --date 2026-11-20
     """
-    from journal.usecases.new_networking import find_people, new_meeting
+    from journal.usecases.new_networking import find_people, new_meeting, not_in_contacts, slips
 
     vault = state.vault()
     catalog = state.catalog(vault)
     unknown = find_people(catalog, people)[1]
     if unknown and create_contacts is None and sys.stdin.isatty():
+        slipped = slips(catalog, unknown)  # a slip for a contact's name: no by default
         create_contacts = _ask_yes(
-            f"Not in your contacts: {', '.join(unknown)}. Create contact notes?"
+            f"Not in your contacts: {not_in_contacts(unknown, slipped)}. Create contact notes?",
+            default=not slipped,
         )
     created = new_meeting(
         vault,
@@ -1784,6 +1880,7 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
                 "open_tasks": result.open_tasks,
                 "open_milestones": result.open_milestones,
                 "short": result.short,
+                "dropped": result.dropped,
             }
         )
     elif result.written:
@@ -1799,6 +1896,13 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
             echo(f"  - [{mark}] {task}", err=True)
     if result.short and not as_json:
         echo(f"journal: {_line(result.path)}: {result.short}", err=True)
+    if result.dropped is not None and not as_json:
+        day = "" if result.dropped is True else f" ({_line(str(result.dropped))})"
+        echo(
+            f"journal: {_line(result.path)}: milestone '{_line(str(result.milestone))}' was "
+            f"dropped{day}: done now, it counts as done; its `dropped:` is kept, as a record",
+            err=True,
+        )
     if result.open_milestones and not as_json:
         left = plural(len(result.open_milestones), "milestone")
         echo(f"journal: {_line(result.path)}: {left} not done yet:", err=True)

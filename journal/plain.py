@@ -23,9 +23,12 @@ from journal.present import (
     copy_lines,
     folded_followups,
     implied,
+    linked,
+    log_rows,
     misdated,
     not_counted,
     reached_down,
+    step_note,
     unlisted_lines,
     unread_lines,
     unstyled,
@@ -89,9 +92,11 @@ def wrapped(text: str, width: int) -> str:
     ``width`` terminal columns (a wide letter takes two:
     :func:`~journal.core.formatting.columns`), a continuation two
     spaces further in than its line; a word longer than a line runs past it, whole, on
-    a line of its own (a path, or a backticked command, stays one to read and to copy)."""
+    a line of its own (a path, or a backticked command, stays one to read and to copy).
+    Lines end at ``\\n`` only: a U+2028 or U+0085 in a title is a character of its line
+    (shown escaped), where ``str.splitlines()`` would break it."""
     out = []
-    for line in text.splitlines():
+    for line in text.removesuffix("\n").split("\n") if text else ():
         body = line.lstrip(" ")
         indent = line[: len(line) - len(body)]
         room = max(width, len(indent) + 12)
@@ -243,11 +248,11 @@ def goal_card(r: dict[str, Any], today: date) -> str:
     if r["confidence"]:
         out.append(f"confidence: {number(r['confidence'])} of 10")
     if r["supports"]:
-        out.append(f"supports: {', '.join(r['supports'])}")
+        out.append(f"supports: {linked(r, 'supports')}")
     if r["why"]:
         out.append(f"why: {' '.join(r['why'].split())}")
     if r["feeds"]:
-        out.append(f"feeds: {', '.join(r['feeds'])}")
+        out.append(f"feeds: {linked(r, 'feeds')}")
     out.append(due_words(r["due"], today, r["status"]))
     out.extend(f"{key}: {r[key]}" for key in ("start", "completed") if r[key])
     for m in r["milestones"]:
@@ -283,6 +288,12 @@ def _checkin(c: dict[str, Any], path: str, total: bool = False) -> str:
     return ": ".join(filter(None, [c["date"], said, f"{task_words(c['note'])}{where}".strip()]))
 
 
+def _step(step: dict[str, Any]) -> str:
+    """``2026-10-21: not logged, up 1, total 3: current as committed``."""
+    said = f"{step['date']}: not logged, {_change(step['change'])}, total {number(step['value'])}"
+    return said + step_note(step).removeprefix("not logged")
+
+
 def _sources(r: dict[str, Any]) -> str | None:
     """:func:`~journal.present.value_sources` in words: ``current 3 in the file, and 1
     more from other notes: 4`` (not ``+1 ... = 4``)."""
@@ -303,7 +314,9 @@ def history_view(h: dict[str, Any], today: date) -> str:
     out = [f"{h['title']}: {_measure(h) or _share(h)}"]
     out.extend(filter(None, [_sources(h), *without_outcome(h)]))
     out.append("check-ins:" if h["checkins"] else "no check-ins yet")
-    out.extend(f"  {_checkin(c, h['path'], total=True)}" for c in h["checkins"])
+    out.extend(
+        f"  {_step(c) if step else _checkin(c, h['path'], total=True)}" for c, step in log_rows(h)
+    )
     if not h["agrees"]:
         out.append(
             f"problem: current is {number(h['file_current'])} in the file but baseline plus "
@@ -315,15 +328,26 @@ def history_view(h: dict[str, Any], today: date) -> str:
 def _events(events: list[dict[str, Any]]) -> list[str]:
     """Each event's text in words: ``current 3 to 4``, ``check-in 2026-12-06 up 2 ...``."""
     return [
-        " ".join(
-            filter(
-                None, ["check-in", e["new"]["date"], _change(e["new"]["change"]), e["new"]["note"]]
-            )
-        )
+        _checkin_event(e["old"], e["new"])
         if e["kind"] == "checkin"
         else e["text"].replace(" -> ", " to ")
         for e in events
     ]
+
+
+def _checkin_event(old: dict[str, str] | None, new: dict[str, str] | None) -> str:
+    """``check-in 2026-12-06 up 2 Met``, ``check-in changed: ... up 2 Met to up 1 Met``,
+    ``check-in removed: ...``."""
+
+    def said(c: dict[str, str], day: bool = True) -> str:
+        return " ".join(filter(None, [c["date"] if day else "", _change(c["change"]), c["note"]]))
+
+    if new is None:
+        assert old is not None  # an event has a side
+        return f"check-in removed: {said(old)}"
+    if old is None:
+        return f"check-in {said(new)}"
+    return f"check-in changed: {said(old)} to {said(new, new['date'] != old['date'])}"
 
 
 def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> str:

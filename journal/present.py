@@ -28,7 +28,7 @@ from journal.core.formatting import (
     signed,
     single_line,
 )
-from journal.core.links import unquoted_link
+from journal.core.links import parse_link, unquoted_link
 from journal.core.networking import OVERDUE_LISTED_DAYS, folded
 
 SHOWN_CHECKINS = 5
@@ -111,6 +111,23 @@ def note_table(records: list[dict[str, Any]]) -> str:
     return "".join(f"{r['type']:<{width}}  {r['title']}  ({r['path']})\n" for r in records)
 
 
+def linked(record: dict[str, Any], key: str) -> str:
+    """The links of the goal ``record``'s property ``key`` (``supports``, ``feeds``), one
+    that resolves to no note marked so: not one to follow (a name mistyped, or written as
+    text for a note that is not there)."""
+    broken = {
+        link["target"]
+        for link in record["links"]
+        if link["property"] == key and link["resolved"] is None
+    }
+    return ", ".join(
+        f"{text} (links to no note)"
+        if (found := parse_link(text)) and found.target in broken
+        else text
+        for text in record[key]
+    )
+
+
 def goal_card(record: dict[str, Any], today: date) -> str:
     """A readable summary of one goal record from ``show_goal``, every text on one line:
     outcome and why (often a block over several lines) as one line of prose, any other
@@ -137,10 +154,10 @@ def goal_card(record: dict[str, Any], today: date) -> str:
         confidence = f"   confidence: {number(r['confidence'])}/10" if r["confidence"] else ""
         out.append(f"  effort: {effort}{confidence}")
     if r["supports"] or r["why"]:
-        supports = ", ".join(r["supports"])
+        supports = linked(r, "supports")
         out.append(f"  relevant: {supports}{' - ' if supports and r['why'] else ''}{r['why']}")
     if r["feeds"]:
-        out.append(f"  feeds: {', '.join(r['feeds'])}")
+        out.append(f"  feeds: {linked(r, 'feeds')}")
     start = f"   start: {r['start']}" if r["start"] else ""
     completed = f"   completed: {r['completed']}" if r["completed"] else ""
     out.append(f"  due: {due_text(r['due'], today, r['status'])}{start}{completed}")
@@ -498,6 +515,25 @@ def chart(
     return "\n".join(rows) + "\n"
 
 
+#: Where a step of ``journal log GOAL`` (a value no check-in gives) comes from, by the
+#: source of its point in the series.
+STEP_SOURCES = {"git": "current as committed", "file": "current in the file"}
+
+
+def log_rows(h: dict[str, Any]) -> list[tuple[dict[str, Any], bool]]:
+    """``journal log GOAL``'s rows in order: its check-ins, and its steps (True), each at
+    the end of its day."""
+    rows = [(c["date"], False, c) for c in h["checkins"]]
+    rows += [(s["date"], True, s) for s in h["steps"]]
+    return [(row, step) for _day, step, row in sorted(rows, key=lambda r: r[:2])]
+
+
+def step_note(step: dict[str, Any]) -> str:
+    """``not logged: current as committed``."""
+    source = STEP_SOURCES.get(step["source"])
+    return f"not logged: {source}" if source else "not logged"
+
+
 def history_view(h: dict[str, Any], today: date) -> str:
     """``journal log GOAL``: the check-ins, the value after each, and a chart."""
     if h["current"] is None and h["target"] is None and not h["checkins"]:
@@ -517,14 +553,16 @@ def history_view(h: dict[str, Any], today: date) -> str:
             )
     if not h["checkins"]:
         out.append("no check-ins yet")
-    width = max((len(c["change"] or "") for c in h["checkins"]), default=0)
-    values = max([len(number(c["value"])) for c in h["checkins"] if c["value"] is not None] or [1])
-    for c in h["checkins"]:
-        value = number(c["value"]) if c["value"] is not None else ""
-        where = f"  ({c['path']})" if c["path"] != h["path"] else ""
-        change = c["change"] or ""
-        line = f"{c['date']}  {change:<{width}}  {value:>{values}}  {c['note']}{where}"
-        out.append(line.rstrip())
+    rows = []
+    for c, step in log_rows(h):
+        where = f"  ({c['path']})" if not step and c["path"] != h["path"] else ""
+        change = f"({c['change']})" if step else c["change"] or ""
+        rows.append((c, change, step_note(c) if step else c["note"] + where))
+    width = max((len(change) for _c, change, _note in rows), default=0)
+    values = max([len(number(c["value"])) for c, _, _ in rows if c["value"] is not None] or [1])
+    for c, change, note in rows:
+        value = number(c["value"]) if c["value"] is not None else "?" if change else ""
+        out.append(f"{c['date']}  {change:<{width}}  {value:>{values}}  {note}".rstrip())
     if not h["agrees"]:
         out.append(
             f"! current is {number(h['file_current'])} in the file but baseline plus its log "

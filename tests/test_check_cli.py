@@ -213,6 +213,30 @@ def test_a_bad_check_setting_names_the_config_file(
     assert message in result.stderr
 
 
+def test_select_on_the_command_line_gets_past_a_bad_select_in_the_config(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """Reported (scripting): with `[check] select = ["ZZZ"]`, `journal check --select S
+    --json` exited 1, stdout empty, though --select replaces the config's select."""
+    config = example_vault / ".journal/config.toml"
+    config.write_text(config.read_text() + '\n[check]\nselect = ["ZZZ"]\n')
+    line = config.read_text().splitlines().index('select = ["ZZZ"]') + 1
+    result = invoke("check", "--select", "S", "--json", root=example_vault)
+    assert result.exit_code == 0  # S001 and S002 are warnings
+    assert {r["rule"] for r in json.loads(result.stdout)} == {"S001", "S002"}
+    assert result.stderr == (
+        f"journal: .journal/config.toml:{line}: 'check.select': 'ZZZ' matches no rule (ids"
+        " look like S001, groups like S; see `journal --vault"
+        f" {example_vault} check --list-rules`); not used: --select replaces it\n"
+    )  # (the --vault given is kept in the command it names)
+    unselected = invoke("check", "--json", root=example_vault)  # the config's is used
+    assert (unselected.exit_code, unselected.stdout) == (1, "")
+    assert unselected.stderr.startswith(f".journal/config.toml:{line}: 'check.select': 'ZZZ'")
+    config.write_text(config.read_text().replace("select", "ignore"))  # --ignore adds to it
+    ignored = invoke("check", "--select", "S", "--ignore", "S001", root=example_vault)
+    assert (ignored.exit_code, ignored.stdout) == (1, "")
+
+
 def test_goal_arguments_limit_the_report_to_those_goals(
     invoke: Invoke, example_vault: Path
 ) -> None:
@@ -352,8 +376,30 @@ def test_files_outside_the_vault_are_named_and_none_inside_is_a_usage_error(
     assert "1 goal checked" in mixed.stdout
     whole = invoke("check", "goals/Network more.md", str(vault))  # the vault's own folder
     assert (whole.exit_code, whole.stderr) == (0, mixed.stderr)
-    picture = invoke("check", "goals/photo.png")  # no note: skipped quietly, as before
+    nothing = f"journal: no file given is a note of the vault {vault}: nothing to check\n"
+    picture = invoke("check", "goals/photo.png", "--json")  # no note: named by no notice
+    assert (picture.exit_code, picture.stdout, picture.stderr) == (2, "", nothing)
+    mixed_picture = invoke("check", "goals/photo.png", ours)  # quietly skipped beside a note
+    assert (mixed_picture.exit_code, mixed_picture.stderr) == (0, "")
+
+
+def test_only_other_files_outside_the_vault_is_a_usage_error(
+    invoke: Invoke, smart_vault: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (scripting): `journal check /etc/passwd` said "All checks passed (0 goals
+    checked)", exit 0, and `--json` printed `[]`: a hook given wrong paths passed."""
+    stray = tmp_path / "afile"
+    stray.write_text("not a note\n")
+    (tmp_path / "b.txt").write_text("nor this\n")
+    smart_vault("goals/photo.png", b"\x89PNG")
+    monkeypatch.chdir(vault)
+    nothing = f"journal: no file given is a note of the vault {vault}: nothing to check\n"
+    for args in ([str(stray)], [str(stray), "--json"], ["../afile", "../b.txt"]):
+        result = invoke("check", *args)
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", nothing)
+    picture = invoke("check", "goals/photo.png")  # a vault's file that is no note: fine
     assert (picture.exit_code, picture.stderr) == (0, "")
+    assert picture.stdout == "All checks passed (0 goals checked).\n"
 
 
 def test_list_rules(invoke: Invoke, vault: Path) -> None:

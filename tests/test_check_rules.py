@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from journal.core.catalog import Catalog
 from journal.core.errors import Diagnostic, UsageProblem
 from journal.core.links import is_conflict_copy
-from journal.core.notes import Note, parse_note
+from journal.core.notes import Note, parse_note, stem_of
 from journal.core.rules import RULES, Context, Finding
 from journal.core.rules.base import is_activity
 from journal.core.rules.run import evaluate
@@ -195,7 +195,7 @@ CASES = [
             "\n    due: 2026-12-31"
         },
         LOG,
-        "milestones",
+        "  - title",  # the milestone's own line
         "milestone 1 'Questions written' has no due day, so no plan or review can place it",
     ),
     (
@@ -399,7 +399,7 @@ def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests |= {"T012"}  # tests/test_plan.py
     own_tests |= {"T014"}  # tests/test_networking_cli.py
     own_tests |= {"H016", "H017"}  # tests/test_cli_edges.py
-    own_tests |= {"H018", "H019"}  # below
+    own_tests |= {"H018", "H019", "H028"}  # below
     own_tests |= {"H020"}  # tests/test_obsidian_links.py
     own_tests |= {"H023", "H026"}  # tests/test_review.py
     own_tests |= {"H025"}  # tests/test_plugin_notes.py
@@ -1519,6 +1519,99 @@ def test_links_of_meetings_and_contacts_must_resolve_but_not_those_of_plain_note
     ]
 
 
+def test_a_link_property_written_as_text_that_names_no_note_is_told_as_a_link_is() -> None:
+    """Reported: `goal: Two informational interviews` (a meeting's goal written as text,
+    shortened) counted for no goal and `journal check` passed it, while the same name in
+    brackets got H001; so did `feeds: Become a HR partner`, which also silenced O001.
+    Written as text, a link property is the link journal reads it as (it counts the
+    meeting when the text names the goal)."""
+    meeting = (
+        MEETING[1]
+        .replace('"[[Hold four informational interviews]]"', "Hold four informational interview")
+        .replace('  - "[[Sam Patel]]"', "  - Sam Patell")
+    )
+    activity = goal_note(
+        id="go", title="Go", kind="activity", feeds="Hold four informational interview"
+    )
+    found = run((PATH, goal_note()), (MEETING[0], meeting), ("goals/Go.md", activity))
+    assert [(f.rule, f.path, f.line, f.message) for f in found if f.rule[0] == "H"] == [
+        (
+            "H001",
+            "goals/Go.md",
+            line_of(activity, "feeds"),
+            "feeds: [[Hold four informational interview]] links to no note",
+        ),
+        ("H008", MEETING[0], 5, "with: [[Sam Patell]] has no contact note"),
+        ("H001", MEETING[0], 6, "goal: [[Hold four informational interview]] links to no note"),
+        ("H008", MEETING[0], 10, "[[Dana]] links to no note"),
+    ]
+    near = 'did you mean "[[Hold four informational interviews]]"? Else fix the name'
+    assert all(f.suggestion.startswith(near) for f in of("H001", found))
+    # the text that names the note is a link that resolves: nothing to tell
+    named = meeting.replace("interview\n", "interviews\n").replace("Patell", "Patel")
+    fed = activity.replace("interview\n", "interviews\n")
+    found = run((PATH, goal_note()), (MEETING[0], named), CONTACT, ("goals/Go.md", fed))
+    assert [f.message for f in found if f.rule[0] == "H" and f.path != CONTACT[0]] == [
+        "[[Dana]] links to no note"
+    ]
+
+
+def test_contacts_named_one_slip_apart_are_told_as_maybe_one_person() -> None:
+    """Reported (tryout): `journal new meeting --with 'Sam Patell'` made `people/Sam
+    Patell.md` beside `Sam Patel.md`, and `journal check` never said so; nor did H008 name
+    Sam Patel for a meeting's `with: [[Sam Patell]]`.  Two people of two organisations
+    are told apart (`Ann Lee`, `Anna Lee`)."""
+
+    def contact(path: str, props: str = "") -> tuple[str, str]:
+        return path, f"---\ntype: contact\n{props}---\n# {stem_of(path)}\n"
+
+    meeting = MEETING[1].replace("[[Sam Patel]]", "[[Sam Patell]]").replace("[[Dana]]", "Dana")
+    found = of("H008", run((PATH, goal_note()), (MEETING[0], meeting), CONTACT))[:1]
+    assert [(f.line, f.message, f.suggestion) for f in found] == [
+        (
+            5,
+            "with: [[Sam Patell]] has no contact note",
+            'people/Sam Patel.md is named one letter from it: if it is theirs, link "[[Sam '
+            'Patel]]"; else make the note: journal new contact "Sam Patell"',
+        )
+    ]
+    # written as text, one name: two people meant (as `--with` refuses it)
+    both = meeting.replace('  - "[[Sam Patell]]"', "  - Sam Patel, Dana")
+    assert of("H008", run((MEETING[0], both)))[0].suggestion == (
+        'for several people, write `with:` and then one line each (`  - "[[Sam Patel]]"`, '
+        '`  - "[[Dana]]"`); for one person of that name, make the note: journal new contact '
+        '"Sam Patel, Dana"'
+    )
+    notes = [
+        contact("people/Sam Patel.md"),
+        contact("people/more/Sam Patell.md", "title: SAM PATELL\n"),
+        contact("people/Ann Lee.md", "org: Northwind\n"),
+        contact("people/Anna Lee.md", "org: Globex\n"),
+        contact("people/Bo Li.md"),
+        contact("people/Robert Li.md", "aliases: [Bob Li]\n"),
+    ]
+    found = of("H028", run(*notes))
+    assert [(f.path, f.line, f.message) for f in found] == [
+        ("people/Bo Li.md", 1, "named one letter from people/Robert Li.md (Bo Li, Bob Li)"),
+        ("people/Robert Li.md", 1, "named one letter from people/Bo Li.md (Bob Li, Bo Li)"),
+        (
+            "people/Sam Patel.md",
+            1,
+            "named one letter from people/more/Sam Patell.md (Sam Patel, SAM PATELL)",
+        ),
+        (
+            "people/more/Sam Patell.md",
+            3,
+            "named one letter from people/Sam Patel.md (SAM PATELL, Sam Patel)",
+        ),
+    ]
+    assert found[0].suggestion == (
+        "if one person, keep one note: move what people/Robert Li.md holds into this one, add "
+        "`Bob Li` to its `aliases` (meetings linking that name then find it) and delete "
+        "people/Robert Li.md; if two people, give each their `org`"
+    )
+
+
 ATTACHMENTS = [
     "Plan.pdf",
     "assets/diagram.png",
@@ -2126,6 +2219,31 @@ def test_a_link_to_a_goal_renamed_by_hand_names_it_by_its_id() -> None:
     assert [f.suggestion for f in found] == [
         "the goal whose id is its name's is goals/Build 3 dashboards.md (renamed since?): link "
         '"[[Build 3 dashboards]]"'
+    ]
+
+
+def test_a_link_to_a_goal_renamed_by_hand_names_it_by_its_title() -> None:
+    """Reported (tryout): `Connect with five HR leaders in my industry this quarter.md`
+    renamed `Connect HR leaders.md` left three meetings with H001 `fix the name ... or
+    create that note`, and a meeting's `progress::` with H010 `fix the goal's name`,
+    though the renamed goal's `title` is the links' text."""
+    title = "Hold four informational interviews"
+    renamed = ("goals/Hold four.md", goal_note(id="h4", title=title))
+    daily = ("daily/2026-11-20.md", f"progress:: [[{title}]] +1 coffee\n")
+    found = run(renamed, MEETING, CONTACT, daily)
+    fix = 'the goal titled so is goals/Hold four.md (renamed since?): link "[[Hold four]]"'
+    assert [f.suggestion for f in of("H001", found)] == [fix]
+    assert [(f.message, f.suggestion) for f in of("H010", found)] == [
+        (
+            f"`progress:: [[{title}]]` links to no note, so it counts for no goal",
+            "the goal titled so is goals/Hold four.md (renamed since?): link [[Hold four]]",
+        )
+    ]
+    supports = goal_note(id="x", title="X", supports=f"{title}s")  # a slip, as text
+    found = of("R002", run(renamed, ("goals/X.md", supports)))
+    assert [f.suggestion for f in found] == [
+        'did you mean "[[Hold four]]"? Else fix the name (links match a file name, path or '
+        "alias) or create that note"
     ]
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +17,7 @@ from journal.core.catalog import Catalog
 from journal.core.checkins import CheckInError, LogLines, parse_log_line, replay, running
 from journal.core.errors import Conflict
 from journal.core.notes import parse_note
+from journal.core.series import Point, stepped
 from journal.present import chart
 from journal.usecases.checkin import log_checkin
 from tests.conftest import Invoke, Write, goal_text
@@ -606,8 +608,8 @@ def test_a_check_in_before_the_goals_start_is_refused_naming_the_fix(
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "journal: 2026-10-20 is before the goal's start (2026-11-01): a check-in then would "
-        "count before the goal began; log on or after it, or move the start first (journal "
-        'set "Connect with five HR leaders" start=2026-10-20)\n'
+        f"count before the goal began; log on or after it, or move the start first (journal "
+        f'--vault {vault} set "Connect with five HR leaders" start=2026-10-20)\n'
     )
     assert (vault / GOAL).read_bytes() == before
     assert invoke("log", "Connect", "+1", "--date", "2026-11-01").exit_code == 0
@@ -624,8 +626,9 @@ def test_a_check_in_on_a_closed_goal_is_logged_with_a_warning(
         f"the goal is {status}; the check-in is logged all the same (reopen it: journal set "
         '"Connect with five HR leaders" status=active)'
     )
-    assert json.loads(result.stdout)["closed"] == closed
-    assert f"{GOAL}:5: warning: {closed}\n" in result.stderr  # the status line
+    assert json.loads(result.stdout)["closed"] == closed  # JSON: no options
+    typed = closed.replace("journal set", f"journal --vault {vault} set")  # as typed
+    assert f"{GOAL}:5: warning: {typed}\n" in result.stderr  # the status line
     assert "current: 3" in (vault / GOAL).read_text()
     assert json.loads(invoke("log", "Connect", "+1", "--json").stdout)["closed"] == closed
     write(GOAL, goal_text())
@@ -674,7 +677,7 @@ def test_a_goal_counted_from_meetings_refuses_hand_values(
     assert result.exit_code == 1
     assert result.stderr == (
         "goals/hr.md:12: this goal counts its meeting notes (metric_source: meetings); "
-        "record a meeting instead: journal new meeting --with PERSON --goal "
+        f"record a meeting instead: journal --vault {vault} new meeting --with PERSON --goal "
         '"Connect with five HR leaders" --kind informational\n'
     )
     assert invoke("set", "Connect", "current=3").exit_code == 1
@@ -1310,9 +1313,9 @@ def test_check_in_sums_are_exact_in_decimal() -> None:
     assert replay(1, [tiny]) == 1.0000000004
 
 
-def test_running_counts_each_day_from_its_start_value_or_on_from_one() -> None:
-    """One start value carries across days; a start per day (a goal's series) resets
-    the value each day, then the day's check-ins count on from it."""
+def test_running_counts_on_from_its_start_value_and_steps_to_the_series() -> None:
+    """One start value carries across days; beside a goal's series, each value of it the
+    check-ins do not give is a step, at the end of its day."""
     lines = ["- 2026-11-21: +2 b", "- 2026-11-20: +1 a", "- 2026-11-21: =7 c", "- 2026-11-22: x"]
     log = [parse_log_line(text, n, "g.md") for n, text in enumerate(lines)]
     checkins = [c for c in log if c is not None]
@@ -1322,8 +1325,20 @@ def test_running_counts_each_day_from_its_start_value_or_on_from_one() -> None:
         ("c", 7),
         ("x", 7),
     ]
-    per_day = running(lambda day: day.day * 100, checkins)
-    assert [(c.note, v) for c, v in per_day] == [("a", 2001), ("b", 2102), ("c", 7), ("x", 2200)]
+    points = [
+        Point(date(2026, 11, 19), 5, "git"),  # before the first check-in
+        Point(date(2026, 11, 20), 6, "log"),  # what the check-ins give: no step
+        Point(date(2026, 11, 21), 8, "git"),  # after the day's check-ins
+        Point(date(2026, 11, 23), 9, "file"),  # after the last
+    ]
+    rows, steps = stepped(points, checkins, 0)
+    assert [(c.note, v) for c, v in rows] == [("a", 6), ("b", 8), ("c", 7), ("x", 8)]
+    assert [s.to_dict() for s in steps] == [
+        {"date": "2026-11-19", "change": "+5", "value": 5, "source": "git"},
+        {"date": "2026-11-21", "change": "+1", "value": 8, "source": "git"},
+        {"date": "2026-11-23", "change": "+1", "value": 9, "source": "file"},
+    ]
+    assert stepped(points, [], 0) == ([], [])  # no check-in, no table to add up
 
 
 def test_the_log_view_shows_a_line_break_in_a_unit_not_obeys_it(
@@ -1380,9 +1395,12 @@ def test_progress_made_before_the_log_counts_once_after_a_commit_that_holds_it(
         ("2026-11-22", "+1", 5),
     ]
     assert (shown["current"], shown["series"][-1]["value"]) == (5, 5)
-    assert "2026-11-22  +3  4  made before the log\n2026-11-22  +1  5  lunch" in (
-        invoke("log", "Connect").stdout
-    )
+    assert shown["steps"] == [{"date": "2026-11-10", "change": "+3", "value": 3, "source": "git"}]
+    assert (
+        "2026-11-10  (+3)  3  not logged: current as committed\n"
+        "2026-11-15  +1    4  chat  (daily/2026-11-15.md)\n"
+        "2026-11-22  +3    4  made before the log\n2026-11-22  +1    5  lunch\n"
+    ) in invoke("log", "Connect").stdout
     monkeypatch.setenv("JOURNAL_TODAY", "2026-11-25")
     assert invoke("log", "Connect", "+1", "more").exit_code == 0
     shown = json.loads(invoke("log", "Connect", "--json").stdout)
@@ -1719,3 +1737,189 @@ def test_log_lines_read_once_give_what_each_line_gives_where_it_stands() -> None
     for _ in range(2):
         with pytest.raises(CheckInError, match="2026-02-30"):
             lines("- 2026-02-30: +1 no such day", 4, "goals/a.md")
+
+
+COFFEES = """---
+type: goal
+id: c
+title: Coffees
+status: active
+unit: coffees
+baseline: 0
+target: 10
+current: 3
+start: 2026-10-01
+due: 2026-12-31
+---
+# Coffees
+
+## Log
+
+- 2026-10-08: +1 a
+- 2026-10-21: +1 b
+"""
+
+
+def _adds_up(shown: dict[str, Any]) -> None:
+    """Each row of `log GOAL --json`'s check-ins and steps, in the table's order, goes
+    from the row before by its change, and the table ends at the series' last value."""
+    rows = [(c["date"], 0, c) for c in shown["checkins"]] + [
+        (s["date"], 1, s) for s in shown["steps"]
+    ]
+    value = shown["baseline"] or 0
+    for _day, _step, row in sorted(rows, key=lambda r: r[:2]):
+        assert row["change"][0] == "+"
+        value += float(row["change"][1:])
+        assert row["value"] == value, (row, shown)
+    assert value == shown["series"][-1]["value"] == shown["current"]
+
+
+@pytest.mark.parametrize("in_git", [True, False], ids=["git", "no git"])
+def test_the_log_table_adds_up_where_current_disagreed_with_the_log(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, in_git: bool
+) -> None:
+    """Reported (a git user): a goal at `current: 3` with a log of +1 and +1, committed,
+    then `journal log c +1 d`: the table read `+1 1`, `+1 2`, `+1 4` (a +1 from 2 to 4)
+    while the series put the committed 3 on 10-21; outside git it read `+1 3` where
+    `current`, the header and the chart said 4.  The value no check-in gives is a row
+    of its own, marked, where the series has it."""
+    git = Git(vault, tmp_path / "home").init() if in_git else None
+    write("goals/c.md", COFFEES)
+    if git is not None:
+        git.commit("init", "2026-10-25")
+    result = invoke("log", "c", "+1", "d", "--date", "2026-11-01")
+    assert result.exit_code == 0 and "M007" in result.stderr
+    if git is not None:
+        git.commit("journal: log +1 Coffees", "2026-11-01")
+    shown = json.loads(invoke("log", "c", "--json").stdout)
+    assert [c["value"] for c in shown["checkins"]] == ([1, 2, 4] if in_git else [1, 2, 3])
+    step = ("2026-10-21", 3, "git") if in_git else ("2026-11-01", 4, "file")
+    assert shown["steps"] == [
+        {"date": step[0], "change": "+1", "value": step[1], "source": step[2]}
+    ]
+    _adds_up(shown)
+    table = invoke("log", "c").stdout
+    said = "current as committed" if in_git else "current in the file"
+    assert f"{step[0]}  (+1)  {step[1]}  not logged: {said}\n" in table
+    assert "2026-10-21  +1    2  b\n" in table
+    plain = invoke("--plain", "log", "c").stdout
+    assert f"{step[0]}: not logged, up 1, total {step[1]}: {said}\n" in plain
+
+
+_LOGS = "---\ntype: goal\ntitle: G03 Logs\nbaseline: 0\ncurrent: 0\ntarget: 10\n---\n"
+_ADD_LOG = "name that heading '## Log', or add a '## Log' heading above the line"
+
+
+@pytest.mark.parametrize(
+    ("heading", "why"),
+    [
+        ("## Logs", f"under '## Logs', not a Log heading: it counts nothing; {_ADD_LOG}"),
+        ("## Lgo", f"under '## Lgo', not a Log heading: it counts nothing; {_ADD_LOG}"),
+        ("## Check-in", f"under '## Check-in', not a Log heading: it counts nothing; {_ADD_LOG}"),
+        (
+            "## Weekly log",
+            f"under '## Weekly log', not a Log heading: it counts nothing; {_ADD_LOG}",
+        ),
+        (
+            "### Log of progress",
+            "under '### Log of progress', not a Log heading: it counts nothing; name that "
+            "heading '### Log', or add a '## Log' heading above the line",
+        ),
+        *[
+            (
+                written,
+                f"under '{written}', which is no heading: it counts nothing; write '## Log' there "
+                "instead",
+            )
+            for written in ("##Log", "**Log**", "Log:")
+        ],
+        ("", "under no heading: it counts nothing; add a '## Log' heading above it"),
+    ],
+)
+def test_check_ins_under_no_log_heading_are_told_and_logging_waits_for_them(
+    invoke: Invoke, write: Write, vault: Path, heading: str, why: str
+) -> None:
+    """Reported (tryout): check-ins under `## Logs` (`##Log`, `**Log**`, `Log:`, `## Lgo`,
+    none...) counted nothing and nothing said so: `list` showed 0%, `check` passed H006 and
+    `journal log` wrote `current 0 -> 1` and a second `## Log` (the value was 5)."""
+    text = _LOGS + (f"{heading}\n" if heading else "") + "- 2026-11-10: +2 a\n- 2026-11-20: +3 b\n"
+    write(GOAL, text)
+    first = text.splitlines().index("- 2026-11-10: +2 a") + 1
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    assert [(f["line"], f["message"]) for f in check] == [
+        (first, f"log line {why}"),
+        (first + 1, f"log line {why}"),
+    ]
+    assert check[0]["suggestion"].startswith("put the line under a Log heading")
+    listed = invoke("list")
+    assert f"{GOAL}:{first}: warning: log line {why}" in listed.stderr.splitlines()
+    logged = invoke("log", "G03", "+1", "c")
+    assert (logged.exit_code, logged.stdout) == (1, "")
+    assert logged.stderr == (
+        f"{GOAL}:{first}: log line {why}; nothing written: fix it, then log again (2 such lines)\n"
+    )
+    assert (vault / GOAL).read_text() == text
+
+
+def test_a_check_in_outside_the_log_is_told_where_the_log_is(invoke: Invoke, write: Write) -> None:
+    text = _LOGS + "## Log\n\n- 2026-11-10: +2 a\n\n## Notes\n\n- 2026-11-20: +3 b\n"
+    write(GOAL, text)
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    assert [(f["line"], f["message"]) for f in check] == [
+        (
+            text.splitlines().index("- 2026-11-20: +3 b") + 1,
+            "log line under '## Notes', not under '## Log' (line 8): it counts nothing; move "
+            "it there",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("log", "fix"),
+    [
+        ("## Log\n\n-2026-11-10: +2 a\n", ""),
+        ("## Log\n\n- 2026-11-09: +1 x\n-2026-11-10: +2 a\n", ""),  # read as the item's text
+        ("## Notes\n\n-2026-11-10: +2 a\n", " under a '## Log' heading"),
+        (
+            "## Log\n\n- 2026-11-09: +1 x\n\n## Notes\n\n-2026-11-10: +2 a\n",
+            " under '## Log' (line 8)",
+        ),
+    ],
+)
+def test_a_check_in_with_no_space_after_its_dash_is_told(
+    invoke: Invoke, write: Write, vault: Path, log: str, fix: str
+) -> None:
+    """Reported (tryout): `-2026-11-10: +2 a` under `## Log` was dropped with no finding."""
+    text = _LOGS + log
+    write(GOAL, text)
+    line = text.splitlines().index("-2026-11-10: +2 a") + 1
+    said = (
+        "log line with no space after its '-' is no list item: it counts nothing; write "
+        f"'- 2026-11-10: +2 a'{fix}"
+    )
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    assert [(f["line"], f["message"]) for f in check] == [(line, said)]
+    assert check[0]["suggestion"].startswith("put a space after the list marker")
+    logged = invoke("log", "G03", "+1", "c")
+    assert logged.exit_code == 1
+    assert logged.stderr == f"{GOAL}:{line}: {said}; nothing written: fix it, then log again\n"
+    assert (vault / GOAL).read_text() == text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Next actions\n\n- [ ] 2026-12-01: +1 call Dana\n- [x] 2026-11-01: +1 book a call\n",
+        "## Notes\n\n- 2026-11-10: met Dana\n- 2026-11-12 - no change\n",
+        "## Log\n\n- 2026-11-10: +2 a\n  - 2026-11-11: +1 nested, as documented\n",
+        "## Log\n\n- 2026-11-10: +2 a\n\nIn 2026-11-10 -2 days\n",
+        "```\n- 2026-11-10: +2 in code\n-2026-11-11: +1 in code\n```\n",
+        "> ## Log\n> - 2026-11-10: +2 in a callout, told as the heading in it\n",
+    ],
+)
+def test_lines_that_are_no_check_ins_or_told_otherwise_are_not_told_as_outside_the_log(
+    invoke: Invoke, write: Write, body: str
+) -> None:
+    write(GOAL, _LOGS + body)
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    assert [f["message"] for f in check if "counts nothing;" in f["message"]] == []

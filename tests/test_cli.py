@@ -110,7 +110,9 @@ def test_new_goal_builds_front_matter_as_data(invoke: Invoke, vault: Path, write
     )
 
 
-def test_new_goal_tells_of_check_ins_that_already_name_it(invoke: Invoke, write: Write) -> None:
+def test_new_goal_tells_of_check_ins_that_already_name_it(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
     """A migrating user's: a new goal took in two old `progress::` lines naming it, from
     before its start, and was done the moment it was made, without a word."""
     write("daily/2026-11-10.md", "progress:: [[Land an HRBP role]] +1 applied\n")
@@ -123,9 +125,9 @@ def test_new_goal_tells_of_check_ins_that_already_name_it(invoke: Invoke, write:
     assert result.stderr == (
         "journal: goals/Land an HRBP role.md: 2 check-ins in other notes already name it "
         "(2026-11-10, 2026-11-20), before its start 2026-11-22: they count toward its "
-        "value all the same (T011 in journal check); if they are progress on it, move its "
-        "start back (journal set land-an-hrbp-role start=2026-11-10), else change their "
-        "links or dates\n"
+        f"value all the same (T011 in journal --vault {vault} check); if they are progress on "
+        f'it, move its start back (journal --vault {vault} set "land-an-hrbp-role" '
+        "start=2026-11-10), else change their links or dates\n"
     )
     assert invoke("new", "goal", "Swim").stderr == ""
 
@@ -368,9 +370,15 @@ def test_a_folder_inside_a_vault_is_read_with_a_notice(
     assert inside.exit_code == 0
     assert inside.stderr == (
         f"journal: {vault}/goals is a folder inside the vault {vault}, read as a vault of its "
-        f"own: its numbers leave out the rest (pass --vault {vault} for the whole vault)\n"
+        f'own: its numbers leave out the rest (pass --vault "{vault}" for the whole vault)\n'
     )
     assert invoke("list", "--json").stderr == ""  # the vault itself
+    spaced = tmp_path / "my vault"  # a tryout: the path to paste was not quoted
+    (spaced / "goals").mkdir(parents=True)
+    (spaced / ".journal").mkdir()
+    assert invoke("list", root=spaced / "goals").stderr.endswith(
+        f'(pass --vault "{spaced}" for the whole vault)\njournal: no goals match\n'
+    )
     alone = tmp_path / "notes"
     alone.mkdir()
     no_notice = "journal: no goals match\n"  # and no notice: a folder in no vault is its own
@@ -408,6 +416,27 @@ def test_show_tells_a_markdown_link_in_supports_without_wrapping_it_in_brackets(
     refused = invoke("set", "alpha", f"supports={linked}")
     assert refused.exit_code == 2  # a value not of its type, as any other
     assert refused.stderr.startswith(f"journal: supports: `{linked}` is a Markdown link")
+
+
+def test_show_marks_a_link_to_no_note_and_check_tells_it_written_as_text(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `feeds: Become a HR partner` (no such goal, written without
+    brackets) passed `journal check`, silenced O001, and `show` printed `feeds: [[Become a
+    HR partner]]` as if it were a working link."""
+    write("goals/b.md", goal_text("Become an HR Business Partner", why="Career."))
+    write("goals/a.md", goal_text("Alpha", kind="activity", feeds="Become a HR partner"))
+    text = invoke("show", "alpha").stdout
+    assert "\n  feeds: [[Become a HR partner]] (links to no note)\n" in text
+    assert "  ! line 13: H001 feeds: [[Become a HR partner]] links to no note\n" in text
+    plain = invoke("--plain", "show", "alpha").stdout
+    assert "\nfeeds: [[Become a HR partner]] (links to no note)\n" in plain
+    checked = invoke("check", "goals/a.md")
+    assert checked.exit_code == 1
+    assert 'fix: did you mean "[[b]]"? Else fix the name' in checked.stdout
+    fixed = goal_text("Alpha", kind="activity", feeds="Become an HR Business Partner")
+    write("goals/a.md", fixed.replace("Become an HR Business Partner", "b"))
+    assert "\n  feeds: [[b]]\n" in invoke("show", "alpha").stdout
 
 
 def test_show_text_and_json(invoke: Invoke, write: Write) -> None:
@@ -526,7 +555,7 @@ def test_a_command_that_writes_takes_no_fragment_of_a_word_or_little_words(
 
 
 def test_a_command_a_hint_gives_names_a_goal_that_shares_its_title_alone(
-    invoke: Invoke, write: Write
+    invoke: Invoke, write: Write, vault: Path
 ) -> None:
     """Found by a verifier: with two goals titled Plan, `done` told to record the value
     with `journal log "Plan" +4`, and `log --date` before the start to move it with
@@ -535,15 +564,16 @@ def test_a_command_a_hint_gives_names_a_goal_that_shares_its_title_alone(
     write("goals/life/Plan.md", goal_text("Plan", id="plan-life", current=1))
     done = invoke("done", "[[life/Plan]]")
     assert done.exit_code == 0, done.stderr
+    typed = f"journal --vault {vault}"  # the vault the tests type
     assert done.stderr.endswith(
-        'record it: journal log "plan-life" +4 (or journal set "plan-life" current=5)\n'
+        f'record it: {typed} log "plan-life" +4 (or {typed} set "plan-life" current=5)\n'
     )
     logged = invoke("log", "plan-life", "+4", "reached")
     assert logged.exit_code == 0
-    assert '(reopen it: journal set "plan-life" status=active)' in logged.stderr
+    assert f'(reopen it: {typed} set "plan-life" status=active)' in logged.stderr
     early = invoke("log", "[[work/Plan]]", "+1", "x", "--date", "2026-11-20")
     assert early.exit_code == 2
-    assert early.stderr.endswith('(journal set "plan-work" start=2026-11-20)\n')
+    assert early.stderr.endswith(f'({typed} set "plan-work" start=2026-11-20)\n')
     assert invoke("set", "plan-work", "start=2026-11-20").exit_code == 0
 
 
@@ -607,14 +637,14 @@ def test_set_is_typed_validated_and_idempotent(invoke: Invoke, write: Write, vau
 
 
 def test_set_offers_no_key_it_refuses_and_says_how_milestones_are_edited(
-    invoke: Invoke, write: Write
+    invoke: Invoke, write: Write, vault: Path
 ) -> None:
     """Reported (tryout): `set G milestone=x` said "did you mean 'milestones'?" and listed
     milestones among the properties, and `set G milestones=x` is refused."""
     path = write("goals/a.md", goal_text("Alpha", milestones="[Draft, Send]"))
     text = path.read_text()
     how = "edit milestones in the file, or mark one done with "
-    how += '`journal done "Alpha" --milestone TITLE`'
+    how += f'`journal --vault {vault} done "Alpha" --milestone TITLE`'
     near = invoke("set", "alpha", "milestone=x")
     assert near.exit_code == 2 and "did you mean" not in near.stderr
     assert near.stderr.startswith(f"journal: unknown property 'milestone'; {how} (properties: ")
@@ -980,11 +1010,45 @@ def test_errors_are_one_line_with_exit_codes(invoke: Invoke, write: Write) -> No
     assert "`goals/a.md` (or `[[a]]`), `goals/b.md`" in ambiguous.stderr
 
 
-def test_debug_shows_the_traceback(vault: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (("show", "nothing"), 1),  # a domain error
+        (("list", "--status", "nope"), 2),  # usage errors
+        (("search", "("), 2),
+    ],
+)
+def test_debug_adds_the_traceback_and_changes_nothing_else(
+    vault: Path, args: tuple[str, ...], code: int
+) -> None:
+    """A tryout: `--debug` turned every usage error's exit code 2 into 1 (the error was
+    raised past the funnel), which a script testing for 2 took for a finding."""
     runner = CliRunner()
-    result = runner.invoke(cli, ["--vault", str(vault), "--debug", "show", "nothing"])
-    assert result.exit_code == 1
-    assert type(result.exception).__name__ == "NotFound"
+    plain = runner.invoke(cli, ["--vault", str(vault), *args])
+    debug = runner.invoke(cli, ["--debug", "--vault", str(vault), *args])
+    assert plain.exit_code == debug.exit_code == code
+    assert "Traceback" not in plain.stderr
+    traceback, _, rest = debug.stderr.rpartition("\n".join(["", *plain.stderr.splitlines()]))
+    assert traceback.startswith("Traceback (most recent call last):\n")
+    assert rest == "\n"  # the same message, after the traceback
+
+
+@pytest.mark.parametrize("given", [("--vault", "nope"), ("--vault", ""), ()])
+def test_debug_keeps_the_exit_code_of_an_error_before_the_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: tuple[str, ...]
+) -> None:
+    """The same for a vault folder that does not exist or is empty (2, the second before
+    the command's state is made) and a JOURNAL_TODAY that is no day (2, checked before
+    each command runs)."""
+    monkeypatch.chdir(tmp_path)
+    if not given:
+        monkeypatch.setenv("JOURNAL_TODAY", "bad")
+    runner = CliRunner()
+    plain = runner.invoke(cli, [*given, "list"])
+    debug = runner.invoke(cli, ["--debug", *given, "list"])
+    assert plain.exit_code == debug.exit_code == 2
+    assert debug.stderr.startswith("Traceback (most recent call last):\n")
+    assert debug.stderr.endswith(plain.stderr)
 
 
 def test_vault_comes_from_the_environment(
@@ -1139,32 +1203,46 @@ def test_a_count_of_one_reads_in_the_singular_wherever_it_is_shown(
 
 
 @pytest.mark.parametrize(
-    ("args", "command"),
+    ("args", "option", "corrected"),
     [
-        (("list", "--vault", "v1"), "list"),
-        (("status", "--vault=v1"), "status"),
-        (("new", "goal", "T", "--vault", "v1"), "new goal"),  # the group's word too
-        (("log", "G", "+1", "--vault", "v1"), "log"),  # log reads its words itself
-        (("list", "--plain"), "list"),  # every global option: reported for --plain
-        (("new", "goal", "T", "--debug"), "new goal"),
-        (("log", "G", "+1", "--plain"), "log"),
-        (("new", "--plain", "goal", "T"), "new"),  # the group's own options
+        (("list", "--vault", "v1"), "--vault", "journal --vault v1 list"),
+        (("status", "--vault=v1"), "--vault", "journal --vault=v1 status"),
+        (("new", "goal", "T", "--vault", "v1"), "--vault", "journal --vault v1 new goal T"),
+        (("log", "G", "+1", "--vault", "v1"), "--vault", "journal --vault v1 log G +1"),
+        (("list", "--plain"), "--plain", "journal --plain list"),  # every global option
+        (("new", "goal", "T", "--debug"), "--debug", "journal --debug new goal T"),
+        (("log", "G", "+1", "--plain"), "--plain", "journal --plain log G +1"),
+        (("new", "--plain", "goal", "T"), "--plain", "journal --plain new goal T"),
+        # a tryout: the values typed, quoted, and the command's own words, kept
+        (
+            ("list", "--json", "--vault", "my vault"),
+            "--vault",
+            'journal --vault "my vault" list --json',
+        ),
+        (("check", "--plain", "--vault", "ev"), "--plain", "journal --plain check --vault ev"),
+        (
+            ("--plain", "list", "--vault", "v1", "--json"),
+            "--vault",
+            "journal --plain --vault v1 list --json",
+        ),
+        (("list", "--plain", "--vault", "v1"), "--plain", "journal --plain --vault v1 list"),
+        (("show", "A B", "--vault"), "--vault", 'journal --vault PATH show "A B"'),  # no value
     ],
 )
 def test_a_global_option_given_after_the_command_says_where_it_goes(
-    invoke: Invoke, args: tuple[str, ...], command: str
+    args: tuple[str, ...], option: str, corrected: str
 ) -> None:
     """Found in a tryout: `journal list --vault v1` said "No such option '--vault'" and
     no more (`check --vault` is an option of its own, for pre-commit); then the hint
     named `journal --vault PATH goal` for `new goal` and `log` had none; then
-    `journal list --plain` got click's bare error."""
-    option = next(a.partition("=")[0] for a in args if a.startswith("--"))
-    given = f"{option} PATH" if option == "--vault" else option
-    result = invoke(*args)
+    `journal list --plain` got click's bare error; then the hint dropped the value typed
+    and every other word (`journal check --plain --vault ev`: `journal --plain check`).
+    The whole command line to paste, every global option the command has not moved
+    before it."""
+    result = CliRunner().invoke(cli, list(args))
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        f"Error: No such option '{option}' after the command; give it before it: "
-        f"journal {given} {command}"
+        f"Error: No such option '{option}' after the command; give it before it: {corrected}"
     )
 
 
@@ -1230,6 +1308,28 @@ def test_vaults_two_levels_down_are_named(tmp_path: Path) -> None:
     assert f"holds 1: {tmp_path}/home/Dropbox/Journal;" in result.stderr
 
 
+def test_a_vault_and_a_link_to_it_are_named_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (scripting): with no vault found, `linkv -> "my vault"` and `my vault` were
+    listed as two vaults ("holds 4: ev, linkv, my vault and src/example-vault")."""
+    dropbox = _folder_of_vaults(tmp_path)
+    (dropbox / "current").symlink_to("HR Journal")  # named by the real folder
+    (dropbox / "old").mkdir()
+    (dropbox / "old" / "backup").symlink_to(dropbox / "backup-d2")  # two levels down
+    elsewhere = tmp_path / "elsewhere" / "Team"
+    (elsewhere / ".journal").mkdir(parents=True)
+    (dropbox / "team").symlink_to(elsewhere)  # a vault only a link reaches: by the link
+    (dropbox / "team2").symlink_to(elsewhere)
+    monkeypatch.chdir(dropbox)
+    result = CliRunner().invoke(cli, ["list"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "journal: no vault here, but this folder holds 3: HR Journal, backup-d2 and team;"
+        ' cd into one, or pick it with --vault "HR Journal"\n'
+    )
+
+
 def test_status_json_names_its_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Reported: a loop over several vaults (`for v in ana ben; do journal --vault $v
     status --json; done`) could not tell their boards apart."""
@@ -1241,3 +1341,40 @@ def test_status_json_names_its_vault(tmp_path: Path, monkeypatch: pytest.MonkeyP
         board = runner.invoke(cli, ["--vault", name, "status", "--json"]).stdout
         assert list(json.loads(board))[:2] == ["vault", "today"]
         assert json.loads(board)["vault"] == str((tmp_path / name).resolve())
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (
+            "current=+1",
+            "current=+1 has a sign, and set writes a value, not a change: "
+            'current=1 sets 1; to add 1, log it: journal log "Alpha" +1',
+        ),
+        (
+            "current=-1",
+            "current=-1 has a sign, and set writes a value, not a change: "
+            'current=1 sets 1; to take away 1, log it: journal log "Alpha" -1 '
+            '(journal log "Alpha" =-1 makes it -1)',
+        ),
+        (
+            "target=+5",
+            "target=+5 has a sign, and set writes a value, not a change: target=5 sets 5",
+        ),
+        (
+            "baseline=-2",
+            "baseline=-2 has a sign, and set writes a value, not a change: "
+            "baseline=2 sets 2 (a value below 0 is written in the file: baseline: -2)",
+        ),
+    ],
+)
+def test_set_refuses_a_signed_number_as_a_change_it_does_not_make(
+    invoke: Invoke, write: Write, given: str, said: str
+) -> None:
+    """Reported (tryout): `set G current=+1` set 3 to 1 (`current: 3 -> 1`, `=1 added to
+    the log`) where `journal log` adds with +1; `current=-1` set -1."""
+    path = write("goals/a.md", goal_text("Alpha", current=3, target=10))
+    before = path.read_bytes()
+    result = invoke("set", "alpha", given)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"journal: {said}\n")
+    assert path.read_bytes() == before

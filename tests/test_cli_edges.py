@@ -558,6 +558,60 @@ def test_control_characters_in_a_title_are_shown_not_obeyed(invoke: Invoke, writ
     )
 
 
+#: Every character str.splitlines() breaks a line at, and \r\n, between letters (a
+#: title's or a log line's ends are trimmed).
+LINE_BREAKS = "a\r\nb\nc\rd\ve\ff\x1cg\x1dh\x1ei\x85j\u2028k\u2029l"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list",),
+        ("list", "--type", "all"),
+        ("--plain", "list"),
+        ("show", "evil"),
+        ("log", "evil"),
+        ("status",),
+        ("--plain", "status"),
+        ("check",),
+        ("followups",),
+        ("people",),
+        ("search", "breaksa"),
+        ("list", "--json"),
+        ("show", "evil", "--json"),
+        ("check", "evil", "--json"),
+        ("show", f"Breaks{LINE_BREAKS}"),  # none: the name in the message
+    ],
+)
+def test_every_row_of_text_output_is_one_line_for_splitlines(
+    example_vault: Path, args: tuple[str, ...]
+) -> None:
+    """Reported (scripting): a title holding U+2028 or U+2029 was printed raw (U+0085
+    escaped), so Python's str.splitlines() read more rows than split("\\n")."""
+    title = '"Breaks' + LINE_BREAKS.encode("unicode_escape").decode() + '"'  # YAML's escapes
+    in_body = LINE_BREAKS.replace("\r", "").replace("\n", "")  # no line's end
+    link = f'"[[Nowhere{in_body.encode("unicode_escape").decode()}]]"'  # check names it
+    (example_vault / "goals/Evil.md").write_text(
+        f"---\ntype: goal\nid: evil\ntitle: {title}\nsupports: {link}\nmetric: things\n"
+        "target: 3\n"
+        "current: 1\nstart: 2026-11-01\ndue: 2026-12-31\n---\n# Evil\n\n## Log\n\n"
+        f"- 2026-11-20: +1 breaks{in_body}\n",
+        newline="",
+    )
+    (example_vault / "people/Eve.md").write_text(f"---\ntype: contact\ntitle: {title}\n---\n")
+    (example_vault / "meetings/2026-11-20 Eve.md").write_text(
+        f'---\ntype: meeting\ndate: 2026-11-20\nwith:\n  - "[[Eve]]"\ntitle: {title}\n'
+        f"follow_up_by: 2026-11-21\n---\n## Follow-up\n\n- [ ] Send breaks{in_body}\n",
+        newline="",
+    )
+    result = CliRunner().invoke(cli, ["--vault", str(example_vault), *args])
+    assert result.exit_code in (0, 1), result.output
+    assert "\\u2028" in result.stdout + result.stderr  # the goal is shown, escaped
+    for text in (result.stdout, result.stderr):
+        rows = text.removesuffix("\n").split("\n") if text else []
+        assert text.splitlines() == rows
+
+
 def test_terminal_text_keeps_line_breaks_and_tabs_and_escapes_every_control() -> None:
     from journal.core.formatting import escape_c1, terminal_data, terminal_text
 
@@ -567,8 +621,9 @@ def test_terminal_text_keeps_line_breaks_and_tabs_and_escapes_every_control() ->
     )
     assert terminal_data({"t": ["\x1b]0;x\x07", 3]}) == {"t": ["\\x1b]0;x\\x07", 3]}
     assert terminal_data(["a\tb\r\nc\x1b"]) == ["a\\tb\\r\\nc\\x1b"]  # a row stays one line
-    assert json.loads(escape_c1('"\x9b\x7f"')) == "\x9b\x7f"
-    assert "\x9b" not in escape_c1('"\x9b"')
+    assert terminal_text("a\x85b\u2028c\u2029d") == "a\\x85b\\u2028c\\u2029d"  # splitlines' breaks
+    assert json.loads(escape_c1('"\x9b\x7f\u2028\u2029"')) == "\x9b\x7f\u2028\u2029"
+    assert escape_c1('"\x9b\u2028\u2029"') == '"\\u009b\\u2028\\u2029"'
 
 
 def test_a_title_with_newlines_cannot_add_lines_to_the_body(invoke: Invoke, vault: Path) -> None:
@@ -774,6 +829,30 @@ def test_an_argument_that_is_not_utf8_is_a_usage_error(write: Write, vault: Path
             f"journal: argument {len(args) + 2} is not UTF-8 text: 'caf\ufffd'\n"
         )
     assert path.read_bytes() == before
+
+
+def test_a_vault_folder_named_in_other_bytes_than_utf8_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (scripting): a `JOURNAL_VAULT` in Latin-1 bytes that does not exist was
+    shown `caf\\udce9`, exit 2; one that exists `lat\\xe9v`, exit 1."""
+    named = tmp_path / "lat\udce9v"
+    try:
+        (named / ".journal").mkdir(parents=True)
+    except OSError:  # a file system that takes UTF-8 names only (macOS)
+        pytest.skip("no folder can be named so here")
+    missing = f"journal: vault folder '{tmp_path}/caf\\xe9' does not exist\n"
+    unusable = (
+        f"journal: vault folder '{tmp_path}/lat\\xe9v': the name of a folder on its path is"
+        " not valid UTF-8; rename it\n"
+    )
+    for folder, told in ((tmp_path / "caf\udce9", missing), (named, unusable)):
+        monkeypatch.setenv("JOURNAL_VAULT", str(folder))
+        result = CliRunner().invoke(cli, ["list"])
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", told)
+        monkeypatch.delenv("JOURNAL_VAULT")
+        given = CliRunner().invoke(cli, ["--vault", str(folder), "list"])
+        assert (given.exit_code, given.stderr) == (2, told)
 
 
 def test_a_locale_that_is_not_utf8_reads_names_and_arguments_as_utf8(tmp_path: Path) -> None:
@@ -1502,3 +1581,26 @@ def test_a_trailing_carriage_return_on_any_argument_is_dropped(
     listed = invoke("list", "--json\r")
     assert listed.exit_code == 0, listed.stderr
     assert [g["title"] for g in json.loads(listed.stdout)] == ["Mix FM"]
+
+
+def test_a_trailing_carriage_return_on_a_journal_variable_is_dropped(
+    write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tryout: a CRLF `.env` sourced in Git Bash gave `JOURNAL_VAULT=$'ev\\r'`, told
+    `vault folder 'ev\\x0d' does not exist` (its `\\r` is dropped from `--vault`); so is
+    every variable of journal's: `JOURNAL_INDEX` made a file whose name ends in `\\r`,
+    and `JOURNAL_PLAIN=$'0\\r'` turned plain output on."""
+    write("goals/x.md", goal_text("Mix FM"))
+    monkeypatch.chdir(vault.parent)
+    for name, value in {
+        "JOURNAL_VAULT": vault.name,
+        "JOURNAL_INDEX": str(tmp_path / "index.sqlite"),
+        "JOURNAL_PLAIN": "0",
+        "JOURNAL_TODAY": "2026-11-22",
+    }.items():
+        monkeypatch.setenv(name, value + "\r")
+    listed = CliRunner().invoke(cli, ["list"], catch_exceptions=False)
+    assert (listed.exit_code, listed.stderr) == (0, "")
+    assert "█" in listed.stdout  # the bar: not plain
+    assert (tmp_path / "index.sqlite").is_file()
+    assert not (tmp_path / "index.sqlite\r").exists()

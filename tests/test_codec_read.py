@@ -412,3 +412,15 @@ def test_lines_ending_in_two_carriage_returns_are_told_as_such(raw: bytes, told:
     assert [(p.line, p.message) for p in codec.decode(raw).problems] == [
         (1, f"its lines end with {told}; save it with LF or CRLF line endings")
     ]
+
+
+def test_the_comments_of_the_properties_are_those_no_key_or_value_holds() -> None:
+    """What the merge driver tells lost: a `#` in a quoted value, a block text or the
+    body is no comment; a second `#` on a comment's line is in it."""
+    doc = codec.parse_text(
+        '---\r\n# on top\r\ngoals:\r\n  - "[[Ship #2]]"  # mine # really\r\n'
+        "about: |\r\n  # a heading, as text\r\ntargets: [{goal: a, # first\r\n  from: 0}]\r\n"
+        "---\r\n# Body #1\r\n"
+    )
+    assert codec.comments(doc) == ["# on top", "# mine # really", "# first"]
+    assert codec.comments(codec.parse_text("no properties # here\n")) == []

@@ -2434,3 +2434,37 @@ def test_with_the_real_today_a_commit_after_it_asks_about_the_clock(
     assert f"- {made} is dated {ahead}, later than now (a clock set wrong?): counted" in (
         invoke("review", "--stdout").stdout
     )
+
+
+def test_a_check_in_corrected_or_reverted_is_told_so_and_counted_once(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    """Found in a tryout: a check-in logged (`+2 two chats`) and corrected in place the
+    next day (`+1 one chat ...`) showed as two check-ins in the goal's history, and the
+    review said `2 check-ins` while its Check-ins section listed one; a `git revert` of
+    a logged check-in told only the drop of `current`."""
+    repo, note = _started(tmp_path)
+    note.write_text(goal(3, log=("2026-10-08: +1", "2026-11-17: +2 two chats")))
+    repo.commit("journal: log +2", "2026-11-17")
+    note.write_text(goal(2, log=("2026-10-08: +1", "2026-11-17: +1 one chat (one cancelled)")))
+    repo.commit("correct the check-in", "2026-11-18")
+    timeline = invoke("history", "Connect", root=repo.root).stdout
+    assert "  current 3 -> 2\n  check-in changed: 2026-11-17 +2 two chats -> +1 one chat" in (
+        timeline
+    )
+    assert _week_in_git(invoke, repo.root) == "- Changed: [[Connect]]: current 1 -> 2; " + (
+        "check-in 2026-11-17 +1 one chat (one cancelled)"
+    )
+    review = invoke("review", "--stdout", root=repo.root).stdout
+    assert review.count("one chat (one cancelled)") == 2  # the Check-ins section's, and git's
+    stamp = "2026-11-19T12:00:00+01:00"
+    dated = {"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+    repo("revert", "--no-edit", "HEAD", "HEAD~1", env=dated)
+    shown = json.loads(invoke("history", "Connect", "--json", root=repo.root).stdout)
+    assert [ev["text"] for ev in shown["entries"][-1]["events"]] == [
+        "current 3 -> 1",
+        "check-in removed: 2026-11-17 +2 two chats",
+    ]
+    assert (
+        _week_in_git(invoke, repo.root) == "- Changed: [[Connect]]: current 1 -> 3 -> 2 -> 3 -> 1"
+    )

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from journal.core.checkins import CheckIn
 from journal.core.history import (
     Event,
+    Followed,
     GoalChange,
     GoalState,
     Revision,
     Version,
     arrival_days,
+    checkin_event,
     diff_states,
     follow,
     goal_change,
@@ -517,3 +522,103 @@ def test_equal_texts_pair_first_and_past_the_rename_limit_alone() -> None:
     right = [text + "edited\n" for text in left]
     assert similar_pairs([*left, "kept as is"], ["kept as is", *right]) == [(many, 0)]
     assert similar_pairs(left[:3], right[:3]) == [(0, 0), (1, 1), (2, 2)]
+
+
+_PATHS = st.sampled_from([None, "a.md", "b.md", "c.md"])
+_IDS = st.sampled_from([None, "g", "h"])
+_CHANGES = st.builds(
+    lambda old, new, old_id, new_id: GoalChange(
+        old, new or (None if old else "a.md"), old_id, new_id, "T", None
+    ),
+    _PATHS,
+    _PATHS,
+    _IDS,
+    _IDS,
+)
+
+
+@given(
+    st.lists(st.lists(_CHANGES, min_size=1, max_size=3), max_size=12),
+    _IDS,
+    st.sampled_from(["a.md", "b.md", "c.md"]),
+)
+def test_followed_gives_what_follow_gives(
+    commits: list[list[GoalChange]], goal_id: str | None, path: str
+) -> None:
+    """The walk that jumps by id and path (for many goals, goals without an id among
+    them) takes the changes the walk over every change takes, in the same order."""
+    history = [(revision(n, "2026-11-01"), changes) for n, changes in enumerate(commits)]
+    assert Followed(history)(goal_id, path) == follow(history, goal_id, path)
+
+
+def test_a_check_in_edited_in_place_is_changed_and_one_taken_out_removed() -> None:
+    """Found in a tryout: a log line corrected in place (`+2 two chats` made `+1 one
+    chat ...`) read as a second check-in beside the first, and a `git revert` of a
+    `journal log` commit told only `current 68 -> 61`.  A line taken out and one put in
+    are one line changed when they are of the same day, or differ only by their day."""
+    base = goal_text()
+    two = base + "- 2026-12-01: +2 two chats\n"
+    one = base + "- 2026-12-01: +1 one chat (the other was cancelled)\n"
+    assert texts(state(two), state(one)) == [
+        "check-in changed: 2026-12-01 +2 two chats -> +1 one chat (the other was cancelled)"
+    ]
+    (event,) = diff_states(state(two), state(one))
+    assert (event.kind, event.old, event.new) == (
+        "checkin",
+        {"date": "2026-12-01", "change": "+2", "note": "two chats"},
+        {"date": "2026-12-01", "change": "+1", "note": "one chat (the other was cancelled)"},
+    )
+    assert texts(state(two), state(base)) == ["check-in removed: 2026-12-01 +2 two chats"]
+    assert diff_states(state(two), state(base))[0].new is None
+    moved = base + "- 2026-12-02: +2 two chats\n"
+    assert texts(state(two), state(moved)) == [
+        "check-in changed: 2026-12-01 +2 two chats -> 2026-12-02 +2 two chats"
+    ]
+    other = base + "- 2026-12-03: +1 lunch\n"  # another day, another line: no pair
+    assert texts(state(two), state(other)) == [
+        "check-in 2026-12-03 +1 lunch",
+        "check-in removed: 2026-12-01 +2 two chats",
+    ]
+    both = "- 2026-12-01: +1 a\n- 2026-12-01: +1 b\n"
+    fixed = "- 2026-12-01: +1 a (Ana)\n- 2026-12-01: +1 c\n- 2026-12-01: +1 b (Bo)\n"
+    assert texts(state(base + both), state(base + fixed)) == [  # a day's, in log order
+        "check-in changed: 2026-12-01 +1 a -> +1 a (Ana)",
+        "check-in changed: 2026-12-01 +1 b -> +1 c",
+        "check-in 2026-12-01 +1 b (Bo)",
+    ]
+
+
+def test_a_weeks_check_ins_are_summed_as_the_log_ends_the_week() -> None:
+    """A check-in logged and corrected in one week is one check-in, as the review's
+    Check-ins section lists it (the tryout's review said `2 check-ins` and listed one);
+    one logged and taken out again is none; a correction or removal of an older one is
+    told as such."""
+
+    def line(day: str, change: str, note: str = "") -> dict[str, str]:
+        return {"date": day, "change": change, "note": note}
+
+    event = checkin_event
+    two, one = line("2026-12-01", "+2", "two chats"), line("2026-12-01", "+1", "one chat")
+    lunch, older = line("2026-12-02", "+1", "lunch"), line("2026-11-20", "+1", "old")
+    current = Event("current", 0, 1, "current 0 -> 1")
+    assert [e.text for e in summed([event(None, two), current, event(two, one)])] == [
+        "check-in 2026-12-01 +1 one chat",
+        "current 0 -> 1",
+    ]
+    assert [e.text for e in summed([event(None, two), event(two, None), current])] == [
+        "current 0 -> 1"
+    ]
+    gone = line("2026-11-19", "+1", "gone")
+    week = [event(older, line("2026-11-20", "+2", "old")), event(None, lunch), event(gone, None)]
+    assert [e.text for e in summed(week)] == [
+        "check-in 2026-12-02 +1 lunch",
+        "check-in changed: 2026-11-20 +1 old -> +2 old",
+        "check-in removed: 2026-11-19 +1 gone",
+    ]
+    many = [event(None, two), event(None, lunch), event(older, one), event(gone, lunch)]
+    many += [event(line("2026-11-18", "+1"), None), event(line("2026-11-17", "+1"), None)]
+    assert [e.text for e in summed(many)] == [
+        "2 check-ins",
+        "2 check-ins changed",
+        "2 check-ins removed",
+    ]

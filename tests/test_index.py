@@ -417,6 +417,31 @@ def test_an_index_path_that_names_a_note_is_refused(
     assert sorted(p.name for p in note.parent.iterdir()) == ["plan.md"]
 
 
+def test_a_journal_index_in_a_folder_that_does_not_exist_is_a_usage_error(
+    notes: Path, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, invoke: Invoke
+) -> None:
+    """Reported (scripting): `JOURNAL_INDEX=/nonexist/dir/x.sqlite` made both folders,
+    exit 0, not a word: a typo in the variable made folders anywhere."""
+    missing = tmp_path / "typo" / "dir"
+    monkeypatch.setenv("JOURNAL_INDEX", str(missing / "x.sqlite"))
+    made = tmp_path / "new"
+    for args in (("list", "--json"), ("index",), ("check",), ("init", str(made))):
+        result = invoke(*args)
+        assert (result.exit_code, result.stdout) == (2, ""), args
+        assert result.stderr == (
+            f"journal: JOURNAL_INDEX: the folder {missing} does not exist: make it"
+            f" (mkdir -p {missing}) or give a file in a folder that does\n"
+        )
+    assert not (tmp_path / "typo").exists() and not made.exists()
+    missing.mkdir(parents=True)  # as the message says
+    assert invoke("list").exit_code == 0
+    assert (missing / "x.sqlite").is_file()
+    (vault / ".journal/config.toml").write_text('[index]\npath = ".journal/cache/x.sqlite"\n')
+    monkeypatch.delenv("JOURNAL_INDEX")  # the vault's setting: its folder is made (a clone)
+    assert invoke("list").exit_code == 0
+    assert (vault / ".journal/cache/x.sqlite").is_file()
+
+
 def test_an_index_that_cannot_be_created_lives_in_memory(
     notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, invoke: Invoke
 ) -> None:
@@ -2590,7 +2615,7 @@ def test_a_vault_whose_own_path_is_not_utf8_is_refused_in_one_line(
     monkeypatch.chdir(root)
     found_here = CliRunner().invoke(cli, ["list"])
     for result in (by_option, found_here):
-        assert result.exit_code == 1
+        assert result.exit_code == 2  # the vault can't be used for its name: usage
         assert result.stderr.startswith(told), result.stderr
 
 
@@ -2656,7 +2681,7 @@ def test_a_symbol_in_search_syntax_is_a_usage_error(
     write("notes/tea.md", "# Tea 🚀\n\nI ❤️ tea, done ✓\n")
     result = invoke("search", query)
     assert result.exit_code == 2
-    assert "a symbol is looked up alone (journal search " in result.stderr
+    assert "a symbol is looked up alone (journal --vault " in result.stderr
     assert "NOT" in result.stderr.split(":", 2)[2]  # the symbol's hint, no other
 
 
@@ -2675,11 +2700,12 @@ def test_a_file_too_large_to_be_a_note_is_not_searched(
 
 def test_a_word_left_out_as_on_the_web_is_told_how_to_write(notes: Path, invoke: Invoke) -> None:
     """Reported: `journal search hr -leaders` said only "No such option '-l'"."""
+    typed = f"journal --vault {notes}"  # the vault the tests type
     for args in (["-leaders"], ["hr", "-leaders"]):
         result = invoke("search", *args)
         assert result.exit_code == 2
         assert "'-leaders' reads as an option" in result.stderr
-        assert "journal search 'hr NOT leaders'" in result.stderr
+        assert f"{typed} search 'hr NOT leaders'" in result.stderr
     mistyped = invoke("search", "hr", "--jsn")
     assert mistyped.exit_code == 2 and "reads as an option" not in mistyped.stderr
     number = invoke("search", "NEAR(mentor", "priya,", "-1)")  # a distance typed unquoted
@@ -2687,7 +2713,7 @@ def test_a_word_left_out_as_on_the_web_is_told_how_to_write(notes: Path, invoke:
     dashed = invoke("search", "--json", "-5%")  # a query that starts with a dash
     assert dashed.exit_code == 2
     assert "reads as an option: the search reads words, not punctuation" in dashed.stderr
-    assert "journal search 5%" in dashed.stderr
+    assert f"{typed} search 5%" in dashed.stderr
 
 
 def test_the_near_hint_is_for_a_bad_distance_alone(notes: Path, invoke: Invoke) -> None:

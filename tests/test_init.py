@@ -177,7 +177,7 @@ def test_init_refuses_a_path_that_is_not_utf8_and_creates_nothing(tmp_path: Path
 
     root = tmp_path / "v\udcff"
     result = CliRunner().invoke(cli, ["init", str(root)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error, as for a vault given or found so
     assert "the name of a folder on its path is not valid UTF-8" in result.stderr
     assert not root.exists()
 

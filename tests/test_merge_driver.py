@@ -11,9 +11,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from journal.adapters.mergefile import merge_file
 from journal.cli import cli
 from journal.core import generated
+from journal.core.note_merge import aligned
 from tests.conftest import REPO, goal_text
 from tests.gitutil import Git
 
@@ -273,16 +277,26 @@ def made_on_two_branches(
     monkeypatch: pytest.MonkeyPatch,
     make: tuple[str, ...],
     edits: tuple[Callable[[Path], None], Callable[[Path], None]],
+    *,
+    base: bool = False,
+    two: bool = False,
 ) -> Git:
     """A vault with the driver where ``make`` (``review``, ``plan``) made its note on a
     branch, ``laptop``, and on ``main`` a day later, each side then edited by its own of
     ``edits`` (theirs, ours) and committed: both added the note, so a merge of
-    ``laptop`` gives the driver an empty base (git's add/add)."""
+    ``laptop`` gives the driver an empty base (git's add/add); ``base``: the note was
+    made and committed before the branches parted, the base of the merge; ``two``: with a
+    second goal, ``TWO``."""
     repo = Git(tmp_path / "v", tmp_path / "home").init()
     (repo.root / ".journal").mkdir()
     (repo.root / ONE).parent.mkdir()
     (repo.root / ONE).write_text(goal_text(current=2))
+    if two:
+        (repo.root / TWO).write_text(goal_text("Ship the portfolio", current=2))
     assert install(repo.root, monkeypatch).exit_code == 0
+    if base:
+        monkeypatch.setenv("JOURNAL_TODAY", "2026-11-16")
+        assert run(*make, vault=repo.root).exit_code == 0
     repo.commit("start", "2026-11-16")
     repo("checkout", "-q", "-b", "laptop")
     for day, edit in zip(("2026-11-21", "2026-11-22"), edits, strict=True):
@@ -336,6 +350,197 @@ def test_a_plan_both_branches_made_keeps_the_one_sides_notes(
     assert merged.endswith("Land an HRBP role by March.\n")
 
 
+BOTH_MADE = (
+    "both sides made this note (no version of it in common), and where git's conflict "
+    "markers are their lines differ, neither the other's with text added: each side wrote "
+    "its own text there, or one changed a line of the note the other kept as made (the "
+    "sections no one edited are yours); resolve it"
+)
+PLAN = "plans/2026-12-07-90-day-plan.md"
+MAKE_PLAN = ("plan", "--start", "2026-12-07")
+PROMPT = "What this quarter is for, in one sentence:"
+
+
+def replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    """An edit of the note at ``rel`` by hand: its one ``old`` text made ``new``."""
+
+    def edit(vault: Path) -> None:
+        text = (vault / rel).read_text()
+        assert text.count(old) == 1
+        (vault / rel).write_text(text.replace(old, new))
+
+    return edit
+
+
+@pytest.mark.parametrize("laptop", [True, False])
+def test_a_prompt_one_branch_filled_in_is_that_branchs_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, laptop: bool
+) -> None:
+    """Reported: both branches made the plan (add/add), one filled in its prompt where it
+    stands, the other wrote nothing: a conflict of the prompt with its answer, told as
+    text both sides wrote."""
+    filled = replace(PLAN, f"{PROMPT}\n", f"{PROMPT} land an HRBP role.\n")
+    edits = (filled, nothing) if laptop else (nothing, filled)
+    repo = made_on_two_branches(tmp_path, monkeypatch, MAKE_PLAN, edits)
+    done = merge(repo, "laptop")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"journal: merged {PLAN} (your text from both sides kept)" in done.stderr
+    merged = (repo.root / PLAN).read_text()
+    assert "<<<<<<<" not in merged
+    assert merged.endswith(f"\n{PROMPT} land an HRBP role.\n")
+
+
+def test_a_crlf_prompt_one_branch_filled_in_is_that_branchs_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filled = replace(PLAN, f"{PROMPT}\n", f"{PROMPT} land an HRBP role.\n")
+    repo = made_on_two_branches(tmp_path, monkeypatch, MAKE_PLAN, (filled, nothing))
+    ours, theirs = (repo("show", f"{branch}:{PLAN}").encode() for branch in ("main", "laptop"))
+    result, merged = drive(tmp_path, b"", *(t.replace(b"\n", b"\r\n") for t in (ours, theirs)))
+    assert result.exit_code == 0, result.output
+    assert merged.endswith(f"\r\n{PROMPT} land an HRBP role.\r\n".encode())
+
+
+def test_a_question_one_branch_answered_on_its_blank_line_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An answer typed on the blank line under a question (not a line added), on one
+    branch; the other answered another question."""
+    on_blank = replace(REVIEW, "### What went well?\n\n", "### What went well?\nLaptop text.\n")
+    repo = made_on_two_branches(
+        tmp_path,
+        monkeypatch,
+        ("review",),
+        (on_blank, lambda v: reflect(v, "What did I learn?", "Desktop text.\n")),
+    )
+    done = merge(repo, "laptop")
+    assert done.returncode == 0, done.stdout + done.stderr
+    merged = (repo.root / REVIEW).read_text()
+    assert "### What went well?\nLaptop text.\n" in merged
+    assert "### What did I learn?\nDesktop text.\n" in merged
+
+
+@pytest.mark.parametrize(
+    "desktop", [f"{PROMPT} find a mentor.", "The quarter is for finding a mentor."]
+)
+def test_a_line_both_branches_wrote_differently_conflicts_and_is_told_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, desktop: str
+) -> None:
+    """Both filled in the prompt, each its own way (or one wrote a line in its place, which
+    without a version in common is not told from text both wrote): a conflict of that
+    line, told as it is."""
+    repo = made_on_two_branches(
+        tmp_path,
+        monkeypatch,
+        MAKE_PLAN,
+        (
+            replace(PLAN, f"{PROMPT}\n", f"{PROMPT} land an HRBP role.\n"),
+            replace(PLAN, f"{PROMPT}\n", f"{desktop}\n"),
+        ),
+    )
+    done = merge(repo, "laptop")
+    assert done.returncode == 1
+    merged = (repo.root / PLAN).read_text()
+    assert merged.count("<<<<<<<") == 1
+    conflict = merged[merged.index("<<<<<<<") :]
+    assert f"\n{desktop}\n=======\n{PROMPT} land an HRBP role.\n>>>>>>> theirs" in conflict
+    assert f"journal: {PLAN}: {BOTH_MADE}" in done.stderr
+
+
+#: Lines of the notes two sides made: a prompt, filled in (after it: one way, two ways,
+#: one the other with more; before it), a blank line, text.
+LINES = ["", "Q:", "Q: a", "Q: b", "Q: a b", "b Q:", "a", "## H"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=8), st.lists(st.sampled_from(LINES), max_size=8))
+def test_a_note_both_sides_made_merges_losing_no_line(mine: list[str], other: list[str]) -> None:
+    """However the lines both sides have, and those one of which holds the other, make
+    the base, every line of each side is in a line of the merge (in a conflict, or as
+    written, or in the line the other side wrote into it)."""
+    made = aligned("", "\n".join(mine) + "\n", "\n".join(other) + "\n")
+    merged, _clean = merge_file(*(text.encode() for text in (made.base, made.ours, made.theirs)))
+    lines = merged.decode().split("\n")
+    for line in mine + other:
+        assert any(line in there for there in lines), line
+
+
+def commented(rel: str, goal: str, comment: str) -> Callable[[Path], None]:
+    """A comment typed on the line of ``goal``'s row of a plan's ``targets``."""
+    row = f"  - goal: {goal}\n"
+    return replace(rel, row, f"{row[:-1]}  {comment}\n")
+
+
+ONE_ID = "connect-with-five-hr-leaders"
+
+
+def set_and_plan(*changes: str) -> Callable[[Path], None]:
+    """``journal set ONE CHANGES``, then the plan made again."""
+
+    def edit(vault: Path) -> None:
+        assert run("set", ONE_ID, *changes, vault=vault).exit_code == 0
+        assert run(*MAKE_PLAN, vault=vault).exit_code == 0
+
+    return edit
+
+
+@pytest.mark.parametrize("base", [True, False])
+@pytest.mark.parametrize(("change", "row"), [("effort=3", "target: 5"), ("target=8", "target: 8")])
+def test_a_comment_in_a_plans_targets_survives_the_merge(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, base: bool, change: str, row: str
+) -> None:
+    """Reported: a comment on a row of `targets`, on one branch, was gone after the merge
+    (OURS' copy of the property taken, its values the same), which said all text was
+    kept.  OURS' values (a new `target`) are written into THEIRS' text, as `journal
+    plan` writes its own, so the comment stays with them."""
+    repo = made_on_two_branches(
+        tmp_path,
+        monkeypatch,
+        MAKE_PLAN,
+        (commented(PLAN, ONE_ID, "# my key goal"), set_and_plan(change)),
+        base=base,
+    )
+    done = merge(repo, "laptop")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"journal: merged {PLAN} (your text from both sides kept)" in done.stderr
+    merged = (repo.root / PLAN).read_text()
+    head = merged.split("---\n")[1]
+    assert f"  - goal: {ONE_ID}  # my key goal\n    from: 2\n    {row}\n" in head
+    remade = run(*MAKE_PLAN, vault=repo.root)
+    assert remade.exit_code == 0, remade.output
+    assert "kept your value" not in remade.stderr  # the values are the tool's
+    assert "# my key goal" in (repo.root / PLAN).read_text()
+
+
+def test_a_comment_on_a_row_the_merge_drops_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OURS paused a goal, whose row THEIRS commented: OURS' `targets` has no such row,
+    and the merge says that the comment went with it."""
+    two = "ship-the-portfolio"
+
+    def paused(vault: Path) -> None:
+        assert run("set", two, "status=paused", vault=vault).exit_code == 0
+        assert run(*MAKE_PLAN, vault=vault).exit_code == 0
+
+    repo = made_on_two_branches(
+        tmp_path,
+        monkeypatch,
+        MAKE_PLAN,
+        (commented(PLAN, two, "# after the launch"), paused),
+        base=True,
+        two=True,
+    )
+    done = merge(repo, "laptop")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (
+        f"journal: merged {PLAN} (your text from both sides kept but theirs' comment in its "
+        "properties on lines of a value ours changed, which went with them: '# after the "
+        "launch'); run"
+    ) in done.stderr
+    assert "# after the launch" not in (repo.root / PLAN).read_text()
+
+
 def test_answers_both_branches_wrote_in_one_place_conflict_and_are_told_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -355,10 +560,7 @@ def test_answers_both_branches_wrote_in_one_place_conflict_and_are_told_so(
     conflict = merged[merged.index("<<<<<<<") : merged.index(">>>>>>>")]
     assert "Laptop text." in conflict and "Desktop text." in conflict
     assert "journal:" not in conflict
-    assert (
-        f"journal: {REVIEW}: both sides made this note (no version of it in common) and "
-        "wrote different text in the same place: git's conflict markers are around it"
-    ) in done.stderr
+    assert f"journal: {REVIEW}: {BOTH_MADE}" in done.stderr
 
 
 def test_an_unreadable_side_is_merged_as_git_would_and_named(

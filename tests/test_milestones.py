@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import Invoke, Write, goal_text
 
 #: Today is 2026-11-22: "Draft list" would be overdue and "Shoot video" in the plan's
@@ -91,12 +93,14 @@ def test_a_milestone_with_no_due_day_is_told_while_it_is_open(invoke: Invoke, wr
         "\n  - Write the script"
         "\n  - title: Shoot video\n    done: 2026-11-20"
         "\n  - title: Edit video\n    dropped: true"
+        "\n  - title: Publish"
     )
     write("goals/talks.md", goal_text("Talks", start="2026-10-01", milestones=milestones))
     write("goals/done.md", goal_text("Done", status="done", milestones="\n  - Write the script"))
     found = json.loads(invoke("check", "--json", "--select", "T015").stdout)
     assert [(f["path"], f["line"], f["severity"]) for f in found] == [
-        ("goals/talks.md", 13, "warning")
+        ("goals/talks.md", 14, "warning"),  # the item's line (13 is `milestones:`)
+        ("goals/talks.md", 19, "warning"),
     ]
     assert found[0]["message"] == (
         "milestone 1 'Write the script' has no due day, so no plan or review can place it"
@@ -105,3 +109,99 @@ def test_a_milestone_with_no_due_day_is_told_while_it_is_open(invoke: Invoke, wr
         "give it the day you mean to reach it by (`due: YYYY-MM-DD` under its title), or "
         "drop it (`dropped: true`)"
     )
+
+
+def test_a_slip_in_a_milestone_key_is_named_with_the_rename(invoke: Invoke, write: Write) -> None:
+    """Found in a verification pass: `dropd: true` got no "a typo?", and `deu:` one whose
+    fix named no key, where H012 says ``rename `reveiw_every:` to `review_every:` ``."""
+    milestones = (
+        "\n  - title: Shoot video\n    due: 2026-12-20\n    dropd: true"
+        "\n  - title: Call Dana\n    deu: 2026-12-02"
+        "\n  - title: Edit video\n    drop: 2026-11-20\n    owner: me"
+    )
+    write("goals/talks.md", goal_text("Talks", milestones=milestones))
+    found = json.loads(invoke("check", "--json", "--select", "H027").stdout)
+    own = "a key of your own can stay: `check_ignore: [H027]`"
+    assert [(f["line"], f["message"], f["suggestion"]) for f in found] == [
+        (
+            15,
+            "milestones item 1: `dropd` is no milestone key, and it has no `dropped`: a typo?",
+            f"rename `dropd:` to `dropped:` ({own})",
+        ),
+        (
+            17,
+            "milestones item 2: `deu` is no milestone key, and it has no `due`: a typo?",
+            f"rename `deu:` to `due:` ({own})",
+        ),
+        (
+            19,
+            "milestones item 3: `drop` is no milestone key, and it has no `dropped`: a typo?",
+            f"rename `drop:` to `dropped:` ({own})",
+        ),
+        (
+            20,
+            "milestones item 3: `owner` is no milestone key: it is not read (a milestone "
+            "reads `title`, `due`, `done` and `dropped`)",
+            "rename it to the key meant, or delete it: `done` and `dropped` take `true` or "
+            f"the day (docs/format.md, Milestones); {own}",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "item"),
+    [
+        ("milestones", "title: Draft\n    due: 2026-12-01"),
+        ("tags", "career"),
+        ("aliases", "Speaking"),
+        ("metric_kind", "coffee"),
+        ("supports", '"[[Beta]]"'),
+        ("feeds", '"[[Beta]]"'),
+        ("check_ignore", "S002"),
+        ("cssclasses", "wide"),
+    ],
+)
+def test_a_list_cleared_by_set_reads_as_empty(
+    invoke: Invoke, write: Write, key: str, item: str
+) -> None:
+    """Found in a verification pass: `set milestones=` left `milestones:` (its comment
+    kept), which `journal check` then told as H005, "should be a list" (exit 1), where a
+    `supports:` left so reads as no link."""
+    write("goals/b.md", goal_text("Beta"))
+    listed = f"{key}:\n  # kept when cleared\n  - {item}\n"
+    path = write("goals/a.md", goal_text("Alpha").replace("---\n#", listed + "---\n#"))
+    assert invoke("set", "alpha", f"{key}=").exit_code == 0
+    assert f"\n{key}:\n  # kept when cleared\n---\n" in path.read_text()
+    found = json.loads(invoke("check", "--json").stdout)
+    assert [f["message"] for f in found if f["severity"] == "error"] == []
+    assert json.loads(invoke("show", "alpha", "--json").stdout).get(key, []) == []
+
+
+@pytest.mark.parametrize("value", ["", " []", " null", " ~"])
+def test_an_empty_milestones_list_is_no_milestone(invoke: Invoke, write: Write, value: str) -> None:
+    write("goals/a.md", goal_text("Alpha", milestones=value))
+    result = invoke("check", "--json", "--select", "H005")
+    assert (result.exit_code, json.loads(result.stdout)) == (0, [])
+    assert json.loads(invoke("show", "alpha", "--json").stdout)["milestones"] == []
+
+
+def test_done_on_a_dropped_milestone_says_it_counts_again(invoke: Invoke, write: Write) -> None:
+    """Found in a verification pass: `done --milestone` on a dropped milestone made it
+    count as done again (done and dropped is done) without a word."""
+    path = write("goals/talks.md", goal_text("Talks", start="2026-10-01", milestones=DROPPED))
+    done = invoke("done", "Talks", "--milestone", "Draft list")
+    assert done.exit_code == 0
+    assert done.stderr == (
+        "journal: goals/talks.md: milestone 'Draft list' was dropped (2026-11-16): done "
+        "now, it counts as done; its `dropped:` is kept, as a record\n"
+    )
+    text = path.read_text()
+    assert "  - title: Draft list\n    due: 2026-11-18\n    dropped: 2026-11-16\n" in text
+    assert "    done: 2026-11-22\n" in text
+    assert "  [x] Draft list" in invoke("show", "Talks").stdout
+    record = json.loads(invoke("done", "Talks", "--milestone", "Shoot video", "--json").stdout)
+    assert record["dropped"] is True
+    again = invoke("done", "Talks", "--milestone", "Shoot video", "--json")
+    assert (json.loads(again.stdout)["dropped"], again.stderr) == (None, "")
+    plain = invoke("done", "Talks", "--milestone", "Call Dana")
+    assert plain.exit_code == 0 and plain.stderr == ""

@@ -20,6 +20,7 @@ from journal.core.names import (
     device_name,
     file_stem,
     is_cut,
+    shortened,
     slug,
     unaccented,
     unique_id,
@@ -550,3 +551,22 @@ def test_new_writes_the_text_it_is_given_in_nfc(invoke: Invoke, vault: Path) -> 
     text = (vault / f"goals/{title}.md").read_text()
     assert "why: pour l\u2019équipe\n" in text and "+1 répétition générale\n" in text
     assert unicodedata.is_normalized("NFC", text)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "found"),
+    [
+        ("drop", "dropped", True),
+        ("dropd", "dropped", True),
+        ("titl", "title", True),
+        ("dro", "dropped", False),  # too little of it
+        ("ropped", "dropped", False),  # not its first letter
+        ("dorp", "dropped", False),  # not in its order
+        ("note", "done", False),  # as long: another word
+        ("date", "due", False),
+    ],
+)
+def test_a_key_shortened_is_letters_left_out_after_the_first(
+    typed: str, meant: str, found: bool
+) -> None:
+    assert shortened(typed, meant) is found

@@ -184,9 +184,55 @@ def test_unknown_people_are_told_the_command_that_creates_each(
         1,
         "journal: not in your contacts: Unknown Guy, Ann $Bell; add --create-contacts to "
         "create contact notes for them (--no-create-contacts links them without), or create "
-        "them with `journal new contact \"Unknown Guy\"` and `journal new contact 'Ann $Bell'`\n",
+        f'them with `journal --vault {vault} new contact "Unknown Guy"` and `journal --vault '
+        f"{vault} new contact 'Ann $Bell'`\n",
     )
     assert invoke("new", "contact", "Ann $Bell").exit_code == 0  # as pasted: the name
+
+
+SAM = "---\ntype: contact\ntitle: Sam Patel\norg: Northwind\n---\n# Sam Patel\n"
+
+
+def test_a_name_one_slip_from_a_contacts_is_asked_of(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): `--with 'Sam Patell'` (Sam Patel is a contact) was told "not in
+    your contacts" with `journal new contact "Sam Patell"` to run, and nothing named Sam
+    Patel; a second note for him followed."""
+    write("people/Sam Patel.md", SAM)
+    result = invoke("new", "meeting", "--with", "Sam Patell", "--with", "Lee Chang")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "journal: not in your contacts: Sam Patell (did you mean Sam Patel?), Lee Chang; add "
+    )
+    assert not (vault / "meetings").exists()
+    linked = invoke("new", "meeting", "--with", "Sam Patell", "--no-create-contacts")
+    assert linked.exit_code == 0
+    assert "journal: no contact note for Sam Patell (did you mean Sam Patel?): " in linked.stderr
+    made = invoke("new", "meeting", "--with", "Sam Patell", "--create-contacts", "--kind", "event")
+    assert made.stderr == (
+        "journal: created people/Sam Patell.md: did you mean Sam Patel? If so, delete it and "
+        "link their contact note in meetings/2026-11-22 Event with Sam Patell.md\n"
+    )
+
+
+def test_a_comma_in_with_is_told_to_be_two_options(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): `--with 'Dana Ortiz,Sam Patel'` made one person of both, and a
+    file `Coffee with Dana Ortiz,Sam Patel.md`; a contact whose name holds a comma is
+    still named so."""
+    write("people/Dana Ortiz.md", DANA)
+    result = invoke("new", "meeting", "--with", "Dana Ortiz,Sam Patel", "--create-contacts")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        'journal: --with "Dana Ortiz,Sam Patel" holds a comma, and no contact has that '
+        'name: give each person a --with of their own: --with "Dana Ortiz" --with "Sam '
+        'Patel"\n',
+    )
+    assert not (vault / "meetings").exists()
+    write("people/Lee, Chang.md", "---\ntype: contact\n---\n")
+    assert invoke("new", "meeting", "--with", "Lee, Chang").exit_code == 0
 
 
 def test_create_contacts_creates_them_linked_to_the_meeting(
@@ -293,7 +339,7 @@ def run_on_a_terminal(
         if not chunk:
             break
         output += chunk
-        if answer is not None and b"[Y/n]" in output:
+        if answer is not None and (b"[Y/n]" in output or b"[y/N]" in output):
             if answer in SENT:  # Ctrl-C (the terminal would send SIGINT), kill, hang-up
                 os.kill(process.pid, SENT[answer])
             else:
@@ -344,9 +390,25 @@ def test_on_a_terminal_unknown_people_are_offered_as_contacts(
     assert code == 0
     said = (
         "journal: no contact note for Lee Chang: the link stays unresolved (an H008 hint in "
-        'journal check) until one exists: journal new contact "Lee Chang"'
+        f"journal --vault {vault} check) until one exists: journal --vault {vault} new contact "
+        '"Lee Chang"'
     )
     assert (said in output) != created
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
+def test_on_a_terminal_a_name_one_slip_from_a_contacts_is_no_contact_by_default(
+    write: Write, vault: Path
+) -> None:
+    """Reported (tryout): `--with 'Sam Patell'` asked `Create contact notes? [Y/n]`, and
+    Enter made `people/Sam Patell.md` beside `Sam Patel.md`."""
+    write("people/Sam Patel.md", SAM)
+    args = ["--vault", str(vault), "new", "meeting", "--with", "Sam Patell", "--kind", "coffee"]
+    code, output = run_on_a_terminal(args, b"\n")
+    assert code == 0, output
+    asked = "Not in your contacts: Sam Patell (did you mean Sam Patel?). Create contact notes?"
+    assert f"{asked} [y/N]" in output
+    assert sorted(p.name for p in (vault / "people").iterdir()) == ["Sam Patel.md"]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
@@ -597,12 +659,13 @@ def test_a_milestone_name_that_matches_several_says_how_to_pick_one(
         1,
         "goals/law.md: 'Modules' matches 3 milestones: 1 'Modules 1-4'; 2 'Modules 5-8'; "
         "3 'Modules 9-12'; name one by its number or by more of its title: "
-        "`journal done \"Learn HR law\" --milestone 1` marks 'Modules 1-4' done\n",
+        f"`journal --vault {vault} done \"Learn HR law\" --milestone 1` marks 'Modules 1-4' "
+        "done\n",
     )
     alike = invoke("done", "HR law", "--milestone", "REVIEW")  # more of a title can't help
     assert alike.stderr.endswith(
         "matches 2 milestones: 4 'Review'; 5 'review'; name one by its number: "
-        "`journal done \"Learn HR law\" --milestone 4` marks 'Review' done\n"
+        f"`journal --vault {vault} done \"Learn HR law\" --milestone 4` marks 'Review' done\n"
     )
     assert path.read_text() == before
     assert invoke("done", "Learn HR law", "--milestone", "2").exit_code == 0
@@ -1108,10 +1171,10 @@ def test_the_suggested_contact_command_can_be_pasted_in_a_shell(
     result = invoke("new", "meeting", "--with", name, "--no-create-contacts")
     assert result.exit_code == 0, result.stderr
     suggested = result.stderr.rsplit("until one exists: ", 1)[1].strip()
-    assert suggested == "journal new contact 'Rosa \"Ro\" Díaz'"
+    assert suggested == f"journal --vault {vault} new contact 'Rosa \"Ro\" Díaz'"
     # the shell gives journal back the name as typed
     echoed = subprocess.run(
-        ["sh", "-c", suggested.replace("journal new contact", "printf %s")],
+        ["sh", "-c", suggested.replace(f"journal --vault {vault} new contact", "printf %s")],
         capture_output=True,
         text=True,
         check=True,
@@ -1679,7 +1742,8 @@ def test_done_on_a_goal_lists_its_milestones_not_done_yet(
     assert result.exit_code == 0, result.stderr
     assert result.stderr == (
         "journal: goals/a.md: done at 2 of 5 conversations, short of its target; if it was "
-        'reached, record it: journal log "Alpha" +3 (or journal set "Alpha" current=5)\n'
+        f'reached, record it: journal --vault {vault} log "Alpha" +3 (or journal --vault {vault} '
+        'set "Alpha" current=5)\n'
         "journal: goals/a.md: 2 milestones not done yet:\n"
         "  - Second interview held (due 2027-01-15)\n"
         "  - Write it up\n"
@@ -1689,7 +1753,7 @@ def test_done_on_a_goal_lists_its_milestones_not_done_yet(
 
 
 def test_done_on_a_goal_short_of_its_target_says_so_and_one_done_at_once_reaches_it(
-    invoke: Invoke, write: Write
+    invoke: Invoke, write: Write, vault: Path
 ) -> None:
     """Found in a tryout: `journal done` on a goal below its target left it "done" at 0%
     (`list`: `done ░░░░░░░░░░ 0%`; the review: `0 → 0 → 1 | done`) without a word.  A
@@ -1715,7 +1779,8 @@ def test_done_on_a_goal_short_of_its_target_says_so_and_one_done_at_once_reaches
     told = invoke("done", "Logged")
     assert told.stderr == (
         "journal: goals/l.md: done at 0 of 1 conversation, short of its target; if it was "
-        'reached, record it: journal log "Logged" +1 (or journal set "Logged" current=1)\n'
+        f'reached, record it: journal --vault {vault} log "Logged" +1 (or journal --vault {vault} '
+        'set "Logged" current=1)\n'
     )
     assert logged.read_text() == before.replace("status: active", "status: done").replace(
         "---\n#", "completed: 2026-11-22\n---\n#"
@@ -1723,8 +1788,8 @@ def test_done_on_a_goal_short_of_its_target_says_so_and_one_done_at_once_reaches
     write("goals/m.md", goal_text("Met", metric_source="meetings", target=3))
     assert invoke("done", "Met").stderr == (
         "journal: goals/m.md: done at 0 of 3 conversations, short of its target; if it was "
-        "reached, record it: note the meetings it counts: journal new meeting --with PERSON "
-        '--goal "Met"\n'
+        f"reached, record it: note the meetings it counts: journal --vault {vault} new meeting "
+        '--with PERSON --goal "Met"\n'
     )
     write("goals/r.md", goal_text("Reached", current=5))
     assert invoke("done", "Reached").stderr == ""
@@ -1739,14 +1804,16 @@ def refused(invoke: Invoke, path: Path, *args: str) -> str:
     return result.stderr
 
 
-def test_done_refuses_a_goal_done_before_its_start(invoke: Invoke, write: Write) -> None:
+def test_done_refuses_a_goal_done_before_its_start(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
     """Reported: `done GOAL --date` took a day before the goal's start (exit 0, and
     `check` then passed), while a check-in or a follow-up that early is refused."""
     path = write("goals/Connect.md", goal_text(start="2026-10-15"))
     assert refused(invoke, path, "done", "Connect", "--date", "2026-09-01") == (
         "journal: the goal starts on 2026-10-15, so it can't be done on 2026-09-01, before "
-        "it (--date gives the day it was done; or move the start first: journal set "
-        '"Connect with five HR leaders" start=2026-09-01)\n'
+        f"it (--date gives the day it was done; or move the start first: journal --vault {vault} "
+        'set "Connect with five HR leaders" start=2026-09-01)\n'
     )
     assert invoke("done", "Connect", "--date", "2026-10-15").exit_code == 0
     assert "completed: 2026-10-15\n" in path.read_text()
@@ -1757,8 +1824,8 @@ def test_done_refuses_a_goal_done_before_its_start(invoke: Invoke, write: Write)
     later = write("goals/Later.md", goal_text("Later", start="2026-12-01"))
     assert refused(invoke, later, "set", "Later", "status=done") == (
         "journal: the goal starts on 2026-12-01, so it can't be done on 2026-11-22, before "
-        'it (completed=DAY gives the day it was done; or move the start first: journal set "Later" '
-        "start=2026-11-22)\n"
+        "it (completed=DAY gives the day it was done; or move the start first: journal --vault "
+        f'{vault} set "Later" start=2026-11-22)\n'
     )
     # the start given in the same command is the one (review): moved back, it is done
     assert refused(invoke, later, "set", "Later", "status=done", "start=2026-12-02")

@@ -14,19 +14,19 @@ from journal.cli import cli
 from tests.conftest import Invoke, Write, goal_text
 
 
-def test_log_with_an_unquoted_goal_name(invoke: Invoke, write: Write) -> None:
+def test_log_with_an_unquoted_goal_name(invoke: Invoke, write: Write, vault: Path) -> None:
     """Reported: the hint was to give +0 before the note."""
     write("goals/coffee.md", goal_text("coffee chats"))
     result = invoke("log", "coffee", "chats", "+1", "Coffee", "with", "Sam")
     assert result.exit_code == 2
     assert result.stderr == (
         "journal: 'chats' is no VALUE and +1 comes after it: a goal's name with spaces goes"
-        ' in quotes: journal log "coffee chats" +1 Coffee with Sam\n'
+        f' in quotes: journal --vault {vault} log "coffee chats" +1 Coffee with Sam\n'
     )
     assert "give +0 before it" in invoke("log", "coffee chats", "Went", "to", "a", "meetup").stderr
 
 
-def test_set_with_an_unquoted_value_or_name(invoke: Invoke, write: Write) -> None:
+def test_set_with_an_unquoted_value_or_name(invoke: Invoke, write: Write, vault: Path) -> None:
     write("goals/hrbp.md", goal_text("Senior HRBP"))
     value = invoke("set", "Senior HRBP", "why=Next", "step", "in", "my", "career")
     assert value.exit_code == 2
@@ -38,7 +38,7 @@ def test_set_with_an_unquoted_value_or_name(invoke: Invoke, write: Write) -> Non
     assert name.exit_code == 2
     assert name.stderr == (
         "journal: 'HRBP' is not KEY=VALUE: a goal's name with spaces goes in quotes:"
-        ' journal set "Senior HRBP role" why=test\n'
+        f' journal --vault {vault} set "Senior HRBP role" why=test\n'
     )
 
 
@@ -116,7 +116,9 @@ def test_the_command_to_paste_quotes_every_word_a_shell_would_change(
         cli, ["--vault", str(vault), "log", "Dana's", "goal", "+1", "met", "[[Dana]]"]
     )
     assert log.exit_code == 2
-    assert log.stderr.endswith('quotes: journal log "Dana\'s goal" +1 met "[[Dana]]"\n')
+    assert log.stderr.endswith(
+        f'quotes: journal --vault {vault} log "Dana\'s goal" +1 met "[[Dana]]"\n'
+    )
     done = CliRunner().invoke(cli, ["--vault", str(vault), "done", "Coffee", "with", "[[Jo]]"])
     assert done.exit_code == 2
     assert done.stderr.endswith(f'quotes: journal --vault {vault} done "Coffee with [[Jo]]"\n')

@@ -372,6 +372,14 @@ def test_plain_changes_and_amounts_are_words(repo: Path, monkeypatch: pytest.Mon
     Git(repo, repo.parent / "home").commit("third", "2026-11-22")
     history = run(repo, "--plain", "history", GOAL).stdout
     assert "check-in 2026-11-21 up 2 Met sales" in history
+    goal.write_text(goal.read_text(encoding="utf-8").replace("+2 Met sales", "+1 Met Sal"))
+    Git(repo, repo.parent / "home").commit("fourth", "2026-11-22")
+    history = run(repo, "--plain", "history", GOAL).stdout
+    assert "check-in changed: 2026-11-21 up 2 Met sales to up 1 Met Sal" in history
+    goal.write_text(goal.read_text(encoding="utf-8").replace("- 2026-11-21: +1 Met Sal\n", ""))
+    Git(repo, repo.parent / "home").commit("fifth", "2026-11-22")
+    history = run(repo, "--plain", "history", GOAL).stdout
+    assert "check-in removed: 2026-11-21 up 1 Met Sal" in history
     assert "effort: 1 hour a week" in run(repo, "--plain", "show", GOAL).stdout
     (repo / "daily").mkdir(exist_ok=True)
     (repo / "daily" / "2026-11-22.md").write_text(f"- progress:: [[{goal.stem}]] +1 met Sam\n")

@@ -145,8 +145,8 @@ def test_a_target_changed_in_the_table_is_told_to_drive_no_pace(
     assert told.stderr.startswith(
         "journal: plans/2026-12-07-90-day-plan.md: pace follows the 'targets' property, not "
         "the weekly targets table you edited: put your targets in the goal's `values` there "
-        "(one a week, in the table's order), or `journal plan --start 2026-12-07 --force` "
-        "shows the property's in the table again\n"
+        f"(one a week, in the table's order), or `journal --vault {vault} plan --start "
+        "2026-12-07 --force` shows the property's in the table again\n"
     )
     assert "(expected 621, by the plan)" in invoke("review", "--stdout").stdout
     forced = invoke("plan", "--force")  # the week ended: the property's, as its review's
@@ -249,7 +249,7 @@ def test_set_says_which_plan_still_has_the_goals_old_weekly_targets(
     assert result.exit_code == 0
     assert result.stderr == (
         f"journal: {PLAN} still has this goal's weekly targets from before; make them "
-        "again with: journal plan --start 2026-11-23\n"
+        f"again with: journal --vault {vault} plan --start 2026-11-23\n"
     )
     assert json.loads(invoke("set", "alpha", "due=2027-01-31", "--json").stdout)["plans"] == [PLAN]
     assert invoke("set", "alpha", "why=A reason").stderr == ""  # not what targets come from
@@ -262,8 +262,8 @@ def test_set_says_which_plan_still_has_the_goals_old_weekly_targets(
     edited = invoke("set", "alpha", "target=9")
     assert edited.stderr == (
         f"journal: {PLAN} still has this goal's weekly targets from before; make them "
-        "again with: journal plan --start 2026-11-23 --force (you edited them: --force "
-        "replaces your edits)\n"
+        f"again with: journal --vault {vault} plan --start 2026-11-23 --force (you edited "
+        "them: --force replaces your edits)\n"
     )
     # so it is when the note's table of targets was edited (found in review)
     assert invoke("plan", "--start", "2026-11-23", "--force").exit_code == 0
@@ -1080,7 +1080,7 @@ def test_a_plan_that_cant_be_written_tells_no_overlap(
 
 
 def test_a_plan_taking_over_from_one_ending_in_its_first_week_is_no_overlap_told(
-    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Reported: a 90-day plan from a Monday ends on a Saturday, so the next one
     `journal plan` made by itself overlapped it by 6 days, and every run said so.  Then
@@ -1091,10 +1091,11 @@ def test_a_plan_taking_over_from_one_ending_in_its_first_week_is_no_overlap_told
     assert invoke("plan").exit_code == 0  # 2026-11-23 to 2027-02-20
     monkeypatch.setenv("JOURNAL_TODAY", "2027-02-14")
     new = "plans/2027-02-15-90-day-plan.md"
+    journal = f"journal --vault {vault}"  # the --vault given is kept in the commands
     handover = (
-        f"journal: {PLAN} ends on 2027-02-20: `journal plan` now refreshes {new}, which "
-        f"reviews follow from 2027-02-15; `journal plan --start 2026-11-23` refreshes {PLAN} "
-        "until then\n"
+        f"journal: {PLAN} ends on 2027-02-20: `{journal} plan` now refreshes {new}, which "
+        f"reviews follow from 2027-02-15; `{journal} plan --start 2026-11-23` refreshes "
+        f"{PLAN} until then\n"
     )
     assert invoke("plan", "--dry-run").stderr == handover
     first = invoke("plan")
@@ -1585,18 +1586,20 @@ def test_a_whole_step_the_line_has_not_reached_is_not_asked_for_by_rounding(
     assert "values: [0.2, 0.3, 0.5, 0.6, 0.8, 0.9, 1.1, 1.2, 1.4, 1.5, 1.7, 1.8, 1.9]" in text
 
 
-def test_a_plan_written_says_this_weeks_review_reads_it(invoke: Invoke, write: Write) -> None:
+def test_a_plan_written_says_this_weeks_review_reads_it(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
     """Reported: `journal review` then `journal plan` on a Sunday left the review judging
     pace by the plan before, without a word; a plan that starts next week says nothing."""
     write("goals/a.md", goal_text("Alpha"))
     assert invoke("review").exit_code == 0
     later = invoke("plan")  # from next week: this week's review does not read it
-    assert later.exit_code == 0 and "journal review` brings it" not in later.stderr
+    assert later.exit_code == 0 and "review` brings it" not in later.stderr
     running = invoke("plan", "--start", "2026-11-16")  # (it overlaps the one from next week)
     assert running.exit_code == 0
     assert running.stderr.endswith(
         "journal: reviews/2026-W47.md reads this week's targets from the plan: `journal "
-        "review` brings it up to date\n"
+        f"--vault {vault} review` brings it up to date\n"
     )
 
 

@@ -4,6 +4,7 @@ journal: what ``journal check`` and the readers say of them."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -65,7 +66,7 @@ def test_an_inline_field_the_front_matter_also_holds_is_no_finding() -> None:
 
 
 def test_untyped_notes_in_the_people_and_meeting_folders_are_told(
-    invoke: Invoke, write: Write
+    invoke: Invoke, write: Write, vault: Path
 ) -> None:
     for name in ("Dana Ortiz", "Elena Varga", "Sam Patel"):
         write(f"people/{name}.md", f"---\ntags: [people]\n---\n# {name}\n")
@@ -73,11 +74,11 @@ def test_untyped_notes_in_the_people_and_meeting_folders_are_told(
     write("goals/b.md", goal_text("Beta"))
     assert invoke("people").stderr == (
         "journal: no contacts yet; people/ holds 3 notes without type: contact "
-        "(journal check --select H016)\n"
+        f"(journal --vault {vault} check --select H016)\n"
     )
     assert invoke("followups").stderr == (
         "journal: no follow-ups due; meetings/ holds 1 note without type: meeting "
-        "(journal check --select H016)\n"
+        f"(journal --vault {vault} check --select H016)\n"
     )
     checked = json.loads(invoke("check", "--json", "--select", "H016").stdout)
     assert [(f["path"], f["line"], f["message"], f["suggestion"]) for f in checked] == [
@@ -183,7 +184,7 @@ def test_a_text_renamed_to_a_list_of_records_says_what_the_value_needs(
     (found,) = json.loads(invoke("check", "--json", "--select", "H012").stdout)
     assert found["suggestion"].startswith(
         "rename `milestone:` to `milestones:` and mend its value: milestones should be a "
-        "list of {title, due, done}"
+        "list of {title, due, done, dropped}"
     )
 
 

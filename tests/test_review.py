@@ -2296,7 +2296,8 @@ def test_a_review_merged_by_keeping_both_sides_names_the_twice_begun_section(
         f"reviews/2026-W47.md:{first}: section 'scoreboard' begins twice, at lines {first} and "
         f"{second}, before its end marker (both sides of a merge conflict kept?): keep one "
         f"side's begin marker and lines, or delete lines {first}-{end} and make it again with "
-        "--force (`journal review --force`; `journal plan --force` for a plan)\n"
+        f"--force (`journal --vault {vault} review --force`; `journal --vault {vault} plan "
+        "--force` for a plan)\n"
     )
     # the fix it gives, for each section begun twice in turn: delete it, make it again
     while result.exit_code == 1:
@@ -2322,6 +2323,7 @@ def test_check_reports_a_review_whose_markers_are_broken(
     words `journal review` stops with."""
     union_merged_review(invoke, write, vault, tmp_path)
     stopped = invoke("review").stderr.removesuffix("\n")
+    stopped = stopped.replace(f"journal --vault {vault} ", "journal ")  # JSON: no options
     path, line, message = stopped.split(":", 2)
     found = invoke("check", "--json")
     assert found.exit_code == 1

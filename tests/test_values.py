@@ -63,7 +63,7 @@ def test_sync_conflict_copies_are_never_data(invoke: Invoke, write: Write, vault
 
 
 def test_index_and_search_leave_sync_conflict_copies_out_and_say_so(
-    invoke: Invoke, write: Write
+    invoke: Invoke, write: Write, vault: Path
 ) -> None:
     """Reported (tryout): `journal index` counted two copies among the goals (12 where
     `list` shows 10) and said "problems: none"; `journal search` listed the copies."""
@@ -86,8 +86,11 @@ def test_index_and_search_leave_sync_conflict_copies_out_and_say_so(
     )
     lines = invoke("index").stdout.splitlines()
     assert lines[1] == "notes: 1 (1 goal), and 2 sync-conflict copies left out"
-    assert lines[3] == "problems: 2 sync-conflict copies (journal check --select H003 names them)"
-    told = ": left out, as every command leaves out a sync-conflict copy (journal check "
+    assert lines[3] == (
+        f"problems: 2 sync-conflict copies (journal --vault {vault} check --select H003 names them)"
+    )
+    told = ": left out, as every command leaves out a sync-conflict copy "
+    told += f"(journal --vault {vault} check "
     found = invoke("search", "leaders", "--json")
     assert [hit["path"] for hit in json.loads(found.stdout)] == [GOAL]
     assert found.stderr == f"journal: {copies[0]}, {copies[1]}{told}--select H003 names them)\n"
@@ -489,3 +492,26 @@ def test_numbers_are_never_shown_in_exponent_form(value: float | None, shown: st
     from journal.core.formatting import number
 
     assert number(value) == shown
+
+
+def test_a_current_that_cant_be_read_leaves_the_value_unknown(invoke: Invoke, write: Write) -> None:
+    """Reported (tryout): with `current: 4,5` and a log of +1, `show` said `0 -> 1 / 10`
+    and "no current in the file: 1 from the log", `status` 1/10, `list --json` current 1:
+    docs/format.md says the value is unknown, never the log's sum (nor a chart of it)."""
+    write(GOAL, goal_text(current="4,5", target=10))  # its log: +1 on 2026-11-20
+    [listed] = json.loads(invoke("list", "--json").stdout)
+    assert (listed["current"], listed["file_current"], listed["progress"]) == (None, None, None)
+    shown = invoke("show", "Connect").stdout
+    assert "measure: HR leaders met: 0 -> ? / 10 conversations" in shown
+    assert "from the log" not in shown
+    assert "Connect with five HR leaders  ?/10 conversations" in invoke("status").stdout
+    review = invoke("review", "--stdout").stdout
+    assert "| [[Connect with five HR leaders]] | unknown | **?** of 10 conversations" in review
+    assert json.loads(invoke("show", "Connect", "--json").stdout)["current"] is None
+    logged = json.loads(invoke("log", "Connect", "--json").stdout)  # no value after a line
+    assert (logged["current"], logged["series"]) == (None, [])
+    assert [(c["change"], c["value"]) for c in logged["checkins"]] == [("+1", None)]
+    assert invoke("log", "Connect").stdout == (
+        "Connect with five HR leaders: ? / 10 conversations\n\n"
+        "2026-11-20  +1  ?  Coffee with [[Dana Ortiz]]\n"
+    )

@@ -23,6 +23,8 @@ from journal.adapters.cachedir import cache_folder, folder_gone
 from journal.core.regex import lazy
 
 #: Bump when what is cached per commit changes meaning.
+#: 21: a check-in line changed in place or taken out of the log is told so
+#: (``check-in changed: ...``, ``check-in removed: ...``), not as another check-in;
 #: 20: a goal counting its meetings has no ``current`` (its file's is not read);
 #: 19: a commit that only changed a goal's line endings or byte-order mark says so
 #: (``layout``);
@@ -50,7 +52,7 @@ from journal.core.regex import lazy
 #: (author, time...) and the last walk; 5: "created"
 #: names no `current` a goal lacks; 4: a merge keeps only the changes no parent had
 #: (a clean one: none)
-FORMAT = 20
+FORMAT = 21
 
 
 def cache_root() -> Path:

@@ -57,13 +57,14 @@ from journal.adapters.cachedir import (
     folder_gone,
     vault_cache_file,
 )
+from journal.adapters.environment import variable
 from journal.adapters.files import absolute, changed_ns, digest, read_note, stat_stamp, turn
 from journal.adapters.vault import Vault, is_utf8, name_problem, skip_notice
 from journal.core.catalog import unlisted_records
 from journal.core.checkins import CheckIn
 from journal.core.codec import MAX_NOTE_BYTES, after_front_matter
 from journal.core.errors import ConfigError, Diagnostic, JournalError, UnsafeWrite, UsageProblem
-from journal.core.formatting import shortened, single_line
+from journal.core.formatting import shell_words, shortened, single_line
 from journal.core.generated import GENERATED_KINDS, searchable
 from journal.core.goal import Goal, Milestone
 from journal.core.links import COPY_MARKS, Link, LinkResolver, copy_like, fold, name_key
@@ -270,13 +271,37 @@ def default_path(vault: Vault) -> Path:
     """Where a vault's index lives: ``$JOURNAL_INDEX`` (relative to the working folder),
     else ``[index] path`` in the config (relative to the vault), else one file per vault
     and per version of the index (schema and :func:`code_key`, which covers
-    ``PARSER_VERSION``) in the user cache folder: two versions never share it."""
-    if os.environ.get("JOURNAL_INDEX"):
-        return absolute(Path(os.environ["JOURNAL_INDEX"]).expanduser(), "JOURNAL_INDEX")
+    ``PARSER_VERSION``) in the user cache folder: two versions never share it.  The
+    folders of the config's path and the cache folder are made (missing in a fresh
+    clone), not :func:`variable_path`'s."""
+    chosen = variable_path()
+    if chosen is not None:
+        return chosen
     if vault.config.index.path:
         path = Path(vault.config.index.path).expanduser()
         return path if path.is_absolute() else vault.root / path
     return vault_cache_file(vault.root, f".s{SCHEMA_VERSION}-{code_key()[:8]}.sqlite")
+
+
+def variable_path() -> Path | None:
+    """The index file ``$JOURNAL_INDEX`` names (relative to the working folder), if set;
+    a usage error when its folder does not exist: a typo in the variable would make
+    folders anywhere."""
+    chosen = variable("JOURNAL_INDEX")
+    if not chosen:
+        return None
+    path = absolute(Path(chosen).expanduser(), "JOURNAL_INDEX")
+    try:
+        path.parent.stat()
+    except FileNotFoundError:
+        raise UsageProblem(
+            f"JOURNAL_INDEX: the folder {path.parent} does not exist: make it "
+            f"({shell_words(['mkdir', '-p', str(path.parent)])}) or give a file in a "
+            "folder that does"
+        ) from None
+    except OSError:  # can't be looked in: told when the index is opened
+        pass
+    return path
 
 
 #: A moved-aside copy of one (see ``_moved_aside``): its vault part, then its stamp.
@@ -2256,7 +2281,7 @@ def _tell_inside(vault: Vault, path: Path) -> None:
     except OSError:
         return
     if inside:
-        source = "JOURNAL_INDEX" if os.environ.get("JOURNAL_INDEX") else "[index] path"
+        source = "JOURNAL_INDEX" if variable("JOURNAL_INDEX") else "[index] path"
         vault.notice(
             f"the index {path} lies in the vault folder: an index inside the vault goes with "
             "it to every copy of the vault (a sync tool, git): move it out "

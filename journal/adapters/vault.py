@@ -50,14 +50,16 @@ NOT_UTF8_FOLDER = "the name of a folder on its path is not valid UTF-8; rename i
 def find_vault(explicit: str | None, cwd: Path | None = None) -> Path:
     """The vault root: ``explicit`` (``--vault``/``JOURNAL_VAULT``), else the nearest
     folder at or above ``cwd`` (default: the working folder) that holds ``.journal/`` or
-    ``.obsidian/``.  An ``explicit`` that is no folder is a usage error; no vault found,
-    or a relative path from a working folder that no longer exists, not found (exit 1)."""
+    ``.obsidian/``.  An ``explicit`` that is no folder, or a vault whose path is not
+    UTF-8 (:func:`usable_root`), is a usage error; no vault found, or a relative path
+    from a working folder that no longer exists, not found (exit 1)."""
     if explicit:
         root = Path(explicit).expanduser()
         root = cwd / root if cwd is not None else files.absolute(root)
         if not root.is_dir():
             problem = "is not a folder" if root.exists() else "does not exist"
-            raise UsageProblem(f"vault folder '{explicit}' {problem}")
+            raise UsageProblem(f"vault folder '{shown(explicit)}' {problem}")
+        root = usable_root(root.resolve())
         if not is_vault(root) and (below := vaults_below(root)):
             given = explicit.rstrip("/") or "/"
             named = [str(PurePosixPath(given, rel)) for rel in below]
@@ -66,7 +68,7 @@ def find_vault(explicit: str | None, cwd: Path | None = None) -> Path:
                 f"pick one: --vault {shell_word(named[0])} (or, to read it as one vault "
                 f"with them in it, mark it as one: mkdir {shell_word(given + '/.journal')})"
             )
-        return usable_root(root.resolve())
+        return root
     cwd = cwd or files.absolute(Path())
     found = vault_around(cwd)
     if found is not None:
@@ -105,14 +107,17 @@ def enclosing_vault(root: Path) -> Path | None:
 def vaults_below(folder: Path) -> list[str]:
     """The vaults in ``folder``'s subfolders and theirs (not deeper, not hidden ones),
     as sorted paths relative to it: a folder that holds vaults (``~/Dropbox``) read as
-    one would mix them.  Only asked when ``folder`` is no vault itself."""
-    found: list[str] = []
+    one would mix them.  Only asked when ``folder`` is no vault itself.  A vault that
+    a symlink reaches too is named once: by its own folder, else by the first link."""
+    names: dict[Path, list[str]] = {}  # by the vault's real folder
     for child in _subfolders(folder):
-        if is_vault(child):
-            found.append(child.name)
-        else:
-            found += [f"{child.name}/{g.name}" for g in _subfolders(child) if is_vault(g)]
-    return sorted(found)
+        found = [child] if is_vault(child) else [g for g in _subfolders(child) if is_vault(g)]
+        for vault in found:
+            names.setdefault(vault.resolve(), []).append(vault.relative_to(folder).as_posix())
+    real = folder.resolve()
+    return sorted(
+        next((n for n in named if real / n == vault), min(named)) for vault, named in names.items()
+    )
 
 
 def _subfolders(folder: Path) -> list[Path]:
@@ -130,9 +135,10 @@ def _first_vault(folders: Iterable[Path]) -> Path | None:
 
 
 def usable_root(root: Path) -> Path:
-    """``root``, unless its path can't be stored or shown (not UTF-8)."""
+    """``root``, unless its path can't be stored or shown (not UTF-8): a usage error,
+    however the vault was given or found."""
     if not is_utf8(str(root)):
-        raise JournalError(f"vault folder '{shown(str(root))}': {NOT_UTF8_FOLDER}")
+        raise UsageProblem(f"vault folder '{shown(str(root))}': {NOT_UTF8_FOLDER}")
     return root
 
 

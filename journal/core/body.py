@@ -59,6 +59,8 @@ _LOG_TITLES = frozenset({"log", "check-ins", "checkins", "progress log"})
 _NEWLINE = lazy(r"\r\n?|\n")  # the line breaks markdown-it counts lines by
 _LONE_RETURN = lazy(r"\r(?!\n)")
 _NOT_A_NAME = lazy(r"[^\w\s-]|_")  # "Log:", "Log 📈", "_Log_": no part of the name
+#: A paragraph's line starting with a list marker glued to a digit: ``-2026-11-10: +2``.
+_GLUED = lazy(r"^[-*+]\d.*", re.MULTILINE)
 #: Obsidian's block id: ``^`` and Latin letters, digits or dashes, ending a line, after a
 #: space (or alone on it).
 _BLOCK_ID = lazy(r"(?:^|\s)\^([A-Za-z0-9-]+)\s*$")
@@ -122,6 +124,21 @@ class LogItem(NamedTuple):
     marker: str
 
 
+class Stray(NamedTuple):
+    """A line of a goal's body that may be a check-in its log does not count: a
+    top-level list item outside its Log sections, or a paragraph's line whose marker
+    has no space after it (``-2026-11-10: +2``, no list item: ``spaced`` False)."""
+
+    line: int
+    text: str  # the line as written
+    spaced: bool
+    #: What it is under outside a Log section: the heading above it as written (``## Logs``),
+    #: a paragraph that reads as one (``**Log**``: ``heading`` False), "" for none; None
+    #: inside a Log section.
+    under: str | None
+    heading: bool
+
+
 @record()
 class LogSection(Record):
     """Where a Log section sits (file lines): its heading's first line and the line
@@ -147,6 +164,7 @@ class BodyFacts(Record):
     stray_fields: list[InlineField] = field(default_factory=list)  # see _FIELD_INSIDE
     log_sections: list[LogSection] = field(default_factory=list)
     quoted_logs: list[int] = field(default_factory=list)  # Log headings in a quote: no log
+    strays: list[Stray] = field(default_factory=list)  # a goal's: see Stray
     conflicts: list[tuple[int, int]] = field(default_factory=list)  # see codec.conflict_spans
 
     @property
@@ -391,10 +409,13 @@ _BULLET = lazy(r"[-+*] (?=\S)")
 _BULLET_LIKE = lazy(r"[-+*](?: |$)")
 _ORDERED = lazy(r" *\d{1,9}[.)](?: |$)")
 _FENCE = lazy(r"(`{3,}|~{3,})(.*)")
-_RULE_LIKE = lazy(r" *[-*_=][-*_= ]*")  # thematic breaks and setext underlines
+#: A line of these characters alone (not only spaces) is read as a thematic break or a
+#: setext underline, which the line scanner leaves to markdown-it.
+_RULE_CHARS = " -*_="
 _ITEM_BAIL = lazy(r"#{1,6}(?: |$)|[-+*](?: |$)|\d{1,9}[.)](?: |$)|[>]|<|```|~~~")
 _TASK_ONLY = lazy(r"\[.\]\s*")
-_RULE_OR_NUMBER = frozenset("-*_=0123456789")  # what _RULE_LIKE or _ORDERED can start with
+_RULE_OR_NUMBER = frozenset("-*_=0123456789")  # what a rule or _ORDERED can start with
+_DIGITS = frozenset("0123456789")
 
 
 def fast_blocks(lines: list[str]) -> list[Block] | None:
@@ -454,7 +475,9 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             para.append(rest.rstrip(" \t"))  # a lazy continuation, however deep
             continue
         first = rest[0]  # each pattern below can only match from its own first characters
-        if first in _RULE_OR_NUMBER and (_RULE_LIKE.fullmatch(line) or _ORDERED.match(line)):
+        if first in _RULE_OR_NUMBER and (
+            _ORDERED.match(line) if first in _DIGITS else not line.strip(_RULE_CHARS)
+        ):
             return None  # a thematic break or setext underline; an ordered list
         bullet = heading = fenced = None
         if first in "-+*":
@@ -482,7 +505,7 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             content = rest[2:]
             if (
                 _ITEM_BAIL.match(content)
-                or _RULE_LIKE.fullmatch(content)
+                or not content.strip(_RULE_CHARS)  # a thematic break (or setext underline)
                 or _TASK_ONLY.fullmatch(content)
                 or (content[0] == "[" and not content.startswith("[[") and not _TASK.match(content))
             ):
@@ -542,6 +565,8 @@ def item_end(end: int, start: int, lines: list[str]) -> int:
 def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: bool) -> BodyFacts:
     facts = BodyFacts()
     log: LogSection | None = None
+    under, titled = "", False  # what a stray line is under (see Stray)
+    heading_at = item_at = -1  # the line of the last heading, of the last item's paragraph
     for block in blocks:
         kind, index = block[0], block[1]
         if kind == "heading":
@@ -559,6 +584,10 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
                 after = block[4] if len(block) > 4 else index + 1
                 log = LogSection(line, level, first_line + after, first_line + len(lines))
                 facts.log_sections.append(log)
+            elif want_log and log is None:
+                quote = "> " if len(block) > 5 and block[5] else ""
+                under, titled = f"{quote}{'#' * level} {title}", True
+            heading_at = index
         elif kind == "item":
             task = _TASK.match(block[3]) if block[3] is not None else None
             if task:
@@ -567,8 +596,19 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
             if log is not None and block[2] == 1:
                 last = first_line + item_end(block[5], index, lines) - 1
                 log.items.append(LogItem(first_line + index, lines[index], last, block[6]))
+            elif want_log and block[2] == 1:
+                facts.strays.append(Stray(first_line + index, lines[index], True, under, titled))
+            item_at = block[4]
         else:
-            _inline(block[2], facts, first_line + index)
+            content = block[2]
+            _inline(content, facts, first_line + index)
+            if want_log and index != heading_at:
+                if log is None and index != item_at and _is_log_title(content):
+                    under, titled = content, False  # "**Log**", "Log:": meant as the heading
+                for glued in _GLUED.finditer(content):
+                    at = first_line + index + content.count("\n", 0, glued.start())
+                    where = None if log is not None else under
+                    facts.strays.append(Stray(at, glued.group(), False, where, titled))
     return facts
 
 

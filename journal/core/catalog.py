@@ -420,6 +420,19 @@ def bare_name(text: str) -> str:
     return unaccented(fold(text).translate(_TYPED_MARKS))
 
 
+def one_slip_from(name: str, heads: Iterable[Head]) -> list[Head]:
+    """The notes of ``heads`` with a title, file name or alias that is ``name`` but for one
+    slip (:func:`~journal.core.names.one_slip`: a letter left out, added, changed, or two
+    swapped), compared as bare names (:func:`bare_name`): ``Sam Patell`` finds ``Sam
+    Patel``."""
+    wanted = bare_name(name)
+    return [
+        h
+        for h in heads
+        if any(one_slip(wanted, bare_name(n)) for n in (h.title, h.stem, *h.aliases))
+    ]
+
+
 def _no_alias(key: str) -> Sequence[str]:
     return ()
 
@@ -1339,8 +1352,10 @@ class Catalog:
             if other.kind == "note" and "goal" in (kinds or ()) and len(said) == 1:
                 said[0] += f"; to make it a goal, {_made_a_goal(self.by_path[other.path])}"
             raise NotFound(f"no {what} called '{ref}' ({', '.join(said)})")
-        close = _closest(ref, pool)
-        hint = f" (did you mean: {', '.join(close)}?)" if close else ""
+        close = closest(ref, pool)
+        titles = [h.title for h in close]  # the paths of those sharing a title
+        names = [h.path if titles.count(h.title) > 1 else h.title for h in close]
+        hint = f" (did you mean: {', '.join(names)}?)" if close else ""
         copy = None if hint else next((p for p in self.conflict_copies if _named(p, wanted)), None)
         if copy is not None:
             hint = (
@@ -1618,9 +1633,8 @@ def _made_a_goal(note: Note) -> str:
     return f"change its `type: {written}` to `type: goal`"
 
 
-def _closest(ref: str, pool: Sequence[NoteHead], n: int = 3) -> list[str]:
-    """The titles of the ``n`` notes most like ``ref``, best first (the paths of those
-    sharing a title, which would read as the same name twice): each word of ``ref``
+def closest(ref: str, pool: Sequence[Head], n: int = 3) -> list[Head]:
+    """The ``n`` notes of ``pool`` most like ``ref``, best first: each word of ``ref``
     is matched to the closest word of a note's title, file name or id (so "five HR
     leaderz" finds "Connect with five HR leaders in my industry"), and a note scores the
     mean of those matches; below 0.6 it is no suggestion.  Words are compared once each,
@@ -1650,7 +1664,5 @@ def _closest(ref: str, pool: Sequence[NoteHead], n: int = 3) -> list[str]:
             max((r for w, r in found.items() if w in words), default=0.0) for found in close
         )
         if score / len(wanted) >= 0.6:
-            scored.append((-score, len(words), head.title, head.path))
-    best = sorted(scored)[:n]
-    titles = [title for *_rank, title, _path in best]
-    return [path if titles.count(title) > 1 else title for *_rank, title, path in best]
+            scored.append((-score, len(words), head.title, head.path, head))
+    return [head for *_rank, head in sorted(scored, key=lambda s: s[:4])[:n]]

@@ -35,7 +35,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from journal.core.body import DONE_TASK, split_block_id
+from journal.core.body import DONE_TASK, BodyFacts, Stray, split_block_id
 from journal.core.dates import DateError, parse_date
 from journal.core.fields import LARGEST
 from journal.core.formatting import exact_number, single_line
@@ -454,20 +454,14 @@ def _op_amount(match: re.Match[str]) -> tuple[str, float]:
     return sign[0], -amount if sign == "=-" else amount
 
 
-def running(
-    start: float | Callable[[date], float], checkins: list[CheckIn]
-) -> list[tuple[CheckIn, float]]:
+def running(start: float, checkins: list[CheckIn]) -> list[tuple[CheckIn, float]]:
     """Each check-in (in date order, stable) with the value just after it, counting from
-    ``start``: a value before the first check-in, or the value at the start of each day
-    that has check-ins (a goal's series), from which that day's check-ins count."""
+    ``start``."""
     out = []
-    value = 0.0 if callable(start) else start
-    for day, group in itertools.groupby(sorted(checkins, key=lambda c: c.day), lambda c: c.day):
-        if callable(start):
-            value = start(day)
-        for checkin in group:
-            value = checkin.apply(value)
-            out.append((checkin, value))
+    value = start
+    for checkin in sorted(checkins, key=lambda c: c.day):
+        value = checkin.apply(value)
+        out.append((checkin, value))
     return out
 
 
@@ -514,6 +508,58 @@ def format_log_line(day: date, op: str, amount: float, note: str, bullet: str = 
     ``- 2026-11-20: +1 Coffee with [[Dana Ortiz]]``."""
     text = f"{bullet} {day.isoformat()}: {op}{exact_number(amount)} {single_line(note)}"
     return text.rstrip()
+
+
+def uncounted_lines(facts: BodyFacts) -> list[tuple[int, str]]:
+    """Each line of a goal's body (``facts``) that reads as a check-in with a value but
+    that its log does not count, with why and the fix: a list item outside its Log
+    sections (under another heading, a line meant as one, ``**Log**``, or none) or one
+    whose marker has no space after it (``-2026-11-10: +2``).  A task is none: an action
+    planned for a day is no check-in."""
+    log = facts.log_sections[0] if facts.log_sections else None
+    there = None  # the Log heading a line outside it goes under
+    if log is not None:
+        title = next(h for h in facts.headings if h.line == log.heading)
+        there = f"'{'#' * title.level} {title.text}' (line {log.heading})"
+    told = []
+    for stray in facts.strays:
+        text = stray.text.strip()
+        written = text if stray.spaced else f"{text[0]} {text[1:]}"
+        found = _LOG_LINE.match(written)
+        if found is None or found.group("op") is None or found.group("task") is not None:
+            continue
+        told.append((stray.line, f"log line {_why_uncounted(stray, text, written, there)}"))
+    return told
+
+
+_A_LOG_HEADING = "a '## Log' heading"
+
+
+def _why_uncounted(stray: Stray, text: str, written: str, there: str | None) -> str:
+    """Why the check-in line ``stray`` (``text``, as a list item ``written``) counts
+    nothing, and the fix; ``there``: the goal's Log heading and its line, if any."""
+    under = stray.under
+    if not stray.spaced:
+        place = "" if under is None else f" under {there or _A_LOG_HEADING}"
+        return (
+            f"with no space after its '{text[0]}' is no list item: it counts nothing; "
+            f"write '{written}'{place}"
+        )
+    if not under:
+        where = "no heading"
+    else:
+        where = f"'{under}'" if stray.heading else f"'{under}', which is no heading"
+    if there is not None:
+        return f"under {where}, not under {there}: it counts nothing; move it there"
+    if not under:
+        return f"under {where}: it counts nothing; add {_A_LOG_HEADING} above it"
+    if not stray.heading:
+        return f"under {where}: it counts nothing; write '## Log' there instead"
+    level = under.lstrip("> ").split(" ", 1)[0]
+    return (
+        f"under {where}, not a Log heading: it counts nothing; name that heading "
+        f"'{level} Log', or add {_A_LOG_HEADING} above the line"
+    )
 
 
 INLINE_KEY = "progress"

@@ -21,7 +21,7 @@ import itertools
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
@@ -1018,6 +1018,38 @@ def keeps_item_lines(doc: Document, key: str) -> bool:
     root = _spans(doc.yaml_text)
     span = root.entries.get(key) if root is not None else None
     return span is not None and items_on_own_lines(doc.yaml_text, span)
+
+
+#: A ``#`` that may open a comment: at the start of a line or after blank space (one a
+#: key or value holds opens none: :func:`comments` tells).
+_HASH_SIGN = lazy(r"(?<![^ \t\n])#")
+
+
+def comments(doc: Document) -> list[str]:
+    """The comments of a readable note's properties, in order, each from its ``#`` to
+    the end of its line (a ``#`` inside a key or a value, ``"[[Ship #2]]"``, is none)."""
+    root = _spans(doc.yaml_text) if doc.data is not None and doc.writable else None
+    if root is None:
+        return []
+    text, held = doc.yaml_text, list(_scalar_spans(root))
+    found: list[str] = []
+    done = 0  # where the line of the last comment ends: the rest of that line is in it
+    for sign in _HASH_SIGN.finditer(text):
+        at = sign.start()
+        if at >= done and not any(start <= at < end for start, end in held):
+            done = _line_end(text, at + 1)
+            found.append(text[at:done].rstrip("\r\n"))
+    return found
+
+
+def _scalar_spans(span: plain_yaml.Span) -> Iterator[tuple[int, int]]:
+    """Where the keys and the scalar values in ``span`` stand (start, end)."""
+    if span.key_start >= 0:
+        yield span.key_start, span.key_end
+    if span.kind in ("scalar", "block-scalar"):
+        yield span.start, span.end
+    for inner in (*span.entries.values(), *span.items):
+        yield from _scalar_spans(inner)
 
 
 def _first_line(doc: Document) -> int | None:

@@ -170,6 +170,13 @@ MEETING_FIELDS: dict[str, Field] = {
     )
 }
 
+#: The link properties of goals and meetings, by kind: a value written as text (`goal: Find
+#: a mentor`) is the link journal reads it as, resolved and checked as one (H001, H008).
+TEXT_LINKED: dict[str, dict[str, Field]] = {
+    kind: {name: f for name, f in fields.items() if f.type in ("link", "links")}
+    for kind, fields in (("goal", GOAL_FIELDS), ("meeting", MEETING_FIELDS))
+}
+
 REVIEW_FIELDS: dict[str, Field] = {
     f.name: f
     for f in (
@@ -491,7 +498,7 @@ def milestone_items(
     of those that can't, each with its index and the key at fault (None: the item): one
     bad item hides no other."""
     if not isinstance(raw, list):
-        raise FieldError(f"{field.name} should be a list of {{title, due, done}}")
+        raise FieldError(f"{field.name} should be a list of {{{', '.join(MILESTONE_KEYS)}}}")
     out = []
     bad = []
     for index, item in enumerate(raw):
@@ -614,7 +621,7 @@ def read_typed(
                 )
             continue
         try:
-            if spec.type == "milestones":
+            if spec.type == "milestones" and raw is not None:  # none: as an empty list
                 typed[spec.name] = _read_milestones(spec, raw, path, key_lines.get(key), problems)
             else:
                 typed[spec.name] = coerce(spec, raw, sources.get(key))
@@ -657,7 +664,8 @@ def _read_milestones(
     field: Field, raw: Any, path: str, line: int | None, problems: list[Diagnostic]
 ) -> list[dict[str, Any]]:
     """The milestones that can be read, each with its ``index`` in the list (as
-    ``journal done`` finds it); a diagnostic for each that can't, on its line."""
+    ``journal done`` finds it) and its item's ``line``; a diagnostic for each that can't,
+    on its line."""
     items, bad = milestone_items(field, raw)
     for index, message, key in bad:
         where = item_line(raw, index, key, line)
@@ -668,20 +676,22 @@ def _read_milestones(
                 message = f"{field.name} item {index + 1}: {_unread_key(key, item)}"
                 where = item_line(raw, index, key, line)
                 problems.append(Diagnostic(path, where, message, "warning", MILESTONE_KEY))
-    return [{**item, "index": index} for index, item in items]
+    return [
+        {**item, "index": index, "line": item_line(raw, index, None, line)} for index, item in items
+    ]
 
 
 #: The keys a milestone reads; any other is told (H027), as it is not read.
-MILESTONE_KEYS = frozenset({"title", "due", "done", "dropped"})
+MILESTONE_KEYS = ("title", "due", "done", "dropped")
 #: The code of the diagnostic of a key a milestone does not read.
 MILESTONE_KEY = "milestone-key"
 
 
 def _unread_key(key: Any, item: dict[Any, Any]) -> str:
     """Why a milestone's ``key`` is not read, and the key meant: one it lacks a slip of
-    the finger away (as H012 finds a goal's), or ``done``/``dropped`` for a ``status``
-    saying so."""
-    from journal.core.names import one_slip  # only a milestone with a key of its own asks
+    the finger away (as H012 finds a goal's) or shortened (``drop``, ``dropd``: a
+    milestone has four keys only), or ``done``/``dropped`` for a ``status`` saying so."""
+    from journal.core.names import one_slip, shortened  # only a key of its own asks
 
     said, typed, value = f"`{key}` is no milestone key", str(key).lower(), item[key]
     if typed == "status" and str(value).lower() in ("done", "dropped"):
@@ -690,7 +700,11 @@ def _unread_key(key: Any, item: dict[Any, Any]) -> str:
             f"{said}, so `{key}: {value}` is not read: a milestone is {meant} with "
             f"`{meant}: true` (or the day)"
         )
-    close = [name for name in sorted(MILESTONE_KEYS - item.keys()) if one_slip(typed, name)]
+    close = [
+        name
+        for name in MILESTONE_KEYS
+        if name not in item and (one_slip(typed, name) or shortened(typed, name))
+    ]
     if close:
         return f"{said}, and it has no `{close[0]}`: a typo?"
     return f"{said}: it is not read (a milestone reads `title`, `due`, `done` and `dropped`)"

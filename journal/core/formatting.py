@@ -534,16 +534,24 @@ def map_texts(data: Any, change: Callable[[str], str], keep: frozenset[str] = fr
     return data
 
 
-#: A line break (kept), and every control character.
-_CONTROL = lazy(r"\r\n|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: A line break (kept), every control character, and the line and paragraph separators.
+_CONTROL = lazy(r"\r\n|[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def terminal_text(text: str) -> str:
     """``text`` safe to print on a terminal: control characters from notes (an escape
     sequence in a title could retitle the window, clear the screen or hide text) shown
-    as ``\\x1b``; line breaks and tabs kept.  Colour is added after (see
-    :func:`terminal_data`)."""
-    return _CONTROL.sub(lambda m: m[0] if len(m[0]) > 1 else f"\\x{ord(m[0]):02x}", text)
+    as ``\\x1b``, and U+2028 and U+2029 as ``\\u2028``, so that no character but
+    ``\\n`` (and ``\\r\\n``) breaks a line where ``str.splitlines()`` reads one; line
+    breaks and tabs kept.  Colour is added after (see :func:`terminal_data`)."""
+    return _CONTROL.sub(_shown, text)
+
+
+def _shown(found: re.Match[str]) -> str:
+    ch = found[0]
+    if len(ch) > 1:  # \r\n
+        return ch
+    return f"\\x{ord(ch):02x}" if ch < "\u0100" else f"\\u{ord(ch):04x}"
 
 
 def terminal_data(data: Any) -> Any:
@@ -554,17 +562,18 @@ def terminal_data(data: Any) -> Any:
 
 
 def escape_c1(text: str) -> str:
-    """JSON text with DEL and the C1 controls, which JSON allows raw, escaped too."""
-    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m[0]):04x}", text)
+    """JSON text with DEL, the C1 controls and U+2028 and U+2029, which JSON allows raw,
+    escaped too (``str.splitlines()`` breaks a line at U+0085, U+2028 and U+2029)."""
+    return re.sub("[\x7f-\x9f\u2028\u2029]", lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def shell_word(text: str) -> str:
     """``text`` as one argument of a command to paste in a shell: in double quotes, or
     in single quotes when it holds a character double quotes don't protect; one that
     holds a line break or another control character (a title written as a YAML block;
-    the C1 ones too, which :func:`terminal_text` would show escaped) as ``$'...'`` with
-    it escaped, which bash and zsh read, so the command stays one line and reads back
-    as the text."""
+    the C1 ones and U+2028 and U+2029 too, which :func:`terminal_text` would show
+    escaped) as ``$'...'`` with it escaped, which bash and zsh read, so the command stays
+    one line and reads back as the text."""
     if _SHELL_CONTROL.search(text):
         return "$'" + _CONTROL_OR_QUOTE.sub(_c_escape, text) + "'"
     if not any(ch in text for ch in '"$`\\!'):
@@ -580,8 +589,8 @@ def shell_words(words: Iterable[str]) -> str:
 
 
 _PLAIN_WORD = lazy(r"(?!=)[\w+=.,:/@%-]+")
-_SHELL_CONTROL = lazy(r"[\x00-\x1f\x7f-\x9f]")
-_CONTROL_OR_QUOTE = lazy(r"[\x00-\x1f\x7f-\x9f'\\]")
+_SHELL_CONTROL = lazy(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_OR_QUOTE = lazy(r"[\x00-\x1f\x7f-\x9f\u2028\u2029'\\]")
 _C_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "'": "\\'", "\\": "\\\\"}
 
 

@@ -236,6 +236,84 @@ def untouched(old: Mapping[str, Any], keys: Iterable[str]) -> set[str] | None:
     return None
 
 
+#: Edits of a note's properties: a path into them (keys, item numbers) and its value.
+Edits = dict[tuple[str | int, ...], Any]
+
+
+def value_edits(key: str, old: Any, new: Any) -> tuple[Edits, Edits]:
+    """The edits, made in turn, that make a note's value ``old`` of the property ``key``
+    the tool's ``new`` so that what does not change keeps its text (a comment): first the
+    rows a list of rows gains and loses (:func:`_matched`), then every value that changes
+    (:func:`_edits`).  Either may be empty."""
+    matched = _matched(old, new)
+    rows: Edits = {(key,): matched} if codec.plain(matched) != codec.plain(old) else {}
+    return rows, _edits((key,), matched, new)
+
+
+def _matched(old: Any, new: Any) -> Any:
+    """``old``, a list of rows (mappings: a plan's ``targets``), made to hold the rows of
+    ``new`` in its order: a row ``old`` has (the same first value, a plan's ``goal``, and
+    keys) as ``old`` has it, a new one as ``new`` has it.  Written first, it adds and
+    removes rows, each row kept keeping its lines (:func:`~journal.core.codec.edit` edits
+    a list item by item); its rows are then edited value by value.  ``old`` itself when
+    either is no list of rows."""
+    if not (_rows(old) and _rows(new)):
+        return old
+    unused: dict[str, list[Mapping[str, Any]]] = {}
+    for row in old:
+        unused.setdefault(_row_id(row), []).append(row)
+    matched = []
+    for row in new:
+        mine = unused.get(_row_id(row))
+        matched.append(mine.pop(0) if mine and _same_keys(mine[0], row) else row)
+    return matched
+
+
+def _rows(value: Any) -> bool:
+    """A list of mappings, each with a value: rows :func:`_matched` matches."""
+    return codec.is_sequence(value) and all(isinstance(v, Mapping) and v for v in value)
+
+
+def _row_id(row: Mapping[str, Any]) -> str:
+    """What tells a row (:func:`_rows`) from the others: its first value."""
+    return value_text(next(iter(row.values())))
+
+
+def _edits(path: tuple[str | int, ...], old: Any, new: Any) -> Edits:
+    """The edits that make a note's value ``old`` the tool's ``new``: key by key in a
+    mapping of the same keys, row by row in a list of such mappings of the same length
+    (a plan's ``targets``, its rows :func:`_matched`), so what does not change keeps its
+    text (a comment), and what does its style (a flow list, ``[4.4, 4.7]``, stays one);
+    else ``new`` whole."""
+    pairs: list[tuple[str | int, Any, Any]] = []
+    if _same_keys(old, new):
+        pairs = [(key, old[key], value) for key, value in new.items()]
+    elif (
+        codec.is_sequence(old)
+        and codec.is_sequence(new)
+        and len(old) == len(new)
+        and all(_same_keys(was, now) for was, now in zip(old, new, strict=True))
+    ):
+        pairs = [(index, *both) for index, both in enumerate(zip(old, new, strict=True))]
+    else:
+        return {path: new}
+    edits: Edits = {}
+    for step, was, now in pairs:
+        if codec.plain(was) != codec.plain(now):
+            edits.update(_edits((*path, step), was, now))
+    return edits
+
+
+def _same_keys(old: Any, new: Any) -> bool:
+    """Two mappings of the same keys in the same order: a row :func:`_edits` edits."""
+    return isinstance(old, Mapping) and isinstance(new, Mapping) and list(old) == list(new)
+
+
+def value_text(value: Any) -> str:
+    """A property's value as text to compare by (JSON, its keys sorted)."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
 def section(text: str, name: str) -> str:
     """``text`` wrapped in markers: the Jinja filter ``section``, used as
     ``{% filter section("scoreboard") %}...{% endfilter %}``."""

@@ -44,6 +44,8 @@ class Milestone(Record):
     done: bool | date  # True, False, or the day it was done
     index: int
     dropped: bool | date = False  # True, False, or the day it was dropped
+    #: The line of its item in the file (None: not known), where a finding points.
+    line: int | None = field(default=None, compare=False)
 
     @property
     def is_done(self) -> bool:
@@ -124,6 +126,13 @@ class Goal(Record):
     def unmeasured(self) -> bool:
         """One of :data:`MEASURES` is written but can't be read: progress is unknown."""
         return bool(self.unread) and any(key in self.unread for key in MEASURES)
+
+    @property
+    def value_unread(self) -> bool:
+        """``current`` is written but can't be read (H005), and the goal's value is its
+        file's (not counted from its meetings): the value is unknown, never what the
+        log adds up to."""
+        return "current" in self.unread and self.metric_source != "meetings"
 
     @property
     def aim(self) -> float | None:
@@ -428,7 +437,8 @@ def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
             continue
         if key == "milestones":
             read = [
-                Milestone(m["title"], m["due"], m["done"], m["index"], m["dropped"]) for m in value
+                Milestone(m["title"], m["due"], m["done"], m["index"], m["dropped"], m["line"])
+                for m in value
             ]
             goal.dropped_milestones = [m for m in read if m.is_dropped]
             value = [m for m in read if not m.is_dropped]

@@ -17,6 +17,7 @@ Pure: the versions come in as bytes or parsed notes, the commits as
 
 from __future__ import annotations
 
+import bisect
 import json
 import unicodedata
 from collections import Counter
@@ -300,11 +301,7 @@ def diff_states(
     events.extend(_milestones(old, new))
     events.extend(_properties(old, new))
     events.extend(_edited(old, new))
-    added = Counter(new.checkins) - Counter(old.checkins)
-    for day, value, note in (c for c in new.checkins if added[c] > 0):
-        added[(day, value, note)] -= 1
-        text = " ".join(part for part in ("check-in", day, value, note) if part)
-        events.append(Event("checkin", None, {"date": day, "change": value, "note": note}, text))
+    events.extend(_checkins(old, new))
     return events
 
 
@@ -390,13 +387,11 @@ def kept_over(
 def summed(events: Sequence[Event]) -> list[Event]:
     """``events`` of several commits (oldest first) as one change: each value changed
     once from its first to its last (``current 62 -> 67``, not each step; where it
-    ended as it began, every step: ``current 3 -> 5 -> 3``), more than one check-in
-    counted (``3 check-ins``), each where its kind first came, and ``property changed:
-    KEY`` said once."""
+    ended as it began, every step: ``current 3 -> 5 -> 3``), the check-ins as the log
+    ends (:func:`_checkins_summed`) where the first came, and ``property changed: KEY``
+    said once."""
     out: list[Event] = []
     steps: dict[str, list[Event]] = {}
-    checkins = [e for e in events if e.kind == "checkin"]
-    count = len(checkins)
     for event in events:
         if event.kind in VALUES:
             if event.kind not in steps:
@@ -404,10 +399,10 @@ def summed(events: Sequence[Event]) -> list[Event]:
             steps.setdefault(event.kind, []).append(event)
         elif event.kind == "edited" and any(e.text == event.text for e in out):
             continue
-        elif event.kind != "checkin" or (count == 1 and event is checkins[0]):
+        elif event.kind != "checkin":
             out.append(event)
-        elif event is checkins[0]:
-            out.append(Event("checkins", None, count, f"{count} check-ins"))
+        elif not any(e.kind == "checkin" for e in out):
+            out.append(event)  # where the check-ins go
     for i, event in enumerate(out):
         mine = steps.get(event.kind, [])
         if len(mine) > 1 and mine[0].old != mine[-1].new:
@@ -415,7 +410,38 @@ def summed(events: Sequence[Event]) -> list[Event]:
         elif len(mine) > 1:
             chain = " -> ".join(show(v) for v in [mine[0].old, *(e.new for e in mine)])
             out[i] = Event(event.kind, mine[0].old, mine[-1].new, f"{event.kind} {chain}")
-    return out
+    at = next((i for i, e in enumerate(out) if e.kind == "checkin"), len(out))
+    return out[:at] + _checkins_summed([e for e in events if e.kind == "checkin"]) + out[at + 1 :]
+
+
+def _checkins_summed(events: Sequence[Event]) -> list[Event]:
+    """Check-in events (oldest first) as one change from the log before the first to the
+    log after the last: a line added, then changed or removed, is the line it ended as
+    or nothing; several of a kind are counted (``3 check-ins``, ``2 check-ins changed``,
+    ``2 check-ins removed``)."""
+    lines: list[list[Event]] = []  # each line's events, in order
+    for event in events:
+        was = event.old
+        mine = next((line for line in lines if was is not None and line[-1].new == was), None)
+        if mine is None:
+            lines.append([event])
+        else:
+            mine.append(event)
+    kinds: dict[str, list[Event]] = {"added": [], "changed": [], "removed": []}
+    for line in lines:
+        first, last = line[0].old, line[-1].new
+        if first == last:  # added and taken out again, or changed back
+            continue
+        kind = "added" if first is None else "removed" if last is None else "changed"
+        kinds[kind].append(line[0] if len(line) == 1 else checkin_event(first, last))
+    nouns = {"added": "check-ins", "changed": "check-ins changed", "removed": "check-ins removed"}
+    return [
+        told[0]
+        if len(told) == 1
+        else Event("checkins", None, len(told), f"{len(told)} {nouns[kind]}")
+        for kind, told in kinds.items()
+        if told
+    ]
 
 
 def _summary(state: GoalState) -> str:
@@ -551,6 +577,64 @@ def _edited(old: GoalState, new: GoalState) -> list[Event]:
         new_value = {key: now} if key in after else None
         events.append(Event("edited", old_value, new_value, f"property changed: {key}"))
     return events
+
+
+#: A check-in of a goal's log as :attr:`GoalState.checkins` holds it: (day, change, note).
+_Line = tuple[str, str, str]
+
+
+def _checkins(old: GoalState, new: GoalState) -> list[Event]:
+    """The check-ins added, changed and removed, in the new log's order, those removed
+    last.  A line taken out of the log and one put in are one line changed when they are
+    of the same day (paired in log order), else when they differ only by their day (a
+    date corrected): ``check-in changed: 2026-12-01 +2 two chats -> +1 one chat``."""
+    if old.checkins == new.checkins:  # most commits
+        return []
+    taken = _unmatched(old.checkins, new.checkins)
+    put = _unmatched(new.checkins, old.checkins)
+    was: dict[int, _Line] = {}  # by place in `put`: the line it replaced
+    for same in (slice(0, 1), slice(1, 3)):  # the day, else the change and the note
+        for at, line in enumerate(put):
+            match = None if at in was else next((c for c in taken if c[same] == line[same]), None)
+            if match is not None:
+                was[at] = match
+                taken.remove(match)
+    pairs: list[tuple[_Line | None, _Line | None]]
+    pairs = [(was.get(at), line) for at, line in enumerate(put)] + [(c, None) for c in taken]
+    return [checkin_event(_as_dict(before), _as_dict(after)) for before, after in pairs]
+
+
+def _unmatched(lines: tuple[_Line, ...], others: tuple[_Line, ...]) -> list[_Line]:
+    """The ``lines`` that ``others`` lack (as many times as they lack them), in order."""
+    extra = Counter(lines) - Counter(others)
+    out = []
+    for line in lines:
+        if extra[line] > 0:
+            extra[line] -= 1
+            out.append(line)
+    return out
+
+
+def _as_dict(line: _Line | None) -> dict[str, str] | None:
+    return None if line is None else dict(zip(("date", "change", "note"), line, strict=True))
+
+
+def checkin_event(old: dict[str, str] | None, new: dict[str, str] | None) -> Event:
+    """The event of a check-in (``{"date", "change", "note"}``) added (``old`` None),
+    changed, or removed (``new`` None)."""
+    if new is None:
+        assert old is not None  # an event has a side
+        return Event("checkin", old, new, f"check-in removed: {_line(old)}")
+    if old is None:
+        return Event("checkin", old, new, f"check-in {_line(new)}")
+    after = _line(new, day=new["date"] != old["date"])
+    return Event("checkin", old, new, f"check-in changed: {_line(old)} -> {after}")
+
+
+def _line(checkin: dict[str, str], day: bool = True) -> str:
+    """``2026-12-01 +2 two chats``: a check-in as its log line says it."""
+    parts = (checkin["date"] if day else "", checkin["change"], checkin["note"])
+    return " ".join(part for part in parts if part)
 
 
 def _filled(value: dict[str, Any] | None, key: str) -> Any:
@@ -813,6 +897,47 @@ def follow(history: History, goal_id: str | None, path: str) -> list[tuple[Revis
                 found.append((revision, change))
                 trail.take(change)
     return found
+
+
+class Followed:
+    """:func:`follow` for many goals over one ``history``, each walk jumping from one
+    change of its goal to the next by id and path instead of reading every change (a
+    vault of goals without ``id``: 150 goals and 1,500 commits cost a review 0.6 s of
+    full walks)."""
+
+    def __init__(self, history: History) -> None:
+        self._flat = [(r, c) for r, changes in history for c in changes]
+        self._by_id: dict[str, list[int]] = {}
+        self._by_path: dict[str, list[int]] = {}
+        for at, (_revision, change) in enumerate(self._flat):
+            for key in {i for i in (change.old_id, change.new_id) if i}:
+                self._by_id.setdefault(key, []).append(at)
+            self._by_path.setdefault(change.path, []).append(at)
+
+    def __call__(self, goal_id: str | None, path: str) -> list[tuple[Revision, GoalChange]]:
+        """What ``follow(history, goal_id, path)`` gives: a change the trail owns is
+        one of its id's or at its path, so the next it takes is the first it owns after
+        the last taken, in those two lists (its trail changes only when it takes one)."""
+        trail = _Trail(goal_id, path)
+        found: list[tuple[Revision, GoalChange]] = []
+        last = -1
+        while True:
+            taken = None
+            for stream in (
+                self._by_path.get(trail.tracked or "", ()),
+                self._by_id.get(trail.goal_id or "", ()),
+            ):
+                at = bisect.bisect_right(stream, last)
+                while at < len(stream) and not trail.owns(self._flat[stream[at]][1]):
+                    at += 1
+                if at < len(stream) and (taken is None or stream[at] < taken):
+                    taken = stream[at]
+            if taken is None:
+                return found
+            revision, change = self._flat[taken]
+            found.append((revision, change))
+            trail.take(change)
+            last = taken
 
 
 def goals_of(history: History) -> list[list[tuple[Revision, GoalChange]]]:

@@ -17,7 +17,13 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from journal.core.body import BodyFacts, LogItem, LogSection, left_open, parse_body, split_lines
-from journal.core.checkins import CheckIn, CheckInError, format_log_line, parse_log_line
+from journal.core.checkins import (
+    CheckIn,
+    CheckInError,
+    format_log_line,
+    parse_log_line,
+    uncounted_lines,
+)
 from journal.core.codec import Document, parse_text
 from journal.core.errors import UnsafeWrite
 from journal.core.formatting import single_line
@@ -69,6 +75,12 @@ def append_checkin(
 def has_log(doc: Document) -> bool:
     """Whether the note has a Log section."""
     return bool(_log_facts(doc.body, doc.body_line).log_sections)
+
+
+def uncounted(doc: Document) -> list[tuple[int, str]]:
+    """The lines of the note that read as check-ins its log does not count, with why
+    (:func:`~journal.core.checkins.uncounted_lines`)."""
+    return uncounted_lines(_log_facts(doc.body, doc.body_line))
 
 
 def _first_later(

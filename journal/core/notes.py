@@ -24,12 +24,21 @@ from journal.core.checkins import (
     LogLines,
     parse_inline,
     parse_log_line,
+    uncounted_lines,
     unsigned_number,
     written_value,
 )
 from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic, changed_on_disk
-from journal.core.fields import KINDS, THOUSANDS, list_items, obsidian_list, templater_command
+from journal.core.fields import (
+    KINDS,
+    TEXT_LINKED,
+    THOUSANDS,
+    list_items,
+    obsidian_list,
+    templater_command,
+    written_links,
+)
 from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
 from journal.core.numerals import dotted_thousands
 from journal.core.records import Record, new_tuple, record
@@ -40,7 +49,7 @@ if TYPE_CHECKING:
     from journal.core.generated import Section, SectionError
     from journal.core.periodic import PeriodicSettings
 
-PARSER_VERSION = 42  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 45  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -472,9 +481,16 @@ def typed_record(note: Note) -> tuple[object | None, list[Diagnostic]]:
 
 
 def _read_properties(note: Note) -> None:
-    """Links and tags held in properties; a link in a list is on its item's line."""
+    """Links and tags held in properties; a link in a list is on its item's line.  A link
+    property of a goal or meeting holds its links as its typed value does, those written
+    as text too (``goal: Find a mentor``)."""
+    linked = TEXT_LINKED.get(note.kind, {})
     for key, value in note.props.items():
         line = note.key_lines.get(key, 1)
+        if key in linked:
+            written = written_links(linked[key], value, line)
+            note.links += [NoteLink(*link, at or line, key) for link, at, _text in written]
+            continue
         lines = getattr(value, "item_lines", None)  # a LineList: each item's line
         items = [(value, line)]
         if lines and not unquoted_link(value):
@@ -573,6 +589,10 @@ def _read_body(
         ]
     note.diagnostics += [
         Diagnostic(note.path, line, QUOTED_LOG, "warning", "log") for line in facts.quoted_logs
+    ]
+    note.diagnostics += [
+        Diagnostic(note.path, line, message, "warning", "log")
+        for line, message in uncounted_lines(facts)
     ]
     for line, text in facts.log_lines:
         try:

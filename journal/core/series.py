@@ -22,6 +22,7 @@ check-ins elsewhere the value is the file's.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -34,6 +35,7 @@ from journal.core.checkins import (
     log_agrees,
     restated,
 )
+from journal.core.formatting import exact_number
 from journal.core.goal import Goal
 from journal.core.progress import start_of
 from journal.core.records import Record, record
@@ -113,6 +115,49 @@ def progress_series(
             continue  # nothing new that day
         points.append(Point(day, value, source))
     return points
+
+
+@record(frozen=True, slots=True)
+class Step(Record):
+    """A change of a goal's value that no check-in gives: a point of its series (a
+    committed ``current``, the file's) whose value the check-ins before it do not give."""
+
+    day: date
+    change: float
+    value: float
+    source: str  # the point's
+
+    def to_dict(self) -> dict[str, Any]:
+        sign = "+" if self.change > 0 else "-"
+        change = f"{sign}{exact_number(abs(self.change))}"
+        return {
+            "date": self.day.isoformat(),
+            "change": change,
+            "value": self.value,
+            "source": self.source,
+        }
+
+
+def stepped(
+    points: Sequence[Point], checkins: Sequence[CheckIn], start: float
+) -> tuple[list[tuple[CheckIn, float]], list[Step]]:
+    """``checkins`` (in date order, stable) with the value after each, counted on from
+    ``start``, and the :class:`Step` s to the series ``points`` (each at the end of its
+    day, after that day's check-ins) where the check-ins do not give their value: so
+    each of them goes from the value before by its change, and every day ends at the
+    series' value.  Without check-ins, no steps: there is no row to add up to."""
+    rows: list[tuple[CheckIn, float]] = []
+    steps: list[Step] = []
+    value = start
+    items: list[CheckIn | Point] = [*checkins, *points] if checkins else []
+    for item in sorted(items, key=lambda i: (i.day, isinstance(i, Point))):
+        if isinstance(item, CheckIn):
+            value = item.apply(value)
+            rows.append((item, value))
+        elif not math.isclose(item.value, value, rel_tol=1e-12, abs_tol=1e-9):
+            steps.append(Step(item.day, exact_sum(item.value, -value), item.value, item.source))
+            value = item.value
+    return rows, steps
 
 
 def committed_changes(points: Sequence[Point], baseline: float | None) -> list[date]:
@@ -253,7 +298,10 @@ def value_series(
     """The goal's value over time, up to ``today`` (a check-in dated after it, which
     T009 flags, has no point: the value today is :func:`current_value`'s):
     :func:`file_series` plus :func:`offsets`; a day with only check-ins from other
-    notes is a ``note`` point."""
+    notes is a ``note`` point.  None for a goal whose value is unknown
+    (:attr:`~journal.core.goal.Goal.value_unread`)."""
+    if goal.value_unread:
+        return []
     committed = recorded[-1][1] if recorded else None  # before the log leaves it out
     recorded = _undated_by_log(goal, recorded)
     points = file_series(goal, today, recorded, committed)
@@ -304,7 +352,10 @@ def _undated_by_log(
 def current_value(goal: Goal, today: date | None) -> float | None:
     """The goal's value on ``today`` (None: at the end of its check-ins): the file's
     ``current``, else what its log gives (baseline plus its check-ins), plus check-ins
-    in other notes; None when there is neither a ``current`` nor a check-in with a value."""
+    in other notes; None when there is neither a ``current`` nor a check-in with a value,
+    and when ``current`` is written but can't be read (H005): unknown, not the log's sum."""
+    if goal.value_unread:
+        return None
     day = today or date.max
     file_value = goal.file_current
     own = None  # the file's own values, worked out once for both

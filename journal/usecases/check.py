@@ -54,26 +54,25 @@ def check_vault(
 ) -> CheckReport:
     """Run the chosen rules; with ``refs`` (goal names or note files) keep only the
     findings in those notes, and those in other notes about their goals (T011 at a
-    ``progress::`` line).  ``select`` replaces the config's ``check.select``;
+    ``progress::`` line).  ``select`` replaces the config's ``check.select`` (one that
+    names no rule is then told, not an error);
     ``ignore`` adds to its ``check.ignore``; ``severities``: only the rules of these
     (the review shows no hints, so it runs only those ``also`` names); ``goals_only``:
     only the findings in goal notes are wanted, and H010's; ``fixes``: their fixes are
     shown (see :class:`~journal.core.rules.base.Context`)."""
     settings = vault.config.check
+    given = parse_selectors(select)
     configured: dict[str, list[str]] = {}
     for name in ("select", "ignore"):
         try:
             configured[name] = parse_selectors(getattr(settings, name))
         except UsageProblem as exc:
             line = vault.config_line(("check", name))
-            raise ConfigError(
-                f"'check.{name}': {exc.message}", path=CONFIG_PATH, line=line
-            ) from None
-    configured_select, configured_ignore = configured["select"], configured["ignore"]
-    rules = chosen(
-        parse_selectors(select) or configured_select,
-        [*configured_ignore, *parse_selectors(ignore)],
-    )
+            error = ConfigError(f"'check.{name}': {exc.message}", path=CONFIG_PATH, line=line)
+            if name != "select" or not given:
+                raise error from None
+            vault.notice(f"{error}; not used: --select replaces it")
+    rules = chosen(given or configured["select"], [*configured["ignore"], *parse_selectors(ignore)])
     rules = [rule for rule in rules if rule.severity in severities or rule.id in also]
     wanted = selected_paths(vault, catalog, refs, cwd or here() or Path()) if refs else None
     if any(rule.id == "T006" for rule in rules):
@@ -114,8 +113,8 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
     a ``.md`` file that none is (a deleted file, as ``git diff --cached --name-only``
     lists it), skipped with a notice.  A note or folder outside the vault is skipped
     with a notice (any other file quietly, as a hook may pass every changed file); when
-    such are given and no argument names a note, folder or goal of the vault, a usage
-    error: nothing to check."""
+    files outside are given and no argument names a note, folder or goal of the vault, a
+    usage error: nothing to check."""
     paths = set()
     outside = in_vault = False
     for ref in refs:
@@ -128,8 +127,8 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
         if on_disk:
             rel = vault.inside(candidate)
             if rel is None:  # outside the vault, or through a symlink it never follows
+                outside = True
                 if not is_file or ref.lower().endswith(".md"):
-                    outside = True
                     where = f"the vault {vault.root}"
                     if candidate.resolve().is_relative_to(vault.root):
                         where = f"reached through a symlink, which {where} never follows"

@@ -26,17 +26,16 @@ from journal.core.checkins import (
     refuse_miswritten,
     replay,
     restated,
-    running,
 )
 from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
 from journal.core.fields import CLOSED, GOAL_FIELDS, FieldError, coerce, refuse_other_case
 from journal.core.formatting import number, shell_word, shell_words, single_line
 from journal.core.goal import goal_value, refuse_hand_value
-from journal.core.logsection import append_checkin, log_checkins
+from journal.core.logsection import append_checkin, log_checkins, uncounted
 from journal.core.numerals import dotted_thousands
 from journal.core.records import Record, record
-from journal.core.series import offsets, pairs, value_on
+from journal.core.series import offsets, stepped, value_on
 from journal.usecases.common import named_goal, outcome_wanted
 from journal.usecases.history import goal_series
 
@@ -123,6 +122,17 @@ def _number(doc: codec.Document, key: str) -> float | None:
     return float(value) if value is not None else None
 
 
+def _refuse_uncounted(doc: codec.Document) -> None:
+    """Refuse to log to a goal holding check-in lines its log does not count (under
+    ``## Logs``, ``-2026-11-10: +2``): ``current`` would be worked out without them, and
+    the line would go to a ``## Log`` beside the user's."""
+    lines = uncounted(doc)
+    if lines:
+        line, message = lines[0]
+        more = f" ({len(lines)} such lines)" if len(lines) > 1 else ""
+        raise JournalError(f"{message}; nothing written: fix it, then log again{more}", line=line)
+
+
 def _tidy(value: float) -> int | float:
     """A whole value as an int (sums are exact already: see ``CheckIn.apply``)."""
     return int(value) if value.is_integer() else value
@@ -170,6 +180,7 @@ def log_checkin(
 
     def transform(doc: codec.Document) -> str:
         refuse_other_case(doc.data or {}, ("current",), GOAL_FIELDS, doc.key_line)  # first
+        _refuse_uncounted(doc)
         current = _number(doc, "current")
         base = _number(doc, "baseline") or 0.0
         logged = [c for c in log_checkins(doc, periodic) if c.op is not None]
@@ -241,12 +252,12 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
     goal = named_goal(vault, catalog, ref)
     points = goal_series(vault, goal, today).points
     base = goal.baseline or 0
-    series, shift = pairs(points), offsets(goal, today)
+    shift = offsets(goal, today)
     day_before = timedelta(days=1)
-    # the value at the end of the day before (git's committed values, the file's
-    # ``current``, other notes), then the day's check-ins, as the header and chart count
-    # them: a line for progress made before the log sets the value (with what other
-    # notes add), as in the series
+    # the check-ins counted on, as the header and chart count them, with a step to each
+    # value of the series they do not give (git's committed values, the file's
+    # ``current``): a line for progress made before the log sets the value (with what
+    # other notes add), as in the series
     own_lines = iter(
         restated(
             base,
@@ -256,7 +267,7 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
     )
     ordered = sorted(goal.checkins, key=lambda c: c.day)
     lines = [next(own_lines) if c.path == goal.path else c for c in ordered]
-    steps = running(lambda day: value_on(series, day - day_before, base), lines)
+    rows, steps = stepped(points, lines, base)
     own = [c for c in goal.checkins if c.path == goal.path and c.op is not None]
     replayed = replay(base, own)
     return {
@@ -278,14 +289,15 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
             {
                 "date": c.day.isoformat(),
                 "change": c.value_text or None,
-                "value": value if c.op is not None else None,
+                "value": value if c.op is not None and not goal.value_unread else None,
                 "note": c.text,
                 "path": c.path,
                 "line": c.line,
                 "future": c.day > today,
             }
-            for c, (_line, value) in zip(ordered, steps, strict=True)
+            for c, (_line, value) in zip(ordered, rows, strict=True)
         ],
+        "steps": [step.to_dict() for step in steps],
         **outcome_wanted(catalog, goal),
         "series": [p.to_dict() for p in points],
     }

@@ -11,6 +11,7 @@ from journal.adapters.files import here
 from journal.adapters.vault import Vault, enclosing_vault, find_vault, load_catalog, vault_around
 from journal.core.catalog import Catalog
 from journal.core.errors import Diagnostic, NotFound, UsageProblem
+from journal.core.formatting import shell_word
 from journal.core.goal import Goal, kind_of
 from journal.core.links import Link
 from journal.core.networking import come_to_nothing, needs_outcome, without_outcome
@@ -45,7 +46,8 @@ def open_vault(
     if outer is not None:
         vault.notice(
             f"{vault.root} is a folder inside the vault {outer}, read as a vault of its "
-            f"own: its numbers leave out the rest (pass --vault {outer} for the whole vault)"
+            f"own: its numbers leave out the rest (pass --vault {shell_word(str(outer))} for "
+            "the whole vault)"
         )
     return vault
 

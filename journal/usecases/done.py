@@ -49,6 +49,8 @@ class Done(Record):
     open_states: list[str] = field(default_factory=list)  # their states: " ", "/"...
     open_milestones: list[str] = field(default_factory=list)  # a done goal's, with due days
     short: str | None = None  # a goal done short of its target: how to record the value
+    #: A dropped milestone made done, which counts again: its ``dropped`` as written.
+    dropped: Any = None
 
     @property
     def new(self) -> Any:
@@ -289,6 +291,8 @@ def _milestone(
         result.old = codec.plain(written)  # as the file shows it: none when there is no key
         if items[index]["done"] is not False:
             return doc.text
+        if items[index]["dropped"] is not False:  # done and dropped is done
+            result.dropped = codec.plain(raw[index]["dropped"])
         result.changes = [Change(result.key, result.old, day.isoformat())]
         if isinstance(raw[index], dict):
             return codec.edit(doc, {("milestones", index, "done"): day})

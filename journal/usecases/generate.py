@@ -9,7 +9,6 @@ since is kept and reported, like an edited section.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import field
 from typing import Any
@@ -221,89 +220,30 @@ def _regenerate(
 
 def _property_changes(
     old: Mapping[str, Any], props: Mapping[str, Any], force: bool, result: Written
-) -> list[dict[tuple[str | int, ...], Any]]:
+) -> list[generated.Edits]:
     """The edits of the owned properties to write, made in turn: first the rows a list
-    of rows gains and loses (:func:`_matched`), then every value that changes.  Not
-    written: those holding the user's value (:func:`_users_values`: kept and reported
-    unless ``force``) and those unchanged.  The hash written is of the tool's values, so
-    a kept one still differs on the next run (:func:`~journal.core.generated.owned_hashes`).
-    Missing properties are always added."""
+    of rows gains and loses, then every value that changes
+    (:func:`~journal.core.generated.value_edits`).  Not written: those holding the
+    user's value (:func:`_users_values`: kept and reported unless ``force``) and those
+    unchanged.  The hash written is of the tool's values, so a kept one still differs on
+    the next run (:func:`~journal.core.generated.owned_hashes`).  Missing properties are
+    always added."""
     kept, one_hash = _users_values(old, props, force)
     if props:  # none for a note of another tool's, adopted
         props = {**props, HASH_KEY: owned_hashes(props, kept, old)}
     result.kept_properties.extend(kept)
     if force:  # what was the user's, replaced
         result.overwritten_properties.extend(_users_values(old, props, False)[0])
-    rows: dict[tuple[str | int, ...], Any] = {}
-    changes: dict[tuple[str | int, ...], Any] = {}
+    rows: generated.Edits = {}
+    changes: generated.Edits = {}
     for key, value in props.items():
         if key not in kept and not (key in old and codec.plain(old[key]) == codec.plain(value)):
-            matched = _matched(old.get(key), value)
-            if codec.plain(matched) != codec.plain(old.get(key)):
-                rows[(key,)] = matched
-            changes.update(_edits((key,), matched, value))
+            more_rows, more = generated.value_edits(key, old.get(key), value)
+            rows.update(more_rows)
+            changes.update(more)
     if one_hash:  # kept as it is, with every value it covers
         changes.pop((HASH_KEY,), None)
     return [edits for edits in (rows, changes) if edits]
-
-
-def _matched(old: Any, new: Any) -> Any:
-    """``old``, a list of rows (mappings: a plan's ``targets``), made to hold the rows of
-    ``new`` in its order: a row ``old`` has (the same first value, a plan's ``goal``, and
-    keys) as ``old`` has it, a new one as ``new`` has it.  Written first, it adds and
-    removes rows, each row kept keeping its lines (:func:`~journal.core.codec.edit` edits
-    a list item by item); its rows are then edited value by value.  ``old`` itself when
-    either is no list of rows."""
-    if not (_rows(old) and _rows(new)):
-        return old
-    unused: dict[str, list[Mapping[str, Any]]] = {}
-    for row in old:
-        unused.setdefault(_row_id(row), []).append(row)
-    matched = []
-    for row in new:
-        mine = unused.get(_row_id(row))
-        matched.append(mine.pop(0) if mine and _same_keys(mine[0], row) else row)
-    return matched
-
-
-def _rows(value: Any) -> bool:
-    """A list of mappings, each with a value: rows :func:`_matched` matches."""
-    return codec.is_sequence(value) and all(isinstance(v, Mapping) and v for v in value)
-
-
-def _row_id(row: Mapping[str, Any]) -> str:
-    """What tells a row (:func:`_rows`) from the others: its first value."""
-    return _text(next(iter(row.values())))
-
-
-def _edits(path: tuple[str | int, ...], old: Any, new: Any) -> dict[tuple[str | int, ...], Any]:
-    """The edits that make a note's value ``old`` the tool's ``new``: key by key in a
-    mapping of the same keys, row by row in a list of such mappings of the same length
-    (a plan's ``targets``, its rows :func:`_matched`), so what does not change keeps its
-    text (a comment), and what does its style (a flow list, ``[4.4, 4.7]``, stays one);
-    else ``new`` whole."""
-    pairs: list[tuple[str | int, Any, Any]] = []
-    if _same_keys(old, new):
-        pairs = [(key, old[key], value) for key, value in new.items()]
-    elif (
-        codec.is_sequence(old)
-        and codec.is_sequence(new)
-        and len(old) == len(new)
-        and all(_same_keys(was, now) for was, now in zip(old, new, strict=True))
-    ):
-        pairs = [(index, *both) for index, both in enumerate(zip(old, new, strict=True))]
-    else:
-        return {path: new}
-    edits: dict[tuple[str | int, ...], Any] = {}
-    for step, was, now in pairs:
-        if codec.plain(was) != codec.plain(now):
-            edits.update(_edits((*path, step), was, now))
-    return edits
-
-
-def _same_keys(old: Any, new: Any) -> bool:
-    """Two mappings of the same keys in the same order: a row :func:`_edits` edits."""
-    return isinstance(old, Mapping) and isinstance(new, Mapping) and list(old) == list(new)
 
 
 def _users_values(
@@ -333,12 +273,8 @@ def _same_items(old: Any, new: Any) -> bool:
     ``goals`` holds the tool's links, only not in the path order the tool writes."""
     old, new = codec.plain(old), codec.plain(new)
     if isinstance(old, list) and isinstance(new, list):
-        return sorted(map(_text, old)) == sorted(map(_text, new))
+        return sorted(map(generated.value_text, old)) == sorted(map(generated.value_text, new))
     return bool(old == new)
-
-
-def _text(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _append(old: str, sections: Mapping[str, generated.Section], body: str, newline: str) -> str:

@@ -51,8 +51,8 @@ from journal.core.goal import Goal, goal_from_note
 from journal.core.history import (
     KINDS,
     Event,
+    Followed,
     GoalChange,
-    History,
     Revision,
     Version,
     arrival_days,
@@ -919,11 +919,11 @@ def goals_series(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, 
         for goal in goals:
             goal.changed = []
         return {g.path: Series(value_series(g, today), False, False) for g in goals}
-    candidates = changes_by_id(history.commits)
+    followed = Followed(history.commits)
     found = {}
     for goal in goals:
         vault.check_stop()
-        mine = follow(candidates(goal.id), goal.id, goal.path)
+        mine = followed(goal.id, goal.path)
         truncated = any(r.boundary for r, _c in mine)
         points = _git_series(goal, mine, today, history)
         goal.changed = committed_changes(points, goal.baseline)
@@ -938,26 +938,6 @@ def look_up_changes(vault: Vault, catalog: Catalog, today: date) -> None:
     missing = [g for g in catalog.goals if g.status == "active" and g.changed is None]
     if missing:
         goals_series(vault, missing, today)
-
-
-def changes_by_id(history: History) -> Callable[[str | None], History]:
-    """The part of ``history`` :func:`follow` can match for a goal id: changes carrying
-    that id, and changes carrying none (followed by path); everything for no id.  One
-    pass, so following many goals is not one full walk each."""
-    by_id: dict[str | None, list[int]] = {}
-    flat = [(r, c) for r, changes in history for c in changes]
-    for at, (_revision, change) in enumerate(flat):
-        ids: set[str | None] = {i for i in (change.old_id, change.new_id) if i}
-        for key in ids or {None}:
-            by_id.setdefault(key, []).append(at)
-
-    def candidates(goal_id: str | None) -> History:
-        if goal_id is None:
-            return history
-        wanted = sorted(by_id.get(goal_id, []) + by_id.get(None, []))
-        return [(flat[at][0], [flat[at][1]]) for at in wanted]
-
-    return candidates
 
 
 # --- the whole vault ----------------------------------------------------------------------

@@ -11,6 +11,7 @@ from pathlib import Path
 from journal.adapters import files
 from journal.adapters.git import GitProblem, Repository
 from journal.adapters.gitfind import HistoryUnavailable, NoRepository
+from journal.adapters.index import variable_path
 from journal.adapters.obsidian import load_periodic
 from journal.adapters.vault import (
     CONFIG_PATH,
@@ -138,6 +139,7 @@ def _init(root: Path, today: date) -> InitResult:
             + _driver_offer(root)
         )
     _check(vault, planned, [".journal", *folders])
+    variable_path()  # a JOURNAL_INDEX in no folder: refused before anything is made
     due = writable_day(today + timedelta(days=90), "the sample goal's due").isoformat()
     result = InitResult(root)
     root.mkdir(parents=True, exist_ok=True)

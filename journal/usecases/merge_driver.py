@@ -67,7 +67,8 @@ def merge_note(base: Path, ours: Path, theirs: Path, path: str) -> Merged:
     remake = _remake(snapshot.data)
     try:
         texts = [codec.utf8_text(data) for data in raw]
-        merged, clean = merge_file(*(text.encode("utf-8") for text in aligned(*texts)))
+        made = aligned(*texts)
+        merged, clean = merge_file(*(text.encode() for text in (made.base, made.ours, made.theirs)))
     except JournalError as exc:
         merged, _clean = merge_file(*raw)
         files.replace(snapshot, merged, saved="by another program")
@@ -79,13 +80,15 @@ def merge_note(base: Path, ours: Path, theirs: Path, path: str) -> Merged:
             "in a merge conflict')",
         )
     files.replace(snapshot, BOM * bom + merged, saved="by another program")
+    lost = _lost([comment for comment in made.dropped if comment.encode() not in merged])
     if clean:
-        told = f"merged {path} (your text from both sides kept)"
+        told = f"merged {path} (your text from both sides kept{f' but {lost}' if lost else ''})"
     elif not texts[0]:  # no base: the lines both sides have stood for it
         told = (
-            f"{path}: both sides made this note (no version of it in common) and wrote "
-            "different text in the same place: git's conflict markers are around it (the "
-            "sections no one edited are yours); resolve it"
+            f"{path}: both sides made this note (no version of it in common), and where "
+            "git's conflict markers are their lines differ, neither the other's with text "
+            "added: each side wrote its own text there, or one changed a line of the note "
+            "the other kept as made (the sections no one edited are yours); resolve it"
         )
     else:
         told = (
@@ -93,12 +96,27 @@ def merge_note(base: Path, ours: Path, theirs: Path, path: str) -> Merged:
             "section or owned property edited by hand): git's conflict markers are around "
             "them (the sections no one edited are yours); resolve them"
         )
+    if lost and not clean:
+        told += f"; not kept: {lost}"
     if remake is None:
-        return Merged(clean, None if clean else told)
+        return Merged(clean, None if clean and not lost else told)
     return Merged(
         clean,
         f'{told}; run "{remake}" once the merge is done, to remake its sections from the '
         "merged goals",
+    )
+
+
+def _lost(comments: list[str]) -> str:
+    """What to say of THEIRS' comments that giving its properties OURS' values took away
+    (with the lines they were on), nothing when none were."""
+    if not comments:
+        return ""
+    quoted = ", ".join(f"'{comment}'" for comment in comments)
+    one = len(comments) == 1
+    return (
+        f"theirs' comment{'' if one else 's'} in its properties on lines of a value ours "
+        f"changed, which went with {'them' if one else 'those'}: {quoted}"
     )
 
 

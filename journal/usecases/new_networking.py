@@ -9,7 +9,7 @@ from typing import Any
 
 from journal.adapters.vault import Vault
 from journal.core import codec
-from journal.core.catalog import Catalog, NoteHead, bare_name
+from journal.core.catalog import Catalog, NoteHead, bare_name, one_slip_from
 from journal.core.dates import writable_day
 from journal.core.errors import Conflict, NotFound, UsageProblem
 from journal.core.formatting import listed, shell_word, single_line
@@ -131,12 +131,44 @@ def named_people(catalog: Catalog, names: Sequence[str]) -> list[Note | str]:
             person = _contact(catalog, name)
             keys = {person.path}
         except NotFound:
+            if "," in name:
+                raise _several(raw, name) from None
             person = name
             keys = {f"name:{bare_name(name).casefold()}", f"file:{note_stem(name).casefold()}"}
         if not keys & seen:
             people.append(person)
         seen |= keys
     return people
+
+
+def _several(raw: str, name: str) -> UsageProblem:
+    """The refusal of ``--with NAME`` holding a comma and naming no contact: meant as
+    several people, each given a ``--with`` of their own (not split: a contact's ``Lee,
+    Chang`` is one person)."""
+    each = " ".join(
+        f"--with {shell_word(part.strip())}" for part in name.split(",") if part.strip()
+    )
+    return UsageProblem(
+        f"--with {shell_word(raw)} holds a comma, and no contact has that name: give each "
+        f"person a --with of their own: {each}"
+    )
+
+
+def slips(catalog: Catalog, names: Sequence[str]) -> dict[str, list[str]]:
+    """For each of ``names`` (no contact's) that is one slip from the name of contacts
+    (:func:`one_slip_from`: ``Sam Patell``), their titles."""
+    contacts = catalog.heads_of("contact") if names else []
+    found = {name: [h.title for h in one_slip_from(name, contacts)] for name in names}
+    return {name: titles for name, titles in found.items() if titles}
+
+
+def not_in_contacts(names: Sequence[str], slipped: dict[str, list[str]]) -> str:
+    """``names`` (no contact's) as told: ``Sam Patell (did you mean Sam Patel?), Lee
+    Chang``, with the contacts each of :func:`slips` may mean."""
+    return ", ".join(
+        f"{name} (did you mean {listed(slipped[name], 'or')}?)" if name in slipped else name
+        for name in names
+    )
 
 
 def _contact(catalog: Catalog, name: str) -> Note:
@@ -218,11 +250,12 @@ def new_meeting(
     if found_else and create_contacts is not False:  # no contact can be made of that name
         name, (what, fix) = next(iter(found_else.items()))
         raise Conflict(f"--with {name}: {what}; {fix}, or name their contact note in --with")
+    slipped = slips(catalog, unknown)
     if unknown and create_contacts is None:
         make = listed([f"`journal new contact {shell_word(name)}`" for name in unknown])
         raise NotFound(
-            f"not in your contacts: {', '.join(unknown)}; add --create-contacts to create "
-            "contact notes for them (--no-create-contacts links them without), or create "
+            f"not in your contacts: {not_in_contacts(unknown, slipped)}; add --create-contacts "
+            "to create contact notes for them (--no-create-contacts links them without), or create "
             f"them with {make}"
         )
     created = unknown if create_contacts else []
@@ -266,6 +299,11 @@ def new_meeting(
     for path, data in notes:
         vault.ensure_parent(path)
         vault.create(path, data)
+    for name in (name for name in contacts if name in slipped):
+        vault.notice(
+            f"created {contacts[name]}: did you mean {listed(slipped[name], 'or')}? If so, "
+            f"delete it and link their contact note in {rel}"
+        )
     missing = [name for name in unknown if name not in contacts]
     for name in missing:
         if name in found_else:
@@ -273,7 +311,8 @@ def new_meeting(
             vault.notice(f"with: {what}; {fix}, or link the person's contact note")
         else:
             vault.notice(
-                f"no contact note for {name}: the link stays unresolved (an H008 hint in "
+                f"no contact note for {not_in_contacts([name], slipped)}: the link stays "
+                "unresolved (an H008 hint in "
                 f"journal check) until one exists: journal new contact {shell_word(name)}"
             )
     if served is not None and served.metric_source == "meetings":

@@ -28,7 +28,7 @@ from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 from journal.core.formatting import one_line_texts
 from journal.core.goal import Goal, Milestone, goal_from_note
-from journal.core.history import Event, GoalChange, History, Revision, follow, summed, tick_day
+from journal.core.history import Event, Followed, GoalChange, Revision, summed, tick_day
 from journal.core.names import render_pattern
 from journal.core.periodic import in_folder, weekly_note_path
 from journal.core.plan import plan_weeks
@@ -41,7 +41,6 @@ from journal.usecases.history import (
     GoalWeek,
     LoadedHistory,
     WeekInGit,
-    changes_by_id,
     history_if_any,
     series_lookup,
     week_in_git,
@@ -340,11 +339,11 @@ def goals_then(
     ]
     if not later:
         return {}
-    candidates = changes_by_id(history.commits)  # one pass, not one walk per goal
+    followed = Followed(history.commits)  # one pass, not one walk per goal
     now = now_on(today)
     found = {}
     for goal in catalog.goals:
-        fields = _fields_on(candidates(goal.id), goal, as_of, today, now)
+        fields = _fields_on(followed(goal.id, goal.path), goal, as_of, today, now)
         if goal.status == "done" and goal.completed is not None and goal.completed <= as_of:
             fields.pop("status", None)  # done by then: its `completed` day says so
         if fields:
@@ -369,13 +368,13 @@ def milestones_on(
     history = history_if_any(vault) if wanted else None
     if history is None:
         return {}
-    candidates = changes_by_id(history.commits)
+    followed = Followed(history.commits)
     now = now_on(today)
     found = {}
     for goal in wanted:
         mine = [
             (commit_day(revision.time, today, now), revision, change)
-            for revision, change in follow(candidates(goal.id), goal.id, goal.path)
+            for revision, change in followed(goal.id, goal.path)
         ]
         try:
             then = _committed_on(history, goal, mine, as_of, today) if past else None
@@ -442,25 +441,25 @@ def done_days(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, dat
     history = history_if_any(vault) if goals else None
     if history is None:
         return {}
-    candidates = changes_by_id(history.commits)
+    followed = Followed(history.commits)
     now = now_on(today)
     found = {}
     for goal in goals:
-        status = _committed_changes(candidates(goal.id), goal, today, now).get("status")
+        status = _committed_changes(followed(goal.id, goal.path), goal, today, now).get("status")
         if status:
             found[goal.path] = status[0][0]
     return found
 
 
 def _committed_changes(
-    history: History, goal: Goal, today: date, now: datetime
+    mine: Sequence[tuple[Revision, GoalChange]], goal: Goal, today: date, now: datetime
 ) -> dict[str, list[tuple[date, Event]]]:
-    """Per field of :data:`THEN_FIELDS`, git's changes of it in ``goal`` (the day each
-    commit counts on, :func:`commit_day`, and event, newest first); not a field whose
-    value in the file is not the one git last recorded by today (changed since, on a
-    day git can't tell)."""
+    """Per field of :data:`THEN_FIELDS`, git's changes of it in ``goal`` (``mine``, its
+    changes as :func:`follow` finds them: the day each commit counts on,
+    :func:`commit_day`, and event, newest first); not a field whose value in the file is
+    not the one git last recorded by today (changed since, on a day git can't tell)."""
     events: dict[str, list[tuple[date, Event]]] = {}
-    for revision, change in follow(history, goal.id, goal.path):  # newest first
+    for revision, change in mine:  # newest first
         for event in change.events:
             key = _field_of(event)
             if key is not None:
@@ -474,13 +473,17 @@ def _committed_changes(
 
 
 def _fields_on(
-    history: History, goal: Goal, as_of: date, today: date, now: datetime
+    mine: Sequence[tuple[Revision, GoalChange]],
+    goal: Goal,
+    as_of: date,
+    today: date,
+    now: datetime,
 ) -> dict[str, Any]:
     """The fields git says ``goal`` had on ``as_of`` that differ from the file's: the
     file's values with the changes committed after ``as_of`` undone, newest first,
     field by field (:func:`_committed_changes`, see :func:`goals_then`)."""
     found = {}
-    for key, changes in _committed_changes(history, goal, today, now).items():
+    for key, changes in _committed_changes(mine, goal, today, now).items():
         current = getattr(goal, key)
         value = current
         for day, event in changes:
@@ -578,11 +581,11 @@ def _paths_now(vault: Vault, catalog: Catalog) -> dict[int, str]:
     history = history_if_any(vault)
     if history is None:
         return {}
-    candidates = changes_by_id(history.commits)
+    followed = Followed(history.commits)
     return {
         id(change): goal.path
         for goal in catalog.goals
-        for _revision, change in follow(candidates(goal.id), goal.id, goal.path)
+        for _revision, change in followed(goal.id, goal.path)
     }
 
 

@@ -25,6 +25,7 @@ from journal.core.fields import (
 )
 from journal.core.formatting import shell_word, shell_words
 from journal.core.goal import (
+    MEASURES,
     Change,
     Goal,
     edit_goal,
@@ -142,6 +143,8 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
         spec = SET_FIELDS[key]
         if key == "title":  # as `new goal` refuses it
             refuse_comment_mark(text)
+        if key in MEASURES:
+            _refuse_sign(key, text.strip(), catalog.goal_word(goal.path))
         parsed[key] = parse_cli_value(spec, text)
     kind = _kind_for_feeds(parsed, goal)
     if kind is not None:  # feeds= on a goal that says no kind: as new goal writes it
@@ -152,6 +155,26 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
             value = found_links(catalog, value, key, goal.path)  # the links, as text
         typed[key] = yaml_value(SET_FIELDS[key], value)
     return typed
+
+
+def _refuse_sign(key: str, text: str, name: str) -> None:
+    """Refuse a number with a sign for ``key``, a value a goal is measured by
+    (``current=+1``): a sign reads as a change, as ``journal log GOAL +1`` makes one, and
+    set writes the value (``name``: the goal in a command to paste)."""
+    sign, amount = text[:1], text[1:]
+    if sign not in ("+", "-") or not amount[:1].isdigit():
+        return
+    said = f"{key}={text} has a sign, and set writes a value, not a change: {key}={amount} sets "
+    if key == "current":
+        change = "add" if sign == "+" else "take away"
+        said += f"{amount}; to {change} {amount}, log it: journal log {name} {text}"
+        if sign == "-":
+            said += f" (journal log {name} ={text} makes it {text})"
+    elif sign == "-":
+        said += f"{amount} (a value below 0 is written in the file: {key}: {text})"
+    else:
+        said += amount
+    raise UsageProblem(said)
 
 
 def _milestones_edited(catalog: Catalog, goal: Goal) -> str:

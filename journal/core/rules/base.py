@@ -14,12 +14,12 @@ from functools import cached_property
 from typing import Any
 
 from journal.core import formatting
-from journal.core.catalog import Catalog
+from journal.core.catalog import Catalog, closest
 from journal.core.checkins import CheckIn
 from journal.core.errors import Severity
 from journal.core.goal import Goal
 from journal.core.links import conflict_original, fold, name_key, resolve_link
-from journal.core.names import match_key
+from journal.core.names import match_key, slug
 from journal.core.notes import Note, NoteLink
 from journal.core.periodic import PeriodicSettings
 from journal.core.progress import rhythm
@@ -190,6 +190,30 @@ class Context:
         """The goal at ``path`` as a command to paste names it (:meth:`Catalog.goal_word`,
         which reads every note's names once); ``GOAL`` when no fix is shown."""
         return self.catalog.goal_word(path) if self.fixes else "GOAL"
+
+    def goal_meant(self, target: str, source: str, fix: str, quote: str = '"') -> str:
+        """``fix``, the fix of a link to ``target`` from the note at ``source`` that finds
+        no note, or one naming the goal (not that note) it may mean: the one whose title
+        is the link's text, or whose id is made of it (a goal renamed by hand keeps both),
+        else up to three named most like it (:func:`closest`), asked of before ``fix``;
+        each link in ``quote``.  ``fix`` alone when no fix is shown."""
+        if not self.fixes:
+            return fix
+        goals = [h for h in self.catalog.heads_of("goal") if h.path != source]
+        text, made = fold(target), slug(target)
+
+        def link(path: str) -> str:
+            return f"{quote}{self.catalog.link_to(path, source)}{quote}"
+
+        for named, by in (
+            ((h for h in goals if fold(h.title) == text), "titled so"),
+            ((h for h in goals if h.id == made), "whose id is its name's"),
+        ):
+            head = next(named, None)
+            if head is not None:
+                return f"the goal {by} is {head.path} (renamed since?): link {link(head.path)}"
+        near = [link(head.path) for head in closest(target, goals)]
+        return f"did you mean {formatting.listed(near, 'or')}? Else {fix}" if near else fix
 
     @cached_property
     def goals(self) -> list[Goal]:

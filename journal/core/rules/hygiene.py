@@ -15,6 +15,7 @@ from journal.core.catalog import (
     bare_name,
     front_matter,
     match_head,
+    one_slip_from,
 )
 from journal.core.checkins import INLINE_KEY, CheckIn, MiswrittenValue, parse_inline
 from journal.core.errors import Ambiguous, Diagnostic
@@ -46,8 +47,8 @@ from journal.core.names import (
     device_name,
     device_named,
     file_stem,
+    match_key,
     one_slip,
-    slug,
     unfit_for_windows,
     windows_faults,
 )
@@ -75,8 +76,6 @@ def _person(kind: str, link: NoteLink) -> bool:
 
 
 def broken_link(ctx: Context) -> Iterator[Problem]:
-    # a goal renamed by hand keeps its id, made from its first name (found in a tryout)
-    ids = {goal.id: goal for goal in ctx.goals if goal.id}
     for path, kind, link in ctx.broken_links:
         if link.key is None or (kind == "goal" and link.key == "supports") or _person(kind, link):
             continue  # body links and people are H008's, a goal's `supports` R002's
@@ -88,13 +87,9 @@ def broken_link(ctx: Context) -> Iterator[Problem]:
             yield _copy_left(path, link, copy, f"{link.key}: ")
             continue
         what = "file" if names_file(link.target) else "note"
-        renamed = ids.get(slug(link.target)) if what == "note" else None
-        fix = (
-            f"the goal whose id is its name's is {renamed.path} (renamed since?): link "
-            f'"[[{stem_of(renamed.path)}]]"'
-            if renamed is not None
-            else f"fix the name (links match a file name, path or alias) or create that {what}"
-        )
+        fix = f"fix the name (links match a file name, path or alias) or create that {what}"
+        if what == "note":
+            fix = ctx.goal_meant(link.target, path, fix)
         yield Problem(
             path,
             link.line,
@@ -150,23 +145,33 @@ def _no_contact_fix(
     """How to give the person linked as ``[[name]]`` from the meeting at ``source`` a
     contact note: the contacts (:func:`_spelled_contacts`) whose names hold ``name``
     (found as ``--with`` finds one: `Ann Lee` of `Ann Lee-Wong`, renamed since; a few at
-    most) may be theirs, else make one (a second note for one person, were it one of
-    them)."""
+    most), else those it is one slip from (:func:`one_slip_from`: `Sam Patell`), may be
+    theirs, else make one (a second note for one person, were it one of them)."""
     make = f"journal new contact {shell_word(name)}"
+    if "," in name:  # `with: Dana Ortiz, Sam Patel` written as text is one name
+        items = ", ".join(f'`  - "[[{part.strip()}]]"`' for part in name.split(",") if part.strip())
+        return (
+            f"for several people, write `with:` and then one line each ({items}); for one "
+            f"person of that name, make the note: {make}"
+        )
     wanted = bare_name(name)
     try:
         found = match_head([h for h, names in contacts if wanted in names], name)
         paths = [found.path] if found is not None else []
     except Ambiguous as several:
         paths = several.candidates
+    alias = f" (or add `{name}` to its `aliases`: journal then finds it, Obsidian's links do not)"
+    held = "has a name holding it" if len(paths) == 1 else "have names holding it"
+    if not paths:
+        paths = [h.path for h in one_slip_from(name, (h for h, _names in contacts))]
+        alias, held = "", f"{'is' if len(paths) == 1 else 'are'} named one letter from it"
     if not paths or len(paths) > _NAMED:
         return f"fix the name, or make the note: {make}"
     links = [f'"{ctx.catalog.link_to(p, source)}"' for p in paths]
-    held = "has a name" if len(paths) == 1 else "have names"
+    one = "it is" if len(paths) == 1 else "one is"
     return (
-        f"{listed(paths)} {held} holding it: if {'it is' if len(paths) == 1 else 'one is'} "
-        f"theirs, link {listed(links, 'or')} (or add `{name}` to its `aliases`: journal then "
-        f"finds it, Obsidian's links do not); else make the note: {make}"
+        f"{listed(paths)} {held}: if {one} theirs, link {listed(links, 'or')}{alias}; else make "
+        f"the note: {make}"
     )
 
 
@@ -392,7 +397,15 @@ def _why_uncounted(
     if resolved is None:
         return (
             f"`{INLINE_KEY}:: {link}` links to no note, so it counts for no goal",
-            _unlisted(ctx, "fix the goal's name (a file name, path or alias of a goal note)"),
+            _unlisted(
+                ctx,
+                ctx.goal_meant(
+                    target,
+                    path,
+                    "fix the goal's name (a file name, path or alias of a goal note)",
+                    "",
+                ),
+            ),
         )
     goal = ctx.goal_by_path.get(resolved)
     named = ctx.catalog.by_path[resolved]
@@ -494,6 +507,44 @@ def _tied(
     if tied:
         what, fix = _tie(ctx, target, path, tied)
         yield Problem(path, line, f"{key}: [[{target}]] {what}{counts}", fix)
+
+
+def similar_contacts(ctx: Context) -> Iterator[Problem]:
+    if ctx.goals_only:
+        return
+    contacts = ctx.catalog.contacts
+    names = [  # each contact's names as written, with their bare names (as lookups see them)
+        [(n, bare_name(n)) for n in dict.fromkeys((c.title, stem_of(c.path), *c.aliases))]
+        for c in contacts
+    ]
+    # two names one slip apart share one of them with a letter left out (or whole): the
+    # pairs to compare, found without comparing every contact with every other
+    holders: dict[str, set[int]] = {}
+    for index, named in enumerate(names):
+        for _name, bare in named:
+            for key in {bare, *(bare[:k] + bare[k + 1 :] for k in range(len(bare)))}:
+                holders.setdefault(key, set()).add(index)
+    pairs = {(a, b) for found in holders.values() for a in found for b in found if a < b}
+    for a, b in sorted(pairs):
+        orgs = {match_key(c.org) for c in (contacts[a], contacts[b]) if c.org}
+        slips = (
+            (x, y) for x, bx in names[a] for y, by in names[b] if bx != by and one_slip(bx, by)
+        )
+        slip = next(slips, None) if len(orgs) < 2 else None  # two organisations: two people
+        if slip is None:
+            continue
+        for (this, name), (other, theirs) in (
+            ((contacts[a], slip[0]), (contacts[b], slip[1])),
+            ((contacts[b], slip[1]), (contacts[a], slip[0])),
+        ):
+            yield Problem(
+                this.path,
+                this.lines.get("title", 1),
+                f"named one letter from {other.path} ({name}, {theirs})",
+                f"if one person, keep one note: move what {other.path} holds into this one, "
+                f"add `{theirs}` to its `aliases` (meetings linking that name then find it) "
+                f"and delete {other.path}; if two people, give each their `org`",
+            )
 
 
 def duplicate_id(ctx: Context) -> Iterator[Problem]:
@@ -658,7 +709,12 @@ def _renamed(key: str, meant: Field, value: object) -> str:
                 else f", the first of its items (`{meant.name}` holds one value)"
             )
         return fix
-    return f"rename `{key}:` to `{meant.name}:`"
+    return _rename(key, meant.name)
+
+
+def _rename(key: str, meant: str) -> str:
+    """The fix of a key misspelt for ``meant`` (H012, H027)."""
+    return f"rename `{key}:` to `{meant}:`"
 
 
 def _yaml_value(text: str) -> str:
@@ -1015,6 +1071,30 @@ def _uncommented(written: str, comment: str) -> str:
     return f"write `{head} {bare}`, or quote it: `{head} {quoted}`"
 
 
+_UNREAD_MILESTONE_KEYS = _diagnostics(
+    (MILESTONE_KEY,),
+    "warning",
+    "rename it to the key meant, or delete it: `done` and `dropped` take `true` or the day "
+    "(docs/format.md, Milestones); a key of your own can stay: `check_ignore: [H027]`",
+)
+
+#: A milestone's key close to one it lacks, as ``fields`` words it.
+_MILESTONE_SLIP = lazy(r"\w+ item \d+: `(.*)` is no milestone key, and it has no `(\w+)`: a typo\?")
+
+
+def milestone_key(ctx: Context) -> Iterator[Problem]:
+    """H027: a key a milestone does not read (the parser's diagnostic); one close to a
+    key the milestone lacks is renamed, as H012 renames a goal's."""
+    for problem in _UNREAD_MILESTONE_KEYS(ctx):
+        slip = _MILESTONE_SLIP.fullmatch(problem.message)
+        if slip is not None:
+            fix = f"{_rename(*slip.groups())} (a key of your own can stay: `check_ignore: [H027]`)"
+            problem = Problem(problem.path, problem.line, problem.message, fix)
+        yield problem
+
+
+#: What a goal's check-in line the log does not count holds up (H006).
+_LOG_WAITS = "it counts nothing, and `journal log` writes nothing to the goal, until then"
 _SAVE_AS_UTF8 = (
     "save the file as UTF-8 (most editors offer the encoding when saving: Save with "
     "Encoding, UTF-8); the note is skipped until then"
@@ -1089,7 +1169,8 @@ RULES = (
         "not YYYY-MM-DD, a space parts a `+` or `=` from its number (`+ 1`), or the number "
         "has a decimal comma (`+1,5`), a space between its thousands or full-width "
         "characters; or one that counts nothing: a task not done (`- [ ]`, `- [-]`), a Log "
-        "heading in a quote or callout",
+        "heading in a quote or callout, a check-in line under no Log heading (`## Logs`, "
+        "`**Log**`) or with no space after its dash (`-2026-11-20: +1`)",
         _diagnostics(
             ("log",),
             "warning",
@@ -1103,6 +1184,10 @@ RULES = (
                 "first, then the change and the note (journal's log is dated at its start)",
                 QUOTED_LOG: "take the heading and the lines under it out of the quote (no `>` "
                 "before them); `journal log` writes a `## Log` of its own at the end until then",
+                "log line under ": "put the line under a Log heading, written `## Log` (`#`s, "
+                f"then a space), as the message says; {_LOG_WAITS}",
+                "log line with no space": "put a space after the list marker (`- 2026-11-20: "
+                f"+1 note`), under the goal's Log heading; {_LOG_WAITS}",
             },
         ),
     ),
@@ -1299,12 +1384,14 @@ RULES = (
         "warning",
         "a key in a goal's milestone that journal does not read (a milestone reads `title`, "
         "`due`, `done` and `dropped`): `status: dropped`, a slip such as `dew:`",
-        _diagnostics(
-            (MILESTONE_KEY,),
-            "warning",
-            "rename it to the key meant, or delete it: `done` and `dropped` take `true` or "
-            "the day (docs/format.md, Milestones); a key of your own can stay: "
-            "`check_ignore: [H027]`",
-        ),
+        milestone_key,
+    ),
+    Rule(
+        "H028",
+        "similar-contacts",
+        "hint",
+        "two contacts named one letter apart (`Sam Patel`, `Sam Patell`), not of two "
+        "organisations: one person with two notes?",
+        similar_contacts,
     ),
 )

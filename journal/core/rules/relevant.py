@@ -69,7 +69,11 @@ def broken_supports(ctx: Context) -> Iterator[Problem]:
                     goal.path,
                     _supports_line(ctx, goal, link),
                     f"supports {link} but no note is called '{link.target}'",
-                    "fix the name (links match a file name, path or alias) or create that note",
+                    ctx.goal_meant(
+                        link.target,
+                        goal.path,
+                        "fix the name (links match a file name, path or alias) or create that note",
+                    ),
                 )
             elif target == goal.path:
                 yield Problem(

@@ -191,7 +191,7 @@ def undated_milestone(ctx: Context) -> Iterator[Problem]:
             if milestone.due is None and not milestone.is_done:
                 yield Problem(
                     goal.path,
-                    line_of(goal, "milestones"),
+                    milestone.line or line_of(goal, "milestones"),
                     f"milestone {milestone.index + 1} '{milestone.title}' has no due day, so "
                     "no plan or review can place it",
                     "give it the day you mean to reach it by (`due: YYYY-MM-DD` under its "
