@@ -1293,7 +1293,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
     """
     from journal.core.errors import Diagnostic
     from journal.core.formatting import line_texts
-    from journal.present import reading_line, stopped_line, watch_line
+    from journal.present import history_line, reading_line, stopped_line, watch_line
     from journal.usecases.watching import watch_vault
 
     # it runs for hours, each batch leaving a catalog behind: Python's own thresholds
@@ -1336,18 +1336,22 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
     def on_reading(total: int) -> None:
         echo(reading_line(total, time.strftime("%H:%M:%S")))
 
-    unread = watch_vault(
+    def on_history(total: int) -> None:
+        echo(history_line(total, time.strftime("%H:%M:%S")))
+
+    left = watch_vault(
         vault,
         on_update=on_update,
         log=lambda message: echo(message, err=True),
         on_reading=None if quiet else on_reading,
+        on_history=None if quiet else on_history,
         regenerate=today if regenerate else None,
         on_regenerated=on_regenerated,
         on_ready=None if quiet else on_ready,
         output=_output_fd(),
     )
     if not quiet:
-        echo(stopped_line(unread))
+        echo(stopped_line(left["unread"], left["review"]))
 
 
 def _output_fd() -> int | None:

@@ -306,11 +306,23 @@ def reading_line(total: int, clock: str) -> str:
     return f"{clock} checking {plural(total, 'changed file')}..."
 
 
-def stopped_line(unread: int) -> str:
-    """The watcher's last line; the notes a stop left unread, if any."""
-    if not unread:
-        return "stopped"
-    return f"stopped; {plural(unread, 'changed note')} not read yet (the next command reads them)"
+def history_line(total: int, clock: str) -> str:
+    """The watcher's line while git's history is read for the review (at its first
+    start, after a commit)."""
+    return (
+        f"{clock} reading git history ({plural(total, 'commit')}, kept in the cache once read)..."
+    )
+
+
+def stopped_line(unread: int, review: str | None = None) -> str:
+    """The watcher's last line; what the stop left undone: the notes left unread, the
+    review whose regeneration it gave up."""
+    left = ["stopped"]
+    if unread:
+        left.append(f"{plural(unread, 'changed note')} not read yet (the next command reads them)")
+    if review is not None:
+        left.append(f"{review} not regenerated (`journal review` or the next watch does it)")
+    return "; ".join(left)
 
 
 def watch_line(update: dict[str, Any], clock: str) -> str:
@@ -330,11 +342,13 @@ def watch_line(update: dict[str, Any], clock: str) -> str:
             else f"{len(offline)} notes not downloaded from iCloud (only their placeholders "
             "are here), left out"
         )
-    if not parts and update.get("elsewhere"):
-        parts.append("changes stored by another journal process (a command, a watcher)")
+    scope = " (full reconcile)" if update["full"] else ""
+    if not parts and update.get("elsewhere"):  # one parenthesis, not two in a row
+        full = "; full reconcile" if scope else ""
+        parts.append(f"changes stored by another journal process (a command, a watcher{full})")
+        scope = ""
     if not parts and update.get("settings"):
         parts.append("settings read again")
-    scope = " (full reconcile)" if update["full"] else ""
     return f"{clock} {'; '.join(parts)}{scope} in {update['seconds'] * 1000:.0f} ms"
 
 

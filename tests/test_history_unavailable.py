@@ -139,3 +139,23 @@ def test_a_damaged_branch(story: Git, invoke: Invoke) -> None:  # noqa: F811
     reason = "git can't read the repository: corrupted loose reference file: refs/heads/main"
     status_and_check_without_history(invoke, story.root, reason)
     without_history(invoke, story.root, reason)
+
+
+def test_a_repository_moved_while_it_is_read_is_not_called_damaged(
+    story: Git,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """Found in a tryout: a vault moved (with its repository) while a watcher read its
+    history was said to have objects missing ("git fsck shows what is damaged")."""
+    from journal.adapters.git import Repository
+    from journal.adapters.gitfind import HistoryUnavailable
+    from journal.adapters.vault import Vault
+
+    repo = Repository.open(Vault.open(story.root))
+    blob = story("rev-parse", "HEAD:goals/Meet HR leaders.md").strip()
+    story.root.rename(tmp_path / "moved")
+    with pytest.raises(HistoryUnavailable) as info:
+        repo.read(blob)
+    assert info.value.reason == (
+        f"the repository at {story.root} was moved or deleted while it was read"
+    )

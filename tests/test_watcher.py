@@ -6,6 +6,7 @@ Every test ends with the index equal to a fresh rebuild of the vault.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import re
@@ -1070,7 +1071,8 @@ def test_journal_watch_regenerate_follows_changes_another_command_indexed_first(
 
 def test_journal_watch_regenerate_never_creates_a_review(vault: Path, write: Write) -> None:
     """Only a review that exists is kept current: the week's first review is the user's
-    to make (journal review)."""
+    to make (journal review).  Found in a tryout: with none yet, the watcher said
+    nothing of it; it tells it once, at the start."""
     goal = write("goals/a.md", goal_text("Alpha"))
     proc = _regenerating(vault)
     assert proc.stdout is not None
@@ -1079,7 +1081,11 @@ def test_journal_watch_regenerate_never_creates_a_review(vault: Path, write: Wri
     time.sleep(0.5)
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=20)
-    assert proc.returncode == 0 and err == "" and "regenerated" not in out
+    assert proc.returncode == 0 and "regenerated" not in out
+    assert err == (  # the command it suggests runs pasted anywhere: with the --vault given
+        "review not regenerated: there is no review of this week yet (reviews/2026-W47.md); "
+        f"it will be kept up to date once `journal --vault {vault} review` has made it\n"
+    )
     assert not (vault / "reviews").exists()
 
 
@@ -1399,6 +1405,14 @@ def test_a_watch_line_of_changes_stored_elsewhere_names_no_command_alone() -> No
     update = {"read": [], "removed": [], "full": False, "seconds": 0.001, "elsewhere": True}
     assert watch_line(update, "10:44:10") == (
         "10:44:10 changes stored by another journal process (a command, a watcher) in 1 ms"
+    )
+    # found in a tryout: "... (a command, a watcher) (full reconcile) in 10 ms"
+    assert watch_line({**update, "full": True}, "10:44:10") == (
+        "10:44:10 changes stored by another journal process (a command, a watcher; full "
+        "reconcile) in 1 ms"
+    )
+    assert watch_line({**update, "elsewhere": False, "settings": True, "full": True}, "1") == (
+        "1 settings read again (full reconcile) in 1 ms"
     )
 
 
@@ -2335,3 +2349,230 @@ def test_a_top_level_folder_moved_is_one_update(
     removing = [u for u in watching.updates if u.refresh.removed]
     assert [len(u.refresh.removed) for u in removing] == [300 + (old == "people")]
     assert [len(u.refresh.parsed) for u in removing] == [300 + (old == "people")]
+
+
+def _goals_in_git(vault: Path, write: Write, tmp_path: Path, commits: int = 3) -> list[str]:
+    """Five goals changed by each of ``commits`` commits, and this week's review made on
+    2026-11-19 (``JOURNAL_TODAY`` must be that day); the commit ids, newest first."""
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+    from tests.gitutil import Git
+
+    git = Git(vault, tmp_path / "home").init()
+    made = []
+    for n in range(commits):
+        for g in range(5):
+            write(f"goals/g{g}.md", goal_text(f"Goal {g}", current=n))
+        made.insert(0, git.commit(f"week {n}", f"2026-11-1{n}"))
+    assert CliRunner().invoke(cli, ["--vault", str(vault), "review"]).exit_code == 0
+    _saved_a_while_ago(vault / "reviews/2026-W47.md")
+    return made
+
+
+def _stopped_in_process(
+    opened: Vault,
+    today: date,
+    logged: list[str] | None = None,
+    on_history: Callable[[int], None] | None = None,
+) -> tuple[dict[str, Any], list[str]]:
+    """``watch --regenerate`` of ``opened`` in this process (its real signal handlers),
+    until a SIGTERM the test sends itself ends it (one from a timer after 30 s: a test
+    whose stop never comes fails, rather than hang); what it returns, and what it logged
+    (into ``logged``, when given).  ``on_history``: as watch_vault's."""
+    from journal.usecases.watching import watch_vault
+
+    logged = [] if logged is None else logged
+    written: list[str] = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)  # a late one: harmless
+    timer = threading.Timer(30, os.kill, (os.getpid(), signal.SIGTERM))
+    timer.start()
+    try:
+        left = watch_vault(
+            opened,
+            on_update=lambda record: None,
+            log=logged.append,
+            regenerate=lambda: today,
+            on_regenerated=lambda result, why: written.append(why),
+            on_history=on_history,
+        )
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGTERM, previous)
+    assert written == [], "regenerated after the stop"
+    return left, logged
+
+
+@pytest.mark.parametrize("at", ["history", "write"])
+def test_a_stop_during_a_regeneration_abandons_it(
+    vault: Path, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, at: str
+) -> None:
+    """Reported: Ctrl-C or SIGTERM while the review was regenerated waited for it (3 s on
+    700 goals; 7 s at the first start, the git history being read), then wrote the review
+    anyway.  A stop now ends the regeneration at the next commit or goal file read, and
+    at the latest just before the write: the review stays as it was, the git history
+    read so far is cached as any other (a later command finds it as git has it), and the
+    last line says the review was not regenerated.  Here the review was made the day
+    before, so the watcher regenerates it once watching (the observer runs); the stop
+    comes as it reads the second commit of a history read anew (told as a long read at
+    once), or as it writes."""
+    from journal.present import stopped_line
+    from journal.usecases.history import load_history
+
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-19")
+    made = _goals_in_git(vault, write, tmp_path)
+    review = vault / "reviews/2026-W47.md"
+    before = review.read_bytes()
+    cache = tmp_path / "cache/journal/history"
+    opened = Vault.open(vault)
+
+    def stop(*_args: object) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    if at == "history":
+        shutil.rmtree(cache)  # a first start: the history is read from git
+        # told as the second commit is read (the first one took longer than no time)
+        monkeypatch.setattr("journal.adapters.watcher.READING_NOTICE", 0.0)
+    else:
+        opened.before_write = stop
+    left, logged = _stopped_in_process(
+        opened, date(2026, 11, 20), on_history=stop if at == "history" else None
+    )
+    assert review.read_bytes() == before
+    assert left == {"unread": 0, "review": "reviews/2026-W47.md"}, logged
+    assert stopped_line(left["unread"], left["review"]) == (
+        "stopped; reviews/2026-W47.md not regenerated (`journal review` or the next watch does it)"
+    )
+    if at == "history":  # the first commit read is kept, none read after the stop
+        (stored,) = cache.glob("*.json")
+        kept = json.loads(stored.read_text())
+        assert kept["head"] is None and list(kept["commits"]) == made[:1]
+    history = load_history(Vault.open(vault))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "fresh"))
+    fresh = load_history(Vault.open(vault))
+    assert history.commits == fresh.commits
+
+
+def test_following_goals_through_git_stops_when_asked(
+    vault: Path, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each goal's series is followed through the history (the watcher's regeneration
+    took seconds so on 700 goals without an id): a stop asked for meanwhile ends it at
+    the next goal."""
+    from journal.core.errors import Stopped
+    from journal.usecases.history import goals_series, load_history
+
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-19")
+    _goals_in_git(vault, write, tmp_path)
+    opened = Vault.open(vault)
+    load_history(opened)  # as a watcher has it: the history read
+    index = Index.open(opened)
+    index.refresh()
+    with index.reading() as reader:
+        goals = opened.catalog(reader).goals
+    index.close()
+    asked: list[bool] = []
+    opened.stopping = lambda: asked.append(True) or len(asked) > 2
+    with pytest.raises(Stopped):
+        goals_series(opened, goals, date(2026, 11, 20))
+    assert len(asked) == 3 and len(goals) == 5
+
+
+def test_a_watcher_waiting_for_another_build_stops_at_once(vault: Path) -> None:
+    """Found in a tryout: a watcher started while another process built the index (a
+    second watcher started at once on a new cache) waited for that build's lock, and
+    Ctrl-C or SIGTERM waited with it (24 s here; up to 120), though it said "Ctrl-C
+    stops"."""
+    import fcntl
+
+    total = index_module.PARALLEL_MIN + 10
+    write_many_notes(vault, total)
+    lock = index_module._build_lock(default_path(Vault.open(vault)))
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    held = os.open(lock, os.O_RDONLY | os.O_CREAT, 0o666)
+    fcntl.flock(held, fcntl.LOCK_EX)  # as another process's build holds it
+    proc = _start_cli(vault)
+    try:
+        assert proc.stderr is not None
+        assert "is being written by another journal process" in _line(proc, proc.stderr)
+        sent = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
+        took = time.monotonic() - sent
+    finally:
+        proc.kill()  # a watcher that did not stop: not left running
+        os.close(held)
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    last = out.rstrip().rsplit("\n", 1)[-1]
+    unread = re.fullmatch(
+        r"stopped; (\d+) changed notes not read yet \(the next command reads them\)", last
+    )
+    assert unread is not None, last
+    assert len(dump(default_path(Vault.open(vault)))["notes"]) + int(unread.group(1)) == total
+    assert took < 3.0, f"stopping took {took:.1f} s"
+
+
+def test_a_vault_moved_while_its_history_is_read_is_no_damaged_repository(
+    vault: Path, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in a tryout: the vault folder moved while a watcher starting read its git
+    history said `git history unavailable: object 6fd6595ba4b2 is missing from the
+    repository (git fsck shows what is damaged)` (or `Unable to read tree`), then that
+    the review was not regenerated, then that the vault was gone.  The repository was
+    fine: only the last is said."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-19")
+    _goals_in_git(vault, write, tmp_path)
+    shutil.rmtree(tmp_path / "cache/journal/history")  # read from git, as at a first start
+    opened = Vault.open(vault)
+    notices: list[str] = []
+    opened.notify = notices.append
+    # told as the second commit is read: moved then
+    monkeypatch.setattr("journal.adapters.watcher.READING_NOTICE", 0.0)
+    logged: list[str] = []
+    with pytest.raises(NotFound, match=r"the vault folder .* is gone; stopped watching"):
+        _stopped_in_process(
+            opened,
+            date(2026, 11, 20),
+            logged,
+            on_history=lambda total: vault.rename(tmp_path / "moved"),
+        )
+    assert (notices, logged) == ([], [])
+
+
+def test_a_long_read_of_git_history_is_told_once_while_it_runs(
+    vault: Path, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in a tryout: on a new cache, `watching` came 3.7 s after the first line, the
+    git history being read for the review, and nothing said so.  Reading it for more than
+    a second is told once, as a long read of changed files is."""
+    from journal.present import history_line
+    from journal.usecases.watching import watch_vault
+
+    monkeypatch.setattr("journal.adapters.watcher.READING_NOTICE", 0.0)
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-19")
+    _goals_in_git(vault, write, tmp_path)
+    shutil.rmtree(tmp_path / "cache/journal/history")  # read from git, as at a first start
+    told: list[int] = []
+
+    def tell(total: int) -> None:
+        told.append(total)
+        os.kill(os.getpid(), signal.SIGTERM)  # once told, nothing more to see
+
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    timer = threading.Timer(30, os.kill, (os.getpid(), signal.SIGTERM))
+    timer.start()
+    try:
+        watch_vault(
+            Vault.open(vault),
+            on_update=lambda record: None,
+            log=lambda line: None,
+            regenerate=lambda: date(2026, 11, 20),
+            on_history=tell,
+        )
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGTERM, previous)
+    assert told == [3]
+    assert history_line(3, "10:43:02") == (
+        "10:43:02 reading git history (3 commits, kept in the cache once read)..."
+    )

@@ -315,12 +315,18 @@ def _umask() -> int:
     return current
 
 
-def keep_trying(attempt: Callable[[], bool], wait: float, poll: float) -> bool:
+def keep_trying(
+    attempt: Callable[[], bool],
+    wait: float,
+    poll: float,
+    stop: Callable[[], bool] | None = None,
+) -> bool:
     """Call ``attempt`` until it succeeds (returns True), ``poll`` seconds apart, for up
-    to ``wait`` seconds: a lock another process holds for a moment.  Whether it did."""
+    to ``wait`` seconds (a lock another process holds for a moment), or until ``stop()``
+    (a watcher asked to stop: its signal handler only says so).  Whether it did."""
     deadline = time.monotonic() + wait
     while not attempt():
-        if time.monotonic() > deadline:
+        if time.monotonic() > deadline or (stop is not None and stop()):
             return False
         time.sleep(poll)
     return True
@@ -328,13 +334,17 @@ def keep_trying(attempt: Callable[[], bool], wait: float, poll: float) -> bool:
 
 @contextlib.contextmanager
 def turn(
-    lock: Path, wait: float, waiting: Callable[[], None] | None = None
+    lock: Path,
+    wait: float,
+    waiting: Callable[[], None] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> Iterator[str | None]:
     """Take turns with other journal processes: hold an ``flock`` on the file ``lock``
     (made if missing) while the block runs, waiting up to ``wait`` seconds for another
-    to let it go (``waiting()`` is called once, when another holds it).  Yields None
-    when held (or where there is no ``flock``: Windows), else why it is not (the file
-    can't be made, the wait ran out); the caller decides whether to go on without it."""
+    to let it go (``waiting()`` is called once, when another holds it), or until
+    ``stop()``.  Yields None when held (or where there is no ``flock``: Windows), else
+    why it is not (the file can't be made, the wait ran out or was stopped); the caller
+    decides whether to go on without it."""
     try:
         import fcntl
     except ImportError:  # Windows: no flock
@@ -359,10 +369,15 @@ def turn(
             if not held:
                 if waiting is not None:
                     waiting()
-                held = keep_trying(take, wait, 0.02)
+                held = keep_trying(take, wait, 0.02, stop)
         except OSError as exc:  # NFS without flock, no locks left (ENOLCK)
             yield f"can't take the lock {lock}: {exc.strerror or exc}"
             return
-        yield None if held else f"another journal command has held {lock} for {wait:g} s"
+        if held:
+            yield None
+        elif stop is not None and stop():
+            yield f"stopped while another journal command held {lock}"
+        else:
+            yield f"another journal command has held {lock} for {wait:g} s"
     finally:
         os.close(fd)  # lets the lock go

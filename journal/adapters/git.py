@@ -416,12 +416,18 @@ class Repository:
 
     @contextmanager
     def _reading(self) -> Iterator[None]:
-        """pygit2's failures while reading history, as :class:`HistoryUnavailable`."""
+        """pygit2's failures while reading history, as :class:`HistoryUnavailable`; a
+        repository moved or deleted meanwhile (its objects gone with it) is said so, not
+        taken for a damaged one."""
         try:
             yield
-        except KeyError as exc:  # a missing object (pygit2's NotFoundError is one too)
-            raise HistoryUnavailable(self._missing(str(exc))) from None
-        except (pygit2.GitError, OSError) as exc:
+        except (KeyError, pygit2.GitError, OSError) as exc:
+            if not (Path(self._repo.path).is_dir() and self.root.is_dir()):
+                raise HistoryUnavailable(
+                    f"the repository at {self.root} was moved or deleted while it was read"
+                ) from None
+            if isinstance(exc, KeyError):  # a missing object (as pygit2's NotFoundError)
+                raise HistoryUnavailable(self._missing(str(exc))) from None
             raise HistoryUnavailable(f"git can't read the repository: {exc}") from None
 
     def _missing(self, text: str) -> str:

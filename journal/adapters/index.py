@@ -1200,7 +1200,7 @@ class Index:
     ) -> Refresh:
         started = time.perf_counter()
         stamps, found, stale, gone = self._compare(scope)
-        with self._reading_alone(len(stale)) as locked:
+        with self._reading_alone(len(stale), stop) as locked:
             if locked:  # another process may have stored them since the scan
                 stamps, found, stale, gone = self._compare(scope)
             result = self._read_and_store(
@@ -1212,7 +1212,7 @@ class Index:
         return result
 
     @contextlib.contextmanager
-    def _reading_alone(self, count: int) -> Iterator[bool]:
+    def _reading_alone(self, count: int, stop: Callable[[], bool] | None) -> Iterator[bool]:
         """Hold the build lock beside the index file while ``count`` files, enough to
         spread over processes (:data:`PARALLEL_MIN`), are read and stored: commands
         started at once on an empty index (cron jobs, a status bar) each read the whole
@@ -1220,11 +1220,12 @@ class Index:
         the lock: the caller then scans again, for what another process stored after its
         scan (while it waited, or just before).  No lock for an index in memory or inside
         a remake's transaction, which SQLite's write lock already keeps to one process;
-        none either when it can't be taken (the files are then read, as before)."""
+        none either when it can't be taken (the files are then read, as before).  The wait
+        ends once ``stop()`` (the refresh's): it then stores nothing."""
         if count < PARALLEL_MIN or self.file is None or self._holding:
             yield False
             return
-        with turn(_build_lock(self.file), BUSY_SECONDS, self._waiting) as why:
+        with turn(_build_lock(self.file), BUSY_SECONDS, self._waiting, stop) as why:
             yield why is None
 
     def _read_and_store(

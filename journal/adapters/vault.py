@@ -24,6 +24,7 @@ from journal.core.errors import (
     Conflict,
     JournalError,
     NotFound,
+    Stopped,
     UnsafeWrite,
     UsageProblem,
 )
@@ -334,6 +335,9 @@ class Vault(Record):
     #: How long work is shown (the command line's progress bar on a terminal): given its
     #: name, a context whose callable takes (done, total) (:meth:`at_work`).
     working: Callable[[str], contextlib.AbstractContextManager[Progress]] | None = None
+    #: Whether a stop was asked for (``journal watch``'s): long work asks at cheap points
+    #: (:meth:`check_stop`) and gives up.
+    stopping: Callable[[], bool] | None = None
     #: What a command read once and may ask for again (the git history, by HEAD).
     memo: dict[str, Any] = field(default_factory=dict, repr=False)
     #: What to close once the command is done (the index its catalogs read): :meth:`close`.
@@ -857,6 +861,11 @@ class Vault(Record):
         """A context in which long work is shown through ``working``, if set: its
         callable takes how much is done of how much."""
         return self.working(name) if self.working else contextlib.nullcontext(_unshown)
+
+    def check_stop(self) -> None:
+        """Raise :class:`Stopped` once a stop was asked for (see ``stopping``)."""
+        if self.stopping is not None and self.stopping():
+            raise Stopped("stopped before it was done")
 
     def catalog(self, source: NoteSource, today: date | None = None) -> Catalog:
         """The catalog of this vault's notes read from ``source`` (an index reader), as of

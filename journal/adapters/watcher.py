@@ -542,22 +542,8 @@ class Watcher:
         """A refresh's progress callback: ``on_reading(total)``, once, when reading the
         changed files (and the files changed too recently to trust their stat) has
         taken more than :data:`READING_NOTICE` seconds since the first one (a big
-        ``git checkout``), so a long silence is explained."""
-        on_reading = self.on_reading
-        if on_reading is None:
-            return None
-        started: float | None = None  # when the first file was read (not the scan)
-        told = False
-
-        def progress(done: int, total: int) -> None:
-            nonlocal started, told
-            now = time.monotonic()
-            started = started or now
-            if not told and done < total and now - started > READING_NOTICE:
-                told = True
-                on_reading(total)
-
-        return progress
+        ``git checkout``), so a long silence is explained (:func:`told_once_long`)."""
+        return None if self.on_reading is None else told_once_long(self.on_reading)
 
     def _gone(self) -> NotFound:
         return NotFound(f"the vault folder {self.root} is gone; stopped watching")
@@ -653,6 +639,24 @@ class Watcher:
                 self._observer.join(timeout=5)
             self._observer = None
             self._watches.clear()
+
+
+def told_once_long(tell: Callable[[int], None]) -> Callable[[int, int], None]:
+    """A progress callback (done, total) that calls ``tell(total)`` once, when the work
+    has gone on for more than :data:`READING_NOTICE` seconds since its first call (the
+    first file read, not the scan before) and is not done."""
+    started: float | None = None
+    told = False
+
+    def progress(done: int, total: int) -> None:
+        nonlocal started, told
+        now = time.monotonic()
+        started = started or now
+        if not told and done < total and now - started > READING_NOTICE:
+            told = True
+            tell(total)
+
+    return progress
 
 
 class _Output:

@@ -96,6 +96,11 @@ class ConfigError(JournalError):
     """A bad ``.journal/config.toml``."""
 
 
+class Stopped(JournalError):
+    """Work given up because a stop was asked for meanwhile (``journal watch``'s Ctrl-C
+    or SIGTERM, through ``Vault.stopping``); ``path``: the note it was for, if any."""
+
+
 class Conflict(JournalError):
     """A file changed on disk between the tool's read and its write, or a name is taken."""
 

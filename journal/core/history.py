@@ -673,13 +673,16 @@ def similarity(a: str, b: str) -> float:
 
 
 def pair_renames(
-    removed: Sequence[Version], added: Sequence[Version]
+    removed: Sequence[Version],
+    added: Sequence[Version],
+    check: Callable[[], None] = lambda: None,
 ) -> list[tuple[Version | None, Version | None]]:
     """Match the goals a commit removed with those it added: one goal moved, maybe edited.
 
     Pairs by equal ``id`` first, then by content similarity (at least
     :data:`SIMILAR`, best first) among goals without a matching id; the rest stay
-    removals ``(old, None)`` or additions ``(None, new)``.
+    removals ``(old, None)`` or additions ``(None, new)``.  ``check`` is called before
+    two goals are compared (milliseconds each: a caller may give up between two).
     """
     pairs: list[tuple[Version | None, Version | None]] = []
     left = list(removed)
@@ -690,11 +693,12 @@ def pair_renames(
             pairs.append((old, match))
             left.remove(old)
             right.remove(match)
-    matched = similar_pairs(
-        [old.text for old in left],
-        [new.text for new in right],
-        lambda i, j: not (left[i].state.id and right[j].state.id),  # two ids: two goals
-    )
+
+    def allowed(i: int, j: int) -> bool:  # two ids: two goals
+        check()
+        return not (left[i].state.id and right[j].state.id)
+
+    matched = similar_pairs([old.text for old in left], [new.text for new in right], allowed)
     pairs.extend((left[i], right[j]) for i, j in matched)
     used_left = {i for i, _j in matched}
     used_right = {j for _i, j in matched}

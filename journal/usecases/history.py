@@ -39,7 +39,14 @@ from journal.core.catalog import Catalog, match_head
 from journal.core.checkins import LogLines
 from journal.core.codec import conflict_sides
 from journal.core.dates import Period, after_now, commit_day, now_on
-from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound, Unreadable
+from journal.core.errors import (
+    Ambiguous,
+    Diagnostic,
+    JournalError,
+    NotFound,
+    Stopped,
+    Unreadable,
+)
 from journal.core.goal import Goal, goal_from_note
 from journal.core.history import (
     KINDS,
@@ -161,7 +168,7 @@ class LoadedHistory:
     @cached_property
     def versions(self) -> Versions:
         """The notes of its commits, read as the vault reads them (:class:`Versions`)."""
-        return Versions(self.repo, self._vault.periodic)
+        return Versions(self.repo, self._vault.periodic, self._vault.check_stop)
 
     @property
     def truncated(self) -> bool:
@@ -242,33 +249,41 @@ def load_history(vault: Vault) -> LoadedHistory:
     cached = read[1] if read and read[0] == path else history_cache.load(path, version)
     records = cached.get("commits", {})
     kept: dict[str, Any] = {}
-    versions = Versions(repo, vault.periodic)
+    versions = Versions(repo, vault.periodic, vault.check_stop)
     commits = []
     computed = False
     where: dict[str, str] = {}  # commit -> the vault's folder in it, as a child found it
     revisions = list(repo.walk())  # children first
-    with vault.at_work("git history") as progress:
-        for at, revision in enumerate(revisions):
-            folder = where.get(revision.id, repo.prefix)
-            record = records.get(revision.id)
-            folders = _folders(record, revision, repo.prefix) if record is not None else None
-            if (
-                record is None
-                or record.get("boundary") != revision.boundary
-                or folders is None
-                or folders[0] != folder
-                or record.get("shallow")
-            ):
-                progress(at, len(revisions))
-                record, changes, folders = _read_commit(versions, revision, folder, status.shallow)
-                computed = True
-            else:
-                changes = [GoalChange.from_dict(c) for c in record["changes"]]
-            for parent, there in zip(revision.parents, folders[1:], strict=True):
-                where.setdefault(parent, there)
-            kept[revision.id] = record
-            commits.append((revision, changes))
-        progress(len(revisions), len(revisions))
+    try:
+        with vault.at_work("git history") as progress:
+            for at, revision in enumerate(revisions):
+                folder = where.get(revision.id, repo.prefix)
+                record = records.get(revision.id)
+                folders = _folders(record, revision, repo.prefix) if record is not None else None
+                if (
+                    record is None
+                    or record.get("boundary") != revision.boundary
+                    or folders is None
+                    or folders[0] != folder
+                    or record.get("shallow")
+                ):
+                    vault.check_stop()
+                    progress(at, len(revisions))
+                    record, changes, folders = _read_commit(
+                        versions, revision, folder, status.shallow
+                    )
+                    computed = True
+                else:
+                    changes = [GoalChange.from_dict(c) for c in record["changes"]]
+                for parent, there in zip(revision.parents, folders[1:], strict=True):
+                    where.setdefault(parent, there)
+                kept[revision.id] = record
+                commits.append((revision, changes))
+            progress(len(revisions), len(revisions))
+    except Stopped:  # the commits read so far are kept, as no walk (no HEAD): none is lost
+        if computed:
+            history_cache.save(path, version, {**records, **kept}, vault.root, None, [], repo.root)
+        raise
     stamp = head.stamp() if quick and head is not None else None
     if computed or kept.keys() != records.keys() or stamp != cached.get("head"):
         history_cache.save(path, version, kept, vault.root, stamp, list(kept), repo.root)
@@ -350,12 +365,16 @@ def _from_cache(
 
 def history_if_any(vault: Vault) -> LoadedHistory | None:
     """The history for a command that only adds it to what it shows: None when the
-    vault is not in a repository, or, with a notice, when git's history can't be read."""
+    vault is not in a repository, or, with a notice, when git's history can't be read;
+    :class:`NotFound` when that is because the vault folder is gone (moved meanwhile:
+    no fault of git's)."""
     try:
         return load_history(vault)
     except NoRepository:
         return None
     except HistoryUnavailable as exc:
+        if not vault.root.is_dir():
+            raise NotFound(f"the vault folder {vault.root} is gone") from None
         vault.notice(f"{exc}; going on without it")
         return None
 
@@ -401,7 +420,7 @@ def _goal_changes(
             removed.append(old)
         elif new is not None:
             added.append(new)
-    for old, new in pair_renames(removed, added):
+    for old, new in pair_renames(removed, added, versions.check):
         found.append(goal_change(old, new, boundary=boundary))
     return sorted(found, key=lambda change: change.path)
 
@@ -456,11 +475,15 @@ def _moved_or_changed(old: Version, new: Version) -> list[Event]:
 
 class Versions:
     """The notes of the repository's commits, read as the index reads the vault's: with
-    its daily-note settings (``periodic``, today's), whose names may date log lines."""
+    its daily-note settings (``periodic``, today's), whose names may date log lines;
+    ``check`` is called before each file is read (:meth:`Vault.check_stop`)."""
 
-    def __init__(self, repo: Repository, periodic: PeriodicSettings) -> None:
+    def __init__(
+        self, repo: Repository, periodic: PeriodicSettings, check: Callable[[], None]
+    ) -> None:
         self.repo = repo
         self.periodic = periodic
+        self.check = check
         self._log_lines = LogLines(periodic)  # a log's lines, read once for all versions
         self._checkins: dict[tuple[str, str, str], tuple[str, str, str]] = {}  # one of each
         # a goal file's state by (blob, path); for one that is none, whether it is a
@@ -486,6 +509,7 @@ class Versions:
             return None
         key = (blob, path)
         if key not in self._read:
+            self.check()
             data = self.repo.read(blob)
             if not reads_as_goal(data):  # most notes: their bodies are not parsed
                 self._read[key] = False
@@ -898,6 +922,7 @@ def goals_series(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, 
     followed = Followed(history.commits)
     found = {}
     for goal in goals:
+        vault.check_stop()
         mine = followed(goal.id, goal.path)
         truncated = any(r.boundary for r, _c in mine)
         points = _git_series(goal, mine, today, history)

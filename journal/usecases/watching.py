@@ -12,10 +12,16 @@ from journal.adapters.files import read_note_at, stat_stamp
 from journal.adapters.gitfind import RUNNING, HistoryUnavailable, NoRepository
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault
-from journal.adapters.watcher import SAVE_SECONDS, Update, Watcher, stop_on_signals
+from journal.adapters.watcher import (
+    SAVE_SECONDS,
+    Update,
+    Watcher,
+    stop_on_signals,
+    told_once_long,
+)
 from journal.core import codec
 from journal.core.catalog import warns
-from journal.core.errors import Conflict, JournalError
+from journal.core.errors import Conflict, JournalError, Stopped
 from journal.core.generated import HASH_KEY, MARK
 from journal.core.notes import emptied
 from journal.usecases.generate import UnlistedFolders
@@ -37,8 +43,9 @@ def update_record(update: Update) -> dict[str, Any]:
     }
 
 
-def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any] | None:
-    """Bring this week's review note up to date, if it exists (never creates it).
+def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]:
+    """Bring this week's review note up to date; one that does not exist is never made
+    (:class:`Unmade`).
 
     Only generated sections the user has not edited change (see ``journal
     review``); the written path is refreshed in the index at once, so the
@@ -59,13 +66,17 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
         place = found(seen[0])
         rel = place.path
         if not vault.disk_path(rel).is_file():
-            return None
+            raise Unmade(
+                f"there is no review of this week yet ({rel}); it will be kept up to date "
+                "once `journal review` has made it"
+            )
         hook = vault.before_write
 
         def settled_then(path: str) -> None:  # and again once read, just before writing
             _settled(vault, path, place.adopted)
             if hook is not None:
                 hook(path)
+            vault.check_stop()  # the last moment: nothing is written after a stop
 
         vault.before_write = settled_then
         try:
@@ -77,6 +88,8 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
             raise Unlisted(f"{exc.why}; it will be once {exc.it} can be read") from None
         except FileNotFoundError:  # moved or deleted meanwhile: its own event comes
             raise NotNow(f"{rel} was moved or deleted meanwhile") from None
+        except Stopped as exc:
+            raise Stopped(exc.message, path=rel) from None
         finally:
             vault.before_write = hook
     if result.written.action == "updated":
@@ -108,6 +121,14 @@ class GitRunning(GitBusy):
     """A git command holds git's index, for a moment (a checkout, a commit): not told."""
 
     told = False
+
+
+class Unmade(NotNow):
+    """No review of this week yet: only `journal review` makes one, never the watcher
+    (told once).  Not tried again once idle: making it is a batch of its own."""
+
+    told = True
+    idle = False
 
 
 class Unlisted(NotNow):
@@ -223,49 +244,63 @@ def watch_vault(
     on_update: Callable[[dict[str, Any]], None],
     log: Callable[[str], None],
     on_reading: Callable[[int], None] | None = None,
+    on_history: Callable[[int], None] | None = None,
     regenerate: Callable[[], date] | None = None,
     on_regenerated: Callable[[dict[str, Any], str], None] | None = None,
     on_ready: Callable[[], None] | None = None,
     output: int | None = None,
-) -> int:
+) -> dict[str, Any]:
     """Watch ``vault`` until Ctrl-C or SIGTERM; ``on_update`` runs after every batch of
     index changes, whose record lists the errors of the notes it read (``errors``).
     With ``regenerate`` (a function giving today), this week's review is regenerated
     after each batch that changed notes, or found them stored by another command; its
-    result is the batch record's ``regenerated`` (None when there is no review note
-    yet).  Once idle, it also does what a batch put off (a save, git), and regenerates
-    the review when the day changed since it was last made (at the start too, so a
-    review made on another day is brought up to date); not when git's HEAD moved alone
-    (a commit): the review rewritten after every commit left the working tree changed,
-    and `git pull --rebase` refused; its result (written or
-    not: it tells the edits kept) is passed to ``on_regenerated`` with why it was made
-    now.  ``on_reading(total)``:
-    a refresh has been reading ``total`` changed files for more than a second.  Returns
-    how many changed files were left unread when watching stopped in a refresh.
-    ``on_ready``: the first reconcile is done and the watches are in place.  The
-    settings are read again when edited, except ``[watch]``'s (see :class:`Watcher`).
-    ``output``: the file descriptor the updates are printed to; when it is a pipe whose
-    reader went away, watching stops with :class:`BrokenPipeError` within a tick."""
+    result is the batch record's ``regenerated`` (None when it was not regenerated: no
+    review note yet, told once; put off; stopped).  Once idle, it also does what a batch
+    put off (a save, git), and regenerates the review when the day changed since it was
+    last made (at the start too, so a review made on another day is brought up to
+    date); not when git's HEAD moved alone (a commit): the review rewritten after every
+    commit left the working tree changed, and `git pull --rebase` refused; its result
+    (written or not: it tells the edits kept) is passed to ``on_regenerated`` with why
+    it was made now.  ``on_reading(total)``: a refresh has been reading ``total``
+    changed files for more than a second; ``on_history(total)``: the review's git
+    history (``total`` commits, not cached yet: at the first start, after a commit) has
+    been read for more than a second.  ``on_ready``: the first reconcile is done
+    and the watches are in place.  The settings are read again when edited, except
+    ``[watch]``'s (see :class:`Watcher`).  ``output``: the file descriptor the updates
+    are printed to; when it is a pipe whose reader went away, watching stops with
+    :class:`BrokenPipeError` within a tick.
+
+    Returns what the stop left undone: ``unread``, how many changed files a refresh
+    left unread; ``review``, the review whose regeneration the stop cut short (given up
+    at once: nothing is written once a stop is asked for), or None."""
     index = Index.open(vault)  # its notices go through vault.notice, as every command's
     settings = vault.config.watch
+    # a line, not the commands' progress bar (git history's alone asks: load_history)
+    vault.working = None
+    if on_history is not None:
+        vault.working = lambda label: contextlib.nullcontext(told_once_long(on_history))
 
     waiting: NotNow | None = None  # why a regeneration was put off
     review: str | None = None  # the path of the review the watcher last regenerated
     day: date | None = None  # the day the review was last regenerated for
+    abandoned: str | None = None  # the review a stop cut the regeneration of short
 
     def regenerated(index: Index, today: date) -> dict[str, Any] | None:
-        nonlocal waiting, day, review
+        nonlocal waiting, day, review, abandoned
         was_waiting, waiting, day = waiting, None, today
         try:
             result = regenerate_review(index.vault, index, today)
-            review = result["path"] if result is not None else review
+            review = result["path"]
             return result
+        except Stopped as exc:
+            abandoned = exc.path
         except NotNow as exc:
             if exc.told and not (was_waiting and was_waiting.told):  # once, not per batch
                 log(f"review not regenerated: {exc}")
             waiting = exc
         except JournalError as exc:
-            log(f"review not regenerated: {exc}")
+            if index.vault.root.is_dir():  # else watching stops at once, saying so
+                log(f"review not regenerated: {exc}")
         return None
 
     def handle(update: Update) -> None:
@@ -310,9 +345,10 @@ def watch_vault(
         log=log,
         output=output,
     )
+    vault.stopping = watcher.stop_event.is_set  # the settings read again keep it
     try:
         with stop_on_signals(watcher):
             watcher.run()
     finally:
         watcher.index.close()
-    return watcher.unread
+    return {"unread": watcher.unread, "review": abandoned}
