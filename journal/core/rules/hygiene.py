@@ -328,7 +328,7 @@ def _named_field(ctx: Context, path: str, value: str) -> str | None:
     ``progress:: Post on LinkedIn twice a week +1``; else None."""
     found = _VALUE_AFTER_NAME.search(value)
     name = value[: found.start()].strip() if found is not None else ""
-    if not name:
+    if found is None or not name:
         return None
     try:
         goal = ctx.catalog.find_goal(name, writes=True)
