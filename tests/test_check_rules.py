@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from journal.core.catalog import Catalog
+from journal.core.checkins import unsigned_number
 from journal.core.errors import Diagnostic, UsageProblem
 from journal.core.links import is_conflict_copy
 from journal.core.notes import Note, parse_note, stem_of
@@ -1760,6 +1761,49 @@ def test_a_progress_field_with_a_sign_apart_from_its_number_is_reported_with_the
     assert finding.suggestion == f"write `progress:: {GOAL_LINK} +1 module 1 done`"
     [goal] = catalog((PATH, goal_note()), daily).goals
     assert [c.path for c in goal.checkins] == [PATH, PATH]  # not even a dated note
+
+
+@pytest.mark.parametrize("note", ["1 nosign", "2.5 hours", "1+ g", "3"])
+def test_a_progress_field_whose_number_has_no_sign_is_told_as_a_log_line_is(note: str) -> None:
+    """``progress:: [[Goal]] 1 nosign`` was read as a note, silently, while a log line
+    so written is told (H006): the field is told the same (H010), and stays a note."""
+    daily = ("daily/2026-11-20.md", f"# A day\n\nprogress:: {GOAL_LINK} {note}\n")
+    [finding] = of("H010", run((PATH, goal_note()), daily))
+    assert (finding.path, finding.line) == ("daily/2026-11-20.md", 3)
+    assert finding.message == f"`progress:: {GOAL_LINK}` {unsigned_number(note)}"
+    assert finding.suggestion == (
+        "write the change with its sign after the link (`+1`, `-1` or `=N`), then the note; "
+        "or start the note with a word"
+    )
+    [goal] = catalog((PATH, goal_note()), daily).goals
+    assert [(c.op, c.note) for c in goal.checkins if c.path != PATH] == [(None, note)]
+
+
+@pytest.mark.parametrize(
+    ("value", "fixed"),
+    [
+        # reported: the placeholder [[NAME OF THE GOAL]] though the name is right there
+        ("Hold four informational interviews with HRBPs +1", f"{GOAL_LINK} +1"),
+        ("hold four informational interviews =3 lunch", f"{GOAL_LINK} =3 lunch"),
+        ("hold-four-interviews -1 cancelled", f"{GOAL_LINK} -1 cancelled"),
+        ("informational interviews +1", f"{GOAL_LINK} +1"),  # a unique part of the title
+    ],
+)
+def test_a_progress_field_that_names_a_goal_without_a_link_is_fixed_with_its_link(
+    value: str, fixed: str
+) -> None:
+    daily = ("daily/2026-11-20.md", f"# A day\n\nprogress:: {value}\n")
+    [finding] = of("H010", run((PATH, goal_note()), daily))
+    assert "does not start with a link" in finding.message
+    assert finding.suggestion == f"start it with the goal's link: `progress:: {fixed}`"
+
+
+@pytest.mark.parametrize("value", ["+1 met Sam", "Sam, +1", "interviews +1", "met Sam"])
+def test_a_progress_field_that_names_no_one_goal_keeps_the_placeholder(value: str) -> None:
+    other = ("goals/Book interviews.md", goal_note(id="book", title="Book interviews"))
+    daily = ("daily/2026-11-20.md", f"# A day\n\nprogress:: {value}\n")
+    [finding] = of("H010", run((PATH, goal_note()), other, daily))
+    assert "[[NAME OF THE GOAL]]" in finding.suggestion
 
 
 @pytest.mark.parametrize(

@@ -88,6 +88,33 @@ def test_bad_section_names_and_markers_are_refused_before_anything_is_written(
     assert words in stderr
 
 
+def test_a_section_named_twice_names_the_template_line_of_the_second(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `review.md.j2: renders broken section markers (line 15 of the note):
+    section 'scoreboard' appears twice` named no template line."""
+    template = (
+        '# ok\n\n{% filter section("scoreboard") %}\nx\n{% endfilter %}\n\n'
+        "{# a comment renders no line #}\n{{ 'y' | section('scoreboard') }}\n"
+    )
+    stderr = broken_review(invoke, write, vault, template)
+    assert stderr == (
+        f"{OVERRIDE}:8: renders broken section markers (line 7 of the text it renders, "
+        "under the note's properties): section 'scoreboard' appears twice\n"
+    )
+
+
+def test_a_symlinked_include_names_the_include_and_its_line(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.j2"
+    outside.write_text("from outside\n")
+    (vault / ".journal/templates").mkdir(parents=True)
+    (vault / ".journal/templates/part.j2").symlink_to(outside)
+    stderr = broken_review(invoke, write, vault, '# ok\n\n{% include "part.j2" %}\n')
+    assert stderr == (f"{OVERRIDE}:3: .journal/templates/part.j2: templates may not be symlinks\n")
+
+
 @pytest.mark.parametrize(
     ("template", "message"),
     [

@@ -12,6 +12,7 @@ it too (see :class:`_BoundedCode`).
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from functools import cached_property
@@ -37,6 +38,7 @@ from journal.core.formatting import (
     table_pipes_only,
 )
 from journal.core.generated import SectionError, check_markers, section
+from journal.core.regex import lazy
 
 VAULT_TEMPLATES = ".journal/templates"
 
@@ -121,6 +123,8 @@ _METHOD = (
 )
 #: The methods of a mapping (``month.items``), which an attribute names before a key.
 _DICT_METHODS = frozenset(name for name in dir(dict) if not name.startswith("_"))
+#: A :class:`SectionError` of a section the rendered text names twice.
+_TWICE = lazy(r"section '(.+)' appears twice")
 
 
 def _text(value: Any) -> str:
@@ -515,7 +519,7 @@ class Renderer:
             template = self.env.get_template(name)
             text = "".join(self.env.collect(template.generate(dict(context))))
         except TemplateProblem as exc:
-            if exc.path is not None:
+            if exc.line is not None:
                 raise
             raise self._runtime_problem(name, exc) from None
         except jinja2.TemplateSyntaxError as exc:
@@ -536,9 +540,12 @@ class Renderer:
         try:
             check_markers(text)
         except SectionError as exc:
+            twice = _TWICE.fullmatch(exc.message)
             raise TemplateProblem(
-                f"renders broken section markers (line {exc.line} of the note): {exc.message}",
+                f"renders broken section markers (line {exc.line} of the text it renders, "
+                f"under the note's properties): {exc.message}",
                 path=self.shown(template.filename or name),
+                line=self._second_section_line(name, twice.group(1)) if twice else None,
             ) from None
         return table_pipes_only(text)
 
@@ -548,6 +555,14 @@ class Renderer:
         source = self.loader.get_source(self.env, name)[0]
         lines = enumerate(source.split("\n"), 1)
         return next((n for n, text in lines if text.rstrip() == "---"), None)
+
+    def _second_section_line(self, name: str, section: str) -> int | None:
+        """The line of template ``name`` that names ``section`` a second time
+        (``section("scoreboard")``); None when it names it once or not at all (an
+        included template or a value made the section)."""
+        source = self.loader.get_source(self.env, name)[0]
+        found = list(re.finditer(rf"section\(\s*([\"']){re.escape(section)}\1", source))
+        return source.count("\n", 0, found[1].start()) + 1 if len(found) > 1 else None
 
     def _runtime_problem(self, name: str, exc: Exception) -> TemplateProblem:
         """``exc``, raised while loading or rendering, at the innermost template line
@@ -566,7 +581,9 @@ class Renderer:
         if isinstance(exc, jinja2.TemplateNotFound):
             message = f"no template named '{exc.name}'"
         elif isinstance(exc, TemplateProblem):
-            message = exc.message
+            if exc.path is not None and line is None:  # the template itself can't be loaded
+                return exc
+            message = exc.message if exc.path is None else f"{exc.path}: {exc.message}"
         elif isinstance(exc, RecursionError):  # an override that extends or includes its name
             message = (
                 "template error: a template that extends, includes or imports itself: in "

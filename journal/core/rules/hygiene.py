@@ -18,8 +18,15 @@ from journal.core.catalog import (
     match_head,
     one_slip_from,
 )
-from journal.core.checkins import DASHES, INLINE_KEY, CheckIn, MiswrittenValue, parse_inline
-from journal.core.errors import Ambiguous, Diagnostic
+from journal.core.checkins import (
+    DASHES,
+    INLINE_KEY,
+    CheckIn,
+    MiswrittenValue,
+    parse_inline,
+    unsigned_number,
+)
+from journal.core.errors import Ambiguous, Diagnostic, JournalError
 from journal.core.fields import (
     CONTACT_FIELDS,
     GOAL_FIELDS,
@@ -269,7 +276,9 @@ def uncounted_progress(ctx: Context) -> Iterator[Problem]:
     counted = {(c.path, c.line): c for g in ctx.goals for c in g.checkins if c.path != g.path}
     for path, day, field in ctx.catalog.fields(INLINE_KEY):
         checkin = counted.get((path, field.line))
-        if checkin is not None and (checkin.op is not None or checkin.note):
+        if checkin is not None and (
+            checkin.op is not None or (checkin.note and unsigned_number(checkin.note) is None)
+        ):
             continue
         problem = _why_uncounted(ctx, path, day is not None, field.value, field.line)
         if problem is not None:
@@ -306,6 +315,26 @@ def _unread_field(ctx: Context, told: Diagnostic) -> Problem:
             if goal in ctx.goal_by_path:
                 return Problem(told.path, told.line or 1, told.message, fix, goal)
     return Problem(told.path, told.line or 1, told.message, fix)
+
+
+#: Where the value starts in a field that names its goal without a link
+#: (``Post on LinkedIn twice a week +1``).
+_VALUE_AFTER_NAME = lazy(r"\s+(?=(?:[+-]|=[+-]?)\d)")
+
+
+def _named_field(ctx: Context, path: str, value: str) -> str | None:
+    """The field ``value`` (at ``path``) written with its goal's link, when the text
+    before its value names one goal (as ``journal log`` finds a sure one): H010's fix for
+    ``progress:: Post on LinkedIn twice a week +1``; else None."""
+    found = _VALUE_AFTER_NAME.search(value)
+    name = value[: found.start()].strip() if found is not None else ""
+    if found is None or not name:
+        return None
+    try:
+        goal = ctx.catalog.find_goal(name, writes=True)
+    except JournalError:
+        return None
+    return f"`{INLINE_KEY}:: {ctx.catalog.link_to(goal.path, path)} {value[found.end() :]}`"
 
 
 def _markdown_link(ctx: Context, path: str, line: int, value: str) -> str | None:
@@ -369,7 +398,7 @@ def _why_uncounted(
             )
         return (
             f"`{INLINE_KEY}::` does not start with a link to a goal, so it counts for none",
-            f"start it with the goal's link: {_EXAMPLE_FIELD}",
+            f"start it with the goal's link: {_named_field(ctx, path, value) or _EXAMPLE_FIELD}",
         )
     target, checkin = parsed
     link = f"[[{target}]]"
@@ -434,6 +463,13 @@ def _why_uncounted(
         return (
             f"`{INLINE_KEY}:: {link}` has no value: it marks the day but adds nothing",
             "add the change after the link: `+1`, `-1` or `=N`, then an optional note",
+        )
+    told = unsigned_number(checkin.note) if checkin.op is None else None
+    if told is not None:
+        return (
+            f"`{INLINE_KEY}:: {link}` {told}",
+            "write the change with its sign after the link (`+1`, `-1` or `=N`), then the "
+            "note; or start the note with a word",
         )
     if checkin.op is not None and goal.metric_source == "meetings":
         return (
