@@ -1369,12 +1369,13 @@ def test_status_json_names_its_vault(tmp_path: Path, monkeypatch: pytest.MonkeyP
     ],
 )
 def test_set_refuses_a_signed_number_as_a_change_it_does_not_make(
-    invoke: Invoke, write: Write, given: str, said: str
+    invoke: Invoke, write: Write, vault: Path, given: str, said: str
 ) -> None:
     """Reported (tryout): `set G current=+1` set 3 to 1 (`current: 3 -> 1`, `=1 added to
     the log`) where `journal log` adds with +1; `current=-1` set -1."""
     path = write("goals/a.md", goal_text("Alpha", current=3, target=10))
     before = path.read_bytes()
     result = invoke("set", "alpha", given)
+    said = said.replace("journal log", f"journal --vault {vault} log")  # the --vault given
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"journal: {said}\n")
     assert path.read_bytes() == before

@@ -25,7 +25,6 @@ from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.lexer import Lexer
 from jinja2.optimizer import Optimizer
 from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import soft_str
 
 from journal.adapters.cachedir import cache_folder
 from journal.core.codec import SCALAR_TYPES, is_sequence
@@ -423,7 +422,9 @@ def _amount(value: Any, unit: str | None) -> str:
 
 def _string(value: Any) -> str:
     """jinja2's ``string``, a number as :func:`_text` writes it."""
-    return number(value) if type(value) is float else soft_str(value)
+    if type(value) is float:
+        return number(value)
+    return value if isinstance(value, str) else str(value)  # (markupsafe's soft_str)
 
 
 def _json_default(value: Any) -> Any:
