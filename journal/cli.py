@@ -192,7 +192,9 @@ def today() -> date:
 
 class _PrintsHelp(click.Command):
     """A command whose ``--help`` (or ``--version``) printing fails as a command's output
-    does: quietly when the reader went away (:data:`PIPE_CLOSED`), else with one line."""
+    does: quietly when the reader went away (:data:`PIPE_CLOSED`), else with one line.
+    Every error parsing its line shows the usage lines (click's parser leaves them out
+    of some: ``Option '--status' requires an argument.``, a tryout)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         given = list(args)  # parsing takes the arguments out of ``args``
@@ -207,6 +209,10 @@ class _PrintsHelp(click.Command):
             if _global_option(ctx, exc.option_name) is None:
                 raise
             raise _no_such_option(ctx, exc.option_name, given) from None
+        except click.UsageError as exc:
+            if exc.ctx is None:  # (show reads ctx alone)
+                exc.ctx = ctx
+            raise
 
 
 def _global_option(ctx: click.Context, name: str) -> click.Option | None:
