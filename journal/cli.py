@@ -1619,7 +1619,8 @@ def check(
         from journal.core.formatting import line_texts
 
         view = state.views().check_report
-        state.put(suggesting(view(line_texts(records), result.goals, result.rules, folder)))
+        shown = view(line_texts(records), result.goals, result.rules, folder, result.named)
+        state.put(suggesting(shown))
     if result.errors or (strict and result.findings):
         raise click.exceptions.Exit(1)
 
