@@ -336,12 +336,13 @@ def _dashed(word: str, after: Sequence[str], options: dict[str, bool]) -> str | 
     """The option of ``options`` that ``word`` is meant as, typed with one hyphen
     (``-date``, ``-d``) or a dash (``—date``, ``—dat``, as autocorrect and pasted text
     write ``--date``): "" for an option-like ``-x`` that names none; None for a word
-    (``-ish``, ``-3pm``, ``—``, ``--date``).  ``after``: the word after it, whose day
-    makes ``--date`` the option meant (``-dt 2026-11-20``)."""
+    (``-ish``, ``-3pm``, ``—``, ``--date``, ``"—Commit to it"``: one with a space is
+    text).  ``after``: the word after it, whose day makes ``--date`` the option meant
+    (``-dt 2026-11-20``)."""
     rest = word.lstrip(_DASHES)
     lead = word[: len(word) - len(rest)]
     name = rest.partition("=")[0].casefold()
-    if lead in ("", "--") or not name[:1].isalpha():
+    if lead in ("", "--") or not name[:1].isalpha() or " " in name:
         return None
     longs = {option[2:]: option for option in options if option.startswith("--")}
     if name in longs:

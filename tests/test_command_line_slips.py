@@ -120,7 +120,9 @@ def test_log_says_how_to_write_a_note_word_like_a_short_option(
     assert json.loads(fixed.stdout)["date"] == "2026-11-20"
 
 
-@pytest.mark.parametrize("words", [("\u2014", "great"), ("\u2014great",), ("-ish",), ("x-d",)])
+@pytest.mark.parametrize(
+    "words", [("\u2014", "great"), ("\u2014great",), ("-ish",), ("x-d",), ("\u2014commit to it",)]
+)
 def test_a_dash_that_names_no_option_stays_a_note_word(
     invoke: Invoke, write: Write, vault: Path, words: tuple[str, ...]
 ) -> None:
