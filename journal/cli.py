@@ -192,7 +192,9 @@ def today() -> date:
 
 class _PrintsHelp(click.Command):
     """A command whose ``--help`` (or ``--version``) printing fails as a command's output
-    does: quietly when the reader went away (:data:`PIPE_CLOSED`), else with one line."""
+    does: quietly when the reader went away (:data:`PIPE_CLOSED`), else with one line.
+    Every error parsing its line shows the usage lines (click's parser leaves them out
+    of some: ``Option '--status' requires an argument.``, a tryout)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         given = list(args)  # parsing takes the arguments out of ``args``
@@ -207,6 +209,10 @@ class _PrintsHelp(click.Command):
             if _global_option(ctx, exc.option_name) is None:
                 raise
             raise _no_such_option(ctx, exc.option_name, given) from None
+        except click.UsageError as exc:
+            if exc.ctx is None:  # (show reads ctx alone)
+                exc.ctx = ctx
+            raise
 
 
 def _global_option(ctx: click.Context, name: str) -> click.Option | None:
@@ -276,11 +282,14 @@ class JournalCommand(_PrintsHelp):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """Words left over after a name (``journal done Coffee with Jordan``) are a usage
-        error that says to quote the name, with the command to paste."""
+        error that says to quote the name, with the command to paste; so is an option
+        typed with one hyphen or a dash (:func:`_dashed`)."""
         given = list(args)  # parsing takes the arguments out of ``args``
+        if not ctx.resilient_parsing:  # (shell completion parses a line in making)
+            _refuse_dashed(ctx, given, _option_words(self, ctx))
         ctx.allow_extra_args = True
         extra = super().parse_args(ctx, args)
-        if not extra or ctx.resilient_parsing:  # (shell completion parses a line in making)
+        if not extra or ctx.resilient_parsing:
             return extra
         problem = f"Got unexpected extra argument{'s' * (len(extra) > 1)} ({' '.join(extra)})"
         last = [p for p in self.params if isinstance(p, click.Argument)][-1:]
@@ -288,13 +297,100 @@ class JournalCommand(_PrintsHelp):
         at = given.index(name) if isinstance(name, str) and name in given else -1
         if not isinstance(name, str) or given[at + 1 : at + 1 + len(extra)] != extra:
             raise click.UsageError(problem, ctx)
-        from journal.core.formatting import shell_words
-
         words = list(given)
         words[at : at + 1 + len(extra)] = [" ".join([name, *extra])]
-        command = shell_words(["journal", *ctx.command_path.split()[1:], *words])
-        told = f"{problem}: a name with spaces goes in quotes: {command}"
-        raise click.UsageError(suggesting(told), ctx)
+        told = f"{problem}: a name with spaces goes in quotes: {_pasted(ctx, words)}"
+        raise click.UsageError(told, ctx)
+
+
+def _pasted(ctx: click.Context, words: Sequence[str]) -> str:
+    """The command of ``ctx`` (``new goal``: the group's word too) with the arguments
+    ``words``, to paste in a shell, with the options typed that chose the vault
+    (:meth:`State.typed`): a command made here is one for sure, whatever its words
+    (:func:`suggesting` gives them to those it can tell, ``journal search hr`` not)."""
+    from journal.core.formatting import shell_words
+
+    state = ctx.find_root().obj
+    typed = state.typed() if isinstance(state, State) else []
+    return shell_words(["journal", *typed, *ctx.command_path.split()[1:], *words])
+
+
+def _option_words(command: click.Command, ctx: click.Context) -> dict[str, bool]:
+    """Every name of the options of ``command`` (``--date``, ``-h``), and whether it
+    takes a value."""
+    return {
+        name: not (param.is_flag or param.count)
+        for param in command.get_params(ctx)
+        if isinstance(param, click.Option)
+        for name in (*param.opts, *param.secondary_opts)
+    }
+
+
+#: The characters a hyphen is typed or pasted as: hyphen-minus, hyphen, non-breaking
+#: hyphen, figure dash, en dash, em dash (macOS and word processors make one of ``--``),
+#: horizontal bar, minus sign, small em dash, small and full-width hyphen-minus.
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+
+
+def _dashed(word: str, after: Sequence[str], options: dict[str, bool]) -> str | None:
+    """The option of ``options`` that ``word`` is meant as, typed with one hyphen
+    (``-date``, ``-d``) or a dash (``—date``, ``—dat``, as autocorrect and pasted text
+    write ``--date``): "" for an option-like ``-x`` that names none; None for a word
+    (``-ish``, ``-3pm``, ``—``, ``--date``, ``"—Commit to it"``: one with a space is
+    text).  ``after``: the word after it, whose day makes ``--date`` the option meant
+    (``-dt 2026-11-20``)."""
+    rest = word.lstrip(_DASHES)
+    lead = word[: len(word) - len(rest)]
+    name = rest.partition("=")[0].casefold()
+    if lead in ("", "--") or not name[:1].isalpha() or " " in name:
+        return None
+    longs = {option[2:]: option for option in options if option.startswith("--")}
+    if name in longs:
+        return longs[name]
+    if len(name) == 1:  # a short option's form: the one long option of that letter
+        firsts = [option for long, option in longs.items() if long[0] == name]
+        return firsts[0] if len(firsts) == 1 else ""
+    if lead.strip("-"):  # a dash: `--` as autocorrect wrote it
+        import difflib
+
+        close = difflib.get_close_matches(name, longs, 1)
+        if close:
+            return longs[close[0]]
+    if "--date" in options and after and re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", after[0]):
+        return "--date"
+    return None
+
+
+def _refuse_dashed(ctx: click.Context, args: list[str], options: dict[str, bool]) -> None:
+    """A usage error for the first word of ``args`` (before a ``--``, no option's value)
+    that is one of ``options`` typed with one hyphen or a dash (:func:`_dashed`), with
+    the command to paste; an option-like word that names none is left to click."""
+    value_next = False
+    for at, arg in enumerate(args):
+        if value_next:
+            value_next = False
+            continue
+        if arg == "--":
+            return
+        name = arg.partition("=")[0] if arg.startswith("--") else arg
+        if name in options:
+            value_next = options[name] and name == arg
+            continue
+        meant = _dashed(arg, args[at + 1 : at + 2], options)
+        if meant:
+            raise click.UsageError(_dashed_problem(ctx, args, at, meant), ctx)
+
+
+def _dashed_problem(
+    ctx: click.Context, args: Sequence[str], at: int, meant: str, end: int | None = None
+) -> str:
+    """What is wrong with ``args[at]``, the option ``meant`` (:func:`_dashed`), with
+    the command to paste (the words from ``end`` on come after a ``--``)."""
+    word = args[at]
+    fixed = [*args[:at], meant + "".join(word.partition("=")[1:]), *args[at + 1 : end]]
+    if end is not None and end < len(args):
+        fixed += ["--", *args[end:]]
+    return f"'{word}' is no option; write {meant} (two hyphens): {_pasted(ctx, fixed)}"
 
 
 def _typed(ctx: click.Context, name: str) -> bool:
@@ -327,22 +423,20 @@ class _LogCommand(JournalCommand):
     other word is the check-in's, its value or a word of its note, also one that starts
     with ``-`` (``-1``, ``-3pm``, ``-ish``: click alone reads ``-2h`` or ``-with`` as short
     options, one of them ``-h``, and prints the help).  A ``--word`` that is no option is
-    a usage error, until ``--``: every word after it is the note's (``journal log G +1 --
-    --verbose``)."""
+    a usage error, and so is an option typed with one hyphen or a dash, or a word like
+    a short option (``-date``, ``—date``, ``-x``: :func:`_dashed`), until ``--``: every
+    word after it is the note's (``journal log G +1 -- --verbose``)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        takes_value = {
-            name: not (param.is_flag or param.count)
-            for param in self.get_params(ctx)
-            if isinstance(param, click.Option)
-            for name in (*param.opts, *param.secondary_opts)
-        }
+        takes_value = _option_words(self, ctx)
         options: list[str] = []
         words: list[str] = []
         given = iter(args)
+        guard = None  # where the words after `--` begin
         for arg in given:
             name, equals, _ = arg.partition("=") if arg.startswith("--") else (arg, "", "")
             if arg == "--":
+                guard = len(words)
                 words.extend(given)
             elif name in takes_value:
                 options.append(arg)
@@ -360,7 +454,30 @@ class _LogCommand(JournalCommand):
                 raise _no_such_option(ctx, name, args, difflib.get_close_matches(name, longs))
             else:
                 words.append(arg)
+        guard = len(words) if guard is None else guard
+        for at, word in enumerate(words[:guard]):
+            meant = _dashed(word, words[at + 1 : at + 2], takes_value)
+            if meant is not None:
+                raise click.UsageError(_dashed_note(ctx, words, options, at, meant, guard), ctx)
         return super().parse_args(ctx, [*options, "--", *words])
+
+
+def _dashed_note(
+    ctx: click.Context, words: list[str], options: list[str], at: int, meant: str, guard: int
+) -> str:
+    """What is wrong with ``words[at]``, a word of ``journal log`` (its ``options`` apart;
+    those from ``guard`` on typed after ``--``) that reads as the option ``meant``
+    (:func:`_dashed`), with the commands to paste: the one with that option, and the one
+    that keeps the word in the note."""
+    noted = _pasted(ctx, [*words[:at], *options, "--", *words[at:]])
+    if not meant:
+        return (
+            f"No such option '{words[at]}': a word of the note that starts with a dash goes "
+            f"after --: {noted}"
+        )
+    line = [*words[:guard], *options, *words[guard:]]
+    problem = _dashed_problem(ctx, line, at, meant, guard + len(options))
+    return f"{problem} (or, to have it in the note, put -- before it: {noted})"
 
 
 class _SearchCommand(JournalCommand):
@@ -1503,7 +1620,8 @@ def check(
         from journal.core.formatting import line_texts
 
         view = state.views().check_report
-        state.put(suggesting(view(line_texts(records), result.goals, result.rules, folder)))
+        shown = view(line_texts(records), result.goals, result.rules, folder, result.named)
+        state.put(suggesting(shown))
     if result.errors or (strict and result.findings):
         raise click.exceptions.Exit(1)
 

@@ -394,7 +394,9 @@ def vault_timeline(r: dict[str, Any], today: date) -> str:
     return "\n".join(out) + "\n"
 
 
-def check_report(findings: list[dict[str, Any]], goals: int, rules: int, folder: str = "") -> str:
+def check_report(
+    findings: list[dict[str, Any]], goals: int, rules: int, folder: str = "", named: bool = True
+) -> str:
     """One finding a line, with its file and line, then its fix; then the summary."""
     out = []
     for f in findings:
@@ -402,7 +404,7 @@ def check_report(findings: list[dict[str, Any]], goals: int, rules: int, folder:
             f"{folder}{f['path']}, line {f['line']}: {f['rule']} {f['severity']}: {f['message']}"
         )
         out.append(f"  fix: {f['suggestion']}")
-    out.append(check_summary(findings, goals) if rules else "No rule ran: nothing was checked.")
+    out.append(check_summary(findings, goals, rules, named))
     return "\n".join(out) + "\n"
 
 

@@ -410,9 +410,12 @@ def vault_timeline(r: dict[str, Any], today: date) -> str:
     return "\n".join(out) + "\n"
 
 
-def check_report(findings: list[dict[str, Any]], goals: int, rules: int, folder: str = "") -> str:
+def check_report(
+    findings: list[dict[str, Any]], goals: int, rules: int, folder: str = "", named: bool = True
+) -> str:
     """Findings grouped by file, ruff-style, then a one-line summary (of ``goals``
-    checked by ``rules``); ``folder`` goes before each (vault-relative) path."""
+    checked by ``rules``; see :func:`check_summary`); ``folder`` goes before each
+    (vault-relative) path."""
     out = []
     current = None
     for f in findings:
@@ -425,11 +428,17 @@ def check_report(findings: list[dict[str, Any]], goals: int, rules: int, folder:
         out.append(f"{'':16}fix: {f['suggestion']}")
     if out:
         out.append("")
-    out.append(check_summary(findings, goals) if rules else "No rule ran: nothing was checked.")
+    out.append(check_summary(findings, goals, rules, named))
     return "\n".join(out) + "\n"
 
 
-def check_summary(findings: list[dict[str, Any]], goals: int) -> str:
+def check_summary(findings: list[dict[str, Any]], goals: int, rules: int, named: bool) -> str:
+    """The last line of ``check``'s report: what was found in ``goals``, or that nothing
+    was checked as no rule ran, or as the arguments given named no note (``named``)."""
+    if not rules:
+        return "No rule ran: nothing was checked."
+    if not named:
+        return "No argument names a note: nothing was checked."
     checked = f"{plural(goals, 'goal')} checked"
     if not findings:
         return f"All checks passed ({checked})."

@@ -18,6 +18,8 @@ from journal.core.rules import RULES, Finding
 from tests.conftest import REPO, Invoke, Write, goal_text
 
 TODAY = date(2026, 11, 22)  # example-vault's day
+#: The report's line when the arguments name no note.
+NOTHING = "No argument names a note: nothing was checked.\n"
 
 #: What example-vault was built to show: the vague goal, the unpaired activity goal and
 #: a milestone left undone past its day.
@@ -345,10 +347,40 @@ def test_a_deleted_file_argument_is_skipped_with_a_notice(
     assert result.stderr == "journal: goals/gone.md: no such file (deleted?); skipped\n"
     assert "goals/Network more.md:" in result.stdout
     alone = invoke("check", "goals/gone.md")
-    assert (alone.exit_code, alone.stdout) == (0, "All checks passed (0 goals checked).\n")
+    assert (alone.exit_code, alone.stdout) == (0, NOTHING)
     assert invoke("check", "Network more.md").exit_code == 1  # a goal's file name, as before
     unknown = invoke("check", "gone")
     assert (unknown.exit_code, unknown.stderr) == (1, "journal: no goal called 'gone'\n")
+
+
+def test_arguments_that_name_no_note_say_nothing_was_checked(
+    invoke: Invoke, smart_vault: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `journal check goals/Longext.markdown` (a goal saved as .markdown) and a
+    mistyped `journal check goal/M.md` said "All checks passed (0 goals checked)".  Still
+    exit 0, as a pre-commit hook given only deleted files must pass; the report says
+    that nothing was checked, and the notices why."""
+    goal = "---\ntype: goal\ntitle: Longext\n---\n"
+    smart_vault("goals/Longext.markdown", goal)
+    smart_vault("assets/photo.png", "")
+    monkeypatch.chdir(vault)
+    saved = invoke("check", "goals/Longext.markdown")
+    assert (saved.exit_code, saved.stdout) == (0, NOTHING)
+    assert saved.stderr == (
+        "journal: 1 note not ending in .md, so left out (goals/Longext.markdown): rename it to"
+        " end in .md\n"
+    )
+    mistyped = invoke("check", "goal/Connect with five HR leaders.md")
+    assert (mistyped.exit_code, mistyped.stdout) == (0, NOTHING)
+    assert mistyped.stderr.endswith(
+        "journal: goal/Connect with five HR leaders.md: no such file (deleted, or did you mean"
+        " goals/Connect with five HR leaders.md?); skipped\n"
+    )
+    assert invoke("check", "assets/photo.png").stdout == NOTHING
+    assert invoke("check", "assets").stdout == NOTHING  # a folder without notes
+    assert invoke("--plain", "check", "goals/gone.md").stdout == NOTHING
+    both = invoke("check", "goals/gone.md", "goals/Connect with five HR leaders.md")
+    assert both.stdout.endswith("(1 goal checked).\n")
 
 
 def test_files_outside_the_vault_are_named_and_none_inside_is_a_usage_error(
@@ -399,7 +431,7 @@ def test_only_other_files_outside_the_vault_is_a_usage_error(
         assert (result.exit_code, result.stdout, result.stderr) == (2, "", nothing)
     picture = invoke("check", "goals/photo.png")  # a vault's file that is no note: fine
     assert (picture.exit_code, picture.stderr) == (0, "")
-    assert picture.stdout == "All checks passed (0 goals checked).\n"
+    assert picture.stdout == NOTHING
 
 
 def test_list_rules(invoke: Invoke, vault: Path) -> None:

@@ -567,7 +567,7 @@ def test_words_after_a_double_dash_are_the_note_even_like_an_option(
         (("+1", "-bath"), "+1 -bath"),
         (("+1", "-h2", "call"), "+1 -h2 call"),
         (("+1", "-3pm", "call", "--date", "2026-11-21"), "+1 -3pm call"),
-        (("+1", "-json", "--json"), "+1 -json"),
+        (("+1", "-jsonl", "--json"), "+1 -jsonl"),  # (`-json` is --json mistyped: refused)
     ],
 )
 def test_a_word_like_a_short_option_is_the_note(

@@ -5,10 +5,11 @@ few others that did not say what to do."""
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from journal.cli import cli
 from tests.conftest import Invoke, Write, goal_text
@@ -32,13 +33,112 @@ def test_set_with_an_unquoted_value_or_name(invoke: Invoke, write: Write, vault:
     assert value.exit_code == 2
     assert value.stderr == (
         "journal: 'step' is not KEY=VALUE: a value with spaces goes in quotes:"
-        ' why="Next step in my career"\n'
+        f' journal --vault {vault} set "Senior HRBP" why="Next step in my career"\n'
     )
-    name = invoke("set", "Senior", "HRBP", "role", "why=test")
+    name = invoke("set", "Senior", "HRBP", "why=test")
     assert name.exit_code == 2
     assert name.stderr == (
         "journal: 'HRBP' is not KEY=VALUE: a goal's name with spaces goes in quotes:"
-        f' journal --vault {vault} set "Senior HRBP role" why=test\n'
+        f' journal --vault {vault} set "Senior HRBP" why=test\n'
+    )
+
+
+def _pasted(invoke: Invoke, vault: Path, told: str) -> Result:
+    """Run the command ``told`` (a message) ends with, as pasted in a shell."""
+    words = shlex.split(told.rstrip("\n").rpartition(": journal ")[2])
+    assert words[:2] == ["--vault", str(vault)], told
+    return invoke(*words[2:])
+
+
+@pytest.mark.parametrize(
+    ("typed", "told", "fixed", "written"),
+    [
+        (  # reported: it suggested `journal set "hold target" "=" 5`, which fails alike
+            ("hold", "target", "=", "5"),
+            "'target' is not KEY=VALUE: no space around '='",
+            'set "Hold a team offsite" target=5',
+            "\ntarget: 5\n",
+        ),
+        (  # reported: `journal set "connect due" "=2027-01-31"`
+            ("hold", "due", "=2027-01-31"),
+            "'due' is not KEY=VALUE: no space around '='",
+            'set "Hold a team offsite" due=2027-01-31',
+            "\ndue: 2027-01-31\n",
+        ),
+        (  # reported: `due=" 2027-01-31"`, which pasted has "a space around it"
+            ("hold", "due=", "2027-01-31"),
+            "'2027-01-31' is not KEY=VALUE: no space around '='",
+            'set "Hold a team offsite" due=2027-01-31',
+            "\ndue: 2027-01-31\n",
+        ),
+        (
+            ("hold", "status=paused", "why=", "Budget", "freeze"),
+            "'Budget' is not KEY=VALUE: no space around '='; a value with spaces goes in quotes",
+            'set "Hold a team offsite" status=paused why="Budget freeze"',
+            "\nwhy: Budget freeze\n",
+        ),
+        (
+            ("hold", "a", "team", "why", "=", "Team", "asked"),
+            "'a' is not KEY=VALUE: a goal's name with spaces goes in quotes; no space around"
+            " '='; a value with spaces goes in quotes",
+            'set "Hold a team offsite" why="Team asked"',
+            "\nwhy: Team asked\n",
+        ),
+        (  # Obsidian's legacy name of a list property is a property too
+            ("hold", "tag", "=", "hr"),
+            "'tag' is not KEY=VALUE: no space around '='",
+            'set "Hold a team offsite" tag=hr',
+            "\ntags:\n  - hr\n",
+        ),
+    ],
+)
+def test_set_suggests_the_command_that_works(
+    invoke: Invoke,
+    write: Write,
+    vault: Path,
+    typed: tuple[str, ...],
+    told: str,
+    fixed: str,
+    written: str,
+) -> None:
+    """A tryout: `journal set hold target = 5` and `set connect due= 2027-01-31` were told
+    commands that failed pasted.  The command told names the goal by its title, as every
+    suggestion does, with each `=` closed up and each name or value quoted."""
+    path = write("goals/hold.md", goal_text("Hold a team offsite"))
+    before = path.read_bytes()
+    result = invoke("set", *typed)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"journal: {told}: journal --vault {vault} {fixed}\n"
+    assert path.read_bytes() == before
+    pasted = _pasted(invoke, vault, result.stderr)
+    assert pasted.exit_code == 0, pasted.stderr
+    assert written in path.read_text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        (
+            ("Senior", "HRBP", "role", "why=test"),
+            "; no goal called 'Senior HRBP role' (did you mean: Senior HRBP?)",
+        ),
+        (("hold", "tgt", "=", "5"), "; unknown property 'tgt'"),
+        (("hold", "current"), ""),
+    ],
+)
+def test_set_says_the_form_it_expects_when_no_command_would_work(
+    invoke: Invoke, write: Write, vault: Path, typed: tuple[str, ...], why: str
+) -> None:
+    """Words that name no goal or no property: no command would work pasted."""
+    write("goals/hold.md", goal_text("Hold a team offsite"))
+    write("goals/hrbp.md", goal_text("Senior HRBP"))
+    result = invoke("set", *typed)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"journal: '{typed[1]}' is not KEY=VALUE: give journal --vault {vault} set GOAL"
+        " KEY=VALUE..., each"
+        " KEY=VALUE one word with no space around '=', a goal's name or a value with spaces"
+        f" in quotes{why}\n"
     )
 
 

@@ -589,6 +589,39 @@ def test_notes_notepad_saved_as_txt_are_told_in_one_line(
     assert again.stderr == "" and len(json.loads(again.stdout)) == 2
 
 
+def test_notes_saved_under_another_ending_than_md_are_told_in_one_line(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: goals saved as `Longext.markdown`, `Space.md ` (a space after the name)
+    and `Txt.txt` were in no list, check or status, without a word; `Upper.MD` is read."""
+    goal = "---\ntype: goal\ntitle: {}\n---\n"
+    write("goals/Kept.md", goal.format("Kept"))
+    write("goals/Upper.MD", goal.format("Upper"))
+    write("goals/Longext.markdown", goal.format("Longext"))
+    write("goals/Space.md ", goal.format("Space"))
+    write("goals/Txt.txt", "\ufeff---\ntitle: Txt\ntype: goal\n---\n")  # a BOM: Notepad
+    write("notes/Notes.MARKDOWN", "# Notes\n")
+    write("notes/readme.txt", "plain text\n")  # no front matter: not told
+    write("notes/export.txt", "---\ntitle: x\n---\ntype: goal\n")  # no type in it
+    write("notes/.hidden.markdown", "x\n")  # hidden: not told
+    write("goals/Notepad.md.txt", goal.format("Notepad"))
+    result = invoke("list", "--json")
+    assert result.exit_code == 0
+    assert [g["path"] for g in json.loads(result.stdout)] == ["goals/Kept.md", "goals/Upper.MD"]
+    assert result.stderr == (
+        "journal: 1 note saved by Notepad as .txt, so left out (goals/Notepad.md.txt): "
+        "rename it to end in .md\n"
+        "journal: 4 notes not ending in .md, so left out (goals/Longext.markdown, "
+        "'goals/Space.md ', goals/Txt.txt, ...): rename them to end in .md\n"
+    )
+    for name in ("goals/Longext.markdown", "goals/Space.md ", "goals/Txt.txt"):
+        (vault / name).rename(vault / (name.rstrip().rpartition(".")[0] + ".md"))
+    (vault / "notes/Notes.MARKDOWN").unlink()
+    (vault / "goals/Notepad.md.txt").unlink()
+    again = invoke("list", "--json")
+    assert again.stderr == "" and len(json.loads(again.stdout)) == 5
+
+
 def test_no_note_is_made_where_icloud_keeps_one_not_downloaded(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

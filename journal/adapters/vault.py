@@ -30,7 +30,7 @@ from journal.core.errors import (
 )
 from journal.core.formatting import listed, plural, shell_word
 from journal.core.links import fold
-from journal.core.notes import Note, mid_save
+from journal.core.notes import Note, mid_save, plain_kind
 from journal.core.periodic import PeriodicSettings, clean_folder, in_folder
 from journal.core.records import Record, record
 from journal.core.settings import (
@@ -182,6 +182,37 @@ def icloud_note(rel: str) -> str | None:
 def is_note_name(name: str) -> bool:
     """A markdown note the tool reads: ``*.md``, not hidden, not an editor/sync temp file."""
     return name.lower().endswith(".md") and not name.startswith((".", "~"))
+
+
+def misnamed(name: str) -> bool:
+    """Whether a file called ``name``, no note by its name (:func:`is_note_name`), may be
+    a note saved under another: ``Goal.markdown``, ``Goal.md `` (a space after it),
+    ``Goal.md.txt`` (Notepad's) or a ``.txt`` (:func:`left_out_note` tells)."""
+    saved = name.rstrip().lower()
+    return saved.endswith((".md", ".markdown", ".txt")) and not name.startswith((".", "~"))
+
+
+def left_out_note(name: str, path: str) -> str | None:
+    """How the :func:`misnamed` file ``name`` at ``path`` is a note left out, to be told:
+    ``Notepad`` for ``Goal.md.txt``; ``named`` for ``Goal.markdown``, ``Goal.md `` and a
+    ``.txt`` whose front matter has a ``type: goal`` (``meeting``, ``contact``) line;
+    None for any other ``.txt`` (``readme.txt``)."""
+    saved = name.rstrip().lower()
+    if saved.endswith(".md.txt"):
+        return "Notepad"
+    if not saved.endswith(".txt"):
+        return "named"
+    try:
+        with Path(path).open("rb") as file:
+            head = file.read(_TXT_HEAD)
+    except OSError:
+        return None
+    text = head.decode("utf-8", "replace").removeprefix("\ufeff")
+    return "named" if plain_kind(text) is not None else None
+
+
+#: How much of a ``.txt`` file is read for a note's front matter (:func:`left_out_note`).
+_TXT_HEAD = 4096
 
 
 def is_utf8(name: str) -> bool:
@@ -405,13 +436,13 @@ class Vault(Record):
         met: set[str] = set()  # the excluded paths the listing came upon
         placeholders: list[str] = []  # the notes iCloud left a placeholder of
         vaults: dict[str, str] = {}  # the vaults inside this one, by folder
-        as_text: list[str] = []  # the notes Notepad saved as `.md.txt`
+        saved: list[tuple[str, str]] = []  # the notes saved under another name, maybe
         for rel, entry in self._iter_files(under, skipped=bad_name, met=met, vaults=vaults):
             if not is_note_name(entry.name):
                 if (note := icloud_note(rel)) is not None:
                     placeholders.append(note)
-                elif entry.name[-7:].lower() == ".md.txt" and is_note_name(entry.name[:-4]):
-                    as_text.append(rel)
+                elif misnamed(entry.name):
+                    saved.append((rel, entry.path))
                 continue
             problem = None if rel.isascii() else name_problem(rel)  # ASCII: UTF-8 (most)
             if problem is None:
@@ -424,7 +455,7 @@ class Vault(Record):
             self._tell_vaults(vaults)
         if not under and bad_name is not None:  # a whole listing: the whole count
             self._tell_offline()
-            self._tell_saved_as_text(as_text)
+            self._tell_left_out(saved)
             self._tell_unmatched_excludes(met)
 
     def _tell_vaults(self, vaults: dict[str, str]) -> None:
@@ -466,18 +497,23 @@ class Vault(Record):
                 "vault folder)"
             )
 
-    def _tell_saved_as_text(self, paths: list[str]) -> None:
-        """Tell, in one line, of the notes Notepad saved as ``.txt`` (``Goal.md.txt``: its
-        "Text Documents" type adds it): no note to read, a goal among them would leave
-        every list without a word."""
-        if paths:
-            paths = sorted(paths)
-            first = ", ".join(paths[:3]) + (", ..." if len(paths) > 3 else "")
-            them = "them" if len(paths) > 1 else "it"
-            self.notice(
-                f"{plural(len(paths), 'note')} saved by Notepad as .txt, so left out "
-                f"({first}): rename {them} to end in .md"
-            )
+    def _tell_left_out(self, saved: list[tuple[str, str]]) -> None:
+        """Tell, in one line each, of the notes saved under a name the tool does not read
+        (:func:`left_out_note`, of ``saved``: the :func:`misnamed` files, by vault path
+        and disk path): those Notepad saved as ``.txt`` (``Goal.md.txt``: its "Text
+        Documents" type adds it), and the others (``Goal.markdown``, ``Goal.md ``): no note
+        to read, a goal among them would leave every list without a word."""
+        how = {rel: left_out_note(rel.rpartition("/")[2], path) for rel, path in saved}
+        for kind, why in (("Notepad", "saved by Notepad as .txt"), ("named", "not ending in .md")):
+            paths = sorted(rel for rel, told in how.items() if told == kind)
+            if paths:
+                shown_paths = [f"'{rel}'" if rel != rel.rstrip() else rel for rel in paths[:3]]
+                first = ", ".join(shown_paths) + (", ..." if len(paths) > 3 else "")
+                them = "them" if len(paths) > 1 else "it"
+                self.notice(
+                    f"{plural(len(paths), 'note')} {why}, so left out ({first}): rename {them} "
+                    "to end in .md"
+                )
 
     def _tell_unmatched_excludes(self, met: set[str]) -> None:
         """Tell of each ``[vault] exclude`` entry that names nothing in the vault (a typo,

@@ -440,6 +440,13 @@ def _meant_kind(doc: codec.Document, raw: bytes) -> str | None:
     return None if typed is None else typed.group(2).lower()
 
 
+def plain_kind(text: str) -> str | None:
+    """The kind a plain ``type: goal`` (``meeting``, ``contact``) line of the front
+    matter opening ``text`` names (:func:`_plain_line`), for a file that is no note."""
+    found = _plain_line(text, _TYPED_LINE)
+    return None if found is None else found.group(2).lower()
+
+
 def plain_id(text: str) -> str | None:
     """The value of a plain ``id: value`` line in the front matter opening ``text``
     (:func:`_plain_line`), for a note whose front matter can't be read."""

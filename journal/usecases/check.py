@@ -21,6 +21,7 @@ class CheckReport(Record):
     findings: list[Finding]
     goals: int  # how many goals were checked
     rules: int  # how many rules ran
+    named: bool = True  # the arguments named a note (or none was given)
 
     @property
     def errors(self) -> int:
@@ -93,7 +94,7 @@ def check_vault(
     if wanted is not None:
         findings = [f for f in findings if f.path in wanted or f.goal in wanted]
         goal_paths &= wanted
-    return CheckReport(findings, len(goal_paths), len(rules))
+    return CheckReport(findings, len(goal_paths), len(rules), wanted is None or bool(wanted))
 
 
 def listed_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[dict[str, str]]:
@@ -107,14 +108,16 @@ def listed_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list
 
 
 def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Path) -> set[str]:
-    """Vault paths named by ``refs``: an existing file (:meth:`Vault.argument_path`:
-    from ``cwd``, else from the vault's folder) is taken as a file, a folder as every
-    note in it; anything else is a goal's id, name, title or alias, but for a name of
-    a ``.md`` file that none is (a deleted file, as ``git diff --cached --name-only``
-    lists it), skipped with a notice.  A note or folder outside the vault is skipped
-    with a notice (any other file quietly, as a hook may pass every changed file); when
-    files outside are given and no argument names a note, folder or goal of the vault, a
-    usage error: nothing to check."""
+    """Vault paths of the notes named by ``refs``: an existing file
+    (:meth:`Vault.argument_path`: from ``cwd``, else from the vault's folder) is taken
+    as a file (none when the listing reads no note there: ``photo.png``, and
+    ``Goal.markdown``, which the listing tells), a folder as every note in it; anything
+    else is a goal's id, name, title or alias, but for a name of a ``.md`` file that
+    none is (a deleted file, as ``git diff --cached --name-only`` lists it, or a
+    mistyped one: the note of its name is suggested), skipped with a notice.  A note or
+    folder outside the vault is skipped with a notice (any other file quietly, as a hook
+    may pass every changed file); when files outside are given and no argument names a
+    note, folder or goal of the vault, a usage error: nothing to check."""
     paths = set()
     outside = in_vault = False
     for ref in refs:
@@ -138,7 +141,7 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
                 continue
             in_vault = True
             if is_file:
-                paths.add(rel)
+                paths.update([rel] if vault.reads(rel) else [])
             else:
                 inside = "" if rel == "." else rel + "/"
                 notes = [*catalog.by_path, *catalog.conflict_copies]  # copies get H003
@@ -150,7 +153,10 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
             except NotFound:
                 if not ref.lower().endswith(".md"):
                     raise
-                vault.notice(f"{ref}: no such file (deleted?); skipped")
+                name = ref.replace("\\", "/").rpartition("/")[2].casefold()
+                same = [p for p in catalog.by_path if p.rpartition("/")[2].casefold() == name]
+                why = f"deleted, or did you mean {same[0]}?" if len(same) == 1 else "deleted?"
+                vault.notice(f"{ref}: no such file ({why}); skipped")
     if outside and not in_vault:
         raise UsageProblem(f"no file given is a note of the vault {vault.root}: nothing to check")
     return paths

@@ -12,7 +12,7 @@ from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.checkins import CheckIn, gives
-from journal.core.errors import Diagnostic, UnsafeWrite, UsageProblem
+from journal.core.errors import Diagnostic, JournalError, UnsafeWrite, UsageProblem
 from journal.core.fields import (
     CLEARED_ONLY,
     FIXED_KEYS,
@@ -23,7 +23,7 @@ from journal.core.fields import (
     parse_cli_value,
     yaml_value,
 )
-from journal.core.formatting import shell_word, shell_words
+from journal.core.formatting import shell_words
 from journal.core.goal import (
     MEASURES,
     Change,
@@ -96,36 +96,77 @@ class SetResult(Record):
         return [f"{c.key}={self.given.get(c.key, c.new)}" for c in self.changes]
 
 
-def parse_assignments(assignments: Sequence[str], ref: str) -> dict[str, str]:
+def parse_assignments(
+    assignments: Sequence[str], ref: str, goal_word: Callable[[str], str]
+) -> dict[str, str]:
     """``["status=done", "current=3"]`` as a mapping; each key once, Obsidian's legacy
     names as the property (``cssclass=wide`` is ``cssclasses``).  ``ref``: the goal as
-    named, for the command to paste when its name was typed unquoted."""
+    named, and ``goal_word``: the goal a name finds as a command to paste names it (a
+    :class:`JournalError` when none), for the command meant when words are no
+    ``KEY=VALUE`` (:func:`_as_meant`)."""
     parsed: dict[str, str] = {}
-    for at, item in enumerate(assignments):
+    for item in assignments:
         key, sep, value = item.partition("=")
         key = _LEGACY_NAMES.get(key.strip(), key.strip())
         if not sep or not key:
-            raise UsageProblem(f"'{item}' is not KEY=VALUE{_unquoted(assignments, at, ref)}")
+            meant = _as_meant(assignments, ref, goal_word)
+            raise UsageProblem(f"'{item}' is not KEY=VALUE: {meant}")
         if key in parsed:
             raise UsageProblem(f"'{key}' is given twice")
         parsed[key] = value
     return parsed
 
 
-def _unquoted(assignments: Sequence[str], at: int, ref: str) -> str:
-    """How to write the words that ``assignments[at]`` (no ``KEY=VALUE``) begins: in
-    quotes as a value's, after a ``KEY=VALUE`` (``why=Next step``), or as the goal's
-    name's, before one (``set Senior HRBP why=x``)."""
-    words = list(itertools.takewhile(lambda word: "=" not in word, assignments[at:]))
-    rest = shell_words(assignments[at + len(words) :])
-    if at:
-        key, _, value = assignments[at - 1].partition("=")
-        quoted = shell_word(" ".join([value, *words]))
-        return f": a value with spaces goes in quotes: {key}={quoted}"
-    if rest:
-        name = shell_word(" ".join([ref, *words]))
-        return f": a goal's name with spaces goes in quotes: journal set {name} {rest}"
-    return " (e.g. status=done)"
+_FORM = (
+    "give journal set GOAL KEY=VALUE..., each KEY=VALUE one word with no space around '=', "
+    "a goal's name or a value with spaces in quotes"
+)
+
+
+def _as_meant(assignments: Sequence[str], ref: str, goal_word: Callable[[str], str]) -> str:
+    """What is wrong with ``assignments`` that hold words that are no ``KEY=VALUE``, and
+    the command meant, to paste: the words before the first ``KEY=VALUE`` are the
+    goal's name's (``set Senior HRBP why=x``), a space around ``=`` is dropped (``target
+    = 5``, ``due= 2027-01-31``) and a word after a ``KEY=VALUE`` is its value's (``why=Next
+    step``); the form expected when that names no goal or no property (every command told
+    runs pasted)."""
+    words, slips = _closed_up(assignments)
+    names = list(itertools.takewhile(lambda word: "=" not in word, words))
+    meant = words[len(names) :]
+    pairs = [(key.strip(), value) for key, _, value in (word.partition("=") for word in meant)]
+    unknown = [key for key, _ in pairs if _LEGACY_NAMES.get(key, key) not in SET_FIELDS]
+    if not meant or unknown:
+        return _FORM + (f"; unknown property '{unknown[0]}'" if unknown else "")
+    try:
+        goal = goal_word(" ".join([ref, *names]))
+    except JournalError as exc:
+        return f"{_FORM}; {exc.message}"
+    if names:
+        slips.insert(0, "a goal's name with spaces goes in quotes")
+    values = [f"{key}={shell_words([value]) if value else ''}" for key, value in pairs]
+    return f"{'; '.join(slips)}: journal set {goal} {' '.join(values)}"
+
+
+def _closed_up(assignments: Sequence[str]) -> tuple[list[str], list[str]]:
+    """``assignments`` with each ``=`` typed with a space around it closed up (``target =
+    5``, ``due =2027-01-31``, ``due= 2027-01-31``) and each word after a ``KEY=VALUE``
+    joined to its value (``why=Next step``), and the slips so mended, in words."""
+    words: list[str] = []
+    slips: list[str] = []
+    for word in assignments:
+        last = words[-1] if words else ""
+        if word.startswith("=") and last and "=" not in last:
+            words[-1], slip = last + word, "no space around '='"
+        elif "=" in last and "=" not in word:
+            spaced = not last.endswith("=")
+            words[-1] = f"{last} {word}" if spaced else last + word
+            slip = "a value with spaces goes in quotes" if spaced else "no space around '='"
+        else:
+            words.append(word)
+            continue
+        if slip not in slips:
+            slips.append(slip)
+    return words, slips
 
 
 def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> dict[str, Any]:
@@ -203,7 +244,11 @@ def set_fields(
 ) -> SetResult:
     """Edit a goal's properties; only the lines of changed keys are touched.  A goal
     that becomes done also gets ``completed: TODAY`` (unless it is given)."""
-    given = parse_assignments(assignments, ref)
+    given = parse_assignments(
+        assignments,
+        ref,
+        lambda name: catalog.goal_word(named_goal(vault, catalog, name, writes=True).path),
+    )
     # before the values: a meeting is no goal, whatever `kind`
     goal = named_goal(vault, catalog, ref, writes=True)
     typed = typed_assignments(given, catalog, goal)
