@@ -877,19 +877,51 @@ def test_spaces_between_tags_on_a_line_of_tags_are_left_out(vault: Path) -> None
     )
 
 
-def test_templates_compiled_before_spaces_between_tags_were_left_out_are_not_read(
-    write: Write, vault: Path
+def test_spaces_after_the_tags_of_a_line_of_tags_are_left_out(vault: Path) -> None:
+    """Reported: `{% set a = 1 %}  {% set b = 1 %} ` (a space after the last tag, which
+    no editor shows) left a line of spaces, which split the paragraph around it."""
+    template = (
+        "P1\n"
+        "{% set a = 1 %}  {% set b = 1 %} \n"
+        "P2\n"
+        "{% set c = 1 %}  \n"
+        "{# note #}\t\n"
+        "  {% if true %} \n"
+        "P3\n"
+        "{% endif %}\t \n"
+        "{% set g = 1 %}\n"
+        "\n"
+        "P4\n"
+        "{% set d = 1 %} x\n"
+        "{% set e = 1 +%} \n"
+        "{% set f = 1 %} "
+    )
+    (vault / ".journal/templates").mkdir()
+    (vault / ".journal/templates/t.j2").write_text(template)
+    assert Renderer(vault).render("t.j2", {}) == "P1\nP2\nP3\n\nP4\n x\n \n"
+
+
+@pytest.mark.parametrize(
+    ("cached", "template"),
+    [
+        ("lines-%s.cache", "{% set a = 1 %}  {% set b = 2 %}\nline\n"),
+        ("spaced-%s.cache", "{% set a = 1 %}  {% set b = 2 %} \nline\n"),
+    ],
+)
+def test_templates_compiled_before_spaces_on_a_line_of_tags_were_left_out_are_not_read(
+    write: Write, vault: Path, cached: str, template: str
 ) -> None:
+    """Compiled with the spaces between tags (``lines-*``), or after them (``spaced-*``)."""
     import jinja2
 
     from journal.adapters.cachedir import cache_folder
 
     folder = cache_folder() / "templates"
     folder.mkdir(parents=True)
-    write(".journal/templates/x.j2", "{% set a = 1 %}  {% set b = 2 %}\nline\n")
+    write(".journal/templates/x.j2", template)
     old = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(vault / ".journal/templates")),
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(folder), "lines-%s.cache"),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(folder), cached),
         trim_blocks=True,
         lstrip_blocks=True,
     )

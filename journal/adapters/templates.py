@@ -113,8 +113,8 @@ _TOO_LONG = f"template error: a note of over {MAX_NOTE:,} characters"
 #: code generator without :class:`_BoundedCode`'s buffers, named ``__jinja2_*``; before
 #: :class:`_LineLexer`, ``bounded-*``; before ``~`` wrote numbers as :func:`_text` and
 #: spaces between tags were left out, ``lines-*``, and with one of the two, ``text-*`` or
-#: ``tags-*``) are not read.
-_CACHED = "spaced-%s.cache"
+#: ``tags-*``; before spaces after them were, ``spaced-*``) are not read.
+_CACHED = "bare-%s.cache"
 #: The error of a method written as a value (``month.items``: a mapping's own).
 _METHOD = (
     "template error: a method, not a value: call it (`text.upper()`), or read the "
@@ -122,6 +122,8 @@ _METHOD = (
 )
 #: The methods of a mapping (``month.items``), which an attribute names before a key.
 _DICT_METHODS = frozenset(name for name in dir(dict) if not name.startswith("_"))
+#: The spaces that end a line, and its line break.
+_SPACES_TO_LINE_END = lazy(r"[ \t]*\n")
 #: A :class:`SectionError` of a section the rendered text names twice.
 _TWICE = lazy(r"section '(.+)' appears twice")
 
@@ -247,14 +249,14 @@ class _LineLexer(Lexer):
     """jinja2's lexer, but ``trim_blocks`` takes the line break after a tag (a block's
     or a comment's) only when the tag stands alone on its line, with no text (nor
     ``{{ ... }}``) before it there: ``- {{ r.goal }}{% if r.due %} ...{% endif %}``
-    keeps its line break, as the line it ends is text.  Spaces between tags on a line
-    of tags alone (``{% set a = 1 %}  {% set b = 2 %}``) are left out with the line,
-    which ``lstrip_blocks`` does not do."""
+    keeps its line break, as the line it ends is text.  Spaces between and after tags
+    on a line of tags alone (``{% set a = 1 %}  {% set b = 2 %} ``) are left out with
+    the line, which ``lstrip_blocks`` and ``trim_blocks`` do not do."""
 
     def tokeniter(self, *args: Any, **kwargs: Any) -> Iterator[tuple[int, str, str]]:
         text_line = tag_line = 0  # the line of the last text; where the last tag began
         held: list[tuple[int, str, str]] = []  # from spaces after a tag on a line of tags
-        last = ""
+        last = last_value = ""
         for lineno, token, value in super().tokeniter(*args, **kwargs):
             if token in ("block_begin", "comment_begin", "raw_end"):
                 tag_line = lineno
@@ -272,10 +274,23 @@ class _LineLexer(Lexer):
                     held.append((lineno, token, value))  # spaces between tags, or text?
                     continue
             elif token == "data":
+                end = _SPACES_TO_LINE_END.match(value)
+                if (
+                    end
+                    and last in ("block_end", "comment_end")
+                    and text_line != lineno
+                    and not last_value.startswith("+")  # (``+%}`` keeps the line break)
+                    and not last_value.endswith("\n")  # (taken: the data is the next line)
+                ):  # the line of tags ends: its spaces and line break are left out
+                    yield from (t for t in held if t[1] != "data")
+                    held = []
+                    lineno, value = lineno + 1, value[end.end() :]
+                    if not value:
+                        continue
                 text_line = lineno + value.rstrip().count("\n")
             elif token == "variable_end":
                 text_line = lineno
-            last = token
+            last, last_value = token, value
             if held and token in ("data", "variable_begin"):  # text follows: spaces are text
                 yield from held
                 held = []
@@ -283,7 +298,7 @@ class _LineLexer(Lexer):
                 held.append((lineno, token, value))
             else:
                 yield lineno, token, value
-        yield from held
+        yield from (t for t in held if t[1] != "data")  # spaces ending the last line of tags
 
 
 class _Template(jinja2.Template):
