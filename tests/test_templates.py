@@ -581,14 +581,28 @@ def test_the_plans_focus_items_read_as_an_attribute_is_an_error_at_its_line(
         ('{{ g.dayz | plural("day") }}', "'dict object' has no attribute 'dayz'"),
         ("{{ nope | tojson }}", "'nope' is undefined"),
         ("{{ [1, nope] | tojson }}", "'nope' is undefined"),
+        # jinja2's own filters
+        ("{{ nope | round }}", "'nope' is undefined"),
+        ("{{ nope | abs }}", "'nope' is undefined"),
+        ("{{ nope | items | list }}", "'nope' is undefined"),
+        ("{{ nope | pprint }}", "'nope' is undefined"),
+        ('{{ nope | map("upper") }}', "'nope' is undefined"),  # (given the context first)
+        ("{{ g.days | round(1) }}", "'dict object' has no attribute 'days'"),
+        ("{{ g.items | round }}", "a method, not a value: call it"),
+        ("{{ g.items | batch(2) | list }}", "a method, not a value: call it"),
     ],
 )
 def test_an_undefined_name_piped_into_a_filter_is_named(vault: Path, use: str, told: str) -> None:
     """Reported: `amount needs a number or a text before it (...), not a StrictUndefined`,
-    and `Object of type StrictUndefined is not JSON serializable`."""
+    and `Object of type StrictUndefined is not JSON serializable`; then, of jinja2's own
+    filters, `TypeError: type StrictUndefined doesn't define __round__ method`."""
     with pytest.raises(TemplateProblem) as info:
         render(vault, f"# x\n{use}\n", {"g": {"target": 3, "unit": "kg"}})
-    assert (info.value.line, info.value.message) == (2, f"template error: {told}")
+    assert (info.value.line, info.value.message.split(" (`")[0]) == (2, f"template error: {told}")
+
+
+def test_default_is_the_filter_an_undefined_name_may_be_given(vault: Path) -> None:
+    assert render(vault, '{{ nope | default("a") }} {{ nope | d("b") }}\n', {}) == "a b\n"
 
 
 def test_numbers_joined_and_made_text_are_written_as_the_tool_writes_them(vault: Path) -> None:

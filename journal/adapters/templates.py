@@ -11,17 +11,18 @@ it too (see :class:`_BoundedCode`).
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
-from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, cast
 
 import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
+from jinja2.filters import FILTERS as JINJA_FILTERS
 from jinja2.lexer import Lexer
 from jinja2.optimizer import Optimizer
 from jinja2.sandbox import SandboxedEnvironment
@@ -327,7 +328,7 @@ class _Sandbox(SandboxedEnvironment):
     #: characters of the note being rendered: written, and held in blocks' buffers
     held = 0
 
-    @cached_property
+    @functools.cached_property
     def lexer(self) -> Lexer:
         return _LineLexer(self)
 
@@ -450,9 +451,8 @@ def _json_default(value: Any) -> Any:
 
 
 def _needs(name: str, what: str, value: Any, example: str) -> str:
-    """The error of filter ``name`` given ``value``, which is not ``what`` it needs; an
-    undefined name's or a method's own error (:func:`_usable`) for one of those."""
-    _usable(value)
+    """The error of filter ``name`` given ``value``, which is not ``what`` it needs (an
+    undefined name or a method never gets this far: :func:`_checked`)."""
     if isinstance(value, str):
         given = f"the text '{value}'"
     elif isinstance(value, bool):
@@ -470,6 +470,32 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "center": _center,
     "string": _string,
 }
+
+
+def _checked(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Filter ``function``, but an undefined name or a method as its value is that one's
+    own error (:func:`_usable`), not Python's (``type StrictUndefined doesn't define
+    __round__ method``).  The value comes after the context or environment a filter
+    asks for (``jinja_pass_arg``, which the wrapper keeps)."""
+    at = 1 if hasattr(function, "jinja_pass_arg") else 0
+
+    @functools.wraps(function)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        _usable(args[at])
+        return function(*args, **kwargs)
+
+    return checked
+
+
+@functools.cache
+def _checked_filters() -> dict[str, Callable[..., Any]]:
+    """jinja2's filters and :data:`FILTERS`, :func:`_checked`, but ``default`` (``d``),
+    whose value may be undefined."""
+    filters = {**JINJA_FILTERS, **FILTERS}
+    return {
+        name: function if name in ("default", "d") else _checked(function)
+        for name, function in filters.items()
+    }
 
 
 def _made_size(operator: str, left: Any, right: Any) -> int:
@@ -513,7 +539,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(FILTERS)
+        self.env.filters.update(_checked_filters())
         self.env.policies["json.dumps_kwargs"] = {"sort_keys": True, "default": _json_default}
         del self.env.globals["lipsum"]  # lorem ipsum, as long as asked: no note needs it
 
