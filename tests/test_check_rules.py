@@ -1584,8 +1584,8 @@ def test_contacts_named_one_slip_apart_are_told_as_maybe_one_person() -> None:
         '"Sam Patel, Dana"'
     )
     notes = [
-        contact("people/Sam Patel.md"),
-        contact("people/more/Sam Patell.md", "title: SAM PATELL\n"),
+        contact("people/Sam Patel.md", "created: 2026-03-01\n"),
+        contact("people/more/Sam Patell.md", "title: SAM PATELL\ncreated: 2026-01-02\n"),
         contact("people/Ann Lee.md", "org: Northwind\n"),
         contact("people/Anna Lee.md", "org: Globex\n"),
         contact("people/Bo Li.md"),
@@ -1606,11 +1606,22 @@ def test_contacts_named_one_slip_apart_are_told_as_maybe_one_person() -> None:
             "named one letter from people/Sam Patel.md (SAM PATELL, Sam Patel)",
         ),
     ]
-    assert found[0].suggestion == (
-        "if one person, keep one note: move what people/Robert Li.md holds into this one, add "
+    # reported: each note's fix said to merge the other into it, two opposite instructions;
+    # both keep the one written first (`created`), else the first by path
+    assert [f.suggestion for f in found] == [
+        "if one person, keep this note: move what people/Robert Li.md holds into it, add "
         "`Bob Li` to its `aliases` (meetings linking that name then find it) and delete "
-        "people/Robert Li.md; if two people, give each their `org`"
-    )
+        "people/Robert Li.md; if two people, give each their `org`",
+        "if one person, keep people/Bo Li.md: move what this note holds into it, add "
+        "`Bob Li` to its `aliases` (meetings linking that name then find it) and delete "
+        "this note; if two people, give each their `org`",
+        "if one person, keep people/more/Sam Patell.md: move what this note holds into it, "
+        "add `Sam Patel` to its `aliases` (meetings linking that name then find it) and "
+        "delete this note; if two people, give each their `org`",
+        "if one person, keep this note: move what people/Sam Patel.md holds into it, add "
+        "`Sam Patel` to its `aliases` (meetings linking that name then find it) and delete "
+        "people/Sam Patel.md; if two people, give each their `org`",
+    ]
 
 
 ATTACHMENTS = [

@@ -572,17 +572,20 @@ def similar_contacts(ctx: Context) -> Iterator[Problem]:
         slip = next(slips, None) if len(orgs) < 2 else None  # two organisations: two people
         if slip is None:
             continue
-        for (this, name), (other, theirs) in (
-            ((contacts[a], slip[0]), (contacts[b], slip[1])),
-            ((contacts[b], slip[1]), (contacts[a], slip[0])),
-        ):
+        pair = [(contacts[a], slip[0]), (contacts[b], slip[1])]  # in path order
+        made = [c.created for c, _name in pair]
+        if made[0] and made[1] and made[1] < made[0]:
+            pair.reverse()  # the one written first is kept, else the first by path
+        (kept, _kept_name), (dropped, dropped_name) = pair
+        for (this, name), (other, theirs) in (pair, pair[::-1]):
+            keep, drop = ("this note", dropped.path) if this is kept else (kept.path, "this note")
             yield Problem(
                 this.path,
                 this.lines.get("title", 1),
                 f"named one letter from {other.path} ({name}, {theirs})",
-                f"if one person, keep one note: move what {other.path} holds into this one, "
-                f"add `{theirs}` to its `aliases` (meetings linking that name then find it) "
-                f"and delete {other.path}; if two people, give each their `org`",
+                f"if one person, keep {keep}: move what {drop} holds into it, add "
+                f"`{dropped_name}` to its `aliases` (meetings linking that name then find "
+                f"it) and delete {drop}; if two people, give each their `org`",
             )
 
 
