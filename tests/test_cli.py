@@ -1366,6 +1366,20 @@ def test_status_json_names_its_vault(tmp_path: Path, monkeypatch: pytest.MonkeyP
             "baseline=-2 has a sign, and set writes a value, not a change: "
             "baseline=2 sets 2 (a value below 0 is written in the file: baseline: -2)",
         ),
+        # reported: a minus sign (U+2212) got `should be a number`, with no ASCII hint
+        (
+            "current=\u22121",
+            "write it in ASCII characters: current=-1, not '\u22121' (U+2212 minus sign); "
+            "and current=-1 has a sign, and set writes a value, not a change: current=1 "
+            'sets 1; to take away 1, log it: journal log "Alpha" -1 '
+            '(journal log "Alpha" =-1 makes it -1)',
+        ),
+        (
+            "target=\uff0b5",
+            "write it in ASCII characters: target=+5, not '\uff0b5' (U+FF0B fullwidth plus "
+            "sign); and target=+5 has a sign, and set writes a value, not a change: target=5 "
+            "sets 5",
+        ),
     ],
 )
 def test_set_refuses_a_signed_number_as_a_change_it_does_not_make(

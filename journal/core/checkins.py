@@ -42,7 +42,13 @@ from journal.core.formatting import exact_number, single_line
 from journal.core.moment import ENGLISH
 from journal.core.moment_locales import all_names
 from journal.core.names import unaccented
-from journal.core.numerals import GROUP_APOSTROPHES, GROUP_SPACES, named_chars, respelled
+from journal.core.numerals import (
+    DASHES,
+    GROUP_APOSTROPHES,
+    GROUP_SPACES,
+    named_chars,
+    respelled,
+)
 from journal.core.regex import lazy
 
 if TYPE_CHECKING:
@@ -390,11 +396,6 @@ def _dated(
         refuse_miswritten(note)
         return CheckIn(day, None, 0.0, note, line, path)
     return CheckIn(day, *_op_amount(value), note, line, path)
-
-
-#: The dashes typed for a hyphen or a minus that NFKC keeps (hyphen, figure and en dash,
-#: minus sign): in a date or a value, each is meant as ``-``.
-DASHES = str.maketrans(dict.fromkeys("\u2010\u2012\u2013\u2212", "-"))
 
 
 def _refuse_other_characters(text: str) -> None:

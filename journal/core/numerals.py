@@ -64,6 +64,11 @@ def dotted_thousands(written: str) -> str | None:
     )
 
 
+#: The dashes typed for a hyphen or a minus that NFKC keeps (hyphen, figure and en dash,
+#: minus sign): in a date or a value, each is meant as ``-``.
+DASHES = str.maketrans(dict.fromkeys("\u2010\u2012\u2013\u2212", "-"))
+
+
 class Respelling(NamedTuple):
     """How to write a number: ``number``, what changes (``how``: ``a decimal with a
     point``), and the characters of the typed one that are not ASCII, named (``chars``:
@@ -76,12 +81,13 @@ class Respelling(NamedTuple):
 
 def respelled(written: str) -> Respelling | None:
     """How ``written`` is meant to be written, when it is a number with a decimal comma,
-    spaces or apostrophes between its thousands or full-width characters; None when it is
+    spaces or apostrophes between its thousands, full-width characters or a dash for its
+    minus (:data:`DASHES`); None when it is
     none, is written right already, or is unclear (``2,500``: a decimal comma, or a
     thousands separator?)."""
     import unicodedata
 
-    typed = unicodedata.normalize("NFKC", written.strip())
+    typed = unicodedata.normalize("NFKC", written.strip()).translate(DASHES)
     number = _NUMBER.fullmatch(typed)
     if number is None or (number.group("mark") == "," and len(number.group("part")) == 3):
         return None

@@ -39,6 +39,7 @@ from journal.core.links import parse_link
 from journal.core.logsection import append_checkin, has_log, log_checkins
 from journal.core.names import file_stem, refuse_comment_mark
 from journal.core.notes import stem_of
+from journal.core.numerals import respelled
 from journal.core.periodic import PeriodicSettings
 from journal.core.plan_notes import plan_options, plan_spans
 from journal.core.records import Record, record
@@ -201,20 +202,25 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
 def _refuse_sign(key: str, text: str, name: str) -> None:
     """Refuse a number with a sign for ``key``, a value a goal is measured by
     (``current=+1``): a sign reads as a change, as ``journal log GOAL +1`` makes one, and
-    set writes the value (``name``: the goal in a command to paste)."""
-    sign, amount = text[:1], text[1:]
+    set writes the value (``name``: the goal in a command to paste).  A number to write
+    otherwise (a minus sign, U+2212, for ``-``) is told how first (:func:`respelled`)."""
+    meant = respelled(text)
+    signed = meant.number if meant is not None else text
+    sign, amount = signed[:1], signed[1:]
     if sign not in ("+", "-") or not amount[:1].isdigit():
         return
-    said = f"{key}={text} has a sign, and set writes a value, not a change: {key}={amount} sets "
+    said = f"{key}={signed} has a sign, and set writes a value, not a change: {key}={amount} sets "
     if key == "current":
         change = "add" if sign == "+" else "take away"
-        said += f"{amount}; to {change} {amount}, log it: journal log {name} {text}"
+        said += f"{amount}; to {change} {amount}, log it: journal log {name} {signed}"
         if sign == "-":
-            said += f" (journal log {name} ={text} makes it {text})"
+            said += f" (journal log {name} ={signed} makes it {signed})"
     elif sign == "-":
-        said += f"{amount} (a value below 0 is written in the file: {key}: {text})"
+        said += f"{amount} (a value below 0 is written in the file: {key}: {signed})"
     else:
         said += amount
+    if meant is not None:
+        said = f"write {meant.how}: {key}={signed}, not '{text}'{meant.chars}; and {said}"
     raise UsageProblem(said)
 
 

@@ -19,7 +19,6 @@ from journal.core.catalog import (
     one_slip_from,
 )
 from journal.core.checkins import (
-    DASHES,
     INLINE_KEY,
     CheckIn,
     MiswrittenValue,
@@ -70,7 +69,7 @@ from journal.core.notes import (
     stem_of,
     unticked,
 )
-from journal.core.numerals import named_chars
+from journal.core.numerals import DASHES, named_chars
 from journal.core.periodic import PeriodicSettings
 from journal.core.regex import lazy
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
