@@ -1468,7 +1468,11 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
         output=_output_fd(),
     )
     if not quiet:
-        echo(stopped_line(left["unread"], left["review"]))
+        echo(
+            stopped_line(
+                left["unread"], left["review"], read=left["read"], review_due=left["review_due"]
+            )
+        )
 
 
 def _output_fd() -> int | None:

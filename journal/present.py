@@ -314,14 +314,20 @@ def history_line(total: int, clock: str) -> str:
     )
 
 
-def stopped_line(unread: int, review: str | None = None) -> str:
-    """The watcher's last line; what the stop left undone: the notes left unread, the
-    review whose regeneration it gave up."""
+def stopped_line(
+    unread: int, review: str | None = None, *, read: int = 0, review_due: bool = False
+) -> str:
+    """The watcher's last line; what the stop left done and undone: the notes read in a
+    batch it cut short (no line of its own), those left unread, the review whose
+    regeneration it gave up (``review``, or unnamed when ``review_due``)."""
     left = ["stopped"]
+    if read:
+        left.append(f"{plural(read, 'note')} read")
     if unread:
         left.append(f"{plural(unread, 'changed note')} not read yet (the next command reads them)")
-    if review is not None:
-        left.append(f"{review} not regenerated (`journal review` or the next watch does it)")
+    if review is not None or review_due:
+        which = review or "the review"
+        left.append(f"{which} not regenerated (`journal review` or the next watch does it)")
     return "; ".join(left)
 
 

@@ -2899,3 +2899,65 @@ def test_a_key_twice_in_two_cases_with_two_values_says_which_counts(
 
 def test_a_key_twice_in_two_cases_with_one_value_is_not_told() -> None:
     assert not of("H011", run((PATH, goal_note(Status="active"))))
+
+
+#: Reported (verification): with no `---` line after it, front matter running into the
+#: note's text was told only "never closed", with the YAML advice.
+_UNCLOSED_TO_THE_END = [
+    ("---\ntype: goal\ntitle: A\ndue: 2027-01-31\n\n# A\n\nSome text.\n", 4),
+    ("---\ntype: goal\ntitle: A\n## Log\n- 2026-11-20: +1 a\n", 3),
+    ("---\ntype: goal\ntags:\n  - a\nProse, no rule.\n", 4),
+    ("---\n# my goal\ntype: goal\ntitle: Lost\n", 4),  # a comment, properties to the end
+]
+
+
+@pytest.mark.parametrize(("text", "line"), _UNCLOSED_TO_THE_END)
+def test_front_matter_never_closed_is_told_where_its_closing_line_is_missing(
+    text: str, line: int
+) -> None:
+    [finding] = of("H004", run(("goals/n.md", text)))
+    assert (finding.line, finding.message) == (
+        line,
+        f"invalid front matter: the closing '---' is missing after line {line}, the last "
+        "property: no '---' line closes the front matter opened on line 1",
+    )
+    assert finding.suggestion.startswith("add a `---` line after the line named, the last")
+
+
+#: Reported (verification): properties, a blank line, `# Heading`, a blank line and a
+#: `---` rule passed `check`: YAML reads the heading as a comment, lost from the body.
+_HEADING_IN_THE_BLOCK = [
+    ("---\ntype: goal\ntitle: A\ndue: 2027-01-31\n\n# Heading\n\n---\n\nBody\n", 4, 6, 8),
+    ("---\ntype: goal\ntags:\n  - a\n\n## Notes\n\n---\n", 4, 6, 8),
+    ("---\r\ntype: goal\r\ntitle: A\r\n\r\n# H\r\n\r\n---\r\n", 3, 5, 7),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "heading", "rule"), _HEADING_IN_THE_BLOCK)
+def test_a_heading_read_as_a_comment_in_front_matter_is_told(
+    text: str, line: int, heading: int, rule: int
+) -> None:
+    found = run(("goals/n.md", text))
+    assert not of("H004", found)
+    [finding] = of("H007", found)
+    assert (finding.line, finding.message) == (
+        line,
+        f"the closing '---' is probably missing after line {line}: the heading on line "
+        f"{heading} is read as a comment in the front matter, up to the '---' on line {rule}, "
+        "and is missing from the note's text",
+    )
+    assert finding.suggestion.startswith("add a `---` line after the line named")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntype: goal\n# my comment\ntitle: A\n---\n",  # right under a key
+        "---\ntype: goal\ntitle: A\n# my comment\n\n---\n",  # under a key, then a blank
+        "---\ntype: goal\n\n# Tracking\ncurrent: 1\n---\n",  # a comment heading properties
+        "---\ntype: goal\ntitle: A\n\n# tags to add\n---\n",  # closed right after it
+        "---\ntype: goal\ntitle: A\n\n#comment\n\n---\n",  # no heading: no space after '#'
+    ],
+)
+def test_a_comment_in_front_matter_is_no_heading(text: str) -> None:
+    assert not [f for f in run(("goals/n.md", text)) if f.rule in ("H004", "H007")]

@@ -53,7 +53,7 @@ def test_closing_delimiter_may_end_the_file() -> None:
 
 # Each hostile note: (file, expected line, words in the message, note readable as properties)
 HOSTILE = [
-    ("unclosed.md", 1, "never closed", False),
+    ("unclosed.md", 4, "the closing '---' is missing after line 4, the last property", False),
     ("empty-block.md", 1, "empty", True),
     ("list-block.md", 1, "a list, not properties", True),
     ("thematic-break.md", 1, "plain text, not properties", True),

@@ -468,11 +468,15 @@ def test_an_unclosed_dash_line_is_a_rule_unless_properties_follow(
     write("notes/lost.md", "---\ntitle: Lost\nstatus: active\n\nThe closing line went.\n")
     write("goals/rule.md", "---\n\nA rule in the goal folder.\n")
     write("goals/lost.md", "---\n# my goal\ntype: goal\ntitle: Lost\n")  # a comment first
+    write("goals/bad.md", "---\ntype: goal\ntitle: Plan: Q3\n")  # unread alone: no line
+    missing = "invalid front matter: the closing '---' is missing after line {}, the last "
+    missing += "property: no '---' line closes the front matter opened on line 1"
     assert invoke("list").stderr.splitlines() == [
-        "goals/lost.md:1: front matter opened on line 1 is never closed (no closing '---' line)",
+        "goals/bad.md:1: front matter opened on line 1 is never closed (no closing '---' line)",
+        f"goals/lost.md:4: {missing.format(4)}",
         "goals/rule.md:1: warning: the '---' on line 1 is never closed and no property "
         "follows it: read as a rule, not front matter",
-        "notes/lost.md:1: front matter opened on line 1 is never closed (no closing '---' line)",
+        f"notes/lost.md:3: {missing.format(3)}",
         "journal: no goals match",
     ]
 

@@ -1357,7 +1357,7 @@ def test_a_signal_during_the_first_reconcile_stops_it_at_once(
     total = index_module.PARALLEL_MIN + 100
     write_many_notes(vault, total)
     db = default_path(Vault.open(vault))
-    proc = _start_cli(vault)
+    proc = _start_cli(vault, "--regenerate")
     assert proc.stdout is not None
     assert wait_for_a_stored_batch(db), "the first reconcile did not start"
     sent = time.monotonic()
@@ -1366,15 +1366,20 @@ def test_a_signal_during_the_first_reconcile_stops_it_at_once(
     took = time.monotonic() - sent
     assert proc.returncode == 0 and "Traceback" not in err, err
     last = out.rstrip().rsplit("\n", 1)[-1]
+    # reported: a stop after the notes were stored said `stopped` alone
     unread = re.fullmatch(
-        r"stopped; (\d+) changed notes not read yet \(the next command reads them\)", last
+        r"stopped; (\d+) notes read; (\d+) changed notes not read yet \(the next command "
+        r"reads them\); the review not regenerated \(`journal review` or the next watch "
+        r"does it\)",
+        last,
     )
     assert unread is not None, last
     assert took < 3.0, f"stopping took {took:.1f} s"
     expected = rebuilt(vault, tmp_path / "rebuilt.sqlite")
     kept = dump(db)["notes"]
     assert len(kept) < total and set(kept) <= set(expected["notes"])  # whole notes only
-    assert len(kept) + int(unread.group(1)) == total  # the line counts what is missing
+    assert len(kept) == int(unread.group(1))  # the line counts what was stored
+    assert len(kept) + int(unread.group(2)) == total  # and what is missing
     assert "watching " not in out  # it stopped before it watched
     index = Index.open(Vault.open(vault))
     index.refresh()
@@ -1431,6 +1436,12 @@ def test_the_last_line_tells_what_a_stop_left_unread() -> None:
         "stopped; 3744 changed notes not read yet (the next command reads them)"
     )
     assert stopped_line(1).startswith("stopped; 1 changed note not read yet")
+    # reported: stopped once every note was stored, before its line and the review
+    assert stopped_line(0, read=787, review_due=True) == (
+        "stopped; 787 notes read; the review not regenerated (`journal review` or the next "
+        "watch does it)"
+    )
+    assert stopped_line(0, read=1) == "stopped; 1 note read"
 
 
 def test_an_excluded_folder_set_while_watching_leaves_the_index(
@@ -2439,7 +2450,9 @@ def test_a_stop_during_a_regeneration_abandons_it(
         opened, date(2026, 11, 20), on_history=stop if at == "history" else None
     )
     assert review.read_bytes() == before
-    assert left == {"unread": 0, "review": "reviews/2026-W47.md"}, logged
+    assert left == {"unread": 0, "review": "reviews/2026-W47.md", "read": 0, "review_due": False}, (
+        logged
+    )
     assert stopped_line(left["unread"], left["review"]) == (
         "stopped; reviews/2026-W47.md not regenerated (`journal review` or the next watch does it)"
     )
@@ -2505,10 +2518,14 @@ def test_a_watcher_waiting_for_another_build_stops_at_once(vault: Path) -> None:
     assert proc.returncode == 0 and "Traceback" not in err, err
     last = out.rstrip().rsplit("\n", 1)[-1]
     unread = re.fullmatch(
-        r"stopped; (\d+) changed notes not read yet \(the next command reads them\)", last
+        r"stopped; (?:(\d+) notes? read; )?(\d+) changed notes not read yet \(the next "
+        r"command reads them\)",
+        last,
     )
     assert unread is not None, last
-    assert len(dump(default_path(Vault.open(vault)))["notes"]) + int(unread.group(1)) == total
+    stored = len(dump(default_path(Vault.open(vault)))["notes"])
+    assert stored == int(unread.group(1) or 0)  # what it read, as stored
+    assert stored + int(unread.group(2)) == total
     assert took < 3.0, f"stopping took {took:.1f} s"
 
 

@@ -285,6 +285,7 @@ class Watcher:
         self.on_idle = on_idle  # called about once a second when no file changed
         self.on_ready = on_ready  # called once watching, after the first reconcile
         self.unread = 0  # files the last refresh left unread, when stopping cut it short
+        self.cut: Update | None = None  # a batch stored but not handed on: stopped meanwhile
         self.root = str(index.vault.root)
         self.quiet = quiet
         self.reconcile_every = reconcile_every
@@ -517,12 +518,12 @@ class Watcher:
                 result = repaired.then(result)
             elsewhere = self.index.changed_elsewhere()
             settings, self._settings_read = self._settings_read, False
-            if (
-                (result.changed or elsewhere or settings)
-                and self.on_update is not None
-                and not self.stop_event.is_set()
-            ):
-                self.on_update(Update(result, paths is None, elsewhere, settings))
+            if (result.changed or elsewhere or settings) and self.on_update is not None:
+                update = Update(result, paths is None, elsewhere, settings)
+                if self.stop_event.is_set():  # its line and its review: the stop's to tell
+                    self.cut = update
+                else:
+                    self.on_update(update)
         except IndexTakenOver:
             raise  # a newer journal's index: watching on would write into it
         except BrokenPipeError:

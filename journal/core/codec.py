@@ -273,7 +273,8 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
         block = _BLANK_LINE.split(text[opening.end() :], maxsplit=1)[0]
         meant = _PROPERTY_LINE.match(block) is not None or _TYPE_LINE.search(block) is not None
         if meant:
-            doc.refuse(1, "front matter opened on line 1 is never closed (no closing '---' line)")
+            unclosed = _never_closed(block)
+            doc.refuse(unclosed.line, unclosed.message)
         else:
             doc.refuse(
                 1,
@@ -311,6 +312,7 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
         return doc
     doc.yaml_start, doc.yaml_end, doc.body_start = opening.end(), closing.start(), closing.end()
     doc.data = data
+    _check_heading_in_block(doc)
     _check_second_block(doc)
     _check_conflict(doc)
     return doc
@@ -424,6 +426,7 @@ def _check_unopened(doc: Document) -> None:
 #: A line of markdown that can't go on a property: a heading, a list item.
 _MARKDOWN_LINE = lazy(r"#{1,6}[ \t]|[-*+][ \t]|\d+[.)][ \t]")
 _INDENTED = lazy(r"[ \t]+\S")
+_HEADING = lazy(r"#{1,6}[ \t]+\S")
 
 
 def _runs_into_text(yaml_text: str, problem: Problem, closing: int) -> Problem | None:
@@ -443,12 +446,8 @@ def _runs_into_text(yaml_text: str, problem: Problem, closing: int) -> Problem |
     ]
     if not keys or keys[-1] == stopped or lines[keys[-1]][:1].isspace():
         return None
-    end = keys[-1]  # the last property, then its indented lines (or items, if it has none)
-    empty = lines[end].rstrip().endswith(":")
-    while end + 1 < len(lines) and (
-        _INDENTED.match(lines[end + 1]) or (empty and lines[end + 1].startswith("- "))
-    ):
-        end += 1
+    end = _property_end(lines, keys[-1])
+    empty = lines[keys[-1]].rstrip().endswith(":")
     after = lines[end + 1] if end + 1 < len(lines) else None
     if end >= stopped or after is None:
         return None
@@ -463,6 +462,75 @@ def _runs_into_text(yaml_text: str, problem: Problem, closing: int) -> Problem |
         "property: the note's text after it is read as properties, up to the '---' on line "
         f"{closing}",
     )
+
+
+def _property_end(lines: list[str], key: int) -> int:
+    """The index of the last line of the property on ``lines[key]``: its indented lines,
+    or its items if it has no value."""
+    end, empty = key, lines[key].rstrip().endswith(":")
+    while end + 1 < len(lines) and (
+        _INDENTED.match(lines[end + 1]) or (empty and lines[end + 1].startswith("- "))
+    ):
+        end += 1
+    return end
+
+
+def _never_closed(block: str) -> Problem:
+    """The problem of front matter with no closing ``---`` anywhere after it, ``block``
+    its lines up to the first blank line: the closing line is missing after the last of
+    the properties it starts with (``#`` comments among them), when they read alone."""
+    lines = block.splitlines()  # lines[i] is the file's line i + 2
+    end, i = None, 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("#"):
+            i += 1
+        elif _PROPERTY_LINE.match(line) and not (line[:1].isspace() or _MARKDOWN_LINE.match(line)):
+            end = _property_end(lines, i)
+            i = end + 1
+        else:
+            break
+    if end is not None:
+        data, unread = _load("\n".join(lines[: end + 1]) + "\n")
+        if unread is None and isinstance(data, dict):
+            return Problem(
+                end + 2,
+                f"invalid front matter: the closing '---' is missing after line {end + 2}, the "
+                "last property: no '---' line closes the front matter opened on line 1",
+            )
+    return Problem(1, "front matter opened on line 1 is never closed (no closing '---' line)")
+
+
+def _check_heading_in_block(doc: Document) -> None:
+    """Warn of front matter whose closing ``---`` went missing above a markdown heading
+    and a ``---`` rule, which YAML reads as a comment and the closing line: the block
+    ends in a blank line, and after its last property holds only ``#`` lines and blank
+    lines, one a heading (``# Title``) after a blank line.  A comment right under a
+    property, or one the ``---`` closes at once, is one's own."""
+    if doc.text.find("\n#", doc.yaml_start, doc.yaml_end) < 0:
+        return  # most notes: a search, no copy
+    lines = doc.yaml_text.splitlines()  # lines[i] is the file's line i + 2
+    if lines[-1].strip():
+        return
+    last = len(lines) - 1
+    while lines[last].startswith("#") or not lines[last].strip():
+        last -= 1
+    heading = next(
+        (
+            i
+            for i in range(last + 2, len(lines))
+            if _HEADING.match(lines[i]) and not lines[i - 1].strip()
+        ),
+        None,
+    )
+    if heading is not None:
+        doc.refuse(
+            last + 2,
+            f"the closing '---' is probably missing after line {last + 2}: the heading on "
+            f"line {heading + 2} is read as a comment in the front matter, up to the '---' "
+            f"on line {len(lines) + 2}, and is missing from the note's text",
+            "warning",
+        )
 
 
 def _load(yaml_text: str) -> tuple[Any, Problem | None]:

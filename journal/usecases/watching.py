@@ -272,7 +272,9 @@ def watch_vault(
 
     Returns what the stop left undone: ``unread``, how many changed files a refresh
     left unread; ``review``, the review whose regeneration the stop cut short (given up
-    at once: nothing is written once a stop is asked for), or None."""
+    at once: nothing is written once a stop is asked for), or None; ``read``, the notes
+    a batch the stop cut short had stored (its line never printed), and ``review_due``,
+    whether that batch would have regenerated the review."""
     index = Index.open(vault)  # its notices go through vault.notice, as every command's
     settings = vault.config.watch
     # a line, not the commands' progress bar (git history's alone asks: load_history)
@@ -312,11 +314,13 @@ def watch_vault(
             for d, kind in index.problems(record["read"])
             if d.severity == "error" or warns(kind, d.path, folder)
         ] + _misread(index, record["read"])
-        if regenerate is not None and (
-            _notes_changed(index, record, review) or update.elsewhere or update.settings
-        ):
+        if regenerate is not None and due(index, update, record):
             record["regenerated"] = regenerated(index, regenerate())
         on_update(record)
+
+    def due(index: Index, update: Update, record: dict[str, Any]) -> bool:
+        """Whether ``update`` asks for the review to be regenerated."""
+        return _notes_changed(index, record, review) or update.elsewhere or update.settings
 
     def idle() -> None:
         """Once git is done (a merge committed: no note changes) or the review saved, do
@@ -349,6 +353,14 @@ def watch_vault(
     try:
         with stop_on_signals(watcher):
             watcher.run()
+        cut = watcher.cut  # stored, but stopped before its line and its review
+        review_due = (
+            cut is not None
+            and regenerate is not None
+            and abandoned is None
+            and due(watcher.index, cut, update_record(cut))
+        )
     finally:
         watcher.index.close()
-    return {"unread": watcher.unread, "review": abandoned}
+    read = len(cut.refresh.parsed) if cut is not None else 0
+    return {"unread": watcher.unread, "review": abandoned, "read": read, "review_due": review_due}

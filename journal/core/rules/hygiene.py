@@ -1297,7 +1297,11 @@ RULES = (
             "remove it",
             {
                 "no '---' line opens": "add `---` as the first line, above the properties "
-                "(one line: they are closed already)"
+                "(one line: they are closed already)",
+                "the closing '---' is probably missing": "add a `---` line after the line "
+                "named, so that the heading is the note's text again (and the `---` below it "
+                "a rule); if the `#` line is a comment of yours, put it right under a "
+                "property, with no blank line before it",
             },
         ),
     ),
