@@ -17,10 +17,10 @@ from journal.core.names import (
     MAX_NAME_BYTES,
     MAX_NAME_CHARS,
     MAX_PATH_CHARS,
+    abbreviates,
     device_name,
     file_stem,
     is_cut,
-    shortened,
     slug,
     unaccented,
     unique_id,
@@ -569,4 +569,4 @@ def test_new_writes_the_text_it_is_given_in_nfc(invoke: Invoke, vault: Path) -> 
 def test_a_key_shortened_is_letters_left_out_after_the_first(
     typed: str, meant: str, found: bool
 ) -> None:
-    assert shortened(typed, meant) is found
+    assert abbreviates(typed, meant) is found

@@ -79,6 +79,9 @@ def split_block_id(text: str) -> tuple[str, str | None]:
 def _is_log_title(title: str) -> bool:
     """Whether a heading names a goal's Log section: ``Log``, ``Check-ins``, ``Progress
     log``, in any case, with any punctuation or emoji around the words."""
+    folded = title.casefold()
+    if "log" not in folded and "check" not in folded:  # a quick no: each title holds one
+        return False  # (a goal's paragraphs are asked too, most of them long)
     words = _NOT_A_NAME.sub(" ", title.replace("\u2011", "-").replace("\u2010", "-")).split()
     return " ".join(words).casefold() in _LOG_TITLES  # (U+2010, U+2011: hyphens)
 

@@ -703,7 +703,7 @@ def _unread_key(key: Any, item: dict[Any, Any]) -> str:
     """Why a milestone's ``key`` is not read, and the key meant: one it lacks a slip of
     the finger away (as H012 finds a goal's) or shortened (``drop``, ``dropd``: a
     milestone has four keys only), or ``done``/``dropped`` for a ``status`` saying so."""
-    from journal.core.names import one_slip, shortened  # only a key of its own asks
+    from journal.core.names import abbreviates, one_slip  # only a key of its own asks
 
     said, typed, value = f"`{key}` is no milestone key", str(key).lower(), item[key]
     if typed == "status" and str(value).lower() in ("done", "dropped"):
@@ -715,7 +715,7 @@ def _unread_key(key: Any, item: dict[Any, Any]) -> str:
     close = [
         name
         for name in MILESTONE_KEYS
-        if name not in item and (one_slip(typed, name) or shortened(typed, name))
+        if name not in item and (one_slip(typed, name) or abbreviates(typed, name))
     ]
     if close:
         return f"{said}, and it has no `{close[0]}`: a typo?"

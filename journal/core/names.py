@@ -276,7 +276,7 @@ def one_slip(typed: str, meant: str) -> bool:
     return swapped or a[1:] == b[1:] or a[1:] == b or a == b[1:]  # changed, added, left out
 
 
-def shortened(typed: str, meant: str) -> bool:
+def abbreviates(typed: str, meant: str) -> bool:
     """Whether ``typed`` is ``meant`` with letters left out after its first, four or more
     kept (``drop`` and ``dropd`` of ``dropped``)."""
     if not 4 <= len(typed) < len(meant) or typed[0] != meant[0]:

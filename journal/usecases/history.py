@@ -155,6 +155,12 @@ class LoadedHistory:
         self._repo = repo
         self._arrival: tuple[date, dict[str, date]] | None = None
 
+    @cached_property
+    def followed(self) -> Followed:
+        """Each goal's changes (:class:`Followed`), indexed once for all that ask: a review
+        asks for its series, its past week's fields, milestones and done days."""
+        return Followed(self.commits)
+
     def folder(self, commit_id: str) -> str:
         """The vault's folder in a commit of the history ("" or "a/b/")."""
         return self._moved.get(commit_id, self.status.prefix)
@@ -919,7 +925,7 @@ def goals_series(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, 
         for goal in goals:
             goal.changed = []
         return {g.path: Series(value_series(g, today), False, False) for g in goals}
-    followed = Followed(history.commits)
+    followed = history.followed
     found = {}
     for goal in goals:
         vault.check_stop()

@@ -28,7 +28,7 @@ from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 from journal.core.formatting import one_line_texts
 from journal.core.goal import Goal, Milestone, goal_from_note
-from journal.core.history import Event, Followed, GoalChange, Revision, summed, tick_day
+from journal.core.history import Event, GoalChange, Revision, summed, tick_day
 from journal.core.names import render_pattern
 from journal.core.periodic import in_folder, weekly_note_path
 from journal.core.plan import plan_weeks
@@ -339,7 +339,7 @@ def goals_then(
     ]
     if not later:
         return {}
-    followed = Followed(history.commits)  # one pass, not one walk per goal
+    followed = history.followed  # one pass, not one walk per goal
     now = now_on(today)
     found = {}
     for goal in catalog.goals:
@@ -368,7 +368,7 @@ def milestones_on(
     history = history_if_any(vault) if wanted else None
     if history is None:
         return {}
-    followed = Followed(history.commits)
+    followed = history.followed
     now = now_on(today)
     found = {}
     for goal in wanted:
@@ -441,7 +441,7 @@ def done_days(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, dat
     history = history_if_any(vault) if goals else None
     if history is None:
         return {}
-    followed = Followed(history.commits)
+    followed = history.followed
     now = now_on(today)
     found = {}
     for goal in goals:
@@ -581,7 +581,7 @@ def _paths_now(vault: Vault, catalog: Catalog) -> dict[int, str]:
     history = history_if_any(vault)
     if history is None:
         return {}
-    followed = Followed(history.commits)
+    followed = history.followed
     return {
         id(change): goal.path
         for goal in catalog.goals

@@ -51,12 +51,12 @@ from journal.core.links import (
 )
 from journal.core.names import (
     MAX_PATH_CHARS,
+    abbreviates,
     device_name,
     device_named,
     file_stem,
     match_key,
     one_slip,
-    shortened,
     unfit_for_windows,
     windows_faults,
 )
@@ -1092,7 +1092,7 @@ def _choice_fix(problem: Problem) -> str | None:
         return None
     key, choices, typed = told.groups()
     typed = typed.strip().casefold()
-    meant = [c for c in choices.split(", ") if one_slip(typed, c) or shortened(typed, c)]
+    meant = [c for c in choices.split(", ") if one_slip(typed, c) or abbreviates(typed, c)]
     return f"did you mean `{key}: {meant[0]}`?" if len(meant) == 1 else None
 
 
