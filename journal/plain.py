@@ -155,8 +155,9 @@ def _share(r: dict[str, Any]) -> str:
     reached (``no target, current 2 things``), ``none logged`` without a value."""
     if r.get("progress") is not None:  # `log GOAL`'s record has no progress
         return percent(r["progress"])
-    if r["current"] is None:
-        return "none logged"
+    if r["current"] is None:  # unknown, or none yet
+        unknown = "current" in r.get("unread", ())  # (`log GOAL`'s record has none)
+        return "value unknown (its current can't be read)" if unknown else "none logged"
     if r["target"] is None:
         return f"no target, current {amount(r['current'], r['unit'])}"
     return "share unknown"  # a target equal to the baseline

@@ -501,6 +501,11 @@ def test_a_current_that_cant_be_read_leaves_the_value_unknown(invoke: Invoke, wr
     write(GOAL, goal_text(current="4,5", target=10))  # its log: +1 on 2026-11-20
     [listed] = json.loads(invoke("list", "--json").stdout)
     assert (listed["current"], listed["file_current"], listed["progress"]) == (None, None, None)
+    assert listed["unread"] == ["current"]  # why it is null, in every goal record
+    plain = invoke("--plain", "list").stdout  # (verified: it said "none logged")
+    assert "Connect with five HR leaders: active, value unknown (its current can't be read)" in (
+        plain.replace("\n  ", " ")
+    )
     shown = invoke("show", "Connect").stdout
     assert "measure: HR leaders met: 0 -> ? / 10 conversations" in shown
     assert "from the log" not in shown

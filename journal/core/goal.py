@@ -221,6 +221,7 @@ class Goal(Record):
             "metric_source": self.metric_source,
             "metric_kind": self.metric_kind,
             "down": self.goes_down(self.current),
+            "unread": list(self.unread),
         }
 
 

@@ -201,7 +201,6 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
             if f.path == goal.path and (f.line, f.message) not in said
         ]
     record["extra"] = plain(goal.extra)
-    record["unread"] = list(goal.unread)
     return record
 
 
