@@ -473,25 +473,37 @@ def _milestones(old: GoalState, new: GoalState) -> list[Event]:
     ):
         if was is None and place in left and left[place][1] == due:
             was = left.pop(place)
-            events.append(
-                Event("milestone", was[0], title, f"milestone renamed: {was[0]} -> {title}")
-            )
+            events.append(_milestone("renamed", was[0], title, f"{was[0]} -> {title}"))
         if was is None:
-            events.append(Event("milestone", None, title, f"milestone added: {title}"))
+            events.append(_milestone("added", None, title))
             continue
         if was[1] != due:
             events.append(_milestone_moved("due", title, was[1], due))
         if done and not was[2]:
-            events.append(Event("milestone", title, "reached", f"milestone reached: {title}"))
+            events.append(_milestone("reached", title, "reached"))
         elif dropped and not was[3]:
-            events.append(Event("milestone", title, "dropped", f"milestone dropped: {title}"))
+            events.append(_milestone("dropped", title, "dropped"))
         elif (was[2] and not done) or (was[3] and not dropped):
-            events.append(Event("milestone", title, "reopened", f"milestone reopened: {title}"))
+            events.append(_milestone("reopened", title, "reopened"))
         elif was[2] != done:  # done either way: on another day, or a day given or taken away
             events.append(_milestone_moved("done", title, was[2], done))
     for title, *_rest in left.values():
-        events.append(Event("milestone", title, None, f"milestone removed: {title}"))
+        events.append(_milestone("removed", title, None))
     return events
+
+
+def _milestone(action: str, old: Any, new: Any, detail: str | None = None) -> Event:
+    """A milestone event: ``milestone reached: Draft`` (``detail``: by default the title,
+    ``old`` or ``new``), its action read back by :func:`_milestone_action`."""
+    if detail is None:
+        detail = old if old is not None else new
+    return Event("milestone", old, new, f"milestone {action}: {detail}")
+
+
+def _milestone_action(event: Event) -> str:
+    """What a milestone event (:func:`_milestone`, :func:`_milestone_moved`) did:
+    ``added``, ``renamed``, ``reached``, ``due moved``, ``done date moved``..."""
+    return event.text.removeprefix("milestone ").split(":", 1)[0]
 
 
 def tick_day(changes: Iterable[tuple[date, GoalChange]], title: str) -> date | None:
@@ -504,7 +516,7 @@ def tick_day(changes: Iterable[tuple[date, GoalChange]], title: str) -> date | N
         for event in change.events:
             if event.kind != "milestone":
                 continue
-            what = event.text.removeprefix("milestone ").split(":", 1)[0]
+            what = _milestone_action(event)
             if what == "renamed" and event.new == title:
                 renamed = event.old
             elif what in ("reached", "reopened") and event.old == title:
@@ -522,8 +534,10 @@ def _milestone_moved(key: str, title: str, was: Any, now: Any) -> Event:
     moved``, ``(none)`` for ``true``); ``old`` and ``new`` are ``{"title": ..., key:
     value}``."""
     days = " -> ".join(show(v if isinstance(v, str) else None) for v in (was, now))
-    text = f"milestone {'done date' if key == 'done' else key} moved: {title} {days}"
-    return Event("milestone", {"title": title, key: was}, {"title": title, key: now}, text)
+    action = f"{'done date' if key == 'done' else key} moved"
+    return _milestone(
+        action, {"title": title, key: was}, {"title": title, key: now}, f"{title} {days}"
+    )
 
 
 def _properties(old: GoalState, new: GoalState) -> list[Event]:
