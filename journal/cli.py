@@ -326,10 +326,10 @@ def _option_words(command: click.Command, ctx: click.Context) -> dict[str, bool]
     }
 
 
-#: The characters a hyphen is typed or pasted as: hyphen-minus, hyphen, non-breaking
-#: hyphen, figure dash, en dash, em dash (macOS and word processors make one of ``--``),
-#: horizontal bar, minus sign, small em dash, small and full-width hyphen-minus.
-_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+#: The characters a hyphen is typed or pasted as, with :data:`~journal.core.names.
+#: TYPED_DASHES` (hyphens, dashes: macOS and word processors make an em dash of ``--``;
+#: the minus sign): hyphen-minus, small em dash, small and full-width hyphen-minus.
+_DASHES = "-\ufe58\ufe63\uff0d"
 
 
 def _dashed(word: str, after: Sequence[str], options: dict[str, bool]) -> str | None:
@@ -339,7 +339,9 @@ def _dashed(word: str, after: Sequence[str], options: dict[str, bool]) -> str | 
     (``-ish``, ``-3pm``, ``—``, ``--date``, ``"—Commit to it"``: one with a space is
     text).  ``after``: the word after it, whose day makes ``--date`` the option meant
     (``-dt 2026-11-20``)."""
-    rest = word.lstrip(_DASHES)
+    from journal.core.names import TYPED_DASHES  # (not loaded for --help)
+
+    rest = word.lstrip(_DASHES + TYPED_DASHES)
     lead = word[: len(word) - len(rest)]
     name = rest.partition("=")[0].casefold()
     if lead in ("", "--") or not name[:1].isalpha() or " " in name:

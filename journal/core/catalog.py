@@ -49,7 +49,7 @@ from journal.core.links import (
     resolve_link,
     spelled_apart,
 )
-from journal.core.names import INVISIBLE_MARKS, one_slip, slug, unaccented
+from journal.core.names import INVISIBLE_MARKS, TYPED_DASHES, one_slip, slug, unaccented
 from journal.core.networking import (
     Contact,
     Meeting,
@@ -406,7 +406,7 @@ def _unspaced(char: str) -> bool:
 #: (:data:`~journal.core.names.INVISIBLE_MARKS`, a bidi mark a keyboard typed) left out.
 _TYPED_MARKS = str.maketrans(
     dict.fromkeys("\u2019\u2018\u201b\u02bc\u2032\u00b4", "'")
-    | dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-")
+    | dict.fromkeys(TYPED_DASHES, "-")
     | dict.fromkeys(INVISIBLE_MARKS)
 )
 

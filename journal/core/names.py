@@ -276,6 +276,11 @@ def one_slip(typed: str, meant: str) -> bool:
     return swapped or a[1:] == b[1:] or a[1:] == b or a == b[1:]  # changed, added, left out
 
 
+#: The hyphens and dashes U+2010 to U+2015 and the minus sign U+2212: what a keyboard,
+#: a word processor or autocorrect types for ``-``.
+TYPED_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+
 def abbreviates(typed: str, meant: str) -> bool:
     """Whether ``typed`` is ``meant`` with letters left out after its first, four or more
     kept (``drop`` and ``dropd`` of ``dropped``)."""
