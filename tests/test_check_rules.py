@@ -675,6 +675,34 @@ def test_pace_of_a_goal_that_counts_down() -> None:
     assert of("A001", run((PATH, goal_note(baseline="20", target="0", current="4", body="")))) == []
 
 
+@pytest.mark.parametrize(
+    ("baseline", "target", "current", "easier"),
+    [("20", "12", "23", "raise `target`"), ("0", "12", "0", "lower `target`")],
+)
+def test_a001_eases_the_target_the_goal_s_way(
+    baseline: str, target: str, current: str, easier: str
+) -> None:
+    """Reported by a career coach: attrition from 20% to 12%, at 23%, was told to "lower
+    `target`", which is harder for a goal counting down; easing it is raising it."""
+    text = goal_note(baseline=baseline, target=target, current=current, body="")
+    [found] = of("A001", run((PATH, text.replace("due: 2026-12-31", "due: 2027-06-30"))))
+    assert found.suggestion.startswith(f"log the first step, move `due`, or {easier};")
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "current", "further"),
+    [("12", "5", "4", "lower `target`"), ("0", "4", "4", "raise `target`")],
+)
+def test_m008_moves_the_target_further_the_goal_s_way(
+    baseline: str, target: str, current: str, further: str
+) -> None:
+    """Reported by a career coach: overtime from 12 to 5 hours, at 4, was told to "raise
+    `target` if it goes on"; going on with a goal counting down is lowering it."""
+    text = goal_note(baseline=baseline, target=target, current=current, body="")
+    [found] = of("M008", run((PATH, text)))
+    assert found.suggestion.endswith(f"or {further} if it goes on")
+
+
 def test_a_target_offered_by_pace_is_a_step_beyond_now_to_the_goals_decimals() -> None:
     """Reported: 80.5 kg to 78 kg, at 80.4 and barely moving, was told "set `target` to
     81", a weight above where it began: the value reached by due was rounded to a whole

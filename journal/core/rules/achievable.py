@@ -92,8 +92,9 @@ def _pace_suggestion(
     side, offered as a target (worded by ``lower_target``) only when it is a step beyond
     ``current``."""
     one_step = "if the progress comes in one step near the end, add `check_ignore: [A001]`"
-    if seen <= 0:
-        return f"log the first step, move `due`, or lower `target`; {one_step}"
+    if seen <= 0:  # easing a goal that counts down is raising its target
+        ease = "raise" if direction < 0 else "lower"
+        return f"log the first step, move `due`, or {ease} `target`; {one_step}"
     left = abs(target - current)
     days = left / seen * 7
     scale = 10**digits

@@ -169,8 +169,8 @@ def target_reached(ctx: Context) -> Iterator[Problem]:
                 line_of(goal, "current"),
                 f"the goal has reached its target ({amount(number(current), goal.unit)} "
                 f"against a target of {number(goal.target or 0)}) and is still active",
-                f"mark it done (`journal done {ctx.goal_word(goal.path)}`), or raise "
-                "`target` if it goes on",
+                f"mark it done (`journal done {ctx.goal_word(goal.path)}`), or "
+                f"{'lower' if goal.down else 'raise'} `target` if it goes on",
             )
 
 
