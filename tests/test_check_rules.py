@@ -15,9 +15,11 @@ from hypothesis import strategies as st
 from journal.core.catalog import Catalog
 from journal.core.checkins import unsigned_number
 from journal.core.errors import Diagnostic, UsageProblem
+from journal.core.goal import kind_of
 from journal.core.links import is_conflict_copy
 from journal.core.notes import Note, parse_note, stem_of
 from journal.core.rules import RULES, Context, Finding
+from journal.core.rules.activity import _INSTEAD, _REACH
 from journal.core.rules.base import is_activity
 from journal.core.rules.run import evaluate
 from journal.core.rules.select import chosen, parse_selectors
@@ -2526,6 +2528,19 @@ def test_a_goal_bringing_effort_down_measures_a_result(metric: str) -> None:
         # a goal about nothing the table knows: its own outcome, not networking
         ("Shadow 4 HRBPs", "shadowing days logged", "An HRBP offer", '"An HRBP offer"'),
         ("Shadow 4 HRBPs", "shadowing days logged", None, 'what "Shadow 4 HRBPs" is for'),
+        # reported by a career coach: an outcome O001 flags itself is no result to offer
+        (
+            "Finish the onboarding playbook",
+            "playbook published",
+            "The onboarding playbook published on the intranet",
+            'what "Finish the onboarding playbook" is for',
+        ),
+        (
+            "Practise Spanish 40 hours",
+            "hours of conversation practice",
+            "40 hours of Spanish conversation practice that gets me to B2",
+            'what "Practise Spanish 40 hours" is for',
+        ),
     ],
 )
 def test_o001s_result_is_the_goals_own_when_no_example_fits(
@@ -2537,6 +2552,14 @@ def test_o001s_result_is_the_goals_own_when_no_example_fits(
     [found] = of("O001", run(("goals/R.md", goal)))
     assert f"measure a result instead: {instead}" in found.suggestion
     assert "informational" not in found.suggestion
+
+
+def test_no_result_o001_offers_is_one_it_flags() -> None:
+    """Reported by a career coach: O001 offered a goal's outcome, "The onboarding
+    playbook published on the intranet", as the result to measure; set as the metric, O001
+    flagged it again with the same fix. Its table's results count no effort either."""
+    for result in (_REACH, *(r for _, r in _INSTEAD)):
+        assert kind_of(None, result) == "outcome", result
 
 
 @pytest.mark.parametrize(

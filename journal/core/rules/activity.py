@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from journal.core.goal import Goal
+from journal.core.goal import Goal, kind_of
 from journal.core.names import match_key
 from journal.core.notes import stem_of
 from journal.core.rules.base import Context, Problem, Rule, line_of
@@ -117,13 +117,16 @@ def _pair(ctx: Context, goal: Goal) -> str:
 def _instead(goal: Goal, effort: Effort | None) -> str:
     """How to measure a result instead of ``goal``'s effort (its metric's ``effort``,
     when it counts some): an example fitting what the goal is about, else the goal's own
-    ``outcome``, else what the goal is for."""
+    ``outcome`` unless it counts effort too (this rule would flag it as the metric), else
+    what the goal is for."""
     words = set(re.findall(r"[a-z]+", f"{goal.title} {goal.metric or ''}".lower()))
     result = (
         _REACH
         if effort and effort.reach
         else next((r for about, r in _INSTEAD if words.intersection(about.split())), None)
-    ) or goal.outcome
+    )
+    if not result and kind_of(None, goal.outcome, down=goal.down) != "activity":
+        result = goal.outcome
     if not result:
         return f'measure a result instead: what "{goal.title}" is for, counted'
     return f'measure a result instead: "{result}" rather than "{goal.title}"'
