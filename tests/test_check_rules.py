@@ -1041,6 +1041,36 @@ def test_o001_names_the_outcome_goals_of_the_area_in_any_unicode_form() -> None:
     )
 
 
+def test_o001_offers_only_goals_that_say_they_count_a_result() -> None:
+    """Reported by a talent-acquisition tryout: "Attend 5 meetups" was told to feed
+    "[[Add 15 contacts to my network]]" or "[[Collect 40 business cards]]", counts of
+    effort; and "Meet 15 recruiters" ("recruiters met": neither effort nor a result by its
+    words) was offered as an outcome. Offered: a `kind: outcome` written, or a metric
+    naming a result."""
+    goals = [
+        (f"goals/{title}.md", goal_note(id=title, title=title, kind=kind, metric=metric))
+        for title, kind, metric in (
+            ("Add 15 contacts", None, "new contacts added"),
+            ("Collect 40 business cards", None, "business cards collected"),
+            ("Get 3 referrals", None, "referrals received"),
+            ("Meet 15 recruiters", None, "recruiters met"),
+            ("Schedule 8 informational interviews", None, "informational interviews scheduled"),
+        )
+    ]
+    meetups = ("goals/Attend 5 meetups.md", goal_note(id="m", kind="activity", metric="meetups"))
+    found = {f.path: f for f in of("O001", run((PATH, goal_note()), meetups, *goals))}
+    assert found[meetups[0]].suggestion.startswith(
+        "say which outcome goal it feeds with `feeds:` (outcome goals in the same area: "
+        '"[[Get 3 referrals]]", "[[Hold four informational interviews]]"), or measure'
+    )
+    assert sorted(found) == [  # effort counted, told as such
+        "goals/Add 15 contacts.md",
+        "goals/Attend 5 meetups.md",
+        "goals/Collect 40 business cards.md",
+        "goals/Schedule 8 informational interviews.md",
+    ]
+
+
 @pytest.mark.parametrize(
     ("title", "metric", "instead"),
     [
@@ -1198,6 +1228,10 @@ def _counts(metric: str) -> str:
         ("mentoring sessions", "activity"),
         ("conversations", "activity"),
         ("follow-ups sent", "activity"),
+        # reported by a talent-acquisition tryout: vanity counts passed as results
+        ("new contacts added", "activity"),
+        ("business cards collected", "activity"),
+        ("informational interviews scheduled", "activity"),
         # Reach and popularity.
         ("LinkedIn followers", "vanity"),
         ("profile views", "vanity"),
@@ -1211,6 +1245,7 @@ def _counts(metric: str) -> str:
         ("referrals received", "outcome"),
         ("interviews landed", "outcome"),
         ("interviews secured", "outcome"),
+        ("interviews scheduled", "outcome"),
         ("informational interviews secured", "outcome"),
         ("first-round interviews", "outcome"),
         ("hires", "outcome"),

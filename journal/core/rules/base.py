@@ -25,6 +25,7 @@ from journal.core.periodic import PeriodicSettings
 from journal.core.progress import rhythm
 from journal.core.records import Record, record
 from journal.core.regex import lazy
+from journal.core.rules.words import names_result
 from journal.core.settings import Config
 
 
@@ -304,12 +305,19 @@ class Context:
 
     @cached_property
     def outcomes_by_area(self) -> dict[str, list[Goal]]:
-        """The open outcome goals with a metric and a target, in path order, by area
+        """The open outcome goals with a metric and a target that say they count a result
+        (a ``kind`` written, a metric naming one, or a count brought down; not a metric
+        that merely counts no effort, "recruiters met"), in path order, by area
         (:func:`match_key`; ``""`` for none): the larger goals another goal of their area
         may feed or serve (O001, R001)."""
         found: dict[str, list[Goal]] = {}
         for goal in self.open_goals:
-            if not self.is_activity(goal) and goal.metric and goal.target is not None:
+            if (
+                not self.is_activity(goal)
+                and goal.metric
+                and goal.target is not None
+                and (goal.kind_given or goal.down or names_result(goal.metric))
+            ):
                 found.setdefault(match_key(goal.area or ""), []).append(goal)
         return found
 

@@ -297,6 +297,7 @@ ACTIVITY_NOUNS = (
 #: Verbs that, after a noun, count effort ("applications submitted", "calls made"); not
 #: after ``who``, ``that`` or ``which`` ("recruiters who contacted me": they did it).
 ACTIVITY_VERBS = (
+    "added",
     "applied",
     "asistidos",  # Spanish and German "attended", as the few nouns of theirs above
     "asked",
@@ -305,6 +306,7 @@ ACTIVITY_VERBS = (
     "attending",
     "besucht",
     "booked",
+    "collected",
     "completed",
     "conducted",
     "contacted",
@@ -318,6 +320,7 @@ ACTIVITY_VERBS = (
     "published",
     "read",
     "requested",
+    "scheduled",
     "sent",
     "spent",
     "submitted",
