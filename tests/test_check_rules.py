@@ -2509,6 +2509,39 @@ def test_m003s_example_is_what_the_metric_counts(
 
 
 @pytest.mark.parametrize(
+    ("title", "target", "example"),
+    [
+        ("Attend 3 conferences and get 2 speaking slots", "2", 'e.g. "speaking slots"'),
+        ("Post 20 times on LinkedIn", "20", None),
+    ],
+)
+def test_m003_reads_the_title_as_m001_does(title: str, target: str, example: str | None) -> None:
+    """Reported by a career coach: for "Attend 3 conferences and get 2 speaking slots"
+    (target 2) M001 said `e.g. "speaking slots"` and M003 `e.g. "conferences"` (status
+    then showed `?/2 conferences`); for "Post 20 times on LinkedIn" M001 gave no example,
+    M003 `e.g. "times"`."""
+    goal = goal_note(title=title, target=target, metric=None, unit=None, outcome=None)
+    found = run((PATH, goal))
+    [metric], [unit] = of("M001", found), of("M003", found)
+    if example is None:
+        assert "e.g." not in metric.suggestion and "e.g." not in unit.suggestion
+    else:
+        assert metric.suggestion.endswith(example) and unit.suggestion.endswith(example)
+
+
+@pytest.mark.parametrize("kind", [None, "activity"])
+def test_m001_offers_no_metric_o001_would_then_flag(kind: str | None) -> None:
+    """Reported by a career coach: "Bill 120 hours to clients" was told `e.g. "hours"`;
+    set so, O001 said the metric 'hours' counts activity. A goal whose `kind` is written
+    is judged by it, not by its metric: its example stays."""
+    goal = goal_note(title="Bill 120 hours to clients", kind=kind, metric=None, outcome=None)
+    [found] = of("M001", run((PATH, goal)))
+    assert ('e.g. "hours"' in found.suggestion) is (kind is not None)
+    [unit] = of("M003", run((PATH, goal.replace("unit: interviews\n", ""))))
+    assert unit.suggestion.endswith('e.g. "hours"')  # a unit is no metric O001 reads
+
+
+@pytest.mark.parametrize(
     ("metric", "counts"),
     [
         # Reported by a career coach: judged by any word, not by the thing counted.

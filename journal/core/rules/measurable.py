@@ -77,14 +77,17 @@ def _with_example(check: Check, example: Callable[[Goal], str | None], fix: str)
 
 def _metric_example(goal: Goal) -> str | None:
     """What ``goal``'s title counts ("Build 3 dashboards": "dashboards"; with the clause
-    that makes it a result; the count that is its target first), else its unit.  For a
-    goal with an ``outcome``, never an activity (O001 would flag it): what the outcome
-    counts instead, else none."""
+    that makes it a result; the count that is its target first), else its unit.  Never
+    an activity O001 would then flag: for a goal with an ``outcome``, what the outcome
+    counts instead, else none; a goal whose ``kind`` is written is judged by it, not by
+    its metric, and keeps the example."""
     example = metric_in(goal.title, goal.target) or (goal.unit or "").strip()
-    if goal.outcome and kind_of(None, example, down=goal.down) == "activity":
+    if kind_of(None, example, down=goal.down) != "activity":
+        return example
+    if goal.outcome:
         example = metric_in(goal.outcome, goal.target) or ""
         return None if kind_of(None, example, down=goal.down) == "activity" else example
-    return example
+    return example if goal.kind_given else None
 
 
 #: No ``metric``; the example fits the goal (:func:`_metric_example`), else none.
@@ -102,10 +105,11 @@ _NO_UNIT = _missing(
 
 
 #: No ``unit``; the example fits the goal: what its metric counts ("km run": "km run"),
-#: else what its title counts, else none.
+#: else what its title counts, read as M001 reads it (the count that is its target), else
+#: none.
 missing_unit = _with_example(
     _NO_UNIT,
-    lambda goal: counted_by(goal.metric or "") or counted_in(goal.title),
+    lambda goal: counted_by(goal.metric or "") or counted_in(goal.title, goal.target),
     'add `unit:` naming what one step is, e.g. "{}"',
 )
 

@@ -599,13 +599,24 @@ _HEAD_PHRASE = lazy(
 )
 
 
-def counted_in(title: str) -> str | None:
-    """What ``title`` counts: the words after its first quantity (:func:`is_quantity`;
-    not ``once`` or ``twice``, which count times), up to four, ending before a word such
-    as ``in``, ``by`` or ``that`` or at a punctuation mark: ``people-analytics
-    dashboards`` of "Build 3 people-analytics dashboards"; None when it counts nothing."""
-    after = _after_quantity(title)
-    return None if after is None else _counted(after[:4])
+def counted_in(title: str, target: float | None = None) -> str | None:
+    """What ``title`` counts: the words after its quantity that is ``target``, else its
+    first (:func:`_after_quantity`), up to four, ending before a word such as ``in``,
+    ``by`` or ``that`` or at a punctuation mark: ``people-analytics dashboards`` of
+    "Build 3 people-analytics dashboards"; None when it counts nothing, or only how often
+    ("Post 10 times")."""
+    found = _counted_after(title, target)
+    return None if found is None else found[1]
+
+
+def _counted_after(title: str, target: float | None) -> tuple[list[str], str] | None:
+    """The words of ``title`` after its quantity that is ``target`` (else its first), and
+    what they count (:func:`counted_in`), or None."""
+    after = _after_quantity(title, target)
+    counted = None if after is None else _counted(after[:4])
+    if after is None or counted is None or counted.split()[0].lower() in _HOW_OFTEN:
+        return None
+    return after, counted
 
 
 #: Words after a number that count how often, not what: "Post 10 times on LinkedIn".
@@ -625,11 +636,11 @@ def metric_in(title: str, target: float | None = None) -> str | None:
     a referral"); a unit spelled out after what it measures ("overtime hours per week" of
     "Cut overtime to 2 h/week"); None when the title counts nothing, or only how often
     ("Post 10 times")."""
-    tokens = title.split()
-    after = _after_quantity(title, target)
-    counted = None if after is None else _counted(after[:4])
-    if after is None or counted is None or counted.split()[0].lower() in _HOW_OFTEN:
+    found = _counted_after(title, target)
+    if found is None:
         return None
+    after, counted = found
+    tokens = title.split()
     unit, _, per = counted.partition("/")
     if unit.lower() in _UNIT_WORDS:
         before = tokens[: len(tokens) - len(after) - 1]
