@@ -193,3 +193,68 @@ def test_a001_says_in_words_to_retitle_when_the_old_target_is_in_the_title_twice
     write("goals/g.md", goal(title, "0", "100", "2", "", due="2026-12-31"))
     [found] = findings(invoke, "A001")
     assert "set `target` to 3 (and change the title, which says 100 too)" in found["suggestion"]
+
+
+def test_a001_offers_no_due_day_beyond_sense(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported by a career coach: EUR 1 of 5000 in three months was told "at this rate
+    you reach 5000 around 3340-11-11: move `due` there". A day more than ten times the
+    goal's span after its start, or five years ahead, is offered as no due day."""
+    monkeypatch.setenv("JOURNAL_TODAY", TODAY)
+    dates = {"start": "2026-09-01", "due": "2026-12-31", "unit": "EUR"}
+    write("goals/Earn.md", goal("Earn EUR 5000 from coaching", "0", "5000", "1", "", **dates))
+    [found] = findings(invoke, "A001")
+    # ten times its 121 days after 2026-09-01: 2029-12-24
+    assert found["suggestion"].startswith(
+        "at this rate 5000 is far off (not reached by 2029-12-24): make more time for it; "
+    )
+    assert "move `due`" not in found["suggestion"]
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "current", "log", "reachable"),
+    [
+        ("0", "10", "3.5", "- 2026-10-20: +1.5\n- 2026-11-10: +2\n", "6.4"),  # at 6.47
+        ("70.0", "80.0", "71.5", "", "72.7"),  # at 72.77
+    ],
+)
+def test_a001_offers_a_target_to_the_decimals_the_goal_is_written_with(
+    invoke: Invoke,
+    write: Write,
+    monkeypatch: pytest.MonkeyPatch,
+    baseline: str,
+    target: str,
+    current: str,
+    log: str,
+    reachable: str,
+) -> None:
+    """Reported by a career coach: a goal from 0 to 10 at 3.5 (logged +1.5, +2) was told
+    `set target to 6`, where the rate so far reaches 6.47: its current and check-ins are
+    written in tenths, as are 70.0 to 80.0 at 71.5 (told 72)."""
+    monkeypatch.setenv("JOURNAL_TODAY", TODAY)
+    dates = {"start": "2026-10-01", "due": "2027-01-31", "metric": "assessment score"}
+    write("goals/Score.md", goal("Reach the score", baseline, target, current, log, **dates))
+    [found] = findings(invoke, "A001")
+    assert f"set `target` to {reachable} " in found["suggestion"]
+
+
+def test_a001_retitles_a_goal_in_the_title_s_own_number_format(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported by a career coach: "Lower cost per hire to EUR 3,500" was to be retitled
+    "... to EUR 4874", and told "the title says 3500 too"."""
+    monkeypatch.setenv("JOURNAL_TODAY", TODAY)
+    title = "Lower cost per hire to EUR 3,500"
+    dates = {"start": "2026-09-01", "due": "2026-12-31", "metric": "average cost per hire"}
+    text = goal(title, "5000", "3500", "4900", "- 2026-10-15: -100 one job board less\n", **dates)
+    write(f"goals/{title}.md", text)
+    [found] = findings(invoke, "A001")
+    retitled = "Lower cost per hire to EUR 4,874"
+    command = f'`journal set "{title}" target=4874 title="{retitled}"`'
+    assert f"set `target` to 4874 ({command}: the title says 3,500 too)" in found["suggestion"]
+    [args] = commands(found["suggestion"])
+    assert invoke(*args).exit_code == 0
+    note = (vault / f"goals/{title}.md").read_text()
+    assert f"title: {retitled}\n" in note and "target: 4874\n" in note
+    assert findings(invoke, "A001") == []

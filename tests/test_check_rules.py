@@ -23,7 +23,7 @@ from journal.core.rules.activity import _INSTEAD, _REACH
 from journal.core.rules.base import is_activity
 from journal.core.rules.run import evaluate
 from journal.core.rules.select import chosen, parse_selectors
-from journal.core.rules.words import effort_of, is_vague
+from journal.core.rules.words import effort_of, is_vague, written_like
 from journal.core.settings import Check, Config, Goals
 from tests.conftest import DATA, EXAMPLE_VAULT
 
@@ -644,7 +644,36 @@ def test_pace_too_slow_to_ever_arrive_says_so_rather_than_failing() -> None:
     check stopped with an internal error (OverflowError)."""
     slow = goal_note(target="20000000", current="10", body="")
     [finding] = of("A001", run((PATH, slow)))
-    assert finding.suggestion.startswith("at this rate you never reach 20000000: set `target` to")
+    assert finding.suggestion.startswith(
+        "at this rate 20000000 is far off (not reached by 2029-03-29): set `target` to 17 or"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "like", "written"),
+    [
+        ("4874", "3,500", "4,874"),
+        ("12000.5", "3,500", "12,000.5"),
+        ("1.2", "1,5", "1,2"),  # a decimal comma, as the title reads it
+        ("12000", "3500", "12000"),
+    ],
+)
+def test_a_new_target_is_written_as_the_title_writes_the_old(
+    text: str, like: str, written: str
+) -> None:
+    assert written_like(text, like) == written
+
+
+def test_pace_offers_no_due_day_more_than_five_years_ahead() -> None:
+    """A two-year goal reaching its target in 2034 is far off, though within ten times
+    its span: five years is as far as a due day is offered."""
+    dates = {"start": "2026-01-01", "due": "2028-01-01"}
+    slow = goal_note(target="100", current="10", milestones=None, body="", **dates)
+    [finding] = of("A001", run((PATH, slow)))
+    assert finding.suggestion.startswith("at this rate 100 is far off (not reached by 2031-11-21)")
+    soon = goal_note(target="40", current="10", milestones=None, body="", **dates)
+    [finding] = of("A001", run((PATH, soon)))
+    assert finding.suggestion.startswith("at this rate you reach 40 around 2029-07-")
 
 
 def test_a_rate_below_one_a_week_of_whole_things_is_said_in_weeks() -> None:
@@ -714,8 +743,10 @@ def test_a_target_offered_by_pace_is_a_step_beyond_now_to_the_goals_decimals() -
     still = goal_note(unit="kg", baseline="80.5", target="78", current="80.4", body="", **dates)
     [finding] = of("A001", run((PATH, still)))
     assert "set `target`" not in finding.suggestion
-    assert finding.suggestion.startswith("at this rate you reach 78 around 2030-04-24: ")
-    assert ": move `due` there or make more time for it; " in finding.suggestion
+    # it reaches 78 around 2030-04-24, past ten times its 91 days: no due day to offer
+    assert finding.suggestion.startswith(
+        "at this rate 78 is far off (not reached by 2029-03-29): make more time for it; "
+    )
     moving = goal_note(unit="kg", baseline="80.5", target="70", current="78.2", body="", **dates)
     [finding] = of("A001", run((PATH, moving)))
     assert ": move `due` there, set `target` to 76.5 or make more time for it; " in (

@@ -10,6 +10,7 @@ its milestones judge its pace.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from journal.core.dates import parse_duration, weeks_between
@@ -205,9 +206,27 @@ def places(goal: Goal) -> int:
     """The decimals a goal's plan values are rounded to: one, or one more than its
     baseline or target is written with (a reply rate from 0.02 to 0.05 moves by
     thousandths a week; at one decimal every week would say 0)."""
-    written = [exact_number(v) for v in (goal.baseline, goal.target) if v is not None]
-    decimals = max((len(t.partition(".")[2]) for t in written), default=0)
-    return decimals + 1 if decimals else 1
+    written = _decimals((goal.baseline, goal.target))
+    return written + 1 if written else 1
+
+
+def decimals(goal: Goal) -> int:
+    """The most decimals a goal's numbers are written with (:func:`_numbers`: 0 to 10
+    at 3.5, logged +1.5 and +2, has one): a value A001 offers it is written so."""
+    return _decimals(_numbers(goal))
+
+
+def _decimals(values: Iterable[float | None]) -> int:
+    """The most decimals any of ``values`` is written with (0 for whole numbers)."""
+    written = [exact_number(v) for v in values if v is not None]
+    return max((len(t.partition(".")[2]) for t in written), default=0)
+
+
+def _numbers(goal: Goal) -> list[float | None]:
+    """The numbers a goal is written with: its baseline (0 when none), target, value,
+    file's value and measured check-ins."""
+    values = [goal.baseline or 0, goal.target, goal.current, goal.file_current]
+    return values + [c.amount for c in goal.checkins if c.op is not None]
 
 
 def counted(goal: Goal) -> bool:
@@ -217,9 +236,7 @@ def counted(goal: Goal) -> bool:
     tryout: its plan asked for 80 kg in week 1, above where it stood)."""
     if goal.target is None:
         return False
-    values = [goal.baseline or 0, goal.target, goal.current, goal.file_current]
-    values += [c.amount for c in goal.checkins if c.op is not None]
-    return all(float(v).is_integer() for v in values if v is not None)
+    return all(float(v).is_integer() for v in _numbers(goal) if v is not None)
 
 
 def rate_of(goal: Goal, weekly: float) -> str:

@@ -10,7 +10,7 @@ from functools import partial
 from journal.core.dates import weeks_between
 from journal.core.formatting import listed, plural, shell_word
 from journal.core.goal import Goal
-from journal.core.progress import counted, pace, places, rate_of, start_of
+from journal.core.progress import counted, decimals, pace, rate_of, start_of
 from journal.core.rules.base import (
     Context,
     Problem,
@@ -20,7 +20,7 @@ from journal.core.rules.base import (
     number,
     to_pause,
 )
-from journal.core.rules.words import spans_of
+from journal.core.rules.words import spans_of, written_like
 
 _EPSILON = 1e-9
 
@@ -68,11 +68,10 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
                 current,
                 target,
                 direction,
-                due,
-                ctx.today,
+                (start, due, ctx.today),
                 seen,
-                places(goal) - 1,
-                partial(_lower_target, ctx, goal),
+                min(decimals(goal), 2),  # a message's numbers have two decimals at most
+                partial(_set_target, ctx, goal),
             ),
         )
 
@@ -81,50 +80,63 @@ def _pace_suggestion(
     current: float,
     target: float,
     direction: int,
-    due: date,
-    today: date,
+    when: tuple[date, date, date],
     seen: float,
     digits: int,
-    lower_target: Callable[[float], str],
+    set_target: Callable[[float], str],
 ) -> str:
-    """Where the rate so far leads: the day it reaches the target, and the value it
-    reaches by due, to ``digits`` (the decimals the goal is written with) on the near
-    side, offered as a target (worded by ``lower_target``) only when it is a step beyond
-    ``current``."""
+    """Where the rate so far leads: the day it reaches the target (offered as the due day
+    up to :func:`_far_day`, from ``when``: the goal's start, due day and today), and the
+    value it reaches by due, to ``digits`` (the decimals the goal is written with) on the
+    near side, offered as a target (worded by ``set_target``) only when it is a step
+    beyond ``current``."""
     one_step = "if the progress comes in one step near the end, add `check_ignore: [A001]`"
     if seen <= 0:  # easing a goal that counts down is raising its target
         ease = "raise" if direction < 0 else "lower"
         return f"log the first step, move `due`, or {ease} `target`; {one_step}"
-    left = abs(target - current)
-    days = left / seen * 7
+    start, due, today = when
     scale = 10**digits
     reached = (current + direction * seen * weeks_between(today, due)) * scale
     reachable = (math.floor(reached) if direction > 0 else math.ceil(reached)) / scale
-    lower = (reachable - current) * direction > _EPSILON
-    options = [lower_target(reachable)] if lower else []
+    options = [set_target(reachable)] if (reachable - current) * direction > _EPSILON else []
     options.append("make more time for it")
-    if days > (date.max - today).days:  # past the calendar (9999-12-31)
-        ways = listed(options, "or")
-        return f"at this rate you never reach {number(target)}: {ways}; {one_step}"
-    reach = today + timedelta(days=math.ceil(days))
-    options.insert(0, "move `due` there")
-    ways = listed(options, "or")
-    return f"at this rate you reach {number(target)} around {reach}: {ways}; {one_step}"
+    far = _far_day(start, due, today)
+    days = abs(target - current) / seen * 7
+    if days > (far - today).days:
+        where = f"{number(target)} is far off (not reached by {far})"
+    else:
+        where = f"you reach {number(target)} around {today + timedelta(days=math.ceil(days))}"
+        options.insert(0, "move `due` there")
+    return f"at this rate {where}: {listed(options, 'or')}; {one_step}"
 
 
-def _lower_target(ctx: Context, goal: Goal, to: float) -> str:
+#: How far A001 offers to move a goal's due day: to this many times its span after its
+#: start, and these many days ahead at most (five years).
+_FAR_SPANS, _FAR_DAYS = 10, 5 * 365
+
+
+def _far_day(start: date, due: date, today: date) -> date:
+    """The last day A001 offers as a goal's due day: :data:`_FAR_SPANS` times its span
+    after ``start``, :data:`_FAR_DAYS` after ``today`` at most (and within the calendar)."""
+    span = (due - start).days
+    far = min(start.toordinal() + _FAR_SPANS * span, today.toordinal() + _FAR_DAYS)
+    return date.fromordinal(min(far, date.max.toordinal()))
+
+
+def _set_target(ctx: Context, goal: Goal, to: float) -> str:
     """The option of setting ``goal``'s target to ``to``; when its title states the old
-    target, changing the title too: by the command that sets both when it states it once,
-    else in words (which of its numbers to change is not the tool's guess)."""
+    target, changing the title too, the number written as the title writes it (``3,500``:
+    ``4,874``): by the command that sets both when it states it once, else in words
+    (which of its numbers to change is not the tool's guess)."""
     option = f"set `target` to {number(to)}"
-    old = number(goal.target or 0)
     spans = spans_of(goal.title, goal.target or 0)
-    if len(spans) > 1:
-        return f"{option} (and change the title, which says {old} too)"
     if not spans:
         return option
-    [(start, end)] = spans
-    title = shell_word(goal.title[:start] + number(to) + goal.title[end:])
+    start, end = spans[0]
+    old = goal.title[start:end]
+    if len(spans) > 1:
+        return f"{option} (and change the title, which says {old} too)"
+    title = shell_word(goal.title[:start] + written_like(number(to), old) + goal.title[end:])
     command = f"journal set {ctx.goal_word(goal.path)} target={number(to)} title={title}"
     return f"{option} (`{command}`: the title says {old} too)"
 

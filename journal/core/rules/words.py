@@ -686,6 +686,22 @@ def spans_of(title: str, value: float) -> list[tuple[int, int]]:
     return spans
 
 
+#: A number written with a decimal comma: ``1,5`` (``1,500`` parts thousands).
+_DECIMAL_COMMA = lazy(r"\d+,\d{1,2}")
+
+
+def written_like(text: str, like: str) -> str:
+    """The number ``text`` (``4874``, ``1.2``) written as the number ``like`` is, as
+    :func:`_number` reads it: with a decimal comma (``1,5``: ``1,2``), or commas parting
+    its thousands (``3,500``: ``4,874``); else as it is."""
+    if _DECIMAL_COMMA.fullmatch(like):
+        return text.replace(".", ",")
+    if "," not in like:
+        return text
+    whole, point, rest = text.partition(".")
+    return f"{int(whole):,}{point}{rest}"
+
+
 def counted_by(metric: str) -> str | None:
     """What ``metric`` counts, read as :func:`counted_in` reads the words after a
     number: ``informational interviews`` of "informational interviews that led to a next
@@ -708,7 +724,7 @@ def _counted(tokens: list[str]) -> str | None:
 
 
 def _number(text: str) -> float:
-    if re.fullmatch(r"\d+,\d{1,2}", text):  # 1,5: a decimal comma
+    if _DECIMAL_COMMA.fullmatch(text):
         return float(text.replace(",", "."))
     return float(text.replace(",", "")) if text.count(".") <= 1 else float("inf")
 
