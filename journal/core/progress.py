@@ -226,7 +226,8 @@ def _numbers(goal: Goal) -> list[float | None]:
     """The numbers a goal is written with: its baseline (0 when none), target, value,
     file's value and measured check-ins."""
     values = [goal.baseline or 0, goal.target, goal.current, goal.file_current]
-    return values + [c.amount for c in goal.checkins if c.op is not None]
+    values += [c.amount for c in goal.checkins if c.op is not None]
+    return values
 
 
 def counted(goal: Goal) -> bool:
