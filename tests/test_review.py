@@ -1954,6 +1954,38 @@ def test_a_milestone_ticked_without_a_day_counts_on_the_day_git_saw_it_ticked(
     assert focus in plan
 
 
+def coach_goal(milestones: str) -> str:
+    return goal_text(
+        "Coach", target=4, current=0, start="2026-12-01", due="2027-01-29", milestones=milestones
+    )
+
+
+def test_a_milestone_done_or_dropped_on_a_day_counts_from_that_day_though_committed_later(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reported case: ticked `done: 2027-01-08`, committed on Monday 01-11, the
+    review of 2027-W01 made that Monday had it overdue and no win, as git's last commit
+    by the week's end had it open; the day the user wrote wins. So does a `dropped:` day
+    (no longer overdue), and a day after the week leaves it open in that week."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-01-11")
+    milestones = (
+        "\n  - title: Second session\n    due: 2027-01-07{}"
+        "\n  - title: Third session\n    due: 2027-01-06{}"
+        "\n  - title: Fourth session\n    due: 2027-01-05{}"
+    )
+    write("goals/coach.md", coach_goal(milestones.format("", "", "")))
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add the goal", "2027-01-03")
+    ticked = ("\n    done: 2027-01-08", "\n    dropped: 2027-01-09", "\n    done: 2027-01-11")
+    write("goals/coach.md", coach_goal(milestones.format(*ticked)))
+    git.commit("weekly", "2027-01-11")
+    w01 = invoke("review", "--week", "2027-W01", "--stdout").stdout
+    assert milestones_of(w01)["Overdue"] == (
+        "\n- Fourth session · [[coach]] · due 2027-01-05, **overdue 5 days**\n\n"
+    )
+    assert wins_of(w01) == "- Milestone reached 2027-01-08: Second session · [[coach]]"
+
+
 def test_links_resolve_from_the_folder_the_review_is_in(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

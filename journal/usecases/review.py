@@ -389,6 +389,26 @@ def milestones_on(
     return found
 
 
+def _stated(then: list[Milestone], goal: Goal, as_of: date) -> list[Milestone]:
+    """``then`` (git's milestones of ``goal`` on ``as_of``) with the days the file states:
+    one open then that the file has done (or dropped) on a day by ``as_of`` was done
+    (dropped) on that day, whenever the commit came (a review of last week made on
+    Monday, the tick committed that morning).  Matched by title, the first of it."""
+    stated: dict[str, Milestone] = {}
+    for m in goal.every_milestone:
+        stated.setdefault(m.title, m)
+    kept = []
+    for m in then:
+        now = stated.get(m.title)
+        if now is None or m.is_done:
+            kept.append(m)
+        elif now.done_on is not None and now.done_on <= as_of:
+            kept.append(replace(m, done=now.done_on))
+        elif not (now.is_dropped and isinstance(now.dropped, date) and now.dropped <= as_of):
+            kept.append(m)
+    return kept
+
+
 def _ticked(milestone: Milestone, changes: list[tuple[date, GoalChange]], today: date) -> Milestone:
     """``milestone``, when ticked without a day, done on the day git saw it ticked by
     ``today`` (:func:`~journal.core.history.tick_day`), if it did."""
@@ -406,7 +426,8 @@ def _committed_on(
     """The milestones of ``goal`` on ``as_of`` as its last commit by then has them, and
     its changes (``mine``: newest first, each with its day) from that one back; None
     when no commit since changed them, or git can't tell: the file's are not the ones
-    last committed by today (changed since), or no commit by ``as_of`` has the goal."""
+    last committed by today (changed since), or no commit by ``as_of`` has the goal.  A
+    day the file states for one open then, by ``as_of``, stands (:func:`_stated`)."""
     at = next((i for i, (day, _r, _c) in enumerate(mine) if day <= as_of), None)
     moved = [m for m in mine[:at] if any(e.kind == "milestone" for e in m[2].events)]
     if not moved or at is None:
@@ -416,7 +437,7 @@ def _committed_on(
         return None
     _day, revision, change = mine[at]
     then = _milestones_in(history, revision, change)
-    return (then, mine[at:]) if then is not None else None
+    return (_stated(then, goal, as_of), mine[at:]) if then is not None else None
 
 
 def _milestones_in(
