@@ -1443,11 +1443,17 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
         echo(watch_line(line_texts(update), time.strftime("%H:%M:%S")))
         if regenerated and regenerated["action"] == "updated":
             echo(f"{time.strftime('%H:%M:%S')} {regenerated['path']} regenerated")
+            tell_linked(regenerated)
 
     def on_regenerated(regenerated: dict[str, Any], why: str) -> None:
         tell_kept(regenerated)
         if not quiet and regenerated["action"] == "updated":
             echo(f"{time.strftime('%H:%M:%S')} {regenerated['path']} regenerated {why}")
+            tell_linked(regenerated)
+
+    def tell_linked(regenerated: dict[str, Any]) -> None:
+        if regenerated["linked"]:
+            echo(f"{time.strftime('%H:%M:%S')} {regenerated['linked']}: next link added")
 
     def on_ready() -> None:  # once the first reconcile is done, as the docs tell
         echo(f"watching {vault.root} (Ctrl-C to stop)")
@@ -2201,7 +2207,8 @@ def review(
     git and chart sections, and the properties week, start, end and goals,
     are regenerated on every run; your reflection and anything else you
     write stays.  A section or property you edited is kept and reported
-    (use --force to replace it).
+    (use --force to replace it).  Last week's review gets its "next" link
+    to this one, and nothing else.
 
     \b
     Example:
@@ -2231,6 +2238,8 @@ def review(
         _generated_notices(result.written, "review")
     else:
         _generated_report(result.written, as_json, "review")
+    if result.linked is not None:  # on stderr beside --json, as a commit's line
+        echo(f"{result.linked}: next link {'would be ' if dry_run else ''}added", err=as_json)
     return f"journal: weekly review {result.data['week']}"
 
 

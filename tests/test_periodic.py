@@ -432,7 +432,9 @@ def test_review_finds_the_weekly_note_you_made_instead_of_a_second_one(
     write("Weekly/2026 Week 47.md", "# My week\n")
     assert invoke("review", "--date", "2026-11-18").stdout == "Weekly/2026 Week 47.md: updated\n"
     assert invoke("review", "--date", "2026-12-31").stdout == "Weekly/2026 Week 53.md: created\n"
-    assert invoke("review", "--date", "2027-01-07").stdout == "Weekly/2027 Week 01.md: created\n"
+    assert invoke("review", "--date", "2027-01-07").stdout == (
+        "Weekly/2027 Week 01.md: created\nWeekly/2026 Week 53.md: next link added\n"
+    )
     names = sorted(p.name for p in (vault / "Weekly").iterdir())
     assert names == ["2026 Week 47.md", "2026 Week 53.md", "2027 Week 01.md"]
     made = (vault / "Weekly/2026 Week 53.md").read_text()
@@ -444,7 +446,10 @@ def test_review_finds_a_week_of_note_by_its_date(vault: Path, write: Write, invo
     write("goals/a.md", goal_text("Alpha"))
     write("Week of 2026-11-17.md", "notes\n")
     assert invoke("review", "--date", "2026-11-20").stdout == "Week of 2026-11-17.md: updated\n"
-    assert invoke("review", "--date", "2026-11-23").stdout == "Week of 2026-11-23.md: created\n"
+    assert invoke("review", "--date", "2026-11-23").stdout == (
+        "Week of 2026-11-23.md: created\nWeek of 2026-11-17.md: next link added\n"
+    )
+    assert " · next: [[Week of 2026-11-23]]\n" in (vault / "Week of 2026-11-17.md").read_text()
 
 
 def test_a_weekly_note_from_your_template_gets_sections_and_nothing_else(
@@ -532,6 +537,7 @@ def test_a_french_weekly_note_is_found_and_named_in_french(
     )
     assert invoke("review", "--date", "2026-12-08").stdout == (
         "Hebdo2/Semaine du 7 décembre 2026.md: created\n"
+        "Hebdo2/Semaine du 30 novembre 2026.md: next link added\n"
     )
     assert sorted(p.name for p in (vault / "Hebdo2").iterdir()) == [
         "Semaine du 30 novembre 2026.md",

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from journal.cli import cli
 from journal.core import codec
+from journal.core.generated import content_hash
 from tests.conftest import EXAMPLE_VAULT, REPO, Invoke, Write, goal_text
 from tests.gitutil import Git
 
@@ -1080,6 +1081,86 @@ def test_the_links_to_the_weeks_around_refresh_when_their_reviews_appear(
     )
 
 
+def period_block(text: str) -> str:
+    """The period section of a review, its markers too."""
+    start = text.index("<!-- journal:begin period ")
+    return text[start : text.index("<!-- journal:end period -->", start)]
+
+
+def test_writing_a_weeks_review_gives_last_weeks_its_next_link_and_nothing_else(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reported case: after the review of 2026-W49 was written, W48's still read
+    `... · previous: [[2026-W47]]`, with no next link; `review --week 2026-W48` gave it
+    one, and rewrote its Needs attention from today's files too.  Writing W48 gives W47
+    its link: its period section alone changes, a run again changes nothing."""
+    path = alpha_reviewed(invoke, write, vault)
+    path.write_text(path.read_text() + "Mine.\n")
+    before = path.read_text()
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-29")
+    result = invoke("review")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == "reviews/2026-W48.md: created\nreviews/2026-W47.md: next link added\n"
+    after = path.read_text()
+    line = "2026-11-16 to 2026-11-22 · next: [[2026-W48]]"
+    changed = [(a, b) for a, b in zip(before.split("\n"), after.split("\n"), strict=True) if a != b]
+    assert [b for _a, b in changed] == [
+        f"<!-- journal:begin period {content_hash(line)} -->",
+        line,
+    ]
+    again = invoke("review", "--week", "2026-W47", "--stdout").stdout
+    assert period_block(again) == period_block(after)  # what it is made again with
+    result = invoke("review")
+    assert (result.stdout, result.stderr) == ("reviews/2026-W48.md: unchanged\n", "")
+    write("goals/a.md", goal_text("Alpha", current=3))
+    assert invoke("review").stdout == "reviews/2026-W48.md: updated\n"
+    assert path.read_text() == after
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("2026-11-16 to 2026-11-22\n", "2026-11-16 to 2026-11-22 · theme: hiring\n"),
+        ("Alpha", "Alpha"),  # a template of the user's, its period line without links
+    ],
+)
+def test_last_weeks_review_keeps_a_period_line_not_the_templates_without_its_next_link(
+    invoke: Invoke,
+    write: Write,
+    vault: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    change: tuple[str, str],
+) -> None:
+    """Its period line edited (no link added to what the user wrote), or made by a
+    template that shows no next link: last week's review is left as it is, unsaid."""
+    if change[0] == "Alpha":
+        write(
+            ".journal/templates/review.md.j2",
+            '# {{ review.week }}\n\n{% filter section("period") %}\n{{ review.start }} to '
+            "{{ review.end }}\n{% endfilter %}\n",
+        )
+    path = alpha_reviewed(invoke, write, vault)
+    path.write_text(path.read_text().replace(*change))
+    before = path.read_bytes()
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-29")
+    result = invoke("review")
+    assert (result.stdout, result.stderr) == ("reviews/2026-W48.md: created\n", "")
+    assert path.read_bytes() == before
+
+
+def test_last_weeks_review_gets_its_next_link_in_its_own_line_endings(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = alpha_reviewed(invoke, write, vault)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-29")
+    assert "reviews/2026-W47.md: next link would be added" in invoke("review", "--dry-run").stdout
+    assert invoke("review").exit_code == 0
+    text = path.read_bytes()
+    assert b"\r\n2026-11-16 to 2026-11-22 \xc2\xb7 next: [[2026-W48]]\r\n" in text
+    assert b"\n" not in text.replace(b"\r\n", b"")
+
+
 def test_this_week_in_git_is_added_once_the_vault_is_a_repository(
     invoke: Invoke, write: Write, vault: Path, tmp_path: Path
 ) -> None:
@@ -1952,6 +2033,38 @@ def test_a_milestone_ticked_without_a_day_counts_on_the_day_git_saw_it_ticked(
     assert "| 2026-W52 | 2026-12-21 to 2026-12-27 | 1 | Storyline certificate (goal: " in plan
     focus = "- 2026-12-22 · [[courses]] · milestone: Storyline certificate (done, due 2026-12-16)"
     assert focus in plan
+
+
+def coach_goal(milestones: str) -> str:
+    return goal_text(
+        "Coach", target=4, current=0, start="2026-12-01", due="2027-01-29", milestones=milestones
+    )
+
+
+def test_a_milestone_done_or_dropped_on_a_day_counts_from_that_day_though_committed_later(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reported case: ticked `done: 2027-01-08`, committed on Monday 01-11, the
+    review of 2027-W01 made that Monday had it overdue and no win, as git's last commit
+    by the week's end had it open; the day the user wrote wins. So does a `dropped:` day
+    (no longer overdue), and a day after the week leaves it open in that week."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-01-11")
+    milestones = (
+        "\n  - title: Second session\n    due: 2027-01-07{}"
+        "\n  - title: Third session\n    due: 2027-01-06{}"
+        "\n  - title: Fourth session\n    due: 2027-01-05{}"
+    )
+    write("goals/coach.md", coach_goal(milestones.format("", "", "")))
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add the goal", "2027-01-03")
+    ticked = ("\n    done: 2027-01-08", "\n    dropped: 2027-01-09", "\n    done: 2027-01-11")
+    write("goals/coach.md", coach_goal(milestones.format(*ticked)))
+    git.commit("weekly", "2027-01-11")
+    w01 = invoke("review", "--week", "2027-W01", "--stdout").stdout
+    assert milestones_of(w01)["Overdue"] == (
+        "\n- Fourth session · [[coach]] · due 2027-01-05, **overdue 5 days**\n\n"
+    )
+    assert wins_of(w01) == "- Milestone reached 2027-01-08: Second session · [[coach]]"
 
 
 def test_links_resolve_from_the_folder_the_review_is_in(

@@ -932,6 +932,43 @@ def test_journal_watch_regenerate_keeps_this_weeks_review_current(
     assert review.read_text() == text
 
 
+def test_journal_watch_regenerate_gives_last_weeks_review_its_next_link(
+    vault: Path, write: Write
+) -> None:
+    """As `journal review` does, the watcher's regeneration of this week's review gives
+    last week's the next link it lacks (one made before journal added it), once, and
+    that write's own event regenerates nothing."""
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+
+    last = vault / "reviews/2026-W46.md"
+    goal = write("goals/a.md", goal_text("Alpha"))
+    assert (
+        CliRunner().invoke(cli, ["--vault", str(vault), "review", "--week", "2026-W46"]).exit_code
+        == 0
+    )
+    unlinked = last.read_bytes()
+    _goal, review = _goal_with_a_review(vault, write)
+    assert b" \xc2\xb7 next: [[2026-W47]]\n" in last.read_bytes()
+    last.write_bytes(unlinked)  # as an older journal left it
+    _saved_a_while_ago(last, review)
+    proc = _regenerating(vault)
+    assert proc.stdout is not None
+    goal.write_text(goal_text("Alpha", current=4))
+    lines = [_line(proc), _line(proc), _line(proc)]
+    assert lines[1].rstrip().endswith("reviews/2026-W47.md regenerated"), lines
+    assert lines[2].rstrip().endswith("reviews/2026-W46.md: next link added"), lines
+    linked = last.read_text()
+    assert "\n2026-11-09 to 2026-11-15 · next: [[2026-W47]]\n" in linked
+    time.sleep(1.0)  # its own write comes back as an event: it must change nothing
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0 and err == ""
+    assert "regenerated" not in out and "next link" not in out
+    assert last.read_text() == linked
+
+
 def test_journal_watch_regenerate_writes_the_review_a_command_writes_after_an_eviction(
     vault: Path, write: Write
 ) -> None:

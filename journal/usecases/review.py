@@ -10,6 +10,7 @@ from typing import Any
 from journal.adapters.gitfind import HistoryUnavailable
 from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
+from journal.core import codec, generated
 from journal.core.catalog import COPY_RULES, Catalog
 from journal.core.checkins import INLINE_KEY
 from journal.core.dates import (
@@ -24,7 +25,7 @@ from journal.core.dates import (
     weekday_index,
     writable_day,
 )
-from journal.core.errors import UsageProblem
+from journal.core.errors import JournalError, Stopped, UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 from journal.core.formatting import one_line_texts
 from journal.core.goal import Goal, Milestone, goal_from_note
@@ -57,6 +58,8 @@ FILE_MISTAKES = frozenset({"M007", "R002", "T007", "T009", "T011", "T012"})
 STATUS_EVENTS = ("completed", "dropped", "status")  # history's events of a status change
 PLAN_CHANGED = "T012"  # a goal changed since the plan covering this week was made
 COPY_NAMED = "H019"  # a note named as a copy: Needs attention names it (attention.copies)
+WEEK = timedelta(days=7)
+PERIOD = "period"  # the section of the week's days and the links to the weeks around it
 OPEN_OR_DONE = ("active", "done")  # the statuses the review shows a goal's values for
 #: The fields a past week takes from git as they were then (:func:`goals_then`): those
 #: the scoreboard, pace and chart read, except the value (from its series).
@@ -68,6 +71,9 @@ class ReviewResult(Record):
     period: Period
     written: Written
     data: dict[str, Any]
+    #: The review of the week before, given (or, dry run, to be given) its next link
+    #: to this one (:func:`_link_back`), else None.
+    linked: str | None = None
 
 
 def review_period(
@@ -162,11 +168,12 @@ def weekly_review(
         refuse_unlisted(catalog, here.path, "the review")
     with catalog.linking_from(here.path):  # its links resolve from its own folder
         data = review_data(vault, catalog, period, as_of, today)
-        seven = timedelta(days=7)
-        for key, other in (("previous", period.start - seven), ("next", period.start + seven)):
+        for key, other in (("previous", period.start - WEEK), ("next", period.start + WEEK)):
             path = place(week_of(other, vault.config.week_start)).path
             data[f"{key}_link"] = catalog.link_to(path) if path in catalog.by_path else None
-    body = Renderer(vault.root).render(TEMPLATE, {"review": one_line_texts(data)})
+    shown = one_line_texts(data)
+    renderer = Renderer(vault.root)
+    body = renderer.render(TEMPLATE, {"review": shown})
     props = {
         "type": "review",
         "week": data["week"],
@@ -186,9 +193,86 @@ def weekly_review(
         adopt=here.adopted,
         printed=not write,
     )
+    linked = None
     if write:
         _tell_other_reviews(vault, catalog, here.path, data["week"])
-    return ReviewResult(period, written, data)
+        if written.action != "unchanged":
+            linked = _link_back(
+                vault, catalog, place, period, shown, renderer, here.path, today, dry_run
+            )
+    return ReviewResult(period, written, data, linked)
+
+
+def _link_back(
+    vault: Vault,
+    catalog: Catalog,
+    place: Callable[[Period], ReviewPlace],
+    period: Period,
+    shown: dict[str, Any],
+    renderer: Renderer,
+    rel: str,
+    today: date,
+    dry_run: bool,
+) -> str | None:
+    """Give the review of the week before ``period`` (the one ``rel``, the review of
+    ``period`` just written, links as previous) its next link to ``rel``: its period
+    section alone is made again (the template rendered for that week, ``shown`` the
+    context of ``rel``'s), only while it is what the template makes for that week
+    without that link (not one the user changed, nor made by a template that shows no
+    next link).  Its path once written (or, dry run, to be), else None; a note that
+    can't be written is told, not the command's failure (``rel`` is written)."""
+    start = vault.config.week_start
+    week = week_of(period.start - WEEK, start)
+    path = place(week).path
+    if path == rel or path not in catalog.by_path:
+        return None
+    older = place(week_of(week.start - WEEK, start)).path
+    with catalog.linking_from(path):
+        link = catalog.link_to(rel)
+        context = {
+            **shown,
+            "week": week_label(week.start, start),
+            "start": week.start.isoformat(),
+            "end": week.end.isoformat(),
+            "as_of": min(week.end, today).isoformat(),
+            "previous_week": week_label(week.start - WEEK, start),
+            "next_week": shown["week"],
+            "previous_link": catalog.link_to(older) if older in catalog.by_path else None,
+        }
+
+    def period_of(next_link: str | None) -> str | None:
+        """The text of the period section the template makes for that week."""
+        text = renderer.render(TEMPLATE, {"review": {**context, "next_link": next_link}})
+        found = generated.find_sections(text).get(PERIOD)
+        return found.body(text) if found else None
+
+    def transform(doc: codec.Document) -> str:
+        found = generated.find_sections(doc.body, path).get(PERIOD)
+        if found is None:
+            return doc.text
+        mine = found.body(doc.body).replace("\r\n", "\n")
+        if link in mine:  # linked already (most runs): nothing rendered
+            return doc.text
+        linked = period_of(link)
+        # a template that shows no next link; a line the user changed
+        if linked is None or linked == mine or period_of(None) != mine:
+            return doc.text
+        newline = "\r\n" if "\r\n" in doc.body else "\n"
+        block = generated.section(linked, PERIOD).replace("\n", newline)
+        return doc.text[: doc.body_start] + doc.body[: found.start] + block + doc.body[found.end :]
+
+    try:
+        if dry_run:
+            changed = vault.would_rewrite(path, transform, catalog.by_path.get(path))
+        else:
+            changed = vault.rewrite(path, transform, catalog.by_path.get(path))
+    except Stopped:
+        return None
+    except (JournalError, OSError) as exc:
+        why = exc.message if isinstance(exc, JournalError) else exc.strerror or str(exc)
+        vault.notice(f"{path}: next link not added: {why}")
+        return None
+    return path if changed else None
 
 
 def _tell_other_reviews(vault: Vault, catalog: Catalog, rel: str, week: str) -> None:
@@ -389,6 +473,26 @@ def milestones_on(
     return found
 
 
+def _stated(then: list[Milestone], goal: Goal, as_of: date) -> list[Milestone]:
+    """``then`` (git's milestones of ``goal`` on ``as_of``) with the days the file states:
+    one open then that the file has done (or dropped) on a day by ``as_of`` was done
+    (dropped) on that day, whenever the commit came (a review of last week made on
+    Monday, the tick committed that morning).  Matched by title, the first of it."""
+    stated: dict[str, Milestone] = {}
+    for m in goal.every_milestone:
+        stated.setdefault(m.title, m)
+    kept = []
+    for m in then:
+        now = stated.get(m.title)
+        if now is None or m.is_done:
+            kept.append(m)
+        elif now.done_on is not None and now.done_on <= as_of:
+            kept.append(replace(m, done=now.done_on))
+        elif not (now.is_dropped and isinstance(now.dropped, date) and now.dropped <= as_of):
+            kept.append(m)
+    return kept
+
+
 def _ticked(milestone: Milestone, changes: list[tuple[date, GoalChange]], today: date) -> Milestone:
     """``milestone``, when ticked without a day, done on the day git saw it ticked by
     ``today`` (:func:`~journal.core.history.tick_day`), if it did."""
@@ -406,7 +510,8 @@ def _committed_on(
     """The milestones of ``goal`` on ``as_of`` as its last commit by then has them, and
     its changes (``mine``: newest first, each with its day) from that one back; None
     when no commit since changed them, or git can't tell: the file's are not the ones
-    last committed by today (changed since), or no commit by ``as_of`` has the goal."""
+    last committed by today (changed since), or no commit by ``as_of`` has the goal.  A
+    day the file states for one open then, by ``as_of``, stands (:func:`_stated`)."""
     at = next((i for i, (day, _r, _c) in enumerate(mine) if day <= as_of), None)
     moved = [m for m in mine[:at] if any(e.kind == "milestone" for e in m[2].events)]
     if not moved or at is None:
@@ -416,7 +521,7 @@ def _committed_on(
         return None
     _day, revision, change = mine[at]
     then = _milestones_in(history, revision, change)
-    return (then, mine[at:]) if then is not None else None
+    return (_stated(then, goal, as_of), mine[at:]) if then is not None else None
 
 
 def _milestones_in(

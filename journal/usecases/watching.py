@@ -48,8 +48,9 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     (:class:`Unmade`).
 
     Only generated sections the user has not edited change (see ``journal
-    review``); the written path is refreshed in the index at once, so the
-    write's own file event changes nothing.  A note written within the quiet period,
+    review``), and last week's review gets its next link (``linked``: its path,
+    when it did); the written paths are refreshed in the index at once, so the
+    writes' own file events change nothing.  A note written within the quiet period,
     or by another process between the read and the write (an editor's save, a second
     watcher), is put off (:class:`NotNow`) until it has been quiet.
     """
@@ -93,10 +94,10 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
         finally:
             vault.before_write = hook
     if result.written.action == "updated":
-        index.refresh([rel])
+        index.refresh([rel, *([result.linked] if result.linked else [])])
         with contextlib.suppress(FileNotFoundError):  # moved at once: nothing of ours there
             vault.memo[f"{_OWN} {rel}"] = stat_stamp(vault.disk_path(rel).stat())
-    return result.written.to_dict()
+    return {**result.written.to_dict(), "linked": result.linked}
 
 
 class NotNow(JournalError):
