@@ -45,6 +45,7 @@ _CHANGE = {"+": "up ", "-": "down ", "=": "set to "}
 _SOURCE = {
     "start": "the baseline at the start",
     "git": "committed",
+    "first": "as first committed",
     "log": "from the log",
     "file": "current in the file",
     "note": "from a check-in in another note",
@@ -368,6 +369,7 @@ def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> 
         out.append("progress:")
         out.extend(
             f"  {p['date']}: {number(p['value'])}, {_SOURCE.get(p['source'], p['source'])}"
+            + (f", on {p['committed']}" if p["source"] == "first" else "")
             for p in r["series"]
         )
     return "\n".join(out) + "\n"

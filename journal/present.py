@@ -391,8 +391,14 @@ def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> 
         out.extend(f"  {text}" for text in texts)
     if r["series"]:
         out.append("progress:")
-        out.extend(f"  {p['date']}  {number(p['value']):>6}  {p['source']}" for p in r["series"])
+        out.extend(f"  {p['date']}  {number(p['value']):>6}  {_source(p)}" for p in r["series"])
     return "\n".join(out) + "\n"
+
+
+def _source(point: dict[str, Any]) -> str:
+    """Where a point of the series comes from: ``git``, ``first committed 2026-12-06``."""
+    first = point["source"] == "first"
+    return f"first committed {point['committed']}" if first else str(point["source"])
 
 
 def vault_timeline(r: dict[str, Any], today: date) -> str:
@@ -532,7 +538,11 @@ def chart(
 
 #: Where a step of ``journal log GOAL`` (a value no check-in gives) comes from, by the
 #: source of its point in the series.
-STEP_SOURCES = {"git": "current as committed", "file": "current in the file"}
+STEP_SOURCES = {
+    "git": "current as committed",
+    "first": "current as first committed",
+    "file": "current in the file",
+}
 
 
 def log_rows(h: dict[str, Any]) -> list[tuple[dict[str, Any], bool]]:

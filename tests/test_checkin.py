@@ -1793,13 +1793,13 @@ def test_the_log_table_adds_up_where_current_disagreed_with_the_log(
         git.commit("journal: log +1 Coffees", "2026-11-01")
     shown = json.loads(invoke("log", "c", "--json").stdout)
     assert [c["value"] for c in shown["checkins"]] == ([1, 2, 4] if in_git else [1, 2, 3])
-    step = ("2026-10-21", 3, "git") if in_git else ("2026-11-01", 4, "file")
+    step = ("2026-10-21", 3, "first") if in_git else ("2026-11-01", 4, "file")
     assert shown["steps"] == [
         {"date": step[0], "change": "+1", "value": step[1], "source": step[2]}
     ]
     _adds_up(shown)
     table = invoke("log", "c").stdout
-    said = "current as committed" if in_git else "current in the file"
+    said = "current as first committed" if in_git else "current in the file"
     assert f"{step[0]}  (+1)  {step[1]}  not logged: {said}\n" in table
     assert "2026-10-21  +1    2  b\n" in table
     plain = invoke("--plain", "log", "c").stdout

@@ -1355,16 +1355,16 @@ def test_status_json_names_its_vault(tmp_path: Path, monkeypatch: pytest.MonkeyP
             "current=-1",
             "current=-1 has a sign, and set writes a value, not a change: "
             'current=1 sets 1; to take away 1, log it: journal log "Alpha" -1 '
-            '(journal log "Alpha" =-1 makes it -1)',
+            '(journal log "Alpha" =-1 makes it -1); set takes a current below 0 for a goal '
+            "whose baseline, target or current is below 0",
         ),
         (
             "target=+5",
             "target=+5 has a sign, and set writes a value, not a change: target=5 sets 5",
         ),
         (
-            "baseline=-2",
-            "baseline=-2 has a sign, and set writes a value, not a change: "
-            "baseline=2 sets 2 (a value below 0 is written in the file: baseline: -2)",
+            "baseline=+2",
+            "baseline=+2 has a sign, and set writes a value, not a change: baseline=2 sets 2",
         ),
         # reported: a minus sign (U+2212) got `should be a number`, with no ASCII hint
         (
@@ -1372,7 +1372,8 @@ def test_status_json_names_its_vault(tmp_path: Path, monkeypatch: pytest.MonkeyP
             "write it in ASCII characters: current=-1, not '\u22121' (U+2212 minus sign); "
             "and current=-1 has a sign, and set writes a value, not a change: current=1 "
             'sets 1; to take away 1, log it: journal log "Alpha" -1 '
-            '(journal log "Alpha" =-1 makes it -1)',
+            '(journal log "Alpha" =-1 makes it -1); set takes a current below 0 for a goal '
+            "whose baseline, target or current is below 0",
         ),
         (
             "target=\uff0b5",
@@ -1393,3 +1394,46 @@ def test_set_refuses_a_signed_number_as_a_change_it_does_not_make(
     said = said.replace("journal log", f"journal --vault {vault} log")  # the --vault given
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"journal: {said}\n")
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("props", "given", "written"),
+    [
+        ({}, ["baseline=-2"], ["baseline: -2"]),  # a level: baseline and target always
+        ({}, ["target=-5"], ["target: -5"]),
+        ({"baseline": -10, "target": 20}, ["current=-15"], ["current: -15"]),
+        ({"baseline": 10, "target": -5}, ["current=-1"], ["current: -1"]),
+        ({"current": -3}, ["current=-1"], ["current: -1"]),  # below 0 already
+        ({}, ["current=-5", "baseline=-10"], ["baseline: -10", "current: -5"]),  # set with it
+    ],
+)
+def test_set_writes_a_value_below_0_where_it_can_only_be_a_level(
+    invoke: Invoke, write: Write, props: dict[str, object], given: list[str], written: list[str]
+) -> None:
+    """A tryout: `set "Raise eNPS from -10 to +20" current=-15`, `baseline=-20` and
+    `target=-5` were refused as changes, though `new goal --baseline -10` is taken and
+    A001 says `set 'target' to -24`. A minus is a change only for a `current` on a goal
+    whose values are not below 0 (`current=+1` is refused whatever the goal)."""
+    path = write("goals/a.md", goal_text("Alpha", **props))
+    result = invoke("set", "alpha", *given)
+    assert result.exit_code == 0, result.output
+    lines = path.read_text().splitlines()
+    assert all(line in lines for line in written), lines
+    assert invoke("set", "alpha", "current=+1").exit_code == 2
+
+
+def test_the_target_a001_offers_below_0_is_set(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tryout: A001 said `set 'target' to -24` for an eNPS goal from -30 to -10, and
+    `journal set ... target=-24` was refused (exit 2)."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-06")
+    path = write(
+        "goals/enps.md",
+        "---\ntype: goal\ntitle: Raise eNPS from -30 to -10\nmetric: eNPS\nunit: points\n"
+        "baseline: -30\ntarget: -10\ncurrent: -25\nstart: 2026-09-01\ndue: 2026-12-31\n---\n",
+    )
+    assert "set `target` to -24" in invoke("check").stdout
+    result = invoke("set", "Raise eNPS from -30 to -10", "target=-24")
+    assert result.exit_code == 0, result.output
+    assert "target: -24\n" in path.read_text()

@@ -172,7 +172,7 @@ def test_a_goal_timeline_reads_as_meaning_across_a_rename_with_an_edit(
     # Committed current values, the log's check-in, and the daily note's progress::
     # field, which adds to the file's values from its day on.
     assert data["series"] == [
-        {"date": "2026-10-01", "value": 0, "source": "git"},
+        {"date": "2026-10-01", "value": 0, "source": "first", "committed": "2026-10-01"},
         {"date": "2026-10-08", "value": 1, "source": "git"},
         {"date": "2026-10-12", "value": 2, "source": "note"},
         {"date": "2026-11-02", "value": 4, "source": "git"},
@@ -216,7 +216,7 @@ def test_a_hand_edited_current_gives_a_series_and_uncommitted_edits_show(
     write("goals/Connect.md", goal(6, story="edited today"))  # not committed
     data = history_json(invoke, "connect")
     assert data["series"] == [
-        {"date": "2026-10-01", "value": 0, "source": "git"},
+        {"date": "2026-10-01", "value": 0, "source": "first", "committed": "2026-10-01"},
         {"date": "2026-10-10", "value": 2, "source": "git"},
         {"date": "2026-11-05", "value": 5, "source": "git"},
         {"date": "2026-11-22", "value": 6, "source": "file"},
@@ -275,7 +275,7 @@ def test_commits_of_one_second_count_in_order_and_none_after_today(
     write("goals/Connect.md", goal(7, story="later"))
     git.commit("from the future", "2026-11-30")
     assert history_json(invoke, "connect")["series"] == [
-        {"date": "2026-10-01", "value": 0, "source": "git"},
+        {"date": "2026-10-01", "value": 0, "source": "first", "committed": "2026-10-01"},
         {"date": "2026-11-10", "value": 5, "source": "git"},
         {"date": "2026-11-22", "value": 7, "source": "file"},
     ]
@@ -1312,7 +1312,8 @@ def test_the_value_a_goal_is_first_committed_with_is_no_progress_of_that_week(
     assert _change_this_week(invoke, monkeypatch, "2026-12-05", "Read 24 books") == "none"
     assert history_points(invoke, "Read 24 books") == [("2026-01-01", current)]
     # nor a check-in (T006): the goal is quiet since its start, as without git
-    assert "T006  warning  no check-in since 2026-01-01: 338 days" in invoke("check").output
+    quiet = "T006  warning  no check-in since it began (2026-01-01): 338 days"
+    assert quiet in invoke("check").output
     write("Read 24 books.md", books(current + 1, head=f"baseline: {baseline}\n"))
     git.commit("one more", "2026-12-09")
     assert _change_this_week(invoke, monkeypatch, "2026-12-12", "Read 24 books") == "+1"
@@ -1365,7 +1366,7 @@ def test_a_deleted_goal_is_looked_up_in_the_history(
         assert entries[0][1] == "Add goal"
         assert entries[-1] == ("2026-11-21", "Remove", "goals/Meet HR leaders.md", ["deleted"])
         assert data["series"] == [
-            {"date": "2026-10-01", "value": 0, "source": "git"},
+            {"date": "2026-10-01", "value": 0, "source": "first", "committed": "2026-10-01"},
             {"date": "2026-10-08", "value": 1, "source": "git"},
             {"date": "2026-11-02", "value": 3, "source": "git"},
             {"date": "2026-11-10", "value": 4, "source": "git"},
@@ -2468,3 +2469,41 @@ def test_a_check_in_corrected_or_reverted_is_told_so_and_counted_once(
     assert (
         _week_in_git(invoke, repo.root) == "- Changed: [[Connect]]: current 1 -> 3 -> 2 -> 3 -> 1"
     )
+
+
+def test_the_value_a_goal_is_first_committed_with_is_no_check_in(
+    git: Git, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tryout: `current: 10`, no log, committed long after its start. Before git,
+    `status` said `(never)`; after the first commit it said `(last 2026-10-01)`, T006
+    "no check-in since 2026-10-01" and `history` `2026-10-01  10  git`: a check-in on
+    the start day that never happened. The value still counts from the start (as
+    without git), told as first committed on its commit's day; a later commit that
+    changes it is a check-in."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-06")
+    write(
+        "goals/Apply to 50 jobs.md",
+        "---\ntype: goal\ntitle: Apply to 50 jobs\nstatus: active\nunit: applications\n"
+        "target: 50\ncurrent: 10\nstart: 2026-10-01\ndue: 2026-12-31\n---\n",
+    )
+    quiet = "No recent check-in\n  Apply to 50 jobs (never)\n"
+    assert quiet in invoke("status").stdout
+    git.commit("first", "2026-12-06")
+    assert quiet in invoke("status").stdout
+    assert "no check-in since it began (2026-10-01): 66 days" in invoke("check").stdout
+    assert invoke("history", "Apply to 50 jobs").stdout.endswith(
+        "progress:\n  2026-10-01      10  first committed 2026-12-06\n"
+    )
+    assert history_json(invoke, "Apply to 50 jobs")["series"] == [
+        {"date": "2026-10-01", "value": 10, "source": "first", "committed": "2026-12-06"}
+    ]
+    plain = invoke("--plain", "history", "Apply to 50 jobs").stdout
+    assert "  2026-10-01: 10, as first committed, on 2026-12-06\n" in plain
+    write(
+        "goals/Apply to 50 jobs.md",
+        "---\ntype: goal\ntitle: Apply to 50 jobs\nstatus: active\nunit: applications\n"
+        "target: 50\ncurrent: 12\nstart: 2026-10-01\ndue: 2026-12-31\n---\n",
+    )
+    git.commit("two more", "2026-12-09")
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-20")
+    assert "  Apply to 50 jobs (last 2026-12-09)\n" in invoke("status").stdout

@@ -27,7 +27,7 @@ from journal.core.history import (
     tick_day,
 )
 from journal.core.notes import parse_note
-from journal.core.series import Point, progress_series
+from journal.core.series import Point, committed_changes, progress_series
 from tests.conftest import goal_text
 
 
@@ -372,11 +372,10 @@ def test_follow_tracks_a_goal_by_id_across_moves_and_by_path_without_one() -> No
     ]
     mine = follow(history, "g", "b.md")
     assert [r.id[-1] for r, _c in mine] == ["4", "3", "1"]
-    assert recorded_values(mine) == [
-        (date(2026, 11, 1), 0),
-        (date(2026, 11, 3), 2),
-        (date(2026, 11, 4), 3),
-    ]
+    assert recorded_values(mine) == (
+        [(date(2026, 11, 1), 0), (date(2026, 11, 3), 2), (date(2026, 11, 4), 3)],
+        None,  # no event opens the history here
+    )
     by_path = follow(history, None, "x.md")
     assert [r.id[-1] for r, _c in by_path] == ["4"]
 
@@ -406,6 +405,24 @@ def test_series_from_hand_edited_current_alone() -> None:
         Point(date(2026, 10, 9), 3.0, "git"),
         Point(date(2026, 11, 2), 5.0, "git"),
     ]
+
+
+def test_the_value_first_committed_is_where_the_goal_stood_not_a_change() -> None:
+    """Dated back to the start, the value a goal was first committed with (on 12-06)
+    is `first`, not a commit that changed it on the start day; a later commit is."""
+    start, made = date(2026, 10, 1), date(2026, 12, 6)
+    recorded = [(start, 10.0), (date(2026, 12, 9), 12.0)]
+    points = progress_series(baseline=0, start=start, recorded=recorded, opened=made)
+    assert points == [
+        Point(start, 10.0, "first", made),
+        Point(date(2026, 12, 9), 12.0, "git"),
+    ]
+    assert committed_changes(points, 0) == [date(2026, 12, 9)]
+    # a later commit of the day it is dated on gives that day's value
+    again = progress_series(
+        baseline=0, start=start, recorded=[(start, 10.0), (start, 11.0)], opened=start
+    )
+    assert again == [Point(start, 11.0, "git")]
 
 
 def test_series_from_checkins_alone_replays_from_baseline() -> None:

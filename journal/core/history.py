@@ -1016,7 +1016,7 @@ def recorded_values(
     until: date | None = None,
     arrival: Mapping[str, date] | None = None,
     known: Sequence[date] = (),
-) -> list[tuple[date, float]]:
+) -> tuple[list[tuple[date, float]], date | None]:
     """``(day, current)`` at each commit of the goal that holds a ``current``, oldest
     first (``changes`` come newest first, parents after children, as :func:`follow`
     gives them), up to the day ``until``.  A commit that left ``current`` as it was
@@ -1031,9 +1031,12 @@ def recorded_values(
     created, a note made a goal, first seen in a shallow clone), is where the goal
     stood when it was written, not progress of that day: it counts from the last of
     the days ``known`` to date the goal's value (its start, its own log's check-ins)
-    up to that commit, as the file's value does without git."""
+    up to that commit, as the file's value does without git; the day that commit
+    counts from is given too when its value is the first of the list (else None): it
+    is no change of the value (:func:`~journal.core.series.progress_series`)."""
     dated: list[tuple[date, int, float | None]] = []
     last: date | None = None
+    opened: date | None = None
     for order, (revision, change) in enumerate(list(changes)[::-1]):
         if arrival is not None:
             day = arrival.get(revision.id, revision.day)
@@ -1041,11 +1044,14 @@ def recorded_values(
             day = max(revision.day, last) if last is not None else revision.day
             last = day
         if order == 0 and any(e.kind in OPENINGS for e in change.events):
+            opened = day
             day = max((d for d in known if d <= day), default=day)
         dated.append((day, order, change.current))
-    return [
-        (day, current)
-        for day, _order, current in sorted(dated, key=lambda item: item[:2])
+    kept = [
+        (day, order, current)
+        for day, order, current in sorted(dated, key=lambda item: item[:2])
         # a commit's day is in its author's time zone: later ones may not be
         if current is not None and (until is None or day <= until)
     ]
+    first = opened if kept and kept[0][1] == 0 else None
+    return [(day, current) for day, _order, current in kept], first

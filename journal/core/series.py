@@ -45,15 +45,18 @@ Steps = Sequence[tuple[date, float]]
 
 @record(frozen=True, slots=True)
 class Point(Record):
-    """The value at the end of ``day``; ``source``: start, git, log, file, note (a
+    """The value at the end of ``day``; ``source``: start, git, first (the value the
+    goal was first committed with, on the day ``committed``), log, file, note (a
     check-in in another note) or since (the value on a ``--since`` day)."""
 
     day: date
     value: float
     source: str
+    committed: date | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"date": self.day.isoformat(), "value": self.value, "source": self.source}
+        data = {"date": self.day.isoformat(), "value": self.value, "source": self.source}
+        return data if self.committed is None else {**data, "committed": str(self.committed)}
 
 
 def progress_series(
@@ -63,12 +66,17 @@ def progress_series(
     recorded: Sequence[tuple[date, float]] = (),
     checkins: Sequence[CheckIn] = (),
     current: tuple[date, float] | None = None,
+    opened: date | None = None,
 ) -> list[Point]:
     """The merged series, oldest first, one point per day on which the value is known.
 
     ``recorded`` are committed ``current`` values (oldest first; the last of a
-    day counts); ``checkins`` the goal's log, whose line for progress made before it
-    sets the value the log gives (:func:`~journal.core.checkins.restated`);
+    day counts); ``opened``: the day the first of them was committed when it is the
+    value the goal was first committed with (dated back to where it stood then,
+    :func:`~journal.core.history.recorded_values`): its point is ``first``, no change
+    of that day (:func:`committed_changes`); ``checkins`` the goal's log, whose line
+    for progress made before it sets the value the log gives
+    (:func:`~journal.core.checkins.restated`);
     ``current`` is the file's value and the day it is known from
     (:func:`known_since`), which wins over everything else of that day (its source
     is ``file`` when it differs from what the rest gives that day).  The series
@@ -79,6 +87,9 @@ def progress_series(
     """
     value = float(baseline or 0)
     anchors = {day: float(v) for day, v in recorded}
+    first = recorded[0][0] if recorded and opened is not None else None
+    if first is not None and len(recorded) > 1 and recorded[1][0] == first:
+        first = None  # a later commit's value of that day counts
     by_day: dict[date, list[CheckIn]] = {}
     for checkin in restated(baseline, list(checkins)):
         if checkin.op is not None:
@@ -98,7 +109,7 @@ def progress_series(
     for day in days:
         source = None
         if day in anchors:
-            value, source = anchors[day], "git"
+            value, source = anchors[day], "first" if day == first else "git"
         elif day in by_day:
             for checkin in by_day[day]:
                 value = checkin.apply(value)
@@ -110,10 +121,13 @@ def progress_series(
                 continue  # the start, and nothing more that day
             points.pop()
         elif source is None or (
-            source == "git" and day not in by_day and points and value == points[-1].value
+            source in ("git", "first")
+            and day not in by_day
+            and points
+            and value == points[-1].value
         ):
             continue  # nothing new that day
-        points.append(Point(day, value, source))
+        points.append(Point(day, value, source, opened if source == "first" else None))
     return points
 
 
@@ -200,10 +214,12 @@ def file_series(
     today: date | None,
     recorded: Sequence[tuple[date, float]] = (),
     committed: float | None = None,
+    opened: date | None = None,
 ) -> list[Point]:
-    """The goal file's values: ``recorded`` (committed ``current`` values), the goal's
-    own log, and ``file_current`` from the day it is known (:func:`known_since`);
-    ``committed``: the last value committed (``recorded`` may leave it out)."""
+    """The goal file's values: ``recorded`` (committed ``current`` values, ``opened``
+    as :func:`progress_series` takes them), the goal's own log, and ``file_current``
+    from the day it is known (:func:`known_since`); ``committed``: the last value
+    committed (``recorded`` may leave it out)."""
     if goal.metric_source == "meetings":  # counted from its meetings: no file values
         recorded, committed = (), None
     own = [c for c in goal.checkins if c.path == goal.path]
@@ -216,6 +232,7 @@ def file_series(
         current=(since, goal.file_current)
         if since is not None and goal.file_current is not None
         else None,
+        opened=opened,
     )
 
 
@@ -293,26 +310,31 @@ def offsets(
 
 
 def value_series(
-    goal: Goal, today: date | None, recorded: Sequence[tuple[date, float]] = ()
+    goal: Goal,
+    today: date | None,
+    recorded: Sequence[tuple[date, float]] = (),
+    opened: date | None = None,
 ) -> list[Point]:
     """The goal's value over time, up to ``today`` (a check-in dated after it, which
     T009 flags, has no point: the value today is :func:`current_value`'s):
-    :func:`file_series` plus :func:`offsets`; a day with only check-ins from other
-    notes is a ``note`` point.  None for a goal whose value is unknown
-    (:attr:`~journal.core.goal.Goal.value_unread`)."""
+    :func:`file_series` (of ``recorded`` and ``opened``) plus :func:`offsets`; a day
+    with only check-ins from other notes is a ``note`` point.  None for a goal whose
+    value is unknown (:attr:`~journal.core.goal.Goal.value_unread`)."""
     if goal.value_unread:
         return []
     committed = recorded[-1][1] if recorded else None  # before the log leaves it out
     recorded = _undated_by_log(goal, recorded)
-    points = file_series(goal, today, recorded, committed)
+    points = file_series(goal, today, recorded, committed, opened)
     base = pairs(points)
     git_free = not recorded or goal.metric_source == "meetings"  # file_series ignores it
     steps = offsets(goal, today, base if git_free else None)
     if steps:
-        sources = {p.day: p.source for p in points}
-        days = sorted(sources.keys() | {day for day, _offset in steps})
+        by_day = {p.day: p for p in points}
+        days = sorted(by_day.keys() | {day for day, _offset in steps})
         points = [
-            Point(day, exact_sum(value, offset), sources.get(day, "note"))
+            Point(day, exact_sum(value, offset), "note")
+            if (point := by_day.get(day)) is None
+            else Point(day, exact_sum(value, offset), point.source, point.committed)
             for day, value, offset in zip(
                 days,
                 values_on(base, days, goal.baseline or 0),

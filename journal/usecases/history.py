@@ -887,12 +887,14 @@ def _git_series(
     goal: Goal, mine: list[tuple[Revision, GoalChange]], today: date, history: LoadedHistory
 ) -> list[Point]:
     """The goal's series from its commits (``mine``, :func:`follow`'s) and its notes; the
-    value it was first committed with is dated by its start and its own log."""
+    value it was first committed with is dated by its start and its own log, and is no
+    change of the value (``first``)."""
     known = [c.day for c in goal.checkins if c.path == goal.path and c.op is not None]
     start = start_of(goal)
     if start is not None:
         known.append(start)
-    return value_series(goal, today, recorded_values(mine, today, history.arrival(today), known))
+    recorded, opened = recorded_values(mine, today, history.arrival(today), known)
+    return value_series(goal, today, recorded, opened)
 
 
 def goal_series(vault: Vault, goal: Goal, today: date) -> Series:

@@ -175,6 +175,7 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
     that ``supports`` and ``feeds`` name are found as ``new goal`` finds them, and, as
     there, ``feeds`` is refused on an outcome goal."""
     parsed: dict[str, Any] = {}
+    levels = "current" in given and _below_zero(given, goal)
     for key, text in given.items():
         if key in FIXED_KEYS:
             raise UsageProblem(f"'{key}' is not changed by the tool; edit the file if you must")
@@ -186,7 +187,7 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
         if key == "title":  # as `new goal` refuses it
             refuse_comment_mark(text)
         if key in MEASURES:
-            _refuse_sign(key, text.strip(), catalog.goal_word(goal.path))
+            _refuse_sign(key, text.strip(), catalog.goal_word(goal.path), levels)
         parsed[key] = parse_cli_value(spec, text)
     kind = _kind_for_feeds(parsed, goal)
     if kind is not None:  # feeds= on a goal that says no kind: as new goal writes it
@@ -199,24 +200,39 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
     return typed
 
 
-def _refuse_sign(key: str, text: str, name: str) -> None:
+def _below_zero(given: dict[str, str], goal: Goal) -> bool:
+    """Whether ``goal``'s values go below 0, as this command leaves them: its
+    ``baseline`` or ``target`` (``given``, else the file's) or the file's ``current``."""
+    given_or_held = {"baseline": goal.baseline, "target": goal.target}
+    for key in given_or_held.keys() & given.keys():
+        given_or_held[key] = parse_cli_value(SET_FIELDS[key], given[key])
+    values = [goal.file_current, *given_or_held.values()]
+    return any(v is not None and v < 0 for v in values)
+
+
+def _refuse_sign(key: str, text: str, name: str, levels: bool) -> None:
     """Refuse a number with a sign for ``key``, a value a goal is measured by
     (``current=+1``): a sign reads as a change, as ``journal log GOAL +1`` makes one, and
-    set writes the value (``name``: the goal in a command to paste).  A number to write
-    otherwise (a minus sign, U+2212, for ``-``) is told how first (:func:`respelled`)."""
+    set writes the value (``name``: the goal in a command to paste).  A minus is a level,
+    not a change, for ``baseline`` and ``target``, and for ``current`` when ``levels``:
+    the goal's values go below 0 (:func:`_below_zero`).  A number to write otherwise (a
+    minus sign, U+2212, for ``-``) is told how first (:func:`respelled`)."""
     meant = respelled(text)
     signed = meant.number if meant is not None else text
     sign, amount = signed[:1], signed[1:]
     if sign not in ("+", "-") or not amount[:1].isdigit():
         return
+    if sign == "-" and (key != "current" or levels):
+        return  # a value below 0, written as typed (parse_cli_value tells a U+2212 minus)
     said = f"{key}={signed} has a sign, and set writes a value, not a change: {key}={amount} sets "
     if key == "current":
         change = "add" if sign == "+" else "take away"
         said += f"{amount}; to {change} {amount}, log it: journal log {name} {signed}"
         if sign == "-":
-            said += f" (journal log {name} ={signed} makes it {signed})"
-    elif sign == "-":
-        said += f"{amount} (a value below 0 is written in the file: {key}: {signed})"
+            said += (
+                f" (journal log {name} ={signed} makes it {signed}); set takes a current below 0"
+                " for a goal whose baseline, target or current is below 0"
+            )
     else:
         said += amount
     if meant is not None:
