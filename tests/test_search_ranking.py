@@ -97,3 +97,24 @@ def test_a_column_the_search_lacks_is_a_usage_error_when_nothing_matches(
     # a word with a colon that is no column filter is still searched as typed
     assert [h["path"] for h in found(invoke, "https://example.com/x")] == ["notes/a.md"]
     assert invoke("search", "10:30").stderr == "journal: no notes match\n"
+
+
+def test_search_passes_over_arabic_and_hebrew_vowel_marks_and_reads_arabic_indic_digits(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `المعلم` did not find `المُعلِّم` (with a damma, a kasra and a
+    shadda), nor `درسا` `درسًا` (tanween), where accents don't matter; `30` did not find
+    `٣٠`.  The marks are dropped from the text and the query, as FTS5 drops Latin
+    accents; the snippet shows the text as written."""
+    write("notes/تعلم.md", "# تعلم\n\nإكمال ٣٠ درسًا مع المُعلِّم\n")  # noqa: RUF001
+    write("notes/Hebrew.md", "שָׁלוֹם לְכֻלָּם\n")
+    write("notes/plain.md", "# Plain\n\nمعلم, 3 0\n")
+    for query in ("المعلم", "المُعلِّم", "درسا", "درسًا", "30", "٣٠", "المعلم 30"):
+        assert [h["path"] for h in found(invoke, query)] == ["notes/تعلم.md"], query
+    [hit] = found(invoke, "المعلم")
+    assert hit["snippet"] == "إكمال ٣٠ درسًا مع **المُعلِّم**"
+    [hit] = found(invoke, "30")
+    assert hit["snippet"] == "إكمال **٣٠** درسًا مع المُعلِّم"
+    for query in ("שלום", "שָׁלוֹם", "לכלם"):
+        assert [h["path"] for h in found(invoke, query)] == ["notes/Hebrew.md"], query
+    assert found(invoke, "שלום")[0]["snippet"] == "**שָׁלוֹם** לְכֻלָּם"
