@@ -538,7 +538,9 @@ def test_markdown_links_are_found_as_the_old_regex_found_them(text: str) -> None
     assert md_link_urls(text) == [m.group(1) for m in re.finditer(OLD_MD_LINK, text)]
 
 
-TAG_BITS = st.sampled_from([*"#a (\t\n/-_1)", "\u00a0", "é", "##", "\u3000"])
+TAG_BITS = st.sampled_from(
+    [*"#a (\t\n/-_1).,!'\"", "\u00a0", "é", "e\u0301", "##", "\u3000", "\U0001f3af", "\u203c"]
+)
 
 
 @settings(max_examples=2000, deadline=None)
@@ -549,7 +551,38 @@ def test_body_tags_start_a_line_or_follow_a_space_or_parenthesis(text: str) -> N
 
     from journal.core.tags import _BODY_TAG
 
-    assert _BODY_TAG.findall(text) == re.findall(r"(?:^|(?<=[\s(]))#([\w/-]+)", text)
+    punctuation = r"'!\"#$%&()*+,.:;<=>?@^`{|}~\[\]\\"
+    first = rf"(?:^|(?<=[\s(]))#([^\s\ufeff\u2000-\u206f\u2e00-\u2e7f{punctuation}]+)"
+    assert _BODY_TAG.findall(text) == re.findall(first, text)
+
+
+def test_a_tag_is_read_whole_in_any_script_and_unicode_form() -> None:
+    """Reported (tryout): in text written decomposed (NFD, as macOS may), `#ziel/übung`
+    was the tag `ziel/u`, `#İş` `I` (the pattern's `\\w` stops at a combining mark), and
+    `#🎯` no tag, though Obsidian reads it (and `tags: [🎯]`) as one.  Tags are read as
+    Obsidian reads them, and given composed (NFC)."""
+    import unicodedata
+
+    wide = "\uff41\uff42"  # full-width ab
+    text = f"Text #ziel/übung #Übung #🎯 #日本語/聴解 #café_crème #İş #٣٠ #{wide}"
+    facts = parse_body(unicodedata.normalize("NFD", text) + "\n")
+    assert [tag for tag, _ in facts.tags] == [
+        *("ziel/übung", "Übung", "🎯", "日本語/聴解", "café_crème", "İş", "٣٠", wide)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("#tag. #tag, #tag; #tag! #tag? #tag: #tag) #tag] #tag' #tag\"", ["tag"] * 10),
+        ("#c++ #q&a #a.b #x|y #a*b #a~b #a=b #a^b #a\\b", ["c", "q", "a", "x", *["a"] * 5]),
+        ("#tag… #tag\u2019s #tag—x #a‼ #a\u200bb", ["tag", "tag", "tag", "a", "a"]),  # U+2000-206F
+        ("#a-b_c/d #«x» #tag。", ["a-b_c/d", "«x»", "tag。"]),  # as Obsidian reads them
+        ("#2026 #2026x #\uff11\uff12", ["2026x", "\uff11\uff12"]),  # full-width 12 is a tag
+    ],
+)
+def test_a_tag_ends_where_obsidian_ends_it(text: str, tags: list[str]) -> None:
+    assert [tag for tag, _ in parse_body(text + "\n").tags] == tags
 
 
 WIKI_BITS = st.sampled_from([*"[]!a\n|# \\", "[[", "]]", "![[", "[[["])

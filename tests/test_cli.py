@@ -914,13 +914,13 @@ def test_set_keeps_list_items_the_file_writes_otherwise_with_their_comments(
     write("goals/b.md", goal_text("Beta"))
     text = goal_text("Alpha").replace(
         "---\n#",
-        'tags:\n  - 1.5  # plan v1.5\nsupports:\n  - "[[goals/b.md|B]]"  # main\n---\n#',
-    )
+        'aliases:\n  - 1.5  # plan v1.5\nsupports:\n  - "[[goals/b.md|B]]"  # main\n---\n#',
+    )  # (1.5 is no tag: Obsidian's tags hold no '.')
     path = write("goals/a.md", text)
-    result = invoke("set", "alpha", "tags=networking, 1.5", "supports=[[goals/b.md|B]], [[Beta]]")
+    result = invoke("set", "alpha", "aliases=plan, 1.5", "supports=[[goals/b.md|B]], [[Beta]]")
     assert result.exit_code == 0, result.stderr
     after = path.read_text()
-    assert "tags:\n  - networking\n  - 1.5  # plan v1.5\n" in after
+    assert "aliases:\n  - plan\n  - 1.5  # plan v1.5\n" in after
     assert 'supports:\n  - "[[goals/b.md|B]]"  # main\n  - "[[b]]"\n' in after, after
 
 

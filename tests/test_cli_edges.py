@@ -678,6 +678,18 @@ def test_tags_in_other_case_are_read_and_set_as_obsidian_does(invoke: Invoke, wr
     assert "\nTags: [x, y]\n" in path.read_text() and "\ntags:" not in path.read_text()
 
 
+def test_a_body_tag_and_a_front_matter_tag_are_one_tag(invoke: Invoke, write: Write) -> None:
+    """Reported (tryout): `set tags=... #🎯` wrote `tags: [🎯]`, a tag in `list --json`,
+    while the body's `#🎯` was none; a tag Obsidian calls invalid is refused."""
+    write("notes/n.md", "---\ntags: [\U0001f3af]\n---\nZiel erreicht #\U0001f3af #u\u0308bung\n")
+    [note] = json.loads(invoke("list", "--type", "note", "--json").stdout)
+    assert note["tags"] == ["\U0001f3af", "\u00fcbung"]
+    write("goals/x.md", goal_text("Alpha"))
+    assert invoke("set", "alpha", "tags=#\U0001f3af").exit_code == 0
+    refused = invoke("set", "alpha", "tags=c++")
+    assert (refused.exit_code, refused.stderr) == (2, "journal: tags: 'c++' is not a valid tag\n")
+
+
 def test_set_writes_cssclasses_under_the_key_the_file_has(invoke: Invoke, write: Write) -> None:
     """Reported (tryout): `set GOAL cssclasses=wide` was an unknown property, though the
     docs say cssclasses is set under the key the file has, as tags and aliases are."""

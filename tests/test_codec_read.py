@@ -285,6 +285,11 @@ def test_a_tab_that_indents_nothing_is_not_blamed(yaml: str, words: str | None) 
 _COLON = "a full-width colon '\uff1a' (U+FF1A): write ': '"
 _IDEOGRAPHIC = "indented with a full-width space (U+3000): indent with spaces"
 _SPACE = "a full-width space (U+3000) after the colon: write an ASCII space"
+_NO_BREAK = "a no-break space (U+00A0) after the colon: write an ASCII space"
+_NARROW = "a narrow no-break space (U+202F) after the colon: write an ASCII space"
+_FIGURE = "a figure space (U+2007) after the colon: write an ASCII space"
+_INDENT_NO_BREAK = "indented with a no-break space (U+00A0): indent with spaces"
+_INDENT_NARROW = "indented with a narrow no-break space (U+202F): indent with spaces"
 
 
 @pytest.mark.parametrize(
@@ -298,6 +303,14 @@ _SPACE = "a full-width space (U+3000) after the colon: write an ASCII space"
         ("type: goal\ntitle: x\nstatus:\u3000active\nmetric: x\n", 4, _SPACE),  # reported
         ("type: goal\nunit: x\ndue:\u30002027-01-31\n", 4, _SPACE),  # the last line
         ("links:\n  site:\u3000x\n  other: y\n", 3, _SPACE),  # a nested key
+        # no-break spaces (a Mac's Option+Space, French typing): reported
+        ("type: goal\ntitle: mid\nstatus:\xa0active\nmetric: x\n", 4, _NO_BREAK),
+        ("type: goal\nstatus:\xa0 active\nmetric: x\n", 3, _NO_BREAK),
+        ("type: goal\nunit: x\ndue:\u202f2027-01-31\n", 4, _NARROW),
+        ("type: goal\nunit: x\ndue:\u20072027-01-31\nmetric: x\n", 4, _FIGURE),
+        ("metric: x\ntags:\n\xa0\xa0- langue\nunit: x\n", 4, _INDENT_NO_BREAK),
+        ("tags:\n  - a\n\xa0 \xa0 - b\nunit: x\n", 4, _INDENT_NO_BREAK),  # with spaces
+        ("tags:\n\u202f- a\nunit: x\n", 3, _INDENT_NARROW),
     ],
 )
 def test_a_full_width_colon_or_indent_is_told_at_its_line(yaml: str, line: int, words: str) -> None:

@@ -52,6 +52,24 @@ def test_a_bad_tag_leaves_the_others_read() -> None:
         parse_cli_value(GOAL_FIELDS["tags"], "a, 2026")  # `journal set`: refused whole
 
 
+def test_a_front_matter_tag_is_one_by_the_rule_of_a_body_tag() -> None:
+    """Found with the tryout's report that `tags: [🎯]` was a tag and `#🎯` none: both
+    are read by Obsidian's one rule (no whitespace, no punctuation, not only digits 0-9),
+    composed (NFC); `c++`, which Obsidian's properties show as an invalid tag, is none."""
+    nfd = "ziel/u\u0308bung"
+    text = f"---\ntype: goal\ntitle: G\ntags: [\U0001f3af, c++, {nfd}, a.b, '#x']\n---\n"
+    goal, problems = goal_from_note(parse_note("goals/g.md", text.encode()))
+    assert goal.tags == ["\U0001f3af", "ziel/\u00fcbung", "x"]
+    assert [(p.line, p.message) for p in problems] == [
+        (
+            4,
+            "tags: 'c++' is not a valid tag; tags: 'a.b' is not a valid tag; "
+            "the valid ones are read",
+        )
+    ]
+    assert parse_note("n.md", text.replace("goal", "note", 1).encode()).tags == goal.tags
+
+
 def test_a_bad_tag_of_a_block_list_is_reported_at_its_own_line() -> None:
     """Reported: `- 2026` under `tags:` was reported at the `tags:` line, though
     docs/format.md says a tag that is no tag is reported at its line."""

@@ -97,3 +97,49 @@ def test_a_column_the_search_lacks_is_a_usage_error_when_nothing_matches(
     # a word with a colon that is no column filter is still searched as typed
     assert [h["path"] for h in found(invoke, "https://example.com/x")] == ["notes/a.md"]
     assert invoke("search", "10:30").stderr == "journal: no notes match\n"
+
+
+def test_search_passes_over_arabic_and_hebrew_vowel_marks_and_reads_arabic_indic_digits(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `المعلم` did not find `المُعلِّم` (with a damma, a kasra and a
+    shadda), nor `درسا` `درسًا` (tanween), where accents don't matter; `30` did not find
+    `٣٠`.  The marks are dropped from the text and the query, as FTS5 drops Latin
+    accents; the snippet shows the text as written."""
+    write("notes/تعلم.md", "# تعلم\n\nإكمال ٣٠ درسًا مع المُعلِّم\n")  # noqa: RUF001
+    write("notes/Hebrew.md", "שָׁלוֹם לְכֻלָּם\n")
+    write("notes/plain.md", "# Plain\n\nمعلم, 3 0\n")
+    for query in ("المعلم", "المُعلِّم", "درسا", "درسًا", "30", "٣٠", "المعلم 30"):
+        assert [h["path"] for h in found(invoke, query)] == ["notes/تعلم.md"], query
+    [hit] = found(invoke, "المعلم")
+    assert hit["snippet"] == "إكمال ٣٠ درسًا مع **المُعلِّم**"
+    [hit] = found(invoke, "30")
+    assert hit["snippet"] == "إكمال **٣٠** درسًا مع المُعلِّم"
+    for query in ("שלום", "שָׁלוֹם", "לכלם"):
+        assert [h["path"] for h in found(invoke, query)] == ["notes/Hebrew.md"], query
+    assert found(invoke, "שלום")[0]["snippet"] == "**שָׁלוֹם** לְכֻלָּם"
+
+
+def test_a_snippet_of_a_symbol_or_of_a_title_hit_shows_the_text_as_written(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `search 🎯` showed `模試 第２回 聴解 Ziel erreicht # **🎯** heute`
+    (the ideographic space made an ASCII one, a space put between `#` and `🎯`), and a
+    query found in the title alone the body's first words with their spaces made ASCII,
+    where a word found shows the text as written."""
+    opening = "模試\u3000第\uff12回 聴解"  # with a full-width 2
+    body = f"{opening}\n\nZiel erreicht #\U0001f3af heute,\u00a0oui\n"
+    write("notes/試験 Note.md", body)
+    [hit] = found(invoke, "\U0001f3af")
+    assert hit["snippet"] == f"{opening} Ziel erreicht #**\U0001f3af** heute,\u00a0oui"
+    [hit] = found(invoke, "試験")
+    assert hit["snippet"] == f"{opening} Ziel erreicht #\U0001f3af heute,\u00a0oui"
+    [hit] = found(invoke, "heute")
+    assert hit["snippet"].startswith(f"{opening} Ziel erreicht #\U0001f3af **heute**")
+    words = " ".join(f"w{n}" for n in range(20))
+    write("notes/Long.md", f"{words}\u3000\U0001f680 {words}\n")
+    [hit] = found(invoke, "\U0001f680")
+    assert hit["snippet"] == "... w14 w15 w16 w17 w18 w19\u3000**\U0001f680** w0 w1 w2 w3 w4 w5 ..."
+    write("notes/Long.md", f"{words}\u3000{words}\n")
+    [hit] = found(invoke, "title:long")
+    assert hit["snippet"] == "w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11..."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -80,6 +82,17 @@ def test_a_snippet_of_folded_text_is_shown_as_written() -> None:
     assert shown("[佐藤] [花子]さん。HR...") == f"[佐藤]　[花子]さん。{hr}..."
     assert shown("no such [text]") is None
     assert folded("plain ascii") == "plain ascii"
+
+
+def test_folding_drops_only_arabic_and_hebrew_marks_and_reads_arabic_indic_digits() -> None:
+    """The marks left out are combining marks (Mn) of those scripts alone: the vowel
+    signs of Indic scripts, kana voicing and an emoji's variation selector are letters'
+    parts, kept."""
+    left_out = [ch for ch in map(chr, range(0x10000)) if folded(f"a{ch}") == "a"]
+    assert {unicodedata.category(ch) for ch in left_out} == {"Mn"}
+    assert {unicodedata.name(ch).split()[0] for ch in left_out} == {"ARABIC", "HEBREW"}
+    assert folded("हिंदी ガ\u3099 ❤\ufe0f") == "हिंदी ガ\u3099 ❤\ufe0f"
+    assert folded("٣٠ ۴۲ ๓ \U0001d7d7") == "30 42 ๓ 9"  # Thai digits are no Arabic-Indic
 
 
 @pytest.mark.parametrize(

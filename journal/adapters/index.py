@@ -2058,15 +2058,17 @@ def _symbol_hits(conn: sqlite3.Connection, text: str, limit: int) -> list[Hit]:
 
 def _opening(text: str) -> str:
     """A snippet of a note whose shown text holds no hit (it was in the title, a comment
-    or a link's target): its first words."""
-    words = text[:SNIPPET_PIECE].split()
-    more = len(words) > 12 or len(text) > SNIPPET_PIECE
-    return " ".join(words[:12]) + ("..." if more else "")
+    or a link's target): its first words, as written."""
+    piece = text[:SNIPPET_PIECE]
+    first = _TWELVE_WORDS.match(piece)
+    stop = first.end() if first else 0
+    more = len(text) > SNIPPET_PIECE or bool(piece[stop:].strip())
+    return single_line(piece[:stop]) + ("..." if more else "")
 
 
-def _around(body: str, text: str, words: int = 6) -> str:
-    """``text`` marked ``**like this**`` with up to ``words`` words each side, as FTS5's
-    snippets are; empty when the body does not hold it."""
+def _around(body: str, text: str) -> str:
+    """``text`` marked ``**like this**`` with up to six words each side, as written, as
+    FTS5's snippets are; empty when the body does not hold it."""
     import unicodedata
 
     at = body.find(text)
@@ -2075,11 +2077,20 @@ def _around(body: str, text: str, words: int = 6) -> str:
     end = at + len(text)  # with the marks that dress it (❤ + U+FE0F is ❤️)
     while end < len(body) and unicodedata.category(body[end]) in ("Mn", "Me", "Cf"):
         end += 1
-    before, after = body[:at].split(), body[end:].split()
-    lead = "..." if len(before) > words else ""
-    tail = "..." if len(after) > words else ""
-    middle = [*before[-words:], f"**{body[at:end]}**", *after[:words]]
-    return " ".join([lead, *middle, tail]).strip()
+    before = _SIX_WORDS.match(body[at - 1 :: -1]) if at else None  # read backwards
+    start = at - before.end() if before else at
+    after = _SIX_WORDS.match(body, end)
+    stop = after.end() if after else end
+    lead = "..." if body[:start].strip() else ""
+    tail = "..." if body[stop:].strip() else ""
+    shown = single_line(f"{body[start:at]}**{body[at:end]}**{body[end:stop]}")
+    return " ".join(filter(None, [lead, shown, tail]))
+
+
+#: The first words of a text, with the spaces before each: a note's opening, and the
+#: words each side of a symbol found.
+_TWELVE_WORDS = lazy(r"(?:\s*\S+){1,12}")
+_SIX_WORDS = lazy(r"(?:\s*\S+){1,6}")
 
 
 _SYNTAX = frozenset({"AND", "OR", "NOT", "title:", "body:", "*"})  # not a word to quote

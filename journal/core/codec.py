@@ -568,7 +568,7 @@ def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
     problem = exc.problem or str(exc)
     context = exc.context or ""
     mark = exc.problem_mark or exc.context_mark
-    slip = _full_width_slip(exc, text, mark)
+    slip = _keyboard_slip(exc, text, mark)
     if slip is not None:
         return Problem(slip[0], "invalid front matter: " + slip[1])
     quoted = _quote_slip(text, mark.line) if mark is not None else None
@@ -778,51 +778,56 @@ def _reads_past(fixed_text: str, mark: Any) -> bool:
     return True
 
 
-#: What an input method in full-width mode types where YAML wants ASCII (the part to
-#: fix as group 1), the ASCII it stands for, and the words for it: a colon after a key,
-#: an ideographic space after a key's colon, ideographic spaces indenting a line.
+#: Spaces a keyboard types that YAML reads as text, with their names: a Japanese input
+#: method's ideographic space, the no-break spaces of a Mac's Option+Space and of French
+#: typing, and the figure space.
+_ODD_SPACES = {
+    "\u3000": "a full-width space (U+3000)",
+    "\u00a0": "a no-break space (U+00A0)",
+    "\u202f": "a narrow no-break space (U+202F)",
+    "\u2007": "a figure space (U+2007)",
+}
+_ODD = "".join(_ODD_SPACES)
+#: Each character as ASCII: a full-width space is two columns wide.
+_AS_ASCII = str.maketrans({"\uff1a": ": ", "\u3000": "  "} | dict.fromkeys(_ODD_SPACES, " "))
+#: What YAML wants in ASCII typed otherwise (the part to fix as group 1), and the words
+#: for it (``{}``: the name of the first odd space): a full-width colon after a key, an
+#: odd space after a key's colon, odd spaces (and spaces) indenting a line.
 #: The start of a line up to its key's end: indent, a list item's dash, the key.
 _KEY_START = r"[ \t]*(?:-[ \t]+)?[^\s:#'\"-][^:\n]*?"
-_FULL_WIDTH = (
+_SLIPS = (
+    (re.compile(_KEY_START + "(\uff1a)"), "a full-width colon '\uff1a' (U+FF1A): write ': '"),
+    (re.compile(_KEY_START + f":([{_ODD}])"), "{} after the colon: write an ASCII space"),
     (
-        re.compile(_KEY_START + "(\uff1a)"),
-        ": ",
-        "a full-width colon '\uff1a' (U+FF1A): write ': '",
-    ),
-    (
-        re.compile(_KEY_START + ":(\u3000)"),
-        " ",
-        "a full-width space (U+3000) after the colon: write an ASCII space",
-    ),
-    (
-        re.compile(r"[ \t]*(\u3000+)"),
-        "  ",
-        "indented with a full-width space (U+3000): indent with spaces",
+        re.compile(f"([ \t]*[{_ODD}][ \t{_ODD}]*)"),
+        "indented with {}: indent with spaces",
     ),
 )
 
 
-def _full_width_slip(exc: yaml12.MarkedYAMLError, text: str, mark: Any) -> tuple[int, str] | None:
+def _keyboard_slip(exc: yaml12.MarkedYAMLError, text: str, mark: Any) -> tuple[int, str] | None:
     """The 1-based line and the words when YAML gave up reading on or after a line
-    holding a full-width colon (U+FF1A) where a key's ``:`` goes, a full-width space
-    (U+3000) right after a key's ``:``, or indented with full-width spaces (a Japanese
-    input method's), that reads past where it gave up once written in ASCII: YAML reads
-    such a line as more text and stops further on."""
+    holding a full-width colon (U+FF1A) where a key's ``:`` goes, a full-width or
+    no-break space right after a key's ``:``, or indented with such spaces (a Japanese
+    input method's, a Mac's Option+Space), that reads past where it gave up once written
+    in ASCII: YAML reads such a line as more text and stops further on."""
     from journal.core import yaml12
 
     if mark is None or isinstance(exc, yaml12.ConstructorError):
         return None
-    if "\uff1a" not in text and "\u3000" not in text:
+    if "\uff1a" not in text and not any(space in text for space in _ODD_SPACES):
         return None
     lines = text.split("\n")
     for number, line in enumerate(lines[: mark.line + 1]):
-        for pattern, ascii_text, problem in _FULL_WIDTH:
+        for pattern, problem in _SLIPS:
             found = pattern.match(line)
             if found is None:
                 continue
-            fixed = line[: found.start(1)] + ascii_text + line[found.end(1) :]
+            typed = found.group(1)
+            fixed = line[: found.start(1)] + typed.translate(_AS_ASCII) + line[found.end(1) :]
             if _reads_past("\n".join([*lines[:number], fixed, *lines[number + 1 :]]), mark):
-                return number + 1, problem
+                odd = next((_ODD_SPACES[c] for c in typed if c in _ODD_SPACES), "")
+                return number + 1, problem.format(odd)
     return None
 
 

@@ -294,7 +294,7 @@ def as_written(
 ) -> Any:
     """``new``, a list to write, with each item that an item of the file's list ``old``
     already says (``same(old_item, new_item)``) as the file writes it: ``- 1.5`` stays a
-    number where ``tags=1.5`` gives the text, and the line keeps its comment (an item
+    number where ``aliases=1.5`` gives the text, and the line keeps its comment (an item
     written otherwise is another item to the codec); an old item that is a list or a
     mapping only with ``collections``."""
     if not (codec.is_sequence(old) and codec.is_sequence(new)):
@@ -311,7 +311,7 @@ def _read_alike(
     field: Field, also: Callable[[Any, Any], bool] | None = None
 ) -> Callable[[Any, Any], bool]:
     """Whether a list item of the file and one to write are read alike by ``field``
-    (``- 1.5`` and the text ``1.5`` as tags), or ``also`` says they are the same; an
+    (``- 1.5`` and the text ``1.5`` as aliases), or ``also`` says they are the same; an
     item the field can't read (``- true`` as a tag) is never the same as one it can."""
 
     def same(old: Any, new: Any) -> bool:

@@ -1,27 +1,40 @@
-"""Tags the Obsidian way: ``#tag``, ``#nested/tag``; never all digits."""
+"""Tags the Obsidian way: ``#tag``, ``#nested/tag``, ``#🎯``; never digits 0-9 alone."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from journal.core.regex import lazy
 
-_BODY_TAG = lazy(r"(?<![^\s(])#([\w/-]+)")  # at the start, or after a space or (
+#: What a tag is made of, as Obsidian reads it in a note and in ``tags:`` (its app's
+#: pattern): anything but whitespace, general and supplemental punctuation
+#: (U+2000-U+206F, U+2E00-U+2E7F: ``…``, ``—``, a typographic apostrophe, a zero-width
+#: space) and ASCII punctuation other than ``-``, ``_`` and ``/`` - letters and digits of
+#: every script, their combining marks, emoji.
+_TAG_TEXT = "[^\\s\\ufeff\\u2000-\\u206f\\u2e00-\\u2e7f'!\"#$%&()*+,.:;<=>?@^`{|}~\\[\\]\\\\]+"
+_BODY_TAG = lazy(f"(?<![^\\s(])#({_TAG_TEXT})")  # at the start, or after a space or (
+_TAG = lazy(_TAG_TEXT)
 
 
 def clean_tag(raw: str) -> str | None:
-    """A tag without ``#`` and spaces, or None when it is not a valid tag."""
+    """A tag without ``#`` and spaces, composed (NFC), or None when it is not a valid
+    tag."""
     tag = raw.strip().lstrip("#").strip()
-    if not tag or tag.isdigit() or any(ch.isspace() for ch in tag):
-        return None
-    return tag
+    return (_tag(tag) or None) if _TAG.fullmatch(tag) else None
 
 
 def body_tags(text: str) -> list[str]:
     """The ``#tags`` in a run of plain text (code, math and markdown links' URLs already
-    left out).  What the pattern finds has no ``#`` or space: :func:`clean_tag` would
-    only drop all-digit ones."""
-    return [tag for tag in _BODY_TAG.findall(text) if not tag.isdigit()]
+    left out), composed (NFC)."""
+    return [tag for tag in map(_tag, _BODY_TAG.findall(text)) if tag]
+
+
+def _tag(text: str) -> str:
+    """``text`` composed, or empty when it is digits 0-9 alone (no tag to Obsidian)."""
+    if text.isascii():
+        return "" if text.isdigit() else text
+    return unicodedata.normalize("NFC", text)
 
 
 def unique(tags: Iterable[str]) -> list[str]:

@@ -43,21 +43,42 @@ OPEN, CLOSE = "\ue001", "\ue002"
 
 
 def folded(text: str) -> str:
-    """``text`` as search compares it, and as ``show`` matches names: its compatibility
-    forms folded (NFKC): full-width ``HR`` (U+FF28 U+FF32) is ``HR``, half-width ``ﾏﾈｰｼﾞｬｰ`` is
-    ``マネージャー``, an ideographic or no-break space a space; and the Latin letters that
-    are no letter plus an accent read as plain ones (``Ø`` is ``O``, ``ß`` is ``ss``: FTS5
-    takes the accents off the others)."""
+    """``text`` as search compares it: its compatibility forms folded (NFKC), as ``show``
+    matches names: full-width ``HR`` (U+FF28 U+FF32) is ``HR``, half-width ``ﾏﾈｰｼﾞｬｰ`` is
+    ``マネージャー``, an ideographic or no-break space a space; the Latin letters that are
+    no letter plus an accent read as plain ones (``Ø`` is ``O``, ``ß`` is ``ss``: FTS5
+    takes the accents off the others); Arabic and Hebrew vowel marks left out
+    (``المُعلِّم`` is ``المعلم``), and Arabic-Indic digits ASCII ones (``٣٠`` is ``30``)."""
     if text.isascii():
         return text
     text = unicodedata.normalize("NFKC", text)
     for letter, plain in _LATIN:  # str.translate took 40 times NFKC's time (every body)
         if letter in text:
             text = text.replace(letter, plain)
+    encoded = text.encode("utf-8", "surrogatepass")  # its bytes: half a pattern's instructions
+    if any(lead in encoded for lead in _ARABIC_HEBREW):
+        text = _ARABIC_DIGIT.sub(_ascii_digit, _MARKS.sub("", text))
     return text
 
 
 _LATIN = [(chr(letter), plain) for letter, plain in LATIN_LETTERS.items()]
+
+#: The marks of Hebrew (points, cantillation) and Arabic (harakat, tanween, shadda, the
+#: dagger alif, Quranic marks), which a text may have or not (category Mn, every one).
+_MARKS = lazy(
+    "[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f"
+    "\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0898-\u089f"
+    "\u08ca-\u08e1\u08e3-\u08ff]+"
+)
+#: The Arabic-Indic digits, Arabic's and Persian's.
+_ARABIC_DIGIT = lazy("[\u0660-\u0669\u06f0-\u06f9]")
+#: The bytes that start the UTF-8 of those marks and digits (U+0591-U+08FF), and of no
+#: character of most other scripts; one byte each (a search for two takes 30 times one's).
+_ARABIC_HEBREW = (b"\xd6", b"\xd7", b"\xd8", b"\xd9", b"\xdb", b"\xe0")
+
+
+def _ascii_digit(digit: re.Match[str]) -> str:
+    return str(unicodedata.decimal(digit[0]))
 
 
 def as_written(snippet: str, text: str) -> str | None:
