@@ -25,6 +25,7 @@ from journal.present import (
     implied,
     linked,
     log_rows,
+    meeting_lines,
     misdated,
     not_counted,
     reached_down,
@@ -34,7 +35,6 @@ from journal.present import (
     unstyled,
     value_sources,
     with_missing,
-    without_outcome,
 )
 from journal.present import file_value as _file_value
 from journal.present import note_table as note_table  # no glyph in it: the same view
@@ -243,7 +243,7 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         baseline = "unreadable" if "baseline" in r["unread"] else number(r["baseline"] or 0)
         reached = f" to {measure}" if (measure := _measure(r)) else ""
         out.append(f"measure: {r['metric'] or 'not named'}, from {baseline}{reached}, {_share(r)}")
-    out.extend(filter(None, [_sources(r), *without_outcome(r)]))
+    out.extend(filter(None, [_sources(r), *meeting_lines(r)]))
     if r["effort"] is not None:
         out.append(f"effort: {plural(r['effort'], 'hour')} a week")
     if r["confidence"]:
@@ -313,7 +313,7 @@ def history_view(h: dict[str, Any], today: date) -> str:
     if h["current"] is None and h["target"] is None and not h["checkins"]:
         return f"{h['title']}: no check-ins yet\n"
     out = [f"{h['title']}: {_measure(h) or _share(h)}"]
-    out.extend(filter(None, [_sources(h), *without_outcome(h)]))
+    out.extend(filter(None, [_sources(h), *meeting_lines(h)]))
     out.append("check-ins:" if h["checkins"] else "no check-ins yet")
     out.extend(
         f"  {_step(c) if step else _checkin(c, h['path'], total=True)}" for c, step in log_rows(h)

@@ -947,6 +947,54 @@ def test_show_and_log_name_the_meetings_an_outcome_goal_counts_as_come_to_nothin
     assert "1/3" in status and "No recent check-in\n  none\n" in status
 
 
+def test_a_referral_goal_counts_only_the_meetings_whose_outcome_names_a_referral(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: a goal counting "referrals from informational interviews" took two
+    pleasant chats as two referrals, showed 100% done and M008 said to mark it done.
+    An outcome that names no referral is not counted, and `show` says which meetings
+    counted, which did not and why."""
+    write(
+        "goals/r.md",
+        "---\ntype: goal\ntitle: Land 2 referrals\nstatus: active\n"
+        "metric: referrals from informational interviews\nunit: referrals\ntarget: 2\n"
+        "metric_source: meetings\nmetric_kind: informational\nstart: 2026-11-01\n"
+        "due: 2027-03-31\n---\n",
+    )
+    kris = "meetings/2026-11-18 Informational interview with Kris.md"
+    ann = "meetings/2026-11-19 Informational interview with Ann.md"
+    for path, day, outcome in (
+        (kris, "2026-11-18", "Good chat about sourcing tools"),
+        (ann, "2026-11-19", "Learned how Stark structures its TA team"),
+    ):
+        text = meeting_text(date=day, kind="informational", goal="'[[r]]'", outcome=outcome)
+        write(path, text)
+    assert "0/2 referrals" in invoke("status").stdout
+    assert "M008" not in invoke("check").stdout
+    shown = invoke("show", "r").stdout
+    assert "0 -> 0 / 2 referrals" in shown
+    assert (
+        "  counted from meeting notes whose outcome names a referral, as an outcome goal\n"
+        f"  not counted, its outcome names no referral: {kris} (outcome: Good chat about "
+        "sourcing tools)\n"
+    ) in shown
+    record = json.loads(invoke("show", "r", "--json").stdout)
+    assert record["meetings_result"] == ["referral"]
+    assert record["meetings_counted"] == []
+    assert record["meetings_result_not_named"] == [
+        {"path": kris, "outcome": "Good chat about sourcing tools"},
+        {"path": ann, "outcome": "Learned how Stark structures its TA team"},
+    ]
+    note = vault / ann
+    note.write_text(note.read_text().replace("Learned how", "She will refer me; learned how"))
+    shown = invoke("show", "r").stdout
+    assert "0 -> 1 / 2 referrals" in shown
+    assert f"  counted: {ann} (outcome: She will refer me; learned how" in shown
+    logged = json.loads(invoke("log", "r", "--json").stdout)
+    assert [m["path"] for m in logged["meetings_counted"]] == [ann]
+    assert [m["path"] for m in logged["meetings_result_not_named"]] == [kris]
+
+
 def test_status_judges_pace_by_the_plan_as_the_review_does(
     invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1407,9 +1455,9 @@ def test_a_meeting_an_outcome_goal_does_not_count_yet_is_named_with_its_fix(
     path = "meetings/2026-11-20 Informational interview with Ann.md"
     assert made.exit_code == 0
     assert (
-        "journal: this meeting does not count for Referrals until it has an outcome (an "
-        f"outcome goal counts what meetings led to): fill in its outcome: in {path}, none if "
-        "nothing came of it\n"
+        "journal: this meeting does not count for Referrals until its outcome names a "
+        "referral (an outcome goal counts what meetings led to): fill in its outcome: in "
+        f"{path}, none if nothing came of it\n"
     ) in made.stderr
     waiting = (
         f"not counted, no outcome yet: {path} (fill in its outcome: to count it, or none if "
@@ -1417,14 +1465,10 @@ def test_a_meeting_an_outcome_goal_does_not_count_yet_is_named_with_its_fix(
     )
     shown = invoke("show", "Referrals").stdout
     assert "0 -> 0 / 2" in shown
-    assert (
-        f"  counted from meeting notes that have an outcome, as an outcome goal\n  {waiting}\n"
-    ) in shown
+    sources = "counted from meeting notes whose outcome names a referral, as an outcome goal"
+    assert f"  {sources}\n  {waiting}\n" in shown
     logged = invoke("log", "Referrals").stdout
-    assert logged.startswith(
-        "Referrals: 0 / 2  (counted from meeting notes that have an outcome, as an outcome "
-        f"goal)\n{waiting}\n"
-    )
+    assert logged.startswith(f"Referrals: 0 / 2  ({sources})\n{waiting}\n")
     record = json.loads(invoke("show", "Referrals", "--json").stdout)
     assert (record["meetings_need_outcome"], record["meetings_without_outcome"]) == (True, [path])
     note = vault / path
