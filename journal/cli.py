@@ -1778,7 +1778,7 @@ def log_command(
     record = {
         "path": logged.path,
         "date": logged.day.isoformat(),
-        "change": logged.change,
+        "change": logged.change or None,
         "note": logged.note,
         "old": logged.old,
         "new": logged.new,
@@ -1798,7 +1798,7 @@ def log_command(
                 f"current {number(logged.old)} yet" + (f"; {logged.hint}" if logged.hint else "")
             )
     report([d for d in (logged.warning, logged.closed) if d], severities=("warning",))
-    return f"journal: log {logged.change} {logged.title}"
+    return f"journal: log {logged.change or 'a note to'} {logged.title}"
 
 
 @new.command("contact")

@@ -193,7 +193,7 @@ def change_lines(path: str, changes: list[dict[str, Any]]) -> str:
 
 def checkin_logged(r: dict[str, Any]) -> str:
     """``path: 2026-11-22 up 1 coffee; current from 0 to 1``: the check-in ``log`` wrote."""
-    head = f"{r['path']}: {r['date']} {_change(r['change'])} {r['note']}".rstrip()
+    head = f"{r['path']}: " + " ".join(filter(None, [r["date"], _change(r["change"]), r["note"]]))
     notice = f" ({r['notice']})" if r["notice"] else ""
     return f"{head}; current from {number(r['old'])} to {number(r['new'])}{notice}\n"
 

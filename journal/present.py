@@ -85,7 +85,7 @@ def change_lines(path: str, changes: list[dict[str, Any]]) -> str:
 def checkin_logged(r: dict[str, Any]) -> str:
     """``path: 2026-11-22 +1 coffee; current 0 -> 1``: the check-in ``journal log``
     wrote (its JSON record), and its notice in brackets after it."""
-    head = f"{r['path']}: {r['date']} {r['change']} {r['note']}".rstrip()
+    head = f"{r['path']}: " + " ".join(filter(None, [r["date"], r["change"], r["note"]]))
     notice = f" ({r['notice']})" if r["notice"] else ""
     return f"{head}; current {number(r['old'])} -> {number(r['new'])}{notice}\n"
 
