@@ -994,6 +994,62 @@ def test_a_referral_goal_counts_only_the_meetings_whose_outcome_names_a_referral
     assert [m["path"] for m in logged["meetings_result_not_named"]] == [kris]
 
 
+def test_set_fills_in_a_meetings_outcome_and_edits_its_goal_and_follow_up_day(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: every nag says "fill in its outcome", but `journal set MEETING
+    outcome=...` said "no goal called ... (meetings/... is a meeting)".  `set` writes a
+    meeting's `outcome`, `goal` and `follow_up_by`, line by line as on a goal; any other
+    key of a meeting is refused with the file to edit."""
+    write("goals/r.md", REFERRALS)
+    write("goals/Mentor.md", goal_text("Find a mentor"))
+    path = "meetings/2026-11-18 Coffee with Dana Ortiz.md"
+    text = (
+        "---\ntype: meeting\ndate: 2026-11-18\nkind: coffee  # over lunch\n"
+        'with:\n  - "[[Dana Ortiz]]"\ngoal: "[[r]]"\nfollow_up_by: 2026-11-25\n'
+        "follow_up_done: false\noutcome:\n---\n# Coffee with Dana Ortiz\r\n\nNotes.\n"
+    )
+    note = write(path, text)
+    name = "2026-11-18 Coffee with Dana Ortiz"
+    result = invoke("set", name, "outcome=She will refer me: Globex", "follow_up_by=2026-11-28")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        f"{path}: outcome: (none) -> She will refer me: Globex\n"
+        f"{path}: follow_up_by: 2026-11-25 -> 2026-11-28\n"
+    )
+    assert note.read_bytes().decode() == text.replace(
+        "outcome:\n", 'outcome: "She will refer me: Globex"\n'
+    ).replace("2026-11-25", "2026-11-28")
+    assert "0 -> 1 / 3" in invoke("show", "r").stdout
+    moved = json.loads(invoke("set", path, "goal=Find a mentor", "--json").stdout)
+    assert moved == {
+        "path": path,
+        "written": True,
+        "changes": [{"key": "goal", "old": "[[r]]", "new": "[[Mentor]]"}],
+        "plans": [],
+        "logged": None,
+        "unlogged": None,
+        "why_in_body": False,
+        "outcome_in_body": False,
+        "file_name": None,
+        "commit": None,
+    }
+    assert 'goal: "[[Mentor]]"\n' in note.read_text()
+    assert invoke("set", name, "goal=Find a mentor").stdout == f"{path}: unchanged\n"
+    before = note.read_bytes()
+    kind = invoke("set", name, "kind=event")
+    assert kind.exit_code == 2
+    assert kind.stderr == (
+        "journal: set writes a meeting's outcome, goal and follow_up_by; edit its kind in "
+        f"the file: {path}\n"
+    )
+    missing = invoke("set", name, "goal=No such goal")
+    assert missing.exit_code == 1 and "no goal called 'No such goal'" in missing.stderr
+    assert invoke("set", name, "follow_up_by=soon").exit_code == 2
+    assert note.read_bytes() == before
+    assert "no goal called 'Nothing like it'" in invoke("set", "Nothing like it", "why=x").stderr
+
+
 def test_status_judges_pace_by_the_plan_as_the_review_does(
     invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
 ) -> None:
