@@ -1247,13 +1247,15 @@ def _echo_changes(state: State, path: str, changes: list[Any]) -> None:
 @pass_state
 @typed_in_nfc
 def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: bool) -> str:
-    """Change a goal's properties; only the edited lines of the file change.
+    """Change a goal's properties, or a meeting's outcome, goal or follow_up_by;
+    only the edited lines of the file change.
 
     Values are checked against each property's type; an empty value clears it.
     A number is the value itself: current=4, not +1 (journal log GOAL +1 adds 1).
     status=done also sets completed: TODAY (unless completed is given).  GOAL is
     an id, path, file name, title or alias, or whole words or the first 3 letters
-    or more of one (not 'on', nor 'Ana' of 'Analytics').
+    or more of one (not 'on', nor 'Ana' of 'Analytics'); a name that finds no goal
+    may name a meeting.
 
     \b
     Example (names from example-vault/):
@@ -1784,7 +1786,7 @@ def log_command(
     record = {
         "path": logged.path,
         "date": logged.day.isoformat(),
-        "change": logged.change,
+        "change": logged.change or None,
         "note": logged.note,
         "old": logged.old,
         "new": logged.new,
@@ -1804,7 +1806,7 @@ def log_command(
                 f"current {number(logged.old)} yet" + (f"; {logged.hint}" if logged.hint else "")
             )
     report([d for d in (logged.warning, logged.closed) if d], severities=("warning",))
-    return f"journal: log {logged.change} {logged.title}"
+    return f"journal: log {logged.change or 'a note to'} {logged.title}"
 
 
 @new.command("contact")

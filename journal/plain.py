@@ -25,6 +25,7 @@ from journal.present import (
     implied,
     linked,
     log_rows,
+    meeting_lines,
     misdated,
     not_counted,
     reached_down,
@@ -34,7 +35,6 @@ from journal.present import (
     unstyled,
     value_sources,
     with_missing,
-    without_outcome,
 )
 from journal.present import file_value as _file_value
 from journal.present import note_table as note_table  # no glyph in it: the same view
@@ -194,7 +194,7 @@ def change_lines(path: str, changes: list[dict[str, Any]]) -> str:
 
 def checkin_logged(r: dict[str, Any]) -> str:
     """``path: 2026-11-22 up 1 coffee; current from 0 to 1``: the check-in ``log`` wrote."""
-    head = f"{r['path']}: {r['date']} {_change(r['change'])} {r['note']}".rstrip()
+    head = f"{r['path']}: " + " ".join(filter(None, [r["date"], _change(r["change"]), r["note"]]))
     notice = f" ({r['notice']})" if r["notice"] else ""
     return f"{head}; current from {number(r['old'])} to {number(r['new'])}{notice}\n"
 
@@ -244,7 +244,7 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         baseline = "unreadable" if "baseline" in r["unread"] else number(r["baseline"] or 0)
         reached = f" to {measure}" if (measure := _measure(r)) else ""
         out.append(f"measure: {r['metric'] or 'not named'}, from {baseline}{reached}, {_share(r)}")
-    out.extend(filter(None, [_sources(r), *without_outcome(r)]))
+    out.extend(filter(None, [_sources(r), *meeting_lines(r)]))
     if r["effort"] is not None:
         out.append(f"effort: {plural(r['effort'], 'hour')} a week")
     if r["confidence"]:
@@ -314,7 +314,7 @@ def history_view(h: dict[str, Any], today: date) -> str:
     if h["current"] is None and h["target"] is None and not h["checkins"]:
         return f"{h['title']}: no check-ins yet\n"
     out = [f"{h['title']}: {_measure(h) or _share(h)}"]
-    out.extend(filter(None, [_sources(h), *without_outcome(h)]))
+    out.extend(filter(None, [_sources(h), *meeting_lines(h)]))
     out.append("check-ins:" if h["checkins"] else "no check-ins yet")
     out.extend(
         f"  {_step(c) if step else _checkin(c, h['path'], total=True)}" for c, step in log_rows(h)

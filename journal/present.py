@@ -29,7 +29,7 @@ from journal.core.formatting import (
     single_line,
 )
 from journal.core.links import parse_link, unquoted_link
-from journal.core.networking import OVERDUE_LISTED_DAYS, folded
+from journal.core.networking import OVERDUE_LISTED_DAYS, folded, results_named
 
 SHOWN_CHECKINS = 5
 #: A commit's line in a goal's history when it changed no property, nor only the layout.
@@ -85,7 +85,7 @@ def change_lines(path: str, changes: list[dict[str, Any]]) -> str:
 def checkin_logged(r: dict[str, Any]) -> str:
     """``path: 2026-11-22 +1 coffee; current 0 -> 1``: the check-in ``journal log``
     wrote (its JSON record), and its notice in brackets after it."""
-    head = f"{r['path']}: {r['date']} {r['change']} {r['note']}".rstrip()
+    head = f"{r['path']}: " + " ".join(filter(None, [r["date"], r["change"], r["note"]]))
     notice = f" ({r['notice']})" if r["notice"] else ""
     return f"{head}; current {number(r['old'])} -> {number(r['new'])}{notice}\n"
 
@@ -148,7 +148,7 @@ def goal_card(record: dict[str, Any], today: date) -> str:
     elsewhere = value_sources(r)
     if elsewhere:
         out.append(f"  {elsewhere}")
-    out.extend(f"  {line}" for line in without_outcome(r))
+    out.extend(f"  {line}" for line in meeting_lines(r))
     if r["effort"] is not None or r["confidence"] is not None:
         effort = f"{number(r['effort'])} h/week" if r["effort"] is not None else "?"
         confidence = f"   confidence: {number(r['confidence'])}/10" if r["confidence"] else ""
@@ -206,6 +206,9 @@ def value_sources(r: dict[str, Any]) -> str | None:
     ``current 5 in the file, +1 from other notes = 6``."""
     value, in_file = r["current"], r["file_current"]
     if r["metric_source"] == "meetings":
+        if r.get("meetings_result"):
+            named = results_named(r["meetings_result"])
+            return f"counted from meeting notes whose outcome names {named}, as an outcome goal"
         if r.get("meetings_need_outcome"):
             return "counted from meeting notes that have an outcome, as an outcome goal"
         return "counted from meeting notes"
@@ -219,18 +222,30 @@ def value_sources(r: dict[str, Any]) -> str | None:
     )
 
 
-def without_outcome(r: dict[str, Any]) -> list[str]:
-    """A line for each meeting held that an outcome goal does not count until its
-    ``outcome`` is filled in, then for each it does not count as that says nothing came
-    of it (with the outcome, so one that reads so by chance is seen)."""
-    return [
-        f"not counted, no outcome yet: {path} (fill in its outcome: to count it, or none if "
-        "nothing came of it)"
-        for path in r.get("meetings_without_outcome", [])
-    ] + [
-        f"not counted, nothing came of it: {m['path']} (outcome: {m['outcome']})"
-        for m in r.get("meetings_come_to_nothing", [])
-    ]
+def meeting_lines(r: dict[str, Any]) -> list[str]:
+    """For an outcome goal counting its meetings, a line for each meeting it counts, then
+    for each held that it does not count until its ``outcome`` is filled in, then for
+    each it does not count as that says nothing came of it, or names no result the goal
+    counts (each with its outcome, so one that reads so by chance is seen)."""
+    if not r.get("meetings_need_outcome"):
+        return []
+    missed = " or ".join(r.get("meetings_result") or [])
+    return (
+        [f"counted: {m['path']} (outcome: {m['outcome']})" for m in r.get("meetings_counted", [])]
+        + [
+            f"not counted, no outcome yet: {path} (fill in its outcome: to count it, or none if "
+            "nothing came of it)"
+            for path in r.get("meetings_without_outcome", [])
+        ]
+        + [
+            f"not counted, nothing came of it: {m['path']} (outcome: {m['outcome']})"
+            for m in r.get("meetings_come_to_nothing", [])
+        ]
+        + [
+            f"not counted, its outcome names no {missed}: {m['path']} (outcome: {m['outcome']})"
+            for m in r.get("meetings_result_not_named", [])
+        ]
+    )
 
 
 def _text(value: Any) -> str:
@@ -566,7 +581,7 @@ def history_view(h: dict[str, Any], today: date) -> str:
     out = [f"{h['title']}: {towards(h, ' / ')}"]
     elsewhere = value_sources(h)
     out[0] += f"  ({elsewhere})" if elsewhere else ""
-    out.extend(without_outcome(h))
+    out.extend(meeting_lines(h))
     out.append("")
     points = [(parse_date(p["date"]), p["value"]) for p in h["series"]]
     if any(p["source"] != "start" for p in h["series"]):

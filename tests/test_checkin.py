@@ -701,6 +701,44 @@ def test_a_goal_counted_from_meetings_refuses_hand_values(
     )
 
 
+def test_plus_zero_writes_a_dated_note_to_a_goal_counted_from_meetings(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `journal log G "no meetings this week"` said to give +0 before a note,
+    and `journal log G +0 ...` then refused, as the goal counts its meetings.  +0 (no
+    change) writes the note as a dated line with no value, which such a goal keeps: a
+    check-in of its day (not quiet), the number still its meetings'."""
+    text = goal_text(metric_source="meetings", start="2026-11-01", review_every="1w")
+    path = write(GOAL, text.replace("current: 2\n", ""))
+    words = invoke("log", "Connect", "no meetings this week, holidays")
+    assert words.exit_code == 2 and "give +0 before it" in words.stderr
+    result = invoke("log", "Connect", "+0", "no meetings this week, holidays")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "goals/hr.md: 2026-11-22 no meetings this week, holidays; current 0 -> 0 (a dated "
+        "note: this goal counts its meeting notes, so its log takes no value)\n"
+    )
+    assert path.read_text().endswith(
+        "- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n- 2026-11-22: no meetings this week, "
+        "holidays\n"
+    )
+    assert "current" not in path.read_text().split("---")[1]  # the front matter untouched
+    [checkin] = json.loads(invoke("show", "Connect", "--json").stdout)["checkins"]
+    assert (checkin["date"], checkin["change"]) == ("2026-11-22", None)
+    assert "No recent check-in\n  none\n" in invoke("status").stdout
+    logged = json.loads(invoke("log", "Connect", "+0", "again", "--json").stdout)
+    assert (logged["change"], logged["note"], logged["old"], logged["new"]) == (
+        None,
+        "again",
+        0,
+        0,
+    )
+    empty = invoke("log", "Connect", "+0")
+    assert empty.exit_code == 2
+    assert "+0 logs a note to a goal counting its meetings: give the note" in empty.stderr
+    assert invoke("log", "Connect", "+1").exit_code == 1  # a value: still refused
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [

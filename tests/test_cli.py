@@ -626,13 +626,14 @@ def test_set_is_typed_validated_and_idempotent(invoke: Invoke, write: Write, vau
         assert words in bad.stderr
     assert path.read_text() == text
     # reported (tryout): `set` on a meeting checked the value against a goal's first and
-    # gave a usage error about `kind`, where the note simply is no goal (and says so)
+    # gave a usage error about `kind`, where the note simply is no goal; `set` writes a
+    # meeting's outcome, goal and follow_up_by, and says where to edit the rest
     write("meetings/2026-12-03 Lunch with Dana.md", "---\ntype: meeting\ndate: 2026-12-03\n---\n")
     meeting = invoke("set", "Lunch with Dana", "kind=event")
     assert (meeting.exit_code, meeting.stderr) == (
-        1,
-        "journal: no goal called 'Lunch with Dana' (meetings/2026-12-03 Lunch with Dana.md is "
-        "a meeting)\n",
+        2,
+        "journal: set writes a meeting's outcome, goal and follow_up_by; edit its kind in the "
+        "file: meetings/2026-12-03 Lunch with Dana.md\n",
     ), meeting.stderr
 
 

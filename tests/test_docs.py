@@ -66,6 +66,18 @@ def test_every_goal_property_is_in_the_format_doc() -> None:
         assert f"| `{name}` |" in text, f"{name} missing from docs/format.md"
 
 
+def test_the_results_a_meeting_leads_to_are_the_format_docs() -> None:
+    """The table of results a goal counting its meetings may name (docs/format.md) is
+    the one the code reads, row by row."""
+    from journal.core.rules.words import MEETING_RESULTS
+
+    text = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
+    for result, (nouns, stems) in MEETING_RESULTS.items():
+        named = ", ".join(f"`{noun}`" for noun in nouns)
+        stemmed = ", ".join(f"`{stem}`" for stem in stems)
+        assert f"\n| {result} | {named} | {stemmed}" in text, f"{result} is not as documented"
+
+
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 MARKDOWN_DOCS = sorted([*(REPO / "docs").glob("*.md"), REPO / "README.md"])
 

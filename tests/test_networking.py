@@ -14,12 +14,14 @@ from journal.core.networking import (
     Contact,
     Meeting,
     contact_from_note,
+    counted_results,
     follow_up_state,
     implied_reason,
     imply_follow_up,
     meeting_from_note,
     meeting_title,
     person_status,
+    result_not_named,
     without_outcome,
 )
 from journal.core.notes import Note, parse_note
@@ -280,12 +282,77 @@ def test_an_outcome_goal_counts_only_the_meetings_that_say_what_they_led_to() ->
 
     result = "informational interviews that led to a referral"
     assert current(result) == 1
-    assert current(result, outcome="Lee asked for my CV") == 2  # filled in: it counts
+    assert current(result, outcome="Lee will refer me to her team") == 2  # filled in: it counts
+    assert current(result, outcome="Lee asked for my CV") == 1  # names no referral
+    assert current("informational interviews with an insight", "kind: outcome\n", "a CV tip") == 2
     assert current(result, outcome="'  '") == 1  # blank is empty
     assert current("informational interviews held") == 2  # activity: every meeting held
     assert current("informational interviews") == 2  # the words decide nothing: as before
     assert current("informational interviews held", kind="kind: outcome\n") == 1
     assert current(result, kind="kind: activity\n") == 2  # a given kind decides
+
+
+def result_goal(metric: str, unit: str = "") -> str:
+    return (
+        f"---\ntype: goal\ntitle: Referrals\nmetric: {metric}\nunit: {unit}\n"
+        "metric_source: meetings\ntarget: 3\nstart: 2026-11-01\n---\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("metric", "unit", "outcome", "counted"),
+    [
+        ("referrals from informational interviews", "referrals", "She will refer me", True),
+        ("referrals from informational interviews", "", "Ann referred me to Lee", True),
+        ("referrals from informational interviews", "", "A REFERRAL to Stark", True),
+        ("referrals from informational interviews", "", "Good chat about sourcing tools", False),
+        ("referrals from informational interviews", "", "Learned how Stark runs TA", False),
+        ("informational interviews that led to a referral", "", "Lee asked for my CV", False),
+        ("introductions or offers from coffee chats", "intros", "Dana will introduce me", True),
+        ("introductions or offers from coffee chats", "intros", "An offer from Northwind", True),
+        ("introductions or offers from coffee chats", "intros", "Tips on my CV", False),
+        ("job interviews landed", "interviews", "A first-round interview at Stark", True),
+        ("job interviews landed", "interviews", "She liked my portfolio", False),
+        # The unit names the result when the metric does not...
+        ("results of coffee chats", "referrals", "Sam referred me", True),
+        ("results of coffee chats", "referrals", "Nice chat", False),
+        # ...unless the metric holds its word as the effort: any outcome counts.
+        ("informational interviews with an insight", "interviews", "A CV tip", True),
+        ("informational interviews that changed my plan", "", "A CV tip", True),
+    ],
+)
+def test_an_outcome_goal_naming_a_result_counts_the_meetings_whose_outcome_names_it(
+    metric: str, unit: str, outcome: str, counted: bool
+) -> None:
+    """Reported: a goal counting referrals counted "Good chat about sourcing tools" and
+    reached its target with none.  A goal whose metric (else unit) names a result a
+    meeting leads to counts a meeting only when its outcome names it, by a word that
+    starts as its stem ("refer" in "She will refer me", "referred", "a referral");
+    one that names none is answered, a check-in with no value, and listed."""
+    goal = result_goal(metric, unit).replace("title:", "kind: outcome\ntitle:")
+    held = meeting("meetings/Ann.md", date="2026-11-18", goal="'[[Referrals]]'", outcome=outcome)
+    catalog = Catalog([note("goals/Referrals.md", goal), held], today=TODAY)
+    [referrals] = catalog.goals
+    assert referrals.current == (1 if counted else 0)
+    assert [(c.op, c.path) for c in referrals.checkins] == [
+        ("+" if counted else None, "meetings/Ann.md")
+    ]
+    unnamed = result_not_named(referrals, catalog.meetings, TODAY)
+    assert unnamed == ([] if counted else catalog.meetings)
+
+
+def test_the_result_a_goal_names_is_read_from_its_metric_else_its_unit() -> None:
+    def named(metric: str, unit: str = "", kind: str = "outcome") -> list[str]:
+        goal = result_goal(metric, unit).replace("title:", f"kind: {kind}\ntitle:")
+        return counted_results(Catalog([note("goals/Referrals.md", goal)]).goals[0])
+
+    assert named("referrals from informational interviews", "referrals") == ["referral"]
+    assert named("Intros or OFFERS", "things") == ["introduction", "offer"]
+    assert named("intros", "intros") == ["introduction"]
+    assert named("results of coffee chats", "referrals") == ["referral"]
+    assert named("informational interviews with an insight", "interviews") == []
+    assert named("coffee chats", "") == []
+    assert named("referrals", "referrals", kind="activity") == []  # counts meetings held
 
 
 @pytest.mark.parametrize(

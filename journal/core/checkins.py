@@ -504,11 +504,12 @@ def exact_sum(a: float, b: float) -> float:
     return float(Decimal(repr(a)) + Decimal(repr(b)))
 
 
-def format_log_line(day: date, op: str, amount: float, note: str, bullet: str = "-") -> str:
+def format_log_line(day: date, op: str | None, amount: float, note: str, bullet: str = "-") -> str:
     """The log line :func:`parse_log_line` reads back as this check-in:
-    ``- 2026-11-20: +1 Coffee with [[Dana Ortiz]]``."""
-    text = f"{bullet} {day.isoformat()}: {op}{exact_number(amount)} {single_line(note)}"
-    return text.rstrip()
+    ``- 2026-11-20: +1 Coffee with [[Dana Ortiz]]``; a dated note (``op`` None)
+    ``- 2026-11-20: No meetings this week``."""
+    value = f"{op}{exact_number(amount)} " if op is not None else ""
+    return f"{bullet} {day.isoformat()}: {value}{single_line(note)}".rstrip()
 
 
 def uncounted_lines(facts: BodyFacts) -> list[tuple[int, str]]:

@@ -53,8 +53,7 @@ def append_checkin(
     marker = _marker(anchor, later)
 
     def entry() -> str:
-        op = checkin.op or "="
-        return format_log_line(checkin.day, op, checkin.amount, checkin.note, marker)
+        return format_log_line(checkin.day, checkin.op, checkin.amount, checkin.note, marker)
 
     if section is None:
         new_body = _new_section(

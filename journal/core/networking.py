@@ -8,6 +8,7 @@ follow-up by ``follow_up_by`` until ``follow_up_done`` holds the day it was done
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -270,14 +271,16 @@ def meeting_checkin(goal: Goal, meeting: Meeting, today: date | None) -> CheckIn
     """What ``meeting`` (already known to link to ``goal``) is for a goal with
     ``metric_source: meetings``: a ``+1`` dated by the meeting when it counts - held for
     it (:func:`held_for`) and, for an outcome goal (:func:`needs_outcome`), with an
-    ``outcome`` saying what it led to -; a check-in with no value when such a goal's
-    meeting came to nothing (:func:`came_to_nothing`: answered, so the goal is not
-    quiet); else None."""
+    ``outcome`` saying what it led to, one the goal names if it names any
+    (:func:`names_result`) -; a check-in with no value when such a goal's meeting came to
+    nothing (:func:`came_to_nothing`) or to no result it counts (answered, so the goal is
+    not quiet); else None."""
     wanted = needs_outcome(goal)
     if not held_for(goal, meeting, today) or (wanted and not _has_outcome(meeting)):
         return None
     assert meeting.day is not None
-    op, amount = (None, 0.0) if wanted and came_to_nothing(meeting) else ("+", 1.0)
+    counted = not wanted or (not came_to_nothing(meeting) and names_result(goal, meeting))
+    op, amount = ("+", 1.0) if counted else (None, 0.0)
     line = meeting.lines.get("goal", 1)
     return CheckIn(meeting.day, op, amount, meeting.title, line, meeting.path)
 
@@ -300,6 +303,41 @@ def needs_outcome(goal: Goal) -> bool:
     whose metric names none, "informational interviews": it counts meetings held -
     counts every meeting held."""
     return goal.metric_source == "meetings" and goal.kind == "outcome"  # see kind_of
+
+
+def counted_results(goal: Goal) -> list[str]:
+    """The results a meeting leads to that an outcome goal counting its meetings names
+    (``referral`` for "referrals from informational interviews": see
+    :func:`~journal.core.rules.words.meeting_results`), of which a meeting's ``outcome``
+    must name one for it to count; none - any other goal too -: any result counts."""
+    return list(_results(goal.metric or "", goal.unit or "")) if needs_outcome(goal) else []
+
+
+@functools.lru_cache(maxsize=256)
+def _results(metric: str, unit: str) -> tuple[str, ...]:
+    from journal.core.rules.words import meeting_results  # its patterns: when needed
+
+    return tuple(meeting_results(metric, unit))
+
+
+def results_named(results: list[str]) -> str:
+    """``a referral``, ``an introduction or an offer``: results a goal counts
+    (:func:`counted_results`) as a sentence names them."""
+    return listed(
+        [f"{'an' if result[:1] in 'aeiou' else 'a'} {result}" for result in results], "or"
+    )
+
+
+def names_result(goal: Goal, meeting: Meeting) -> bool:
+    """Whether ``meeting``'s ``outcome`` names a result ``goal`` counts, by a word
+    starting as its stem ("She will refer me" for a referral); any outcome does for a goal
+    that names none (:func:`counted_results`)."""
+    results = counted_results(goal)
+    if not results:
+        return True
+    from journal.core.rules.words import names_meeting_result
+
+    return names_meeting_result(meeting.outcome or "", results)
 
 
 def _has_outcome(meeting: Meeting) -> bool:
@@ -332,6 +370,26 @@ def come_to_nothing(goal: Goal, meetings: Iterable[Meeting], today: date | None)
     if not needs_outcome(goal):
         return []
     return [m for m in meetings if held_for(goal, m, today) and came_to_nothing(m)]
+
+
+def result_not_named(goal: Goal, meetings: Iterable[Meeting], today: date | None) -> list[Meeting]:
+    """The ``meetings`` held for ``goal`` that it does not count because their ``outcome``,
+    not saying that nothing came of them, names no result it counts (:func:`names_result`)."""
+    if not needs_outcome(goal):
+        return []
+    return [
+        m
+        for m in meetings
+        if held_for(goal, m, today)
+        and _has_outcome(m)
+        and not came_to_nothing(m)
+        and not names_result(goal, m)
+    ]
+
+
+def counted_meetings(goal: Goal, meetings: Iterable[Meeting], today: date | None) -> list[Meeting]:
+    """The ``meetings`` that count for ``goal``, a ``+1`` each (:func:`meeting_checkin`)."""
+    return [m for m in meetings if (c := meeting_checkin(goal, m, today)) and c.op == "+"]
 
 
 def not_counted(goal: Goal, kind: str | None, day: date) -> str | None:

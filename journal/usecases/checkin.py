@@ -154,8 +154,9 @@ def log_checkin(
     it becomes baseline plus the log with the new line, so a backdated check-in lands
     in its place (and may leave ``current`` as it is, before a later ``=N``).  When
     they already disagreed, the change applies to ``current`` as it is and the
-    result carries a warning.  ``after_read`` runs between the read and the write
-    (tests use it to play a user saving the file at that moment).
+    result carries a warning.  To a goal counting its meetings, whose value is theirs,
+    ``+0`` appends ``- DAY: NOTE``, a dated note.  ``after_read`` runs between the read
+    and the write (tests use it to play a user saving the file at that moment).
     """
     try:
         value, note = _value_then_note(value, note)
@@ -167,18 +168,31 @@ def log_checkin(
         raise UsageProblem(str(exc)) from None
     not_after(day, catalog.today, "journal log")
     goal = named_goal(vault, catalog, ref, writes=True)
-    refuse_hand_value(goal, catalog.goal_word)
+    noted = goal.metric_source == "meetings" and op != "=" and amount == 0  # a dated note
+    if noted and not note.strip():
+        raise UsageProblem(
+            "+0 logs a note to a goal counting its meetings: give the note, journal log "
+            f"{catalog.goal_word(goal.path)} +0 WORDS"
+        )
+    if not noted:
+        refuse_hand_value(goal, catalog.goal_word)
     if goal.start is not None and day < goal.start:
         raise UsageProblem(
             f"{day} is before the goal's start ({goal.start}): a check-in then would count "
             f"before the goal began; log on or after it, or move the start first "
             f"(journal set {catalog.goal_word(goal.path)} start={day})"
         )
-    checkin = CheckIn(day, op, amount, single_line(note), 0, goal.path)
+    checkin = CheckIn(day, None if noted else op, amount, single_line(note), 0, goal.path)
     result: dict[str, Any] = {}
     periodic = vault.periodic  # dates log lines
 
     def transform(doc: codec.Document) -> str:
+        if noted:  # its value is its meetings': the line changes no number
+            _refuse_uncounted(doc)
+            value = _tidy(goal.current or 0.0)
+            notice = "a dated note: this goal counts its meeting notes, so its log takes no value"
+            result.update(old=value, new=value, notice=notice)
+            return appended(doc)
         refuse_other_case(doc.data or {}, ("current",), GOAL_FIELDS, doc.key_line)  # first
         _refuse_uncounted(doc)
         current = _number(doc, "current")
@@ -227,7 +241,10 @@ def log_checkin(
                     f"and run journal set {catalog.goal_word(goal.path)} "
                     f"baseline={number(current)}"
                 )
-        text = append_checkin(now, checkin, periodic)
+        return appended(now)
+
+    def appended(doc: codec.Document) -> str:
+        text = append_checkin(doc, checkin, periodic)
         if after_read is not None:
             after_read()
         return text

@@ -14,7 +14,15 @@ from journal.core.errors import Diagnostic, NotFound, UsageProblem
 from journal.core.formatting import shell_word
 from journal.core.goal import Goal, kind_of
 from journal.core.links import Link
-from journal.core.networking import come_to_nothing, needs_outcome, without_outcome
+from journal.core.networking import (
+    Meeting,
+    come_to_nothing,
+    counted_meetings,
+    counted_results,
+    needs_outcome,
+    result_not_named,
+    without_outcome,
+)
 
 #: The notes a goal's link properties name (None: any note), and what to do when none is.
 LINKED = {
@@ -160,14 +168,21 @@ def kind_with_feeds(
 
 def outcome_wanted(catalog: Catalog, goal: Goal) -> dict[str, Any]:
     """For ``journal show`` and ``journal log GOAL``: whether the goal counts only the
-    meetings with an ``outcome`` (an outcome goal counting its meetings), the meetings
-    held for it that it does not count until theirs is filled in, and those it does not
-    count as theirs says nothing came of them (each with that outcome)."""
+    meetings with an ``outcome`` (an outcome goal counting its meetings) and the results
+    one must name, the meetings it counts, those held for it that it does not count until
+    theirs is filled in, and those it does not count as theirs says nothing came of them
+    or names no such result (each with its outcome)."""
     meetings, today = catalog.meetings_for(goal.path), catalog.today
+    counted = counted_meetings(goal, meetings, today) if goal.metric_source == "meetings" else []
     return {
         "meetings_need_outcome": needs_outcome(goal),
+        "meetings_result": counted_results(goal),
+        "meetings_counted": _outcomes(counted),
         "meetings_without_outcome": [m.path for m in without_outcome(goal, meetings, today)],
-        "meetings_come_to_nothing": [
-            {"path": m.path, "outcome": m.outcome} for m in come_to_nothing(goal, meetings, today)
-        ],
+        "meetings_come_to_nothing": _outcomes(come_to_nothing(goal, meetings, today)),
+        "meetings_result_not_named": _outcomes(result_not_named(goal, meetings, today)),
     }
+
+
+def _outcomes(meetings: list[Meeting]) -> list[dict[str, str | None]]:
+    return [{"path": m.path, "outcome": m.outcome} for m in meetings]

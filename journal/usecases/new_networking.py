@@ -14,7 +14,13 @@ from journal.core.dates import writable_day
 from journal.core.errors import Conflict, NotFound, UsageProblem
 from journal.core.formatting import listed, shell_word, single_line
 from journal.core.links import parse_link
-from journal.core.networking import meeting_title, needs_outcome, not_counted
+from journal.core.networking import (
+    counted_results,
+    meeting_title,
+    needs_outcome,
+    not_counted,
+    results_named,
+)
 from journal.core.notes import Note
 from journal.core.records import Record, record
 from journal.usecases.common import found_links, named_goal
@@ -320,10 +326,14 @@ def new_meeting(
         if why is not None:
             vault.notice(f"this meeting does not count for {served.title}: {why}")
         elif needs_outcome(served):
+            results = counted_results(served)
+            until = (
+                f"its outcome names {results_named(results)}" if results else "it has an outcome"
+            )
             vault.notice(
-                f"this meeting does not count for {served.title} until it has an outcome "
-                f"(an outcome goal counts what meetings led to): fill in its outcome: in {rel}, "
-                "none if nothing came of it"
+                f"this meeting does not count for {served.title} until {until} (an outcome "
+                f"goal counts what meetings led to): fill in its outcome: in {rel}, none if "
+                "nothing came of it"
             )
     props = {k: codec.plain(v) for k, v in meeting.items()}
     return NewMeeting(rel, stem, props, list(contacts.values()), missing)

@@ -12,18 +12,20 @@ from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.checkins import CheckIn, gives
-from journal.core.errors import Diagnostic, JournalError, UnsafeWrite, UsageProblem
+from journal.core.errors import Diagnostic, JournalError, NotFound, UnsafeWrite, UsageProblem
 from journal.core.fields import (
     CLEARED_ONLY,
     FIXED_KEYS,
+    MEETING_FIELDS,
     OBSIDIAN_LISTS,
     SET_FIELDS,
     FieldError,
     lookup,
     parse_cli_value,
+    refuse_other_case,
     yaml_value,
 )
-from journal.core.formatting import shell_words
+from journal.core.formatting import listed, shell_word, shell_words
 from journal.core.goal import (
     MEASURES,
     Change,
@@ -38,7 +40,7 @@ from journal.core.goal import (
 from journal.core.links import parse_link
 from journal.core.logsection import append_checkin, has_log, log_checkins
 from journal.core.names import file_stem, refuse_comment_mark
-from journal.core.notes import stem_of
+from journal.core.notes import Note, stem_of
 from journal.core.numerals import respelled
 from journal.core.periodic import PeriodicSettings
 from journal.core.plan_notes import plan_options, plan_spans
@@ -266,13 +268,12 @@ def set_fields(
 ) -> SetResult:
     """Edit a goal's properties; only the lines of changed keys are touched.  A goal
     that becomes done also gets ``completed: TODAY`` (unless it is given)."""
-    given = parse_assignments(
-        assignments,
-        ref,
-        lambda name: catalog.goal_word(named_goal(vault, catalog, name, writes=True).path),
-    )
+    given = parse_assignments(assignments, ref, lambda name: _word(vault, catalog, name))
     # before the values: a meeting is no goal, whatever `kind`
-    goal = named_goal(vault, catalog, ref, writes=True)
+    note = _named(vault, catalog, ref)
+    if note.kind == "meeting":
+        return _set_meeting(vault, catalog, note, given)
+    goal = catalog.goal_at(note.path)
     typed = typed_assignments(given, catalog, goal)
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
@@ -314,6 +315,63 @@ def set_fields(
     if any(c.key == "title" for c in result.changes) and isinstance(title, str):
         stem = stem_of(goal.path)
         result.named = stem if _file_stem_or_none(title) != stem else None
+    return result
+
+
+#: What ``journal set`` writes on a meeting: what came of it, the goal it served and the
+#: day its follow-up is due (``journal done`` marks that done).
+MEETING_SET = ("outcome", "goal", "follow_up_by")
+
+
+def _named(vault: Vault, catalog: Catalog, ref: str) -> Note:
+    """The goal ``ref`` names, else the meeting it names (a goal is looked for first, so
+    a name that names one still does); the goal's error when it names neither."""
+    try:
+        return catalog.by_path[named_goal(vault, catalog, ref, writes=True).path]
+    except NotFound as missing:
+        try:
+            return catalog.find_note(vault.named_path(ref), ("meeting",), writes=True)
+        except NotFound:
+            raise missing from None
+
+
+def _word(vault: Vault, catalog: Catalog, ref: str) -> str:
+    """The note ``ref`` names (:func:`_named`) as a command to paste names it."""
+    note = _named(vault, catalog, ref)
+    return shell_word(note.path) if note.kind == "meeting" else catalog.goal_word(note.path)
+
+
+def _set_meeting(vault: Vault, catalog: Catalog, note: Note, given: dict[str, str]) -> SetResult:
+    """Edit the :data:`MEETING_SET` properties of the meeting ``note``, only their lines;
+    ``goal`` is named as ``new meeting --goal`` names it, and written as its link."""
+    other = next((key for key in given if key not in MEETING_SET), None)
+    if other is not None:
+        raise UsageProblem(
+            f"set writes a meeting's {listed(list(MEETING_SET))}; edit its {other} in the "
+            f"file: {note.path}"
+        )
+    typed: dict[str, Any] = {}
+    for key, text in given.items():
+        value = parse_cli_value(MEETING_FIELDS[key], text)
+        if key == "goal" and value is not None:
+            served = named_goal(vault, catalog, text, writes=True)
+            value = catalog.link_to(served.path, note.path)
+        typed[key] = yaml_value(MEETING_FIELDS[key], value)
+    result = SetResult(note.path, note.title, {k: v.strip() for k, v in given.items()})
+
+    def transform(doc: codec.Document) -> str:
+        refuse_other_case(doc.data or {}, typed, MEETING_FIELDS, doc.key_line)
+        before = codec.plain(dict(doc.data or {}))
+        result.changes = [
+            Change(key, before.get(key), codec.plain(value))
+            for key, value in typed.items()
+            if before.get(key) != codec.plain(value)
+        ]
+        if not result.changes:
+            return doc.text
+        return codec.edit(doc, {(c.key,): typed[c.key] for c in result.changes})
+
+    result.written = vault.rewrite(note.path, transform, note)
     return result
 
 

@@ -396,6 +396,20 @@ OUTCOME_MARKERS = (
     "won",
 )
 
+#: Results a meeting leads to, which a goal counting its meetings may name (in its metric,
+#: else its unit): each with the nouns that name it (a plural with ``s`` too) and the
+#: stems an ``outcome`` names it by, a word starting with one ("She will refer me",
+#: "referred", "a referral").
+MEETING_RESULTS = {
+    "referral": (("referral",), ("refer",)),
+    "introduction": (("introduction", "intro"), ("intro",)),
+    "offer": (("offer",), ("offer",)),
+    "interview": (("interview",), ("interview",)),
+    "hire": (("hire",), ("hire", "hiring")),
+    "invitation": (("invitation", "invite"), ("invit",)),
+    "recommendation": (("recommendation",), ("recommend",)),
+}
+
 #: Words that make an outcome marker right after them (a determiner may come between)
 #: effort: a topic ("hours spent on salary negotiation prep", "calls for referrals"),
 #: practice for a result ("mock interviews practiced"), a conversation you arrange
@@ -522,6 +536,10 @@ _OUTCOME = lazy(
     rf"{_words(AGENTS)}",
     re.IGNORECASE,
 )
+#: A noun of :data:`MEETING_RESULTS`, its result by each.
+_RESULT_OF = {noun: result for result, (nouns, _) in MEETING_RESULTS.items() for noun in nouns}
+_MEETING_RESULT = lazy(rf"(?<![\w-])({'|'.join(_RESULT_OF)})s?(?![\w-])", re.IGNORECASE)
+_WORD_OF_TEXT = lazy(r"\w+")
 _EFFORT_MARKER = lazy(
     rf"{_words(EFFORT_BEFORE_MARKER)}\s+(?:(?:{_alternation(DETERMINERS)})\s+)?{_words(OUTCOME_MARKERS)}"
     rf"|{_words(OUTCOME_MARKERS)}\s+{_words(EFFORT_AFTER_MARKER)}",
@@ -759,6 +777,30 @@ def names_result(metric: str) -> bool:
     interviews held"), or says someone else did it (:data:`RESULT_VERBS`,
     :data:`AGENTS`: "connections who referred me", "calls booked by recruiters")."""
     return _OUTCOME.search(_EFFORT_MARKER.sub(" ", metric)) is not None
+
+
+def meeting_results(metric: str, unit: str) -> list[str]:
+    """The results a meeting leads to (:data:`MEETING_RESULTS`) that ``metric`` names,
+    no effort word modifying them ("referrals from informational interviews"); else
+    those ``unit`` names, unless the metric holds them as effort (the "interviews" of
+    "informational interviews with an insight")."""
+    named = _results_in(_EFFORT_MARKER.sub(" ", metric))
+    if named:
+        return named
+    effort = _results_in(metric)
+    return [result for result in _results_in(unit) if result not in effort]
+
+
+def _results_in(text: str) -> list[str]:
+    """The results of :data:`MEETING_RESULTS` ``text`` names, each once, in order."""
+    return list(dict.fromkeys(_RESULT_OF[noun.lower()] for noun in _MEETING_RESULT.findall(text)))
+
+
+def names_meeting_result(outcome: str, results: list[str]) -> bool:
+    """Whether ``outcome`` names one of ``results`` (:func:`meeting_results`): holds a
+    word starting with one of its stems, any case."""
+    stems = tuple(stem for result in results for stem in MEETING_RESULTS[result][1])
+    return any(word.startswith(stems) for word in _WORD_OF_TEXT.findall(outcome.lower()))
 
 
 def effort_of(metric: str) -> Effort | None:
