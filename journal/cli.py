@@ -1121,6 +1121,8 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
     vault = state.vault()
     created = new_goal(vault, state.catalog(vault), title, options, today())
     report(created.warnings, severities=("warning",))
+    if created.start:
+        echo(f"journal: {_line(created.path)}: {created.start}", err=True)
     if created.early:
         from journal.core.formatting import plural, shell_word
 
@@ -1793,6 +1795,7 @@ def log_command(
         "notice": logged.notice,
         "carried": logged.carried,
         "hint": logged.hint,
+        "baseline": logged.baseline,
         "warning": logged.warning.message if logged.warning else None,
         "closed": logged.closed.message if logged.closed else None,
     }
@@ -1804,6 +1807,11 @@ def log_command(
             echo(
                 f"{_line(logged.path)}: also logged {logged.carried}: the log did not have "
                 f"current {number(logged.old)} yet" + (f"; {logged.hint}" if logged.hint else "")
+            )
+        if logged.baseline is not None:
+            echo(
+                f"{_line(logged.path)}: also wrote baseline: {number(logged.baseline)}, the "
+                "value the goal counted down from (it had no baseline): the log counts on from it"
             )
     report([d for d in (logged.warning, logged.closed) if d], severities=("warning",))
     return f"journal: log {logged.change or 'a note to'} {logged.title}"

@@ -241,7 +241,7 @@ def goal_card(r: dict[str, Any], today: date) -> str:
     if r["outcome"]:
         out.append(f"outcome: {' '.join(r['outcome'].split())}")
     if r["metric"] or r["target"] is not None:
-        baseline = "unreadable" if "baseline" in r["unread"] else number(r["baseline"] or 0)
+        baseline = "unreadable" if "baseline" in r["unread"] else number(r["base"])
         reached = f" to {measure}" if (measure := _measure(r)) else ""
         out.append(f"measure: {r['metric'] or 'not named'}, from {baseline}{reached}, {_share(r)}")
     out.extend(filter(None, [_sources(r), *meeting_lines(r)]))

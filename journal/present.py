@@ -191,9 +191,10 @@ def goal_card(record: dict[str, Any], today: date) -> str:
 
 
 def _baseline(r: dict[str, Any]) -> str:
-    """A goal's baseline as the card shows it: 0 when it has none, ``?`` when it is
-    written but can't be read (``unread``)."""
-    return "?" if "baseline" in r["unread"] else number(r["baseline"] or 0)
+    """Where a goal's progress counts from as the card shows it (``base``: its baseline,
+    else what its title or first value gives, else 0), ``?`` for a baseline written but
+    unread (``unread``)."""
+    return "?" if "baseline" in r["unread"] else number(r["base"])
 
 
 def _prose(text: str | None) -> str:
@@ -588,9 +589,7 @@ def history_view(h: dict[str, Any], today: date) -> str:
         first = min(parse_date(h["start"]), points[0][0]) if h["start"] else points[0][0]
         last = max(today, points[-1][0])
         if last > first:  # one day has nothing to show (a tryout: init's sample goal)
-            out.append(
-                chart(points, base=h["baseline"] or 0, target=h["target"], first=first, last=last)
-            )
+            out.append(chart(points, base=h["base"], target=h["target"], first=first, last=last))
     if not h["checkins"]:
         out.append("no check-ins yet")
     rows = []

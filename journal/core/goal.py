@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from journal.core import codec
 from journal.core.checkins import CheckIn
@@ -35,6 +35,89 @@ if TYPE_CHECKING:
 #: can't be read (H005), its progress is unknown (:attr:`Goal.aim`), never counted as if
 #: the value were 0.
 MEASURES = ("baseline", "target", "current")
+
+
+class Start(NamedTuple):
+    """Where a goal's progress counts from (:func:`start_of_values`): the ``value``, and
+    what gives it (``source``): ``baseline``; with none, the ``title`` ("from 45 to 30
+    days"), its first value logged (``log``, an ``=N`` above the target) or its
+    ``current`` (above the target, nothing logged), which it counts down from; else
+    ``""``, 0."""
+
+    value: float
+    source: str
+
+
+#: "from 45 to 30", "from 60% to 75%", "from EUR 5,000 to EUR 3,500": the start and the
+#: end a title names (a number with a decimal comma, "2,5", is none).
+_NUMBER = r"[$\u20ac\u00a3]?(?P<{}>\d+(?:,\d{{3}})*(?:\.\d+)?)(?![.,]?\d)"
+_FROM_TO = lazy(
+    rf"\bfrom\s+(?:[a-z]{{3}}\s+)?{_NUMBER.format('start')}\S*(?:\s+[^\s\d]+){{0,2}}?"
+    rf"\s+to\s+(?:[a-z]{{3}}\s+)?{_NUMBER.format('end')}",
+    re.IGNORECASE,
+)
+#: A title bringing a number down to its target: "Reduce time-to-hire to 30 days".
+_DOWN_TO = lazy(
+    r"\b(?:reduce|lower|cut|decrease|drop|shrink|slash|trim|lose|minimi[sz]e|bring\s+down)"
+    rf"\b.*?\b(?:to|under|below)\s+(?:[a-z]{{3}}\s+)?{_NUMBER.format('end')}",
+    re.IGNORECASE,
+)
+
+
+def _title_number(text: str) -> float:
+    """A number of a title (``5,000``) as written: whole, an int (5000, not 5000.0)."""
+    value = float(text.replace(",", ""))
+    return int(value) if value.is_integer() else value
+
+
+def titled_start(title: str, target: float | None) -> float | None:
+    """The start ``title`` names for a goal reaching ``target``: X of "from X to Y" when Y
+    is the target and X is not; else None."""
+    if target is None or "from" not in title.casefold():  # most titles: no regex
+        return None
+    for found in _FROM_TO.finditer(title):
+        start = _title_number(found["start"])
+        if _title_number(found["end"]) == target and start != target:
+            return start
+    return None
+
+
+def titled_down(title: str, target: float | None) -> bool:
+    """Whether ``title`` brings a number down to ``target``: "Reduce time-to-hire to 30
+    days", "Cut cost per hire from EUR 5,000 to EUR 3,500"."""
+    if target is None:
+        return False
+    start = titled_start(title, target)
+    if start is not None:
+        return start > target
+    return any(_title_number(m["end"]) == target for m in _DOWN_TO.finditer(title))
+
+
+def start_of_values(
+    baseline: float | None,
+    title: str,
+    target: float | None,
+    log: list[CheckIn],
+    current: float | None,
+) -> Start:
+    """Where progress counts from (:class:`Start`): ``baseline``; with none, the start the
+    title names (:func:`titled_start`), else the goal's first value when it is above the
+    target - the goal counts down from it -, else 0.  The first value is the first
+    measured line of its own ``log`` when it sets the value (``=N``; a change says no
+    value), else, nothing logged, the file's ``current``."""
+    if baseline is not None:
+        return Start(baseline, "baseline")
+    titled = titled_start(title, target)
+    if titled is not None:
+        return Start(titled, "title")
+    measured = [c for c in log if c.op is not None]
+    first, source = current, "current"
+    if measured:
+        line = min(measured, key=lambda c: c.day)
+        first, source = (line.amount if line.op == "=" else None), "log"
+    if first is not None and target is not None and first > target:
+        return Start(first, source)
+    return Start(0.0, "")
 
 
 @record(frozen=True, slots=True)
@@ -141,21 +224,37 @@ class Goal(Record):
         return None if self.unmeasured else self.target
 
     @property
+    def origin(self) -> Start:
+        """Where its progress counts from, and what says so (:func:`start_of_values`); 0
+        while its baseline can't be read (its progress is unknown then)."""
+        if self.baseline is not None:
+            return Start(self.baseline, "baseline")
+        if "baseline" in self.unread:
+            return Start(0.0, "")
+        own = [c for c in self.checkins if c.path == self.path]
+        return start_of_values(None, self.title, self.target, own, self.file_current)
+
+    @property
+    def base(self) -> float:
+        """The value its progress counts from: its baseline, else its :attr:`origin`."""
+        return self.baseline if self.baseline is not None else self.origin.value
+
+    @property
     def down(self) -> bool:
-        """Its target is below its baseline: it brings something down."""
-        return self.target is not None and self.target < (self.baseline or 0)
+        """Its target is below its :attr:`base`: it brings something down."""
+        return self.target is not None and self.target < self.base
 
     def goes_down(self, value: float | None) -> bool:
         """Whether ``value`` reads as going down to the target: the goal's direction
-        (:attr:`down`), past the target too; with none (the target is its baseline:
+        (:attr:`down`), past the target too; with none (the target is its base:
         ``0 errors``, kept at 0), while ``value`` is above the target."""
-        if self.target is not None and self.target == (self.baseline or 0):
+        if self.target is not None and self.target == self.base:
             return value is not None and value > self.target
         return self.down
 
     @property
     def progress(self) -> float | None:
-        """Share of the way from baseline to target, 0.0-1.0 (may exceed 1)."""
+        """Share of the way from its :attr:`base` to target, 0.0-1.0 (may exceed 1)."""
         return self.progress_at(self.current)
 
     def progress_at(self, value: float | None) -> float | None:
@@ -163,7 +262,7 @@ class Goal(Record):
         target = self.aim
         if target is None or value is None:
             return None
-        start = self.baseline or 0
+        start = self.base
         if target == start:
             return None
         return (value - start) / (target - start)
@@ -208,6 +307,7 @@ class Goal(Record):
             "target": self.target,
             "current": self.current,
             "file_current": self.file_current,
+            "base": self.base,
             "progress": json_progress(self.progress),
             "effort": self.effort,
             "confidence": self.confidence,

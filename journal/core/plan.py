@@ -115,7 +115,7 @@ def goal_line(goal: Goal, window: Period, points: Series) -> Line | None:
     target = goal.aim
     if target is None:
         return None
-    base = goal.baseline or 0
+    base = goal.base
     begin = value_on(points, window.start - timedelta(days=1), base)
     finish = goal.due if goal.due and goal.due >= window.start else window.end
     held = (target - base) * (target - begin) < 0  # begins beyond the target
@@ -478,7 +478,7 @@ def _to_places(goal: Goal, value: float, digits: int) -> float:
     if not counted(goal) or stepped(goal, shown) == stepped(goal, value):
         return shown
     scale = 10**digits
-    if (goal.target or 0) < (goal.baseline or 0):
+    if (goal.target or 0) < goal.base:
         return float(math.ceil(value * scale) / scale)
     return float(math.floor(value * scale) / scale)
 
@@ -606,7 +606,7 @@ def _focus(
                 continue
             done = goal.completed if _done_by(goal, month.end) else None
             if not (over or done):  # still to come: not one that is there already
-                has = value_on(points[goal.path], month.end, goal.baseline or 0)
+                has = value_on(points[goal.path], month.end, goal.base)
                 if (planned(goal, after) - has) * (line.target - line.begin) <= 0:
                     continue
             needs.append((-share, goal.path, goal, change, after, done))

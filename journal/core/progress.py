@@ -55,7 +55,7 @@ def expected_value(goal: Goal, day: date) -> float | None:
     start, target = start_of(goal), goal.aim
     if target is None or goal.due is None or start is None or goal.due <= start:
         return None
-    base = goal.baseline or 0
+    base = goal.base
     days = (goal.due - start).days + 1
     share = min(max((day - start).days + 1, 0), days) / days
     return base + (target - base) * share
@@ -116,7 +116,7 @@ def reached(goal: Goal, value: float | None) -> bool:
     """Whether ``value`` is at or past the goal's target, in its direction (a goal that
     counts down reaches it from above; one whose target is its baseline, with no
     direction, only at it); False with no target (:attr:`Goal.aim`) or no value."""
-    target, base = goal.aim, goal.baseline or 0
+    target, base = goal.aim, goal.base
     if target is None or value is None:
         return False
     if target == base:
@@ -126,7 +126,7 @@ def reached(goal: Goal, value: float | None) -> bool:
 
 def value_now(goal: Goal) -> float:
     """The goal's value: ``current``, else its baseline (0 when it has none)."""
-    return goal.current if goal.current is not None else goal.baseline or 0
+    return goal.current if goal.current is not None else goal.base
 
 
 def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
@@ -136,7 +136,7 @@ def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
     if goal.unmeasured:
         status = goal.status if goal.status in ("done", "paused", "dropped") else "unknown"
         return Pace(status, None, None, None)
-    base, target = goal.baseline or 0, goal.aim
+    base, target = goal.base, goal.aim
     current = value if value is not None else value_now(goal)
     expected = expected_value(goal, today)
     start = start_of(goal)
@@ -194,7 +194,7 @@ def plan_pace(
     week instead of the straight line, when the plan has one (``planned``) and the goal
     is under way: judged ahead, on track or behind by the line, and not past its due
     day (then it is behind, whatever the plan said)."""
-    span = (goal.target or 0) - (goal.baseline or 0)
+    span = (goal.target or 0) - goal.base
     overdue = goal.due is not None and day > goal.due
     judged = status in ("ahead", "on track", "behind")
     if planned is None or value is None or overdue or span == 0 or not judged:
@@ -223,9 +223,9 @@ def _decimals(values: Iterable[float | None]) -> int:
 
 
 def _numbers(goal: Goal) -> list[float | None]:
-    """The numbers a goal is written with: its baseline (0 when none), target, value,
+    """The numbers a goal is written with: its base (:attr:`Goal.base`), target, value,
     file's value and measured check-ins."""
-    values = [goal.baseline or 0, goal.target, goal.current, goal.file_current]
+    values = [goal.base, goal.target, goal.current, goal.file_current]
     values += [c.amount for c in goal.checkins if c.op is not None]
     return values
 

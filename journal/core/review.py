@@ -115,7 +115,7 @@ class WeeklyTargets(Record):
         from the first two weeks' targets and days (a plan's line is straight), which
         are rounded, so a little off; kept between the baseline and the first target.
         From the goal's straight line when the plan has one week of it and no start."""
-        low, high = sorted((goal.baseline or 0.0, end))
+        low, high = sorted((goal.base, end))
         first = next(iter(self.weeks.values())).start
         start = self.starts.get(goal.key)
         if start is not None and max(first, start_of(goal) or first) in week:
@@ -432,7 +432,7 @@ def _week_value(goal: Goal, points: Series, as_of: date, today: date | None) -> 
     """The goal's value in the review: now, or for a past week (``as_of`` before today)
     its value on the week's last day, from its series up to then (``points``)."""
     if goal.current is not None and today is not None and as_of < today:
-        return value_on(points, as_of, goal.baseline or 0)
+        return value_on(points, as_of, goal.base)
     return goal.current
 
 
@@ -456,7 +456,7 @@ def _score(
     based = "baseline" not in goal.unread  # else counted from one it can't read: unknown
     change = None
     if in_week and based:
-        start_value = value_on(points, before, goal.baseline or 0)
+        start_value = value_on(points, before, goal.base)
         change = in_week[-1][1] - start_value
     elif based and any(c.day in period and c.day <= as_of for c in goal.checkins):
         change = 0.0  # check-ins with a note and no value: there was one, no change
@@ -472,7 +472,7 @@ def _score(
         "goal": catalog.link_to(goal.path),
         "title": goal.title,
         "unit": goal.unit or "",
-        "baseline": number((goal.baseline or 0) if based else None),
+        "baseline": number(goal.base if based else None),
         "current": number(value),
         "target": number(goal.target),
         "percent": percent(progress),
@@ -500,10 +500,10 @@ def _logged(goal: Goal, period: Period, as_of: date) -> float | None:
     own = [c for c in goal.checkins if c.path == goal.path]
     if not any(c.op is not None and c.day in period and c.day <= as_of for c in own):
         return None
-    if log_agrees(goal.baseline, own, goal.file_current):
+    base = goal.base
+    if log_agrees(base, own, goal.file_current):
         return None
-    log = restated(goal.baseline, own)
-    base = goal.baseline or 0
+    log = restated(base, own)
     end = replay(base, [c for c in log if c.day <= min(period.end, as_of)])
     return exact_sum(end, -replay(base, [c for c in log if c.day < period.start]))
 

@@ -225,7 +225,7 @@ def file_series(
     own = [c for c in goal.checkins if c.path == goal.path]
     since = known_since(goal, today, recorded, own, committed)
     return progress_series(
-        baseline=goal.baseline,
+        baseline=goal.base,
         start=start_of(goal),
         recorded=recorded,
         checkins=own,
@@ -264,7 +264,7 @@ def known_since(
         return None
     ahead = [c.day for c in own if c.op is not None and c.day > today]
     if any(c.path != goal.path and c.op == "=" for c in goal.checkins) or (
-        ahead and not log_agrees(goal.baseline, own, goal.file_current)
+        ahead and not log_agrees(goal.base, own, goal.file_current)
     ):
         return today
     if ahead:
@@ -300,7 +300,7 @@ def offsets(
     days = sorted(elsewhere.keys() | recounts)
     steps: list[tuple[date, float]] = []
     offset = 0.0
-    for day, file_value in zip(days, values_on(base, days, goal.baseline or 0), strict=True):
+    for day, file_value in zip(days, values_on(base, days, goal.base), strict=True):
         if day in recounts:
             offset = 0.0
         for checkin in elsewhere.get(day, []):  # in decimal: 0.2 + 0.7 is 0.9 (is the target)
@@ -337,7 +337,7 @@ def value_series(
             else Point(day, exact_sum(value, offset), point.source, point.committed)
             for day, value, offset in zip(
                 days,
-                values_on(base, days, goal.baseline or 0),
+                values_on(base, days, goal.base),
                 values_on(steps, days, 0),
                 strict=True,
             )
@@ -360,10 +360,10 @@ def _undated_by_log(
     own = [c for c in goal.checkins if c.path == goal.path and c.op is not None]
     if not own or goal.file_current is None or goal.metric_source == "meetings":
         return recorded
-    if not gives(goal.baseline, own, goal.file_current) and not (
+    if not gives(goal.base, own, goal.file_current) and not (
         # the value committed last, as a `current:` edited since is not (yet) git's: by
         # the lines dated up to that commit (a later one may sum to it by chance)
-        gives(goal.baseline, [c for c in own if c.day <= recorded[-1][0]], recorded[-1][1])
+        gives(goal.base, [c for c in own if c.day <= recorded[-1][0]], recorded[-1][1])
     ):
         return recorded
     restated = [c.day for c in own if c.op == "=" or c.note == BEFORE_THE_LOG]
@@ -385,5 +385,5 @@ def current_value(goal: Goal, today: date | None) -> float | None:
         if goal.metric_source != "meetings" and all(c.op is None for c in goal.checkins):
             return None
         own = pairs(file_series(goal, today))
-        file_value = value_on(own, day, goal.baseline or 0)
+        file_value = value_on(own, day, goal.base)
     return exact_sum(file_value, value_on(offsets(goal, today, own), day, 0))

@@ -31,7 +31,7 @@ from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
 from journal.core.fields import CLOSED, GOAL_FIELDS, FieldError, coerce, refuse_other_case
 from journal.core.formatting import number, shell_word, shell_words, single_line
-from journal.core.goal import goal_value, refuse_hand_value
+from journal.core.goal import goal_value, refuse_hand_value, start_of_values
 from journal.core.logsection import append_checkin, log_checkins, uncounted
 from journal.core.numerals import dotted_thousands
 from journal.core.records import Record, record
@@ -51,6 +51,9 @@ class Logged(Record):
     new: float
     notice: str | None = None  # why current did not move (a later =N sets it)
     carried: str | None = None  # "DAY +N ..." logged too: progress the log did not have yet
+    #: written too: the value a goal with no baseline counted down from, its ``current``
+    #: (:func:`~journal.core.goal.start_of_values`), which the check-in moves
+    baseline: float | None = None
     hint: str | None = None  # for ``carried`` on a goal that says not where it began
     warning: Diagnostic | None = None  # current and the log disagreed before (its line)
     closed: Diagnostic | None = None  # the goal is done or dropped: logged all the same
@@ -196,8 +199,10 @@ def log_checkin(
         refuse_other_case(doc.data or {}, ("current",), GOAL_FIELDS, doc.key_line)  # first
         _refuse_uncounted(doc)
         current = _number(doc, "current")
-        base = _number(doc, "baseline") or 0.0
         logged = [c for c in log_checkins(doc, periodic) if c.op is not None]
+        target = _number(doc, "target")
+        origin = start_of_values(_number(doc, "baseline"), goal.title, target, logged, current)
+        base = origin.value
         replayed = replay(base, logged)
         old = current if current is not None else replayed
         if current is None or log_agrees(base, logged, current):
@@ -224,7 +229,10 @@ def log_checkin(
                 f"{checkin.value_text} would make current {number(new)}, and {exc.message}"
             ) from None
         result.update(old=_tidy(old), new=new)
-        now = doc if current == new else codec.edited(doc, {("current",): new})
+        edits: dict[tuple[codec.PathKey, ...], Any] = {} if current == new else {("current",): new}
+        if origin.source == "current":  # counted down from `current`: it stays the start
+            edits[("baseline",)] = result["baseline"] = _tidy(origin.value)
+        now = codec.edited(doc, edits) if edits else doc
         # progress made before the log began (by hand, or `set` with no Log section): a
         # line of today for it too, so baseline plus the log keeps giving current (else
         # M007); a change, not an =N, which would leave later backdated lines uncounted
@@ -268,7 +276,7 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
     log agrees with ``current`` in its file (as ``journal check`` M007 judges)."""
     goal = named_goal(vault, catalog, ref)
     points = goal_series(vault, goal, today).points
-    base = goal.baseline or 0
+    base = goal.base
     shift = offsets(goal, today)
     day_before = timedelta(days=1)
     # the check-ins counted on, as the header and chart count them, with a step to each
@@ -294,6 +302,7 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
         "unit": goal.unit,
         "metric_source": goal.metric_source,
         "baseline": goal.baseline,
+        "base": base,
         "target": goal.target,
         "down": goal.goes_down(goal.current),
         "current": goal.current,
@@ -301,7 +310,7 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
         "start": goal.start.isoformat() if goal.start else None,
         "due": goal.due.isoformat() if goal.due else None,
         "replayed": replayed,
-        "agrees": log_agrees(goal.baseline, own, goal.file_current),
+        "agrees": log_agrees(base, own, goal.file_current),
         "checkins": [
             {
                 "date": c.day.isoformat(),

@@ -205,7 +205,7 @@ def _done_is_reached(goal: Goal) -> int | None:
     target, now = goal.target, goal.file_current
     if target is None or now is None or reached(goal, now):
         return None
-    if not one_step_left(goal, goal.baseline or 0) or goal.metric_source == "meetings":
+    if not one_step_left(goal, goal.base) or goal.metric_source == "meetings":
         return None
     if any(c.op is not None for c in goal.checkins):
         return None

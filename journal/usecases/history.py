@@ -934,7 +934,7 @@ def goals_series(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, 
         mine = followed(goal.id, goal.path)
         truncated = any(r.boundary for r, _c in mine)
         points = _git_series(goal, mine, today, history)
-        goal.changed = committed_changes(points, goal.baseline)
+        goal.changed = committed_changes(points, goal.base)
         found[goal.path] = Series(points, True, truncated)
     return found
 

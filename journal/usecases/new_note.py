@@ -21,8 +21,8 @@ from journal.core.fields import (
     parse_cli_value,
     yaml_value,
 )
-from journal.core.formatting import markdown_text, single_line
-from journal.core.goal import body_line
+from journal.core.formatting import markdown_text, number, shell_word, single_line
+from journal.core.goal import body_line, titled_down, titled_start
 from journal.core.links import fold, is_conflict_copy
 from journal.core.names import (
     ID_LENGTH,
@@ -69,6 +69,8 @@ class Created(Record):
     #: The days of the check-ins with a value in other notes that already name the new
     #: goal, dated before its start: they count toward it all the same (T011).
     early: list[date] = field(default_factory=list)
+    #: Where a goal given no ``--baseline`` starts, when that is not 0 (:func:`_start`).
+    start: str = ""
 
 
 def note_stem(title: str) -> str:
@@ -202,7 +204,7 @@ def new_goal(
         values["supports"] = found_links(catalog, values["supports"], "--supports")
     short = slug(title)
     goal_id = unique_id(short, catalog.ids())
-    baseline = values.get("baseline", 0)
+    baseline, start = _start(title, values, goal_id)
     props: dict[str, Any] = {
         "type": "goal",
         "id": goal_id,
@@ -255,4 +257,29 @@ def new_goal(
         cut if slug(title, sys.maxsize) != short else "",
         feeds_no_outcome(catalog, rel, feeds),
         sorted(c.day for c in catalog.checkins_naming(rel) if c.op is not None and c.day < today),
+        start,
     )
+
+
+def _start(title: str, values: Mapping[str, Any], goal_id: str) -> tuple[float | None, str]:
+    """The ``baseline`` (and ``current``) of a new goal, and what to say of it: the one
+    given; else the start its title names ("from 45 to 30 days"); else none for a title
+    that brings a number down to its target ("Reduce time-to-hire to 30 days": 0 is
+    below it), its first value logged being where it counts down from; else 0."""
+    if "baseline" in values:
+        return values["baseline"], ""
+    target = values.get("target")
+    titled = titled_start(title, target)
+    if titled is not None:
+        start = number(titled)
+        return titled, (
+            f"baseline: {start} and current: {start}, the start the title gives "
+            f"(from {start} to {number(target)})"
+        )
+    if titled_down(title, target):
+        return None, (
+            f"no baseline written: the title brings the number down to {number(target)}, "
+            f"and 0 is below it; log where it stands now (journal log {shell_word(goal_id)} "
+            "=N): the goal counts down from its first value"
+        )
+    return 0, ""

@@ -609,7 +609,7 @@ def _rebased(
     ``current``: its series adds the log to today's baseline) moved to the baseline it
     had then, as :func:`goals_then` gives it."""
     shift = {
-        g.path: then[g.path]["baseline"] - (g.baseline or 0)
+        g.path: then[g.path]["baseline"] - g.base
         for g in goals
         if g.file_current is None and then.get(g.path, {}).get("baseline") is not None
     }

@@ -36,6 +36,7 @@ from journal.core.goal import (
     goal_value,
     has_outcome_line,
     refuse_hand_value,
+    start_of_values,
 )
 from journal.core.links import parse_link
 from journal.core.logsection import append_checkin, has_log, log_checkins
@@ -283,6 +284,9 @@ def set_fields(
     same_note = dict.fromkeys(LINKED, _same_note(catalog, goal.path))
     if "current" in typed:
         refuse_hand_value(goal, catalog.goal_word)
+        start = goal.origin  # counted down from `current` (no baseline): it stays the start
+        if start.source == "current" and "baseline" not in typed:
+            typed["baseline"] = start.value
     result = SetResult(goal.path, goal.title, {k: v.strip() for k, v in given.items()})
 
     def transform(doc: codec.Document) -> str:
@@ -413,13 +417,16 @@ def _in_step(
     the value (a later ``journal log +1`` would otherwise leave M007 for good).  Not in a
     goal without a Log section, nor before the goal's start; when the line can't be
     added safely, ``current`` is set alone and ``result.unlogged`` says why."""
-    current, baseline, start = (_typed(doc, key) for key in ("current", "baseline", "start"))
+    current, baseline, target, start = (
+        _typed(doc, key) for key in ("current", "baseline", "target", "start")
+    )
     if not isinstance(current, (int, float)) or not has_log(doc):
         return doc.text  # cleared (or no Log section)
     if isinstance(start, date) and today < start:  # as just set, maybe
         return doc.text
-    base = float(baseline) if isinstance(baseline, (int, float)) else 0.0
-    if gives(base, log_checkins(doc, periodic), float(current)):
+    log = log_checkins(doc, periodic)
+    base = start_of_values(baseline, goal.title, target, log, current).value
+    if gives(base, log, float(current)):
         return doc.text
     recount = CheckIn(today, "=", float(current), "", 0, goal.path)
     try:

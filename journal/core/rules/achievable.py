@@ -31,7 +31,7 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
         start = start_of(goal)
         base, current, target, due = goal.baseline, goal.current, goal.target, goal.due
         if base is None and ctx.missing(goal, "baseline"):
-            base = 0.0  # without baseline progress counts from 0 (M005 only hints)
+            base = goal.base  # where progress counts from without one (M005 only hints)
         if base is None or current is None or target is None or due is None or start is None:
             continue  # a missing or bad value is already an M, T001 or H005 finding
         if ctx.lacks_current(goal):

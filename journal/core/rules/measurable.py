@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 from journal.core.checkins import log_agrees, replay
 from journal.core.formatting import amount
-from journal.core.goal import Goal, kind_of
+from journal.core.goal import Goal, kind_of, titled_down
 from journal.core.progress import reached
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, number
 from journal.core.rules.words import counted_by, counted_in, metric_in
@@ -42,7 +42,7 @@ def missing_current(ctx: Context) -> Iterator[Problem]:
         if goal.current is None or goal.unmeasured:  # no value to tell, or none known
             yield problem
             continue
-        logged = replay(goal.baseline or 0, [c for c in goal.checkins if c.path == goal.path])
+        logged = replay(goal.base, [c for c in goal.checkins if c.path == goal.path])
         yield Problem(
             problem.path,
             problem.line,
@@ -114,10 +114,46 @@ missing_unit = _with_example(
 )
 
 
+_NO_BASELINE = _missing(
+    "baseline",
+    "no baseline: progress counts from 0",
+    "add `baseline:` with the value when the goal started, e.g. `baseline: 0`",
+    measured_only=True,
+)
+#: What M005 says of a goal whose start, with no baseline, something else gives
+#: (:attr:`Goal.origin`): the message after "no baseline: progress counts ".
+_COUNTED_FROM = {
+    "title": "from {}, the start the title gives",
+    "log": "down from {}, the first value logged",
+    "current": "down from {}, its current value",
+}
+
+
+def missing_baseline(ctx: Context) -> Iterator[Problem]:
+    """No ``baseline``: where progress counts from instead, and the baseline to write -
+    the start the goal's title or first value gives, never 0 for a goal whose title
+    brings a number down to its target (0 is below it)."""
+    for problem in _NO_BASELINE(ctx):
+        goal = ctx.goal_by_path[problem.path]
+        start, target = goal.origin, goal.target
+        fix = "add `baseline:` with the value when the goal started"
+        if start.source in _COUNTED_FROM:
+            value = number(start.value)
+            said = _COUNTED_FROM[start.source].format(value)
+            fix = f"{fix}, e.g. `baseline: {value}`"
+            problem = Problem(
+                problem.path, problem.line, f"no baseline: progress counts {said}", fix
+            )
+        elif target is not None and titled_down(goal.title, target):
+            fix = f"{fix}: above {number(target)}, as the title brings the number down to it"
+            problem = Problem(problem.path, problem.line, problem.message, fix)
+        yield problem
+
+
 def _target_at_baseline(goal: Goal) -> float | None:
-    """The goal's target when it is its baseline (0 when it has none), else None: M006's
-    finding, a goal with nothing to reach."""
-    return goal.aim if goal.aim == (goal.baseline or 0) else None
+    """The goal's target when it is where its progress counts from (:attr:`Goal.base`),
+    else None: M006's finding, a goal with nothing to reach."""
+    return goal.aim if goal.aim == goal.base else None
 
 
 def target_equals_baseline(ctx: Context) -> Iterator[Problem]:
@@ -144,10 +180,10 @@ def log_disagrees(ctx: Context) -> Iterator[Problem]:
             current is None
             or goal.unmeasured  # a baseline it can't read (H005) gives no sum
             or goal.path in conflicted
-            or log_agrees(goal.baseline, own, current)
+            or log_agrees(goal.base, own, current)
         ):
             continue
-        base = goal.baseline or 0
+        base = goal.base
         logged = replay(base, own)
         # on the last measured check-in's day: a recount of what `current` already said
         # is no progress of today's week (the review would count it so)
@@ -216,12 +252,7 @@ RULES = (
         "missing-baseline",
         "hint",
         "the goal has no `baseline` (progress then counts from 0)",
-        _missing(
-            "baseline",
-            "no baseline: progress counts from 0",
-            "add `baseline:` with the value when the goal started, e.g. `baseline: 0`",
-            measured_only=True,
-        ),
+        missing_baseline,
     ),
     Rule(
         "M006",

@@ -1,0 +1,216 @@
+"""A goal with no ``baseline``: where its progress counts from (docs/format.md, "Where
+progress counts from").  Found in a SMART-coach tryout: "Reduce time-to-hire to 30 days"
+counted up from 0 and read as done (140%) before any progress."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import Invoke, Write
+
+HAND = (
+    "---\ntype: goal\ntitle: Cut time to fill\nmetric: median time to fill\nunit: days\n"
+    "target: 30\ncurrent: 45\nstart: 2026-11-01\ndue: 2027-03-31\n---\n# Cut time to fill\n"
+)
+
+
+def _record(invoke: Invoke, title: str) -> dict[str, object]:
+    records = json.loads(invoke("list", "--json").stdout)
+    return next(r for r in records if r["title"] == title)
+
+
+def _check(invoke: Invoke, rule: str) -> str:
+    return invoke("check", "--select", rule).stdout
+
+
+def test_a_reduce_goal_made_with_new_goal_counts_down_from_its_first_value(
+    invoke: Invoke, vault: Path
+) -> None:
+    """The tryout's repro: `new goal` wrote `baseline: 0` without a word, and `log =42`
+    made the goal 140% done (M008: mark it done)."""
+    made = invoke(
+        "new", "goal", "Reduce time-to-hire to 30 days", "--metric", "median time-to-hire",
+        "--unit", "days", "--target", "30", "--due", "2027-03-31",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    text = (vault / "goals/Reduce time-to-hire to 30 days.md").read_text()
+    assert "\nbaseline:\n" in text and "\ncurrent:\n" in text  # left empty, not 0
+    assert made.stderr == (
+        "journal: goals/Reduce time-to-hire to 30 days.md: no baseline written: the title "
+        "brings the number down to 30, and 0 is below it; log where it stands now "
+        f'(journal --vault {vault} log "reduce-time-to-hire-to-30-days" =N): the goal counts '
+        "down from its first value\n"
+    )
+    logged = invoke("log", "Reduce time-to-hire", "=42", "measured Q4")
+    assert logged.exit_code == 0, logged.stderr
+    show = invoke("show", "Reduce time-to-hire").stdout
+    assert "measure: median time-to-hire: 42 -> 42, down to 30 days" in show
+    assert "140%" not in show and " 0%" in show
+    assert "M008" not in _check(invoke, "M")
+    record = _record(invoke, "Reduce time-to-hire to 30 days")
+    assert (record["baseline"], record["base"], record["progress"], record["down"]) == (
+        None,
+        42,
+        0,
+        True,
+    )
+    assert "M005" in _check(invoke, "M005") and "e.g. `baseline: 42`" in _check(invoke, "M005")
+    invoke("log", "Reduce time-to-hire", "-6", "two roles closed")
+    assert _record(invoke, "Reduce time-to-hire to 30 days")["progress"] == 0.5  # 42 -> 36 -> 30
+
+
+def test_a_hand_written_goal_above_its_target_counts_down_from_its_current_value(
+    invoke: Invoke, write: Write
+) -> None:
+    """`target: 30`, `current: 45`, no baseline: `status` said `150% done`, the review
+    `**45** of 30 days (from 0) | none | done`, and Needs attention to mark it done."""
+    write("goals/hand.md", HAND)
+    status = next(ln for ln in invoke("status").stdout.splitlines() if "Cut time to fill" in ln)
+    assert "done" not in status and "150%" not in status
+    assert status.endswith("45 → 30 days")
+    review = invoke("review", "--stdout").stdout
+    row = next(line for line in review.splitlines() if line.startswith("| [[hand]]"))
+    assert "| **45 days**, down to 30 days (from 45) |" in row and "done" not in row
+    assert "M008" not in review
+    record = _record(invoke, "Cut time to fill")
+    assert (record["base"], record["progress"], record["down"]) == (45, 0, True)
+    m005 = _check(invoke, "M005")
+    assert "no baseline: progress counts down from 45, its current value" in m005
+    assert "baseline: 0" not in m005
+
+
+def test_logging_on_a_goal_counted_from_its_current_value_writes_that_baseline(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """The first check-in would move the value the goal counts down from (its
+    `current`): the start it had is written as `baseline` in the same write."""
+    write("goals/hand.md", HAND)
+    logged = invoke("log", "Cut time to fill", "-5", "faster screening")
+    assert logged.exit_code == 0, logged.stderr
+    assert logged.stdout == (
+        "goals/hand.md: 2026-11-22 -5 faster screening; current 45 -> 40\n"
+        "goals/hand.md: also wrote baseline: 45, the value the goal counted down from (it "
+        "had no baseline): the log counts on from it\n"
+    )
+    text = (vault / "goals/hand.md").read_text()
+    assert "\nbaseline: 45\n" in text and "\ncurrent: 40\n" in text
+    assert "- 2026-11-22: -5 faster screening" in text
+    assert _record(invoke, "Cut time to fill")["progress"] == 0.3333
+
+
+def test_setting_current_on_a_goal_counted_from_its_current_value_writes_that_baseline(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/hand.md", HAND)
+    result = invoke("set", "Cut time to fill", "current=40")
+    assert result.exit_code == 0, result.stderr
+    assert "\nbaseline: 45\n" in (vault / "goals/hand.md").read_text()
+    assert "baseline: (none) -> 45" in result.stdout
+    assert _record(invoke, "Cut time to fill")["progress"] == 0.3333
+
+
+def test_a_title_from_x_to_y_gives_the_start(invoke: Invoke, write: Write, vault: Path) -> None:
+    """M005 suggested `baseline: 0` for "Reduce time-to-hire from 45 to 30 days" and
+    "Raise offer acceptance rate from 60% to 75%", whose titles say where they start."""
+    for title, unit, target, current in (
+        ("Reduce time-to-hire from 45 to 30 days", "days", 30, 40),
+        ("Raise offer acceptance rate from 60% to 75%", '"%"', 75, 65),
+        ("Cut cost per hire from EUR 5,000 to EUR 3,500", "EUR", 3500, 5000),
+    ):
+        write(
+            f"goals/{target}.md",
+            f"---\ntype: goal\ntitle: {title}\nmetric: m\nunit: {unit}\ntarget: {target}\n"
+            f"current: {current}\nstart: 2026-11-01\ndue: 2027-03-31\n---\n",
+        )
+    progress = {r["title"][:4]: r["progress"] for r in json.loads(invoke("list", "--json").stdout)}
+    assert progress == {"Redu": 0.3333, "Rais": 0.3333, "Cut ": 0}
+    m005 = _check(invoke, "M005")
+    assert "no baseline: progress counts from 45, the start the title gives" in m005
+    assert "e.g. `baseline: 45`" in m005 and "e.g. `baseline: 60`" in m005
+    assert "e.g. `baseline: 5000`" in m005 and "baseline: 0" not in m005
+
+
+def test_new_goal_writes_the_start_a_title_gives(invoke: Invoke, vault: Path) -> None:
+    made = invoke(
+        "new", "goal", "Reduce time-to-hire from 45 to 30 days", "--unit", "days",
+        "--target", "30", "--due", "2027-03-31",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    text = (vault / "goals/Reduce time-to-hire from 45 to 30 days.md").read_text()
+    assert "\nbaseline: 45\n" in text and "\ncurrent: 45\n" in text
+    assert made.stderr == (
+        "journal: goals/Reduce time-to-hire from 45 to 30 days.md: baseline: 45 and "
+        "current: 45, the start the title gives (from 45 to 30)\n"
+    )
+    given = invoke(  # a baseline given is written as given, without a word
+        "new", "goal", "Raise offer acceptance rate from 60% to 75%", "--target", "75",
+        "--baseline", "58", "--due", "2027-03-31",
+    )  # fmt: skip
+    assert given.stderr == ""
+    assert (
+        "\nbaseline: 58\n"
+        in (vault / "goals/Raise offer acceptance rate from 60% to 75%.md").read_text()
+    )
+
+
+def test_a_goal_counting_up_with_no_baseline_still_counts_from_0(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    made = invoke("new", "goal", "Attend 5 meetups", "--target", "5", "--due", "2027-03-31")
+    assert (made.stderr, made.exit_code) == ("", 0)
+    text = (vault / "goals/Attend 5 meetups.md").read_text()
+    assert "\nbaseline: 0\n" in text and "\ncurrent: 0\n" in text
+    write(
+        "goals/up.md",
+        "---\ntype: goal\ntitle: Hold 8 coffee chats\nmetric: chats\ntarget: 8\ncurrent: 2\n"
+        "start: 2026-11-01\ndue: 2027-03-31\n---\n",
+    )
+    record = _record(invoke, "Hold 8 coffee chats")
+    assert (record["base"], record["progress"], record["down"]) == (0, 0.25, False)
+    m005 = _check(invoke, "M005")
+    assert "no baseline: progress counts from 0\n" in m005 and "e.g. `baseline: 0`" in m005
+    assert invoke("log", "Hold 8", "+1").stdout == (
+        "goals/up.md: 2026-11-22 +1; current 2 -> 3\ngoals/up.md: also logged 2026-11-22 +2 "
+        "made before the log: the log did not have current 2 yet\n"
+    )
+    assert "baseline" not in (vault / "goals/up.md").read_text()
+
+
+def test_m005_does_not_suggest_0_for_a_goal_whose_title_brings_a_number_down(
+    invoke: Invoke, write: Write
+) -> None:
+    write(
+        "goals/down.md",
+        "---\ntype: goal\ntitle: Reduce time-to-hire to 30 days\nmetric: days\ntarget: 30\n"
+        "due: 2027-03-31\n---\n",
+    )
+    m005 = _check(invoke, "M005")
+    assert "baseline: 0" not in m005
+    assert (
+        "add `baseline:` with the value when the goal started: above 30, as the title "
+        "brings the number down to it"
+    ) in m005
+
+
+def test_log_and_set_count_on_from_the_start_a_title_gives(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """No line for progress made before the log (+45 from 0), and `set current=` to what
+    the start and the log give adds no recount: the goal's value is the title's start
+    plus its log, as M007 reads it."""
+    goal = (
+        "---\ntype: goal\ntitle: Reduce time-to-hire from 45 to 30 days\nunit: days\n"
+        "target: 30\ncurrent: 45\nstart: 2026-11-01\ndue: 2027-03-31\n---\n\n## Log\n"
+    )
+    write("goals/cut.md", goal)
+    logged = invoke("log", "Reduce time-to-hire", "-5", "faster screening")
+    assert logged.stdout == "goals/cut.md: 2026-11-22 -5 faster screening; current 45 -> 40\n"
+    assert "M007" not in _check(invoke, "M")
+    assert _record(invoke, "Reduce time-to-hire from 45 to 30 days")["progress"] == 0.3333
+    write("goals/cut.md", goal + "\n- 2026-11-20: -5 faster screening\n")  # current not moved
+    assert "M007" in _check(invoke, "M")
+    assert invoke("set", "Reduce time-to-hire", "current=40").exit_code == 0
+    text = (vault / "goals/cut.md").read_text()
+    assert text.endswith("## Log\n\n- 2026-11-20: -5 faster screening\n")  # no =40 recount
+    assert "baseline" not in text and "M007" not in _check(invoke, "M")
