@@ -1088,7 +1088,9 @@ def new() -> None:
     "--metric", help="What is counted, e.g. 'informational interviews that led to a referral'."
 )
 @click.option("--unit", help="Unit of the metric, e.g. interviews.")
-@click.option("--baseline", metavar="N", help="Value at the start (default 0).")
+@click.option(
+    "--baseline", metavar="N", help="Value at the start (default: a title's 'from N', else 0)."
+)
 @click.option("--target", metavar="N", help="Value that means done.")
 @click.option("--effort", metavar="N", help="Hours per week the goal needs.")
 @click.option("--due", metavar="DATE", help="Deadline, YYYY-MM-DD.")
