@@ -1812,8 +1812,8 @@ def log_command(
             )
         if logged.baseline is not None:
             echo(
-                f"{_line(logged.path)}: also wrote baseline: {number(logged.baseline)}, the "
-                "value the goal counted down from (it had no baseline): the log counts on from it"
+                f"{_line(logged.path)}: also wrote baseline: {number(logged.baseline)}: the "
+                "goal had none, and counts down from its first value"
             )
     report([d for d in (logged.warning, logged.closed) if d], severities=("warning",))
     return f"journal: log {logged.change or 'a note to'} {logged.title}"

@@ -42,22 +42,38 @@ def test_a_reduce_goal_made_with_new_goal_counts_down_from_its_first_value(
         f'(journal --vault {vault} log "reduce-time-to-hire-to-30-days" =N): the goal counts '
         "down from its first value\n"
     )
+    refused = invoke("log", "Reduce time-to-hire", "-2")  # down from what?
+    assert refused.exit_code == 2 and "log where it stands first" in refused.stderr
     logged = invoke("log", "Reduce time-to-hire", "=42", "measured Q4")
-    assert logged.exit_code == 0, logged.stderr
+    assert logged.stdout == (
+        "goals/Reduce time-to-hire to 30 days.md: 2026-11-22 =42 measured Q4; current 0 -> 42\n"
+        "goals/Reduce time-to-hire to 30 days.md: also wrote baseline: 42: the goal had none, "
+        "and counts down from its first value\n"
+    )
     show = invoke("show", "Reduce time-to-hire").stdout
     assert "measure: median time-to-hire: 42 -> 42, down to 30 days" in show
     assert "140%" not in show and " 0%" in show
     assert "M008" not in _check(invoke, "M")
     record = _record(invoke, "Reduce time-to-hire to 30 days")
-    assert (record["baseline"], record["base"], record["progress"], record["down"]) == (
-        None,
-        42,
-        0,
-        True,
-    )
-    assert "M005" in _check(invoke, "M005") and "e.g. `baseline: 42`" in _check(invoke, "M005")
+    assert (record["baseline"], record["progress"], record["down"]) == (42, 0, True)
     invoke("log", "Reduce time-to-hire", "-6", "two roles closed")
     assert _record(invoke, "Reduce time-to-hire to 30 days")["progress"] == 0.5  # 42 -> 36 -> 30
+
+
+def test_a_goal_logged_by_hand_counts_down_from_its_first_value_logged(
+    invoke: Invoke, write: Write
+) -> None:
+    write(
+        "goals/hire.md",
+        "---\ntype: goal\ntitle: Reduce time-to-hire to 30 days\nunit: days\ntarget: 30\n"
+        "current: 38\nstart: 2026-11-01\ndue: 2027-03-31\n---\n\n## Log\n\n"
+        "- 2026-11-02: =42 measured Q3\n- 2026-11-16: -4\n",
+    )
+    record = _record(invoke, "Reduce time-to-hire to 30 days")
+    assert (record["baseline"], record["base"], record["progress"]) == (None, 42, 0.3333)
+    m005 = _check(invoke, "M005")
+    assert "no baseline: progress counts down from 42, the first value logged" in m005
+    assert "e.g. `baseline: 42`" in m005 and "M007" not in _check(invoke, "M")
 
 
 def test_a_hand_written_goal_above_its_target_counts_down_from_its_current_value(
@@ -90,8 +106,8 @@ def test_logging_on_a_goal_counted_from_its_current_value_writes_that_baseline(
     assert logged.exit_code == 0, logged.stderr
     assert logged.stdout == (
         "goals/hand.md: 2026-11-22 -5 faster screening; current 45 -> 40\n"
-        "goals/hand.md: also wrote baseline: 45, the value the goal counted down from (it "
-        "had no baseline): the log counts on from it\n"
+        "goals/hand.md: also wrote baseline: 45: the goal had none, and counts down from its "
+        "first value\n"
     )
     text = (vault / "goals/hand.md").read_text()
     assert "\nbaseline: 45\n" in text and "\ncurrent: 40\n" in text

@@ -31,7 +31,7 @@ from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
 from journal.core.fields import CLOSED, GOAL_FIELDS, FieldError, coerce, refuse_other_case
 from journal.core.formatting import number, shell_word, shell_words, single_line
-from journal.core.goal import goal_value, refuse_hand_value, start_of_values
+from journal.core.goal import goal_value, refuse_hand_value, start_of_values, titled_down
 from journal.core.logsection import append_checkin, log_checkins, uncounted
 from journal.core.numerals import dotted_thousands
 from journal.core.records import Record, record
@@ -51,8 +51,8 @@ class Logged(Record):
     new: float
     notice: str | None = None  # why current did not move (a later =N sets it)
     carried: str | None = None  # "DAY +N ..." logged too: progress the log did not have yet
-    #: written too: the value a goal with no baseline counted down from, its ``current``
-    #: (:func:`~journal.core.goal.start_of_values`), which the check-in moves
+    #: written too: the first value of a goal with no baseline that counts down from it
+    #: (:func:`~journal.core.goal.start_of_values`), so it stays where the goal starts
     baseline: float | None = None
     hint: str | None = None  # for ``carried`` on a goal that says not where it began
     warning: Diagnostic | None = None  # current and the log disagreed before (its line)
@@ -200,8 +200,16 @@ def log_checkin(
         _refuse_uncounted(doc)
         current = _number(doc, "current")
         logged = [c for c in log_checkins(doc, periodic) if c.op is not None]
-        target = _number(doc, "target")
-        origin = start_of_values(_number(doc, "baseline"), goal.title, target, logged, current)
+        baseline, target = _number(doc, "baseline"), _number(doc, "target")
+        valueless = baseline is None and current is None and not logged
+        if valueless and op != "=" and titled_down(goal.title, target):  # down from what?
+            word = catalog.goal_word(goal.path)
+            raise UsageProblem(
+                f"{checkin.value_text} changes a value the goal does not have yet: its title "
+                f"brings the number down to {number(target)}, and it has no baseline or "
+                f"current; log where it stands first: journal log {word} =N"
+            )
+        origin = start_of_values(baseline, goal.title, target, logged, current)
         base = origin.value
         replayed = replay(base, logged)
         old = current if current is not None else replayed
@@ -230,8 +238,13 @@ def log_checkin(
             ) from None
         result.update(old=_tidy(old), new=new)
         edits: dict[tuple[codec.PathKey, ...], Any] = {} if current == new else {("current",): new}
-        if origin.source == "current":  # counted down from `current`: it stays the start
-            edits[("baseline",)] = result["baseline"] = _tidy(origin.value)
+        # a goal with no baseline counting down from its first value (`current`, or the
+        # first =N logged, this one maybe): written as its baseline, so it stays the start
+        first = origin
+        if origin.source != "current":
+            first = start_of_values(baseline, goal.title, target, [*logged, checkin], None)
+        if first.source in ("current", "log"):
+            edits[("baseline",)] = result["baseline"] = _tidy(first.value)
         now = codec.edited(doc, edits) if edits else doc
         # progress made before the log began (by hand, or `set` with no Log section): a
         # line of today for it too, so baseline plus the log keeps giving current (else
