@@ -405,6 +405,8 @@ PACE_CASES = [
     goal_case(baseline=3, target=0, current=2),  # a target of 0, not yet
     goal_case(baseline=5, target=5, current=5),  # nothing to do: done
     goal_case(target=10, current=6),  # no baseline: from 0
+    goal_case(target=30, current=45),  # no baseline, above its target: down from 45
+    goal_case(target=0, current=3),  # the same to 0 (docs/format.md: where progress counts from)
     goal_case(baseline=2, target=10),  # no current: unknown (shown as "?")
     goal_case(baseline=10, target=10),  # no current, nothing to do: done
     goal_case(target=10, current=3, due=date(2026, 10, 1)),  # overdue

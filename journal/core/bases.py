@@ -30,7 +30,12 @@ HEADER = (
 _DUE_BY = f'today() + "{DUE_SOON_DAYS}d"'
 
 _GOAL_FORMULAS = {
-    "base": "if(baseline, baseline, 0)",
+    # no baseline: down from `current` when above the target (docs/format.md, "Where
+    # progress counts from"; a title's "from X" and the log are journal's alone)
+    "base": (
+        "if(!baseline.isEmpty(), baseline,"
+        " if(!current.isEmpty() && !target.isEmpty() && current > target, current, 0))"
+    ),
     "value": "if(current.isEmpty(), formula.base, current)",
     "start": "if(start, start, created)",
     "share": (
