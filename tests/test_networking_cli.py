@@ -216,6 +216,20 @@ def test_a_name_one_slip_from_a_contacts_is_asked_of(
     )
 
 
+def test_similar_contacts_keep_the_one_her_meetings_link(invoke: Invoke, vault: Path) -> None:
+    """Reported (tryout): H028 told to keep `Mary Kate O'Neill.md`, just made by a slip,
+    and to delete `Mary-Kate O'Neill.md`, which her meeting links (the index's links
+    decide)."""
+    invoke("new", "contact", "Mary-Kate O'Neill", "--org", "Umbrella")
+    invoke("new", "meeting", "--with", "Mary-Kate O'Neill", "--kind", "coffee")
+    invoke("new", "contact", "Mary Kate O'Neill")
+    found = json.loads(invoke("check", "--select", "H028", "--json").stdout)
+    assert [(f["path"], f["suggestion"].split(":")[0]) for f in found] == [
+        ("people/Mary Kate O'Neill.md", "if one person, keep people/Mary-Kate O'Neill.md"),
+        ("people/Mary-Kate O'Neill.md", "if one person, keep this note"),
+    ]
+
+
 def test_a_comma_in_with_is_told_to_be_two_options(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
