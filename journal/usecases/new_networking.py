@@ -14,7 +14,7 @@ from journal.core.dates import writable_day
 from journal.core.errors import Conflict, NotFound, UsageProblem
 from journal.core.formatting import listed, shell_word, single_line
 from journal.core.links import parse_link
-from journal.core.networking import meeting_title, needs_outcome, not_counted
+from journal.core.networking import meeting_title, needs_outcome, not_counted, two_organisations
 from journal.core.notes import Note
 from journal.core.records import Record, record
 from journal.usecases.common import found_links, named_goal
@@ -99,6 +99,15 @@ def new_contact(
         )
     except Conflict as exc:
         raise _taken(exc) from None
+    near = one_slip_from(name, catalog.heads_of("contact"))
+    if near and org:  # of two organisations: two people, as journal check (H028) has it
+        orgs = {c.path: c.org for c in catalog.contacts}
+        near = [h for h in near if not two_organisations(org, orgs.get(h.path))]
+    if near:
+        vault.notice(
+            f"{rel} is named one letter from {listed([h.title for h in near], 'or')}: if they "
+            "are one person, delete it and use their note (journal check tells the pair: H028)"
+        )
     return rel, context
 
 
@@ -310,11 +319,16 @@ def new_meeting(
             what, fix = found_else[name]
             vault.notice(f"with: {what}; {fix}, or link the person's contact note")
         else:
-            vault.notice(
-                f"no contact note for {not_in_contacts([name], slipped)}: the link stays "
-                "unresolved (an H008 hint in "
-                f"journal check) until one exists: journal new contact {shell_word(name)}"
+            unresolved = (
+                "the link stays unresolved (an H008 hint in journal check) until one exists: "
+                f"journal new contact {shell_word(name)}"
             )
+            if name in slipped:  # the contact meant first, not a note for the slip
+                unresolved = (
+                    f"did you mean {listed(slipped[name], 'or')}? If so, link their contact "
+                    f"note in {rel}; if not, {unresolved}"
+                )
+            vault.notice(f"no contact note for {name}: {unresolved}")
     if served is not None and served.metric_source == "meetings":
         why = not_counted(served, kind, day)
         if why is not None:
