@@ -627,7 +627,7 @@ def followup_lines(
         closed = f"  (done {r['done']}{late})" if isinstance(r["done"], str) else ""
         implied = f"  ({r['implied']})" if r["implied"] else ""
         state = f"{text:<12}"
-        head = f" {padded(day, width)}  {people}: {r['title']}"
+        head = f" {padded(day, width)}  {people}: {meeting_named(r)}"
         if r["goal"]:
             left = None if room is None else room - columns(state + head + implied + closed) - 5
             head += f"  -> {fitted(r['goal']['title'], left)}"
@@ -638,6 +638,12 @@ def followup_lines(
             for state, task in zip(r["task_states"], r["tasks"], strict=True)
         )
     return out
+
+
+def meeting_named(r: dict[str, Any]) -> str:
+    """A follow-up's meeting by the day it was held and its title, as journal names its
+    note: two coffees with one person are told apart, and ``journal done`` finds it so."""
+    return f"{r['date']} {r['title']}" if r["date"] else r["title"]
 
 
 def followup_table(

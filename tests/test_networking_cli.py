@@ -589,6 +589,31 @@ def test_followups_oldest_first_with_people_goal_and_tasks(invoke: Invoke, write
     assert "\x1b[" not in text
 
 
+def test_follow_ups_name_their_meetings_with_the_day_held(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): two coffees with Ann Bell gave `followups` and `status` two
+    lines `Ann Bell: Coffee with Ann Bell`, told apart by their due days only, and `journal
+    done "Ann Bell"` asked for a path.  A line names the meeting with its day, as its note
+    is named (and `done` finds it so)."""
+    for day, by in (("2026-10-30", "2026-11-06"), ("2026-11-14", "2026-11-21")):
+        write(
+            f"meetings/{day} Coffee with Ann Bell.md",
+            meeting_text(date=day, follow_up_by=by, **{"with": "'[[Ann Bell]]'"}),
+        )
+    lines = [line for line in invoke("followups").stdout.splitlines() if "Ann Bell:" in line]
+    assert [line.partition("  Ann Bell: ")[2] for line in lines] == [
+        "2026-10-30 Coffee with Ann Bell",
+        "2026-11-14 Coffee with Ann Bell",
+    ]
+    plain = invoke("--plain", "followups").stdout
+    assert "overdue 16 days, due 2026-11-06: Ann Bell: 2026-10-30 Coffee with Ann Bell\n" in plain
+    assert "  2026-11-21  Ann Bell: 2026-11-14 Coffee with Ann Bell\n" in invoke("status").stdout
+    done = invoke("done", "2026-10-30 Coffee with Ann Bell")
+    assert done.exit_code == 0, done.stderr
+    assert "follow_up_done" in (vault / "meetings/2026-10-30 Coffee with Ann Bell.md").read_text()
+
+
 def test_a_follow_up_done_after_its_day_says_how_late(invoke: Invoke, write: Write) -> None:
     """A follow-up done after its ``follow_up_by`` read as one done on time (a tryout):
     ``--all`` tells how many days late, and ``--json`` has it as ``days_late``."""
@@ -652,7 +677,7 @@ def test_a_follow_up_whose_day_is_no_date_is_listed_first_not_dropped(
         ("meetings/2026-11-21 Coffee.md", "due", "2026-11-28", None),
     ]
     assert "2026-11-02 Typo.md:4: follow_up_by: '2026-11-31' is not a real date" in result.stderr
-    assert invoke("followups").stdout.startswith("no date      2026-11-31  ?: Typo\n")
+    assert invoke("followups").stdout.startswith("no date      2026-11-31  ?: 2026-11-02 Typo\n")
     review = invoke("review", "--stdout").stdout
     assert "- **no date** (follow_up_by: 2026-11-31) · [[2026-11-02 Typo]]\n" in review
     # a meeting still to come owes nothing yet, whatever its follow_up_by; a list is shown
@@ -2096,10 +2121,10 @@ def test_status_counts_follow_ups_overdue_for_long_as_the_review_does(
     write("meetings/e.md", meeting.format(day="2026-05-25", by="2026-05-01"))
     many = invoke("status").stdout.split("Follow-ups due\n")[1].split("\n\n")[0]
     assert many.splitlines() == [
-        "  overdue 144d 2026-07-01  ?: c",
-        "  overdue 113d 2026-08-01  ?: d",
-        "  overdue 29d  2026-10-24  ?: a",
-        "  overdue 26d  2026-10-27  ?: recent",
+        "  overdue 144d 2026-07-01  ?: 2026-05-25 c",
+        "  overdue 113d 2026-08-01  ?: 2026-05-25 d",
+        "  overdue 29d  2026-10-24  ?: 2026-05-25 a",
+        "  overdue 26d  2026-10-27  ?: 2026-10-20 recent",
         "  and 2 more follow-ups overdue for over 4 weeks, the oldest due 2026-05-01: "
         "journal followups lists them",
     ]
@@ -2137,7 +2162,7 @@ def test_open_tasks_without_follow_up_by_owe_a_follow_up_a_week_after_the_meetin
     ]
     text = invoke("followups").stdout
     assert text.startswith(
-        f"overdue 5d   2026-11-17  Jose Nunez: Call with Jose  -> Connect with five HR "
+        f"overdue 5d   2026-11-17  Jose Nunez: 2026-11-10 Call with Jose  -> Connect with five HR "
         f"leaders  ({IMPLIED})\n"
     )
     everything = json.loads(invoke("followups", "--all", "--json").stdout)
@@ -2226,13 +2251,13 @@ def test_follow_ups_without_a_date_are_in_one_order_aligned_and_owed_in_people(
     ]
     assert rows[0]["task_states"] == ["/", ">", " "]
     assert invoke("followups").stdout.splitlines() == [
-        "no date      next Friday  Siobhan: Alpha",
+        "no date      next Friday  Siobhan: 2026-11-05 Alpha",
         "                          - [/] Draft the intro",
         "                          - [>] Ask about Q1",
         "                          - [ ] Send the deck",
-        "no date      2026-11-31   ?: Beta",
+        "no date      2026-11-31   ?: 2026-11-10 Beta",
         "                          - [ ] Send the article",
-        "due          2026-11-25   ?: Gamma",
+        "due          2026-11-25   ?: 2026-11-18 Gamma",
         "                          - [ ] Send the article",
     ]
     status = json.loads(invoke("status", "--json").stdout)
