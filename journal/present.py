@@ -224,8 +224,8 @@ def without_outcome(r: dict[str, Any]) -> list[str]:
     ``outcome`` is filled in, then for each it does not count as that says nothing came
     of it (with the outcome, so one that reads so by chance is seen)."""
     return [
-        f"not counted, no outcome yet: {path} (fill in its outcome: to count it, or none if "
-        "nothing came of it)"
+        f"not counted, no outcome yet: {path} (fill in its `outcome:` to count it, or `none` "
+        "if nothing came of it)"
         for path in r.get("meetings_without_outcome", [])
     ] + [
         f"not counted, nothing came of it: {m['path']} (outcome: {m['outcome']})"
@@ -843,7 +843,7 @@ def answer(met: dict[str, Any]) -> str:
     """What a check-in on the meeting ``met`` held for a quiet goal says: what it moved,
     or, for a goal counting its meetings, its outcome (`journal log` takes no value)."""
     if met["needs_outcome"]:
-        return "fill in its outcome:, none if nothing came of it"
+        return "fill in its `outcome:`, `none` if nothing came of it"
     return "log what that moved"
 
 

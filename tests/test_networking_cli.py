@@ -964,10 +964,7 @@ def test_a_quiet_goal_counting_its_meetings_is_told_what_it_takes(
     ) in attention
     assert "log what that moved" not in attention
     status = invoke("status").stdout.split("No recent check-in\n", 1)[1]
-    assert status == (
-        f"  Referrals (never); met for it 2026-11-18 ({path}): fill in its outcome:, none if "
-        "nothing came of it\n"
-    )
+    assert status == (f"  Referrals (never); met for it 2026-11-18 ({path}): {told}\n")
     [quiet] = json.loads(invoke("status", "--json").stdout)["quiet"]
     assert quiet["met"] == {"date": "2026-11-18", "path": path, "needs_outcome": True}
     check = invoke("check", "--select", "T006").stdout
@@ -1460,6 +1457,30 @@ def test_a_meeting_for_a_goal_that_will_not_count_it_says_why(
     assert counted.exit_code == 0 and "does not count" not in counted.stderr
 
 
+def test_a_meeting_for_a_goal_done_or_dropped_says_so(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): a meeting linked to a goal already done said only that it does
+    not count for it until it has an outcome."""
+    write(
+        "goals/r.md",
+        "---\ntype: goal\ntitle: Referrals\nstatus: done\nmetric_source: meetings\n"
+        "metric: informational interviews that led to a referral\ntarget: 2\n"
+        "start: 2026-11-01\ndue: 2027-01-31\ncompleted: 2026-11-20\n---\n",
+    )
+    write("goals/e.md", goal_text("Attend events", status="dropped"))
+    args = ("new", "meeting", "--with", "Ann", "--no-create-contacts", "--kind", "informational")
+    done = invoke(*args, "--goal", "Referrals")
+    assert done.exit_code == 0
+    assert (
+        "journal: goals/r.md: the goal is done; the meeting is linked to it all the same "
+        f'(reopen it: journal --vault {vault} set "Referrals" status=active)\n'
+    ) in done.stderr
+    assert "until it has an outcome" in done.stderr  # as for a goal still active
+    dropped = invoke(*args, "--goal", "Attend events", "--title", "Again")
+    assert "journal: goals/e.md: the goal is dropped; the meeting is linked " in dropped.stderr
+
+
 def test_a_meeting_an_outcome_goal_does_not_count_yet_is_named_with_its_fix(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
@@ -1477,12 +1498,12 @@ def test_a_meeting_an_outcome_goal_does_not_count_yet_is_named_with_its_fix(
     assert made.exit_code == 0
     assert (
         "journal: this meeting does not count for Referrals until it has an outcome (an "
-        f"outcome goal counts what meetings led to): fill in its outcome: in {path}, none if "
-        "nothing came of it\n"
+        f"outcome goal counts what meetings led to): fill in its `outcome:` in {path}, `none` "
+        "if nothing came of it\n"
     ) in made.stderr
     waiting = (
-        f"not counted, no outcome yet: {path} (fill in its outcome: to count it, or none if "
-        "nothing came of it)"
+        f"not counted, no outcome yet: {path} (fill in its `outcome:` to count it, or `none` "
+        "if nothing came of it)"
     )
     shown = invoke("show", "Referrals").stdout
     assert "0 -> 0 / 2" in shown

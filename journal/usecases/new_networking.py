@@ -12,12 +12,13 @@ from journal.core import codec
 from journal.core.catalog import Catalog, NoteHead, bare_name, one_slip_from
 from journal.core.dates import writable_day
 from journal.core.errors import Conflict, NotFound, UsageProblem
+from journal.core.fields import CLOSED
 from journal.core.formatting import listed, shell_word, single_line
 from journal.core.links import parse_link
 from journal.core.networking import meeting_title, needs_outcome, not_counted, two_organisations
 from journal.core.notes import Note
 from journal.core.records import Record, record
-from journal.usecases.common import found_links, named_goal
+from journal.usecases.common import found_links, named_goal, still_closed
 from journal.usecases.new_note import EmptyNote, create_note, free_path, note_data, note_stem
 
 
@@ -329,6 +330,10 @@ def new_meeting(
                     f"note in {rel}; if not, {unresolved}"
                 )
             vault.notice(f"no contact note for {name}: {unresolved}")
+    if served is not None and served.status in CLOSED:
+        vault.notice(
+            f"{served.path}: {still_closed(catalog, served, 'the meeting is linked to it')}"
+        )
     if served is not None and served.metric_source == "meetings":
         why = not_counted(served, kind, day)
         if why is not None:
@@ -336,8 +341,8 @@ def new_meeting(
         elif needs_outcome(served):
             vault.notice(
                 f"this meeting does not count for {served.title} until it has an outcome "
-                f"(an outcome goal counts what meetings led to): fill in its outcome: in {rel}, "
-                "none if nothing came of it"
+                f"(an outcome goal counts what meetings led to): fill in its `outcome:` in {rel}, "
+                "`none` if nothing came of it"
             )
     props = {k: codec.plain(v) for k, v in meeting.items()}
     return NewMeeting(rel, stem, props, list(contacts.values()), missing)
