@@ -671,7 +671,7 @@ class _Originals:
 
     def backlinks(self, paths: Collection[str]) -> Mapping[str, Sequence[str]]:
         found = self._source.backlinks(paths)
-        return {path: [p for p in linking if not self._out(p)] for path, linking in found.items()}
+        return {path: self._kept(linking, str) for path, linking in found.items()}  # str: itself
 
     def fields(self, key: str) -> list[tuple[str, date | None, NoteField]]:
         return list(self._kept(self._source.fields(key), _first))

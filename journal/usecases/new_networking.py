@@ -45,22 +45,22 @@ def contact_props(name: str, today: date, **values: str | None) -> dict[str, Any
     }
 
 
-def _same_person(catalog: Catalog, name: str) -> NoteHead | None:
+def _same_person(contacts: Sequence[NoteHead], name: str) -> NoteHead | None:
     """The contact with ``name`` as its name, file name or alias, ignoring case and
     accents: ``Jose Nunez`` is ``José Núñez``, whom every lookup would then find twice."""
     wanted = bare_name(name)  # as every lookup compares names
-    for head in catalog.heads_of("contact"):
+    for head in contacts:
         names = (head.title, head.stem, *head.aliases)
         if wanted in (bare_name(n) for n in names):
             return head
     return None
 
 
-def _check_name(catalog: Catalog, name: str) -> str:
+def _check_name(contacts: Sequence[NoteHead], name: str) -> str:
     name = single_line(name)
     if not name:
         raise UsageProblem("a contact needs a name")
-    existing = _same_person(catalog, name)
+    existing = _same_person(contacts, name)
     if existing is not None:
         known = "" if existing.title == name else f": {existing.title}"
         raise Conflict(f"a contact called '{name}' already exists{known}", path=existing.path)
@@ -79,7 +79,8 @@ def new_contact(
 ) -> tuple[str, dict[str, Any]]:
     """Write ``people/<NAME>.md``; refuses a name that an existing contact has.  A
     ``met_at`` link is found as ``--supports`` finds its note.  Each text is one line."""
-    name = _check_name(catalog, name)
+    contacts = catalog.heads_of("contact")
+    name = _check_name(contacts, name)
     org, role, met_at = (
         text if text is None else single_line(text) for text in (org, role, met_at)
     )
@@ -100,7 +101,7 @@ def new_contact(
         )
     except Conflict as exc:
         raise _taken(exc) from None
-    near = one_slip_from(name, catalog.heads_of("contact"))
+    near = one_slip_from(name, contacts)
     if near and org:  # of two organisations: two people, as journal check (H028) has it
         orgs = {c.path: c.org for c in catalog.contacts}
         near = [h for h in near if not two_organisations(org, orgs.get(h.path))]
