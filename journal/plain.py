@@ -26,6 +26,7 @@ from journal.present import (
     linked,
     log_rows,
     meeting_lines,
+    meeting_named,
     misdated,
     not_counted,
     reached_down,
@@ -419,7 +420,7 @@ def _followup(r: dict[str, Any], shared: set[str]) -> list[str]:
     day = r["follow_up_by"] or r["follow_up_text"]
     when = f"due {day}" if day else ""
     said = filter(None, [when] if state == "due" else [state, when])
-    line = f"{', '.join(said)}: {', '.join(r['with']) or 'nobody named'}: {r['title']}"
+    line = f"{', '.join(said)}: {', '.join(r['with']) or 'nobody named'}: {meeting_named(r)}"
     if r["goal"]:
         line += f", for goal {_named(r['goal'], shared)}"
     if r["implied"]:

@@ -234,8 +234,8 @@ def meeting_lines(r: dict[str, Any]) -> list[str]:
     return (
         [f"counted: {m['path']} (outcome: {m['outcome']})" for m in r.get("meetings_counted", [])]
         + [
-            f"not counted, no outcome yet: {path} (fill in its outcome: to count it, or none if "
-            "nothing came of it)"
+            f"not counted, no outcome yet: {path} (fill in its `outcome:` to count it, or `none` "
+            "if nothing came of it)"
             for path in r.get("meetings_without_outcome", [])
         ]
         + [
@@ -651,7 +651,7 @@ def followup_lines(
         closed = f"  (done {r['done']}{late})" if isinstance(r["done"], str) else ""
         implied = f"  ({r['implied']})" if r["implied"] else ""
         state = f"{text:<12}"
-        head = f" {padded(day, width)}  {people}: {r['title']}"
+        head = f" {padded(day, width)}  {people}: {meeting_named(r)}"
         if r["goal"]:
             left = None if room is None else room - columns(state + head + implied + closed) - 5
             head += f"  -> {fitted(r['goal']['title'], left)}"
@@ -662,6 +662,12 @@ def followup_lines(
             for state, task in zip(r["task_states"], r["tasks"], strict=True)
         )
     return out
+
+
+def meeting_named(r: dict[str, Any]) -> str:
+    """A follow-up's meeting by the day it was held and its title, as journal names its
+    note: two coffees with one person are told apart, and ``journal done`` finds it so."""
+    return f"{r['date']} {r['title']}" if r["date"] else r["title"]
 
 
 def followup_table(
@@ -861,7 +867,7 @@ def answer(met: dict[str, Any]) -> str:
     """What a check-in on the meeting ``met`` held for a quiet goal says: what it moved,
     or, for a goal counting its meetings, its outcome (`journal log` takes no value)."""
     if met["needs_outcome"]:
-        return "fill in its outcome:, none if nothing came of it"
+        return "fill in its `outcome:`, `none` if nothing came of it"
     return "log what that moved"
 
 

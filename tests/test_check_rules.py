@@ -1704,20 +1704,89 @@ def test_contacts_named_one_slip_apart_are_told_as_maybe_one_person() -> None:
     ]
     # reported: each note's fix said to merge the other into it, two opposite instructions;
     # both keep the one written first (`created`), else the first by path
+    alias = "to its `aliases` (journal then finds it by that name, Obsidian's links do not)"
     assert [f.suggestion for f in found] == [
         "if one person, keep this note: move what people/Robert Li.md holds into it, add "
-        "`Bob Li` to its `aliases` (meetings linking that name then find it) and delete "
-        "people/Robert Li.md; if two people, give each their `org`",
+        f"`Bob Li` {alias} and delete people/Robert Li.md; if two people, give each their `org`",
         "if one person, keep people/Bo Li.md: move what this note holds into it, add "
-        "`Bob Li` to its `aliases` (meetings linking that name then find it) and delete "
-        "this note; if two people, give each their `org`",
+        f"`Bob Li` {alias} and delete this note; if two people, give each their `org`",
         "if one person, keep people/more/Sam Patell.md: move what this note holds into it, "
-        "add `Sam Patel` to its `aliases` (meetings linking that name then find it) and "
-        "delete this note; if two people, give each their `org`",
+        f"add `Sam Patel` {alias} and delete this note; if two people, give each their `org`",
         "if one person, keep this note: move what people/Sam Patel.md holds into it, add "
-        "`Sam Patel` to its `aliases` (meetings linking that name then find it) and delete "
-        "people/Sam Patel.md; if two people, give each their `org`",
+        f"`Sam Patel` {alias} and delete people/Sam Patel.md; if two people, give each their "
+        "`org`",
     ]
+
+
+def _contact(path: str, props: str = "") -> tuple[str, str]:
+    return path, f"---\ntype: contact\n{props}---\n# {stem_of(path)}\n"
+
+
+def test_contacts_of_one_name_are_told_whatever_their_organisations() -> None:
+    """Reported (tryout): two contacts titled `Dana Ortiz`, and `José Núñez` beside `Jose
+    Nunez`, got no finding, while `new meeting --with "Dana Ortiz"` then refused a name
+    matching two notes and `new contact` refuses such a name as taken; one letter apart
+    they were told (H028).  A name two contacts share ties every lookup, so two
+    organisations don't tell them apart."""
+    notes = [
+        _contact("people/José Núñez.md"),
+        _contact("people/jn.md", "title: Jose Nunez\norg: Globex\n"),
+        _contact("people/Dana Ortiz.md", "org: Northwind\n"),
+        _contact("people/Dana O.md", "title: Dana Ortiz\norg: Acme\n"),
+    ]
+    found = of("H028", run(*notes))
+    assert [(f.path, f.line, f.message) for f in found] == [
+        ("people/Dana O.md", 3, "the same name as people/Dana Ortiz.md (Dana Ortiz, Dana Ortiz)"),
+        ("people/Dana Ortiz.md", 1, "the same name as people/Dana O.md (Dana Ortiz, Dana Ortiz)"),
+        ("people/José Núñez.md", 1, "the same name as people/jn.md (José Núñez, Jose Nunez)"),
+        ("people/jn.md", 3, "the same name as people/José Núñez.md (Jose Nunez, José Núñez)"),
+    ]
+    # one name: no alias to add (lookups find the one kept by it); for two people, a name
+    # of their own
+    assert found[0].suggestion == (
+        "if one person, keep this note: move what people/Dana Ortiz.md holds into it and "
+        "delete people/Dana Ortiz.md; if two people, give one of them another title and "
+        "file name (`Dana Ortiz (Northwind)`)"
+    )
+
+
+def test_similar_contacts_keep_the_note_linked_to_and_say_to_change_the_links() -> None:
+    """Reported (tryout): H028 told to keep `Mary Kate O'Neill.md`, made by a slip and
+    linked by nothing (the first by path), and to delete `Mary-Kate O'Neill.md`, which
+    her meeting links; and to add the name to `aliases`, which leaves the meeting's link
+    broken in Obsidian (it finds no note by an alias).  The note more notes link to is
+    kept, then the one written first, then the first by path."""
+    meeting = (
+        "meetings/2026-12-04 Coffee.md",
+        '---\ntype: meeting\ndate: 2026-12-04\nwith:\n  - "[[Mary-Kate O\'Neill]]"\n---\n'
+        "Coffee with [[Mary-Kate O'Neill]].\n",
+    )
+    daily = ("daily/2026-12-05.md", "Sent [[Mary-Kate O'Neill]] the job description.\n")
+    notes = [
+        _contact("people/Mary Kate O'Neill.md", "created: 2026-12-01\n"),
+        _contact("people/Mary-Kate O'Neill.md", "org: Umbrella\ncreated: 2026-12-06\n"),
+    ]
+    found = of("H028", run(*notes, meeting, daily))
+    assert [f.suggestion for f in found] == [
+        "if one person, keep people/Mary-Kate O'Neill.md: move what this note holds into it, "
+        "add `Mary Kate O'Neill` to its `aliases` (journal then finds it by that name, "
+        "Obsidian's links do not) and delete this note; if two people, give each their `org`",
+        "if one person, keep this note: move what people/Mary Kate O'Neill.md holds into it, "
+        "add `Mary Kate O'Neill` to its `aliases` (journal then finds it by that name, "
+        "Obsidian's links do not) and delete people/Mary Kate O'Neill.md; if two people, "
+        "give each their `org`",
+    ]
+    # the note linked is the one to delete only when the other is linked more: its links
+    # are then to change
+    more = [(f"daily/2026-12-0{d}.md", "Lunch with [[Mary Kate O'Neill]].\n") for d in (1, 2)]
+    found = of("H028", run(*notes, meeting, *more))
+    assert found[0].suggestion == (
+        "if one person, keep this note: move what people/Mary-Kate O'Neill.md holds into it, "
+        "change the links to people/Mary-Kate O'Neill.md in 1 note into links to this note, "
+        "add `Mary-Kate O'Neill` to its `aliases` (journal then finds it by that name, "
+        "Obsidian's links do not) and delete people/Mary-Kate O'Neill.md; if two people, "
+        "give each their `org`"
+    )
 
 
 ATTACHMENTS = [

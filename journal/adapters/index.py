@@ -2788,6 +2788,20 @@ class IndexReader:
             )
         ]
 
+    def backlinks(self, paths: Collection[str]) -> dict[str, list[str]]:
+        # a link to a note names its file name or an alias: found by the links' names
+        found: dict[str, list[str]] = {}
+        for chunk in _chunks(sorted(paths), 300):  # three times: 900 of SQLite's 999 at most
+            marks = ",".join("?" * len(chunk))
+            for resolved, path in self._rows(
+                "SELECT DISTINCT resolved, path FROM links WHERE name IN (SELECT name FROM notes"
+                f" WHERE path IN ({marks}) UNION SELECT key FROM aliases WHERE path IN ({marks}))"
+                f" AND resolved IN ({marks}) AND resolved != path ORDER BY path",
+                chunk * 3,
+            ):
+                found.setdefault(resolved, []).append(path)
+        return found
+
     def fields(self, key: str) -> list[tuple[str, date | None, NoteField]]:
         # the fields table keeps each inline field by its case-folded key (indexed)
         return [

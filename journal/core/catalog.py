@@ -178,6 +178,11 @@ class NoteSource(Protocol):
         notes of ``kinds``."""
         ...
 
+    def backlinks(self, paths: Collection[str]) -> Mapping[str, Sequence[str]]:
+        """For each of ``paths`` that other notes link to, their paths (a link resolved
+        as :meth:`unresolved_links` resolves it); a path none links to may be left out."""
+        ...
+
     def fields(self, key: str) -> list[tuple[str, date | None, NoteField]]:
         """(path, day, field) for each inline field ``key::`` (any case) of a readable
         note; ``day``: the note's day (see :func:`note_date`), None when it has none."""
@@ -498,6 +503,15 @@ class NoteList:
             if resolve(link.target, n.path) is None
         ]
 
+    def backlinks(self, paths: Collection[str]) -> Mapping[str, Sequence[str]]:
+        resolve = LinkResolver(lambda name: self._names[0].get(name, ()), self.aliased)
+        wanted, found = set(paths), dict[str, list[str]]()
+        for n in self.notes:
+            for path in dict.fromkeys(resolve(link.target, n.path) for link in n.links):
+                if path in wanted and path != n.path:
+                    found.setdefault(path, []).append(n.path)
+        return found
+
     def fields(self, key: str) -> list[tuple[str, date | None, NoteField]]:
         return [
             (n.path, note_date(n), f)
@@ -654,6 +668,10 @@ class _Originals:
 
     def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
         return list(self._kept(self._source.unresolved_links(kinds), _first))
+
+    def backlinks(self, paths: Collection[str]) -> Mapping[str, Sequence[str]]:
+        found = self._source.backlinks(paths)
+        return {path: self._kept(linking, str) for path, linking in found.items()}  # str: itself
 
     def fields(self, key: str) -> list[tuple[str, date | None, NoteField]]:
         return list(self._kept(self._source.fields(key), _first))
@@ -1262,6 +1280,10 @@ class Catalog:
     def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
         """(path, kind, link) for each link to no note in the readable notes of ``kinds``."""
         return self._source.unresolved_links(kinds)
+
+    def backlinks(self, paths: Collection[str]) -> Mapping[str, Sequence[str]]:
+        """For each of ``paths`` that other notes link to, their paths, in path order."""
+        return self._source.backlinks(paths)
 
     def fields(self, key: str) -> list[tuple[str, date | None, NoteField]]:
         """(path, day, field) for each inline field ``key::`` of a readable note."""

@@ -23,6 +23,7 @@ from journal.core.errors import Diagnostic
 from journal.core.fields import CONTACT_FIELDS, MEETING_FIELDS, Field, read_typed, written_links
 from journal.core.formatting import listed, plural, single_line
 from journal.core.links import Link
+from journal.core.names import match_key
 from journal.core.records import Record, record
 from journal.core.regex import lazy
 
@@ -92,6 +93,12 @@ class Meeting(Record):
     @property
     def follow_up_open(self) -> bool:
         return self.follow_up_by is not None and self.follow_up_done is False
+
+
+def two_organisations(first: str | None, second: str | None) -> bool:
+    """Whether two contacts' ``org`` are both given and differ (as a filter compares
+    them: :func:`~journal.core.names.match_key`): two people, however alike their names."""
+    return bool(first and second) and match_key(first or "") != match_key(second or "")
 
 
 def _typed(note: Note, fields: dict[str, Field]) -> tuple[dict[str, Any], list[Diagnostic]]:

@@ -36,7 +36,7 @@ from journal.core.logsection import append_checkin, log_checkins, uncounted
 from journal.core.numerals import dotted_thousands
 from journal.core.records import Record, record
 from journal.core.series import offsets, stepped, value_on
-from journal.usecases.common import named_goal, outcome_wanted
+from journal.usecases.common import named_goal, outcome_wanted, still_closed
 from journal.usecases.history import goal_series
 
 
@@ -274,8 +274,7 @@ def log_checkin(
         result["closed"] = Diagnostic(
             goal.path,
             goal.line_of("status"),
-            f"the goal is {goal.status}; the check-in is logged all the same (reopen it: "
-            f"journal set {catalog.goal_word(goal.path)} status=active)",
+            still_closed(catalog, goal, "the check-in is logged"),
             "warning",
             "closed",
         )

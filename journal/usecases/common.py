@@ -79,6 +79,15 @@ def named_goal(
     return catalog.find_goal(vault.named_path(ref), parts=parts, writes=writes)
 
 
+def still_closed(catalog: Catalog, goal: Goal, done: str) -> str:
+    """What a command that did ``done`` for a goal done or dropped says of it: that it is,
+    and how to reopen it."""
+    return (
+        f"the goal is {goal.status}; {done} all the same (reopen it: journal set "
+        f"{catalog.goal_word(goal.path)} status=active)"
+    )
+
+
 def found_links(
     catalog: Catalog,
     links: list[Link],

@@ -12,6 +12,7 @@ from journal.core import codec
 from journal.core.catalog import Catalog, NoteHead, bare_name, one_slip_from
 from journal.core.dates import writable_day
 from journal.core.errors import Conflict, NotFound, UsageProblem
+from journal.core.fields import CLOSED
 from journal.core.formatting import listed, shell_word, single_line
 from journal.core.links import parse_link
 from journal.core.networking import (
@@ -20,10 +21,11 @@ from journal.core.networking import (
     needs_outcome,
     not_counted,
     results_named,
+    two_organisations,
 )
 from journal.core.notes import Note
 from journal.core.records import Record, record
-from journal.usecases.common import found_links, named_goal
+from journal.usecases.common import found_links, named_goal, still_closed
 from journal.usecases.new_note import EmptyNote, create_note, free_path, note_data, note_stem
 
 
@@ -50,22 +52,22 @@ def contact_props(name: str, today: date, **values: str | None) -> dict[str, Any
     }
 
 
-def _same_person(catalog: Catalog, name: str) -> NoteHead | None:
+def _same_person(contacts: Sequence[NoteHead], name: str) -> NoteHead | None:
     """The contact with ``name`` as its name, file name or alias, ignoring case and
     accents: ``Jose Nunez`` is ``José Núñez``, whom every lookup would then find twice."""
     wanted = bare_name(name)  # as every lookup compares names
-    for head in catalog.heads_of("contact"):
+    for head in contacts:
         names = (head.title, head.stem, *head.aliases)
         if wanted in (bare_name(n) for n in names):
             return head
     return None
 
 
-def _check_name(catalog: Catalog, name: str) -> str:
+def _check_name(contacts: Sequence[NoteHead], name: str) -> str:
     name = single_line(name)
     if not name:
         raise UsageProblem("a contact needs a name")
-    existing = _same_person(catalog, name)
+    existing = _same_person(contacts, name)
     if existing is not None:
         known = "" if existing.title == name else f": {existing.title}"
         raise Conflict(f"a contact called '{name}' already exists{known}", path=existing.path)
@@ -84,7 +86,8 @@ def new_contact(
 ) -> tuple[str, dict[str, Any]]:
     """Write ``people/<NAME>.md``; refuses a name that an existing contact has.  A
     ``met_at`` link is found as ``--supports`` finds its note.  Each text is one line."""
-    name = _check_name(catalog, name)
+    contacts = catalog.heads_of("contact")
+    name = _check_name(contacts, name)
     org, role, met_at = (
         text if text is None else single_line(text) for text in (org, role, met_at)
     )
@@ -105,6 +108,15 @@ def new_contact(
         )
     except Conflict as exc:
         raise _taken(exc) from None
+    near = one_slip_from(name, contacts)
+    if near and org:  # of two organisations: two people, as journal check (H028) has it
+        orgs = {c.path: c.org for c in catalog.contacts}
+        near = [h for h in near if not two_organisations(org, orgs.get(h.path))]
+    if near:
+        vault.notice(
+            f"{rel} is named one letter from {listed([h.title for h in near], 'or')}: if they "
+            "are one person, delete it and use their note (journal check tells the pair: H028)"
+        )
     return rel, context
 
 
@@ -316,11 +328,20 @@ def new_meeting(
             what, fix = found_else[name]
             vault.notice(f"with: {what}; {fix}, or link the person's contact note")
         else:
-            vault.notice(
-                f"no contact note for {not_in_contacts([name], slipped)}: the link stays "
-                "unresolved (an H008 hint in "
-                f"journal check) until one exists: journal new contact {shell_word(name)}"
+            unresolved = (
+                "the link stays unresolved (an H008 hint in journal check) until one exists: "
+                f"journal new contact {shell_word(name)}"
             )
+            if name in slipped:  # the contact meant first, not a note for the slip
+                unresolved = (
+                    f"did you mean {listed(slipped[name], 'or')}? If so, link their contact "
+                    f"note in {rel}; if not, {unresolved}"
+                )
+            vault.notice(f"no contact note for {name}: {unresolved}")
+    if served is not None and served.status in CLOSED:
+        vault.notice(
+            f"{served.path}: {still_closed(catalog, served, 'the meeting is linked to it')}"
+        )
     if served is not None and served.metric_source == "meetings":
         why = not_counted(served, kind, day)
         if why is not None:
@@ -332,8 +353,8 @@ def new_meeting(
             )
             vault.notice(
                 f"this meeting does not count for {served.title} until {until} (an outcome "
-                f"goal counts what meetings led to): fill in its outcome: in {rel}, none if "
-                "nothing came of it"
+                f"goal counts what meetings led to): fill in its `outcome:` in {rel}, "
+                "`none` if nothing came of it"
             )
     props = {k: codec.plain(v) for k, v in meeting.items()}
     return NewMeeting(rel, stem, props, list(contacts.values()), missing)

@@ -39,7 +39,7 @@ from journal.core.fields import (
     FieldError,
     coerce,
 )
-from journal.core.formatting import listed, shell_word
+from journal.core.formatting import listed, plural, shell_word
 from journal.core.links import (
     conflict_original,
     copy_candidates,
@@ -55,11 +55,11 @@ from journal.core.names import (
     device_name,
     device_named,
     file_stem,
-    match_key,
     one_slip,
     unfit_for_windows,
     windows_faults,
 )
+from journal.core.networking import two_organisations
 from journal.core.notes import (
     EDITED_SECTION,
     QUOTED_LOG,
@@ -563,28 +563,46 @@ def similar_contacts(ctx: Context) -> Iterator[Problem]:
             for key in {bare, *(bare[:k] + bare[k + 1 :] for k in range(len(bare)))}:
                 holders.setdefault(key, set()).add(index)
     pairs = {(a, b) for found in holders.values() for a in found for b in found if a < b}
+    told = []
     for a, b in sorted(pairs):
-        orgs = {match_key(c.org) for c in (contacts[a], contacts[b]) if c.org}
-        slips = (
-            (x, y) for x, bx in names[a] for y, by in names[b] if bx != by and one_slip(bx, by)
-        )
-        slip = next(slips, None) if len(orgs) < 2 else None  # two organisations: two people
-        if slip is None:
-            continue
-        pair = [(contacts[a], slip[0]), (contacts[b], slip[1])]  # in path order
-        made = [c.created for c, _name in pair]
-        if made[0] and made[1] and made[1] < made[0]:
-            pair.reverse()  # the one written first is kept, else the first by path
-        (kept, _kept_name), (dropped, dropped_name) = pair
-        for (this, name), (other, theirs) in (pair, pair[::-1]):
+        alike = [(x, y, bx == by) for x, bx in names[a] for y, by in names[b] if one_slip(bx, by)]
+        alike.sort(key=lambda found: not found[2])  # a name both have first
+        if alike and (alike[0][2] or not two_organisations(contacts[a].org, contacts[b].org)):
+            told.append(((contacts[a], contacts[b]), alike[0]))
+    if not told:
+        return
+    linked = ctx.catalog.backlinks({c.path for pair, _alike in told for c in pair})
+    for pair, (x, y, same) in told:
+        # kept: the one more notes link to, else the one written first (by `created`,
+        # when both say it), else the first by path (the pair's order)
+        dated = all(c.created for c in pair)
+        ranks = [
+            (-len(linked.get(c.path, ())), c.created if dated and c.created else date.min)
+            for c in pair
+        ]
+        kept, dropped = pair if ranks[0] <= ranks[1] else pair[::-1]
+        dropped_name = x if dropped is pair[0] else y
+        relinked = len(linked.get(dropped.path, ()))
+        if same:
+            what, alias = "the same name as", ""
+            renamed = f"{dropped_name} ({dropped.org or 'ORG'})"
+            two = f"give one of them another title and file name (`{renamed}`)"
+        else:
+            what, two = "named one letter from", "give each their `org`"
+            alias = (
+                f", add `{dropped_name}` to its `aliases` (journal then finds it by that name, "
+                "Obsidian's links do not)"
+            )
+        for this, other, name, theirs in ((*pair, x, y), (*pair[::-1], y, x)):
             keep, drop = ("this note", dropped.path) if this is kept else (kept.path, "this note")
+            links = f"the links to {drop} in {plural(relinked, 'note')}"
+            relink = f", change {links} into links to {keep}" if relinked else ""
             yield Problem(
                 this.path,
                 this.lines.get("title", 1),
-                f"named one letter from {other.path} ({name}, {theirs})",
-                f"if one person, keep {keep}: move what {drop} holds into it, add "
-                f"`{dropped_name}` to its `aliases` (meetings linking that name then find "
-                f"it) and delete {drop}; if two people, give each their `org`",
+                f"{what} {other.path} ({name}, {theirs})",
+                f"if one person, keep {keep}: move what {drop} holds into it"
+                f"{relink}{alias} and delete {drop}; if two people, {two}",
             )
 
 
@@ -1494,8 +1512,8 @@ RULES = (
         "H028",
         "similar-contacts",
         "hint",
-        "two contacts named one letter apart (`Sam Patel`, `Sam Patell`), not of two "
-        "organisations: one person with two notes?",
+        "two contacts of one name (`José Núñez`, `Jose Nunez`), or named one letter apart "
+        "(`Sam Patel`, `Sam Patell`) and not of two organisations: one person with two notes?",
         similar_contacts,
     ),
 )
