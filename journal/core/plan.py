@@ -29,6 +29,7 @@ from journal.core.goal import Goal, Milestone
 from journal.core.progress import (
     counted,
     overdue_milestones,
+    past_due,
     places,
     planned,
     start_of,
@@ -57,8 +58,11 @@ def plan_weeks(start: date, days: int, week_start: int = 0) -> list[Period]:
 
 def goal_window(goal: Goal, plan: Period) -> Period | None:
     """The days of the plan a goal is worked on: from its start (or the plan's) to its
-    due day, or to the plan's end when it is due later or is overdue; None when it
-    starts after the plan."""
+    due day, or to the plan's end when it is due later or has no due day; None when it
+    starts after the plan, or is due before it (:func:`past_due`: a plan does not move
+    a goal's due day, so it has no weeks in it)."""
+    if past_due(goal, plan.start):
+        return None
     first = max(start_of(goal) or plan.start, plan.start)
     last = goal.due if goal.due and first <= goal.due <= plan.end else plan.end
     return Period(first, last) if first <= last else None
@@ -110,8 +114,8 @@ class KeptLine(Line):
 
 def goal_line(goal: Goal, window: Period, points: Series) -> Line | None:
     """The line from the goal's value when its window opens to its target on its due
-    day (or the plan's last day when it has none or is overdue); None without a target
-    (:attr:`~journal.core.goal.Goal.aim`)."""
+    day (or the plan's last day when it has none, or one before its start: T007); None
+    without a target (:attr:`~journal.core.goal.Goal.aim`)."""
     target = goal.aim
     if target is None:
         return None
@@ -126,9 +130,10 @@ def planned_goals(
     goals: list[Goal], plan: Period, undated: Mapping[str, date | None] | None = None
 ) -> list[Goal]:
     """The goals a plan of ``plan``'s days holds: the active ones, and those completed
-    since it began (a plan made again later keeps the goals done during it); not one
-    that starts after its last day (a plan of last quarter made again holds none of
-    this quarter's goals).  ``undated``: by path, the done goals without a ``completed``
+    since it began (a plan made again later keeps the goals done during it), those due
+    before it too (with no weeks in it: :func:`goal_window`); not one that starts after
+    its last day (a plan of last quarter made again holds none of this quarter's
+    goals).  ``undated``: by path, the done goals without a ``completed``
     day to take as completed on the day it gives (git's), or, for None, to keep as
     planned (nothing tells when they were done); a done goal not in it is left out."""
     undated = undated or {}
@@ -140,7 +145,8 @@ def planned_goals(
             day = undated[goal.path]
             goal = goal if day is None else replace(goal, completed=day)
         done = goal.status == "done" and (goal.completed is None or goal.completed >= plan.start)
-        if (goal.status == "active" or done) and goal_window(goal, plan) is not None:
+        held = goal_window(goal, plan) is not None or past_due(goal, plan.start)
+        if (goal.status == "active" or done) and held:
             found.append(goal)
     return found
 
@@ -294,6 +300,7 @@ def build_plan(
             {
                 "goal": link(g),
                 "starts": None,  # (a plan holds no goal that starts after it: for templates)
+                "past_due": str(g.due) if past_due(g, span.start) else None,
                 "milestones": [
                     {
                         "title": titled(g, m),
@@ -309,7 +316,9 @@ def build_plan(
             if g.path not in lines
         ],
         "capacity": {
-            **_capacity(goals, worked, weeks, labels, hours_per_week, link),
+            **_capacity(
+                [g for g in goals if windows[g.path]], worked, weeks, labels, hours_per_week, link
+            ),
             **_too_many(catalog.goals, max_active_goals),
         },
         "focus": _focus(goals, worked, focused, points, link, titled, span, today, late),

@@ -61,6 +61,11 @@ def expected_value(goal: Goal, day: date) -> float | None:
     return base + (target - base) * share
 
 
+def past_due(goal: Goal, day: date) -> bool:
+    """Whether ``day`` is after the goal's due day (it is due by the end of that day)."""
+    return goal.due is not None and day > goal.due
+
+
 def last_checkin(goal: Goal, until: date | None = None) -> date | None:
     """The day of the latest check-in (its log, other notes, counted meetings) or
     commit that changed its value (:attr:`Goal.changed`), on or before ``until``."""
@@ -155,7 +160,7 @@ def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
         return Pace("unknown", expected, None, None)
     if target is None or target == base:
         return Pace("unknown", expected, needed, seen, left=left)
-    if goal.due is not None and today > goal.due:  # the day has passed, short of target:
+    if past_due(goal, today):  # the day has passed, short of target:
         return Pace("behind", target, None, seen)  # no start needed to know that
     if goal.due is not None and one_step_left(goal, current):
         late = next(iter(overdue_milestones(goal, today)), None)
@@ -195,9 +200,8 @@ def plan_pace(
     is under way: judged ahead, on track or behind by the line, and not past its due
     day (then it is behind, whatever the plan said)."""
     span = (goal.target or 0) - goal.base
-    overdue = goal.due is not None and day > goal.due
     judged = status in ("ahead", "on track", "behind")
-    if planned is None or value is None or overdue or span == 0 or not judged:
+    if planned is None or value is None or past_due(goal, day) or span == 0 or not judged:
         return status
     return _judged(value, planned, span)
 

@@ -47,6 +47,7 @@ from journal.core.progress import (
     last_checkin,
     overdue_milestones,
     pace,
+    past_due,
     plan_pace,
     quiet_too_long,
     rate_of,
@@ -141,11 +142,12 @@ def plan_judged(
 ) -> tuple[Pace, str, float | None]:
     """The goal's :func:`pace` on ``day`` at ``value`` (None: its ``current``), its status
     then against ``plan``'s target for the week (:func:`plan_pace`), and that target: None
-    without a plan, when it has none that week, and for a goal its milestones judge
-    (:attr:`Pace.stepwise`: one verdict, plan or no plan).  The review and ``journal
-    status`` judge by it."""
+    without a plan, when it has none that week, for a goal its milestones judge
+    (:attr:`Pace.stepwise`: one verdict, plan or no plan), and after the goal's due day
+    (:func:`past_due`: short of its target, it is behind it, whatever a plan made before
+    its due day was moved says).  The review and ``journal status`` judge by it."""
     now = pace(goal, day, value)
-    planned = plan.on(goal, day) if plan and not now.stepwise else None
+    planned = plan.on(goal, day) if plan and not (now.stepwise or past_due(goal, day)) else None
     shown = value if value is not None else goal.current
     return now, plan_pace(goal, now.status, shown, planned, day), planned
 
@@ -215,7 +217,7 @@ def build_review(
     at_target = {link(g) for g in active if reached(g, values[g.path])}
     stale = _stale(active, link, as_of, default_review_every, values, catalog)
     closed = {link(g) for g in goals if g.status in CLOSED and g.path not in done_now}
-    past_due = [
+    passed = [  # past due
         {"goal": link(g), "due": g.due.isoformat(), "days": (as_of - g.due).days}
         for g in sorted(active, key=_due_key)
         if g.due and g.due < as_of
@@ -249,13 +251,13 @@ def build_review(
                 and 0 <= (g.due - as_of).days <= DUE_SOON_DAYS
                 and link(g) not in at_target  # at no risk: M008 asks to mark it done
             ],
-            "past_due": past_due,
+            "past_due": passed,
             "followups": overdue,
             "smart": _unlisted(
                 [f for f in smart if f["rule"] != REACHED or f["goal"] in at_target]
                 if smart is not None
                 else None,
-                {"T006": [*stale, *({"goal": g} for g in at_target)], "T002": past_due},
+                {"T006": [*stale, *({"goal": g} for g in at_target)], "T002": passed},
                 absent | closed,
             ),
             "uncounted": list(uncounted),

@@ -302,16 +302,16 @@ def _target_rows(
     """The ``targets`` property: per goal id (in id order), the value its line starts
     from (``starts``: the review's pace starts there, not where rounded weekly values
     would put it), the target and due day it was planned for (``journal check`` T012
-    tells when the goal's changed since), and its weekly values.  A goal no longer
-    planned (the weeks that ended keep its targets) keeps what its row in ``rows``, the
-    note's, was planned for and started from."""
+    tells when the goal's changed since), and its weekly values.  A goal with no line
+    now (the weeks that ended keep its targets: dropped, paused, due before the plan)
+    keeps what its row in ``rows``, the note's, was planned for and started from."""
     before = (
         {r.get("goal"): r for r in rows if isinstance(r, dict)} if isinstance(rows, list) else {}
     )
     started = read_starts(rows)
     found = []
     for key, values in sorted(targets.items()):
-        goal = goals.get(key)
+        goal = goals.get(key) if key in starts else None  # (a goal with a line has a start)
         aim = (goal.target, goal.due) if goal is not None else planned_for(before.get(key))
         start = starts.get(key) if goal is not None else started.get(key)
         row: dict[str, Any] = {"goal": key}
