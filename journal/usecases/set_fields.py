@@ -41,7 +41,7 @@ from journal.core.names import file_stem, refuse_comment_mark
 from journal.core.notes import stem_of
 from journal.core.numerals import respelled
 from journal.core.periodic import PeriodicSettings
-from journal.core.plan_notes import plan_options, plan_spans
+from journal.core.plan_notes import plan_options, plan_spans, row_goal
 from journal.core.records import Record, record
 from journal.core.series import offsets, value_on
 from journal.usecases.common import (
@@ -396,7 +396,7 @@ def plans_for(
         rows = note.props.get("targets")
         if end < today or not isinstance(rows, list):
             continue
-        if any(isinstance(row, dict) and row.get("goal") == goal_key for row in rows):
+        if any(row_goal(row) == goal_key for row in rows):
             options = plan_options(start, end, vault.config.plan.days)
             users = users_note(vault, note.path, {"targets": None})  # None: never as written
             edited = users is not None and bool({"targets"} & {*users.changed, *users.edited})

@@ -1,0 +1,146 @@
+"""Names a Mac gives decomposed (Unicode NFD: ``e`` then the accent): what journal writes
+of them is composed (NFC), ordered as composed, and matched as the composed name."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from journal.core import codec
+from journal.core.generated import owned_hashes
+from tests.conftest import Invoke, Write, goal_text
+from tests.gitutil import Git
+
+PLAN = "plans/2026-11-23-90-day-plan.md"
+REVIEW = "reviews/2026-W47.md"
+IST = "İstanbul a\u011f\u0131"  # (a dotless i: written so for ruff)
+ISIL = "I\u015f\u0131l says 10 is ambitious"
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def without_id(text: str) -> str:
+    """A goal written by hand: no ``id``, so a plan names it by its path."""
+    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("id:"))
+
+
+def two_goals(write: Write) -> None:
+    """``İstanbul`` (its file named decomposed, whose ``I`` and dot sort before
+    ``S``; composed, ``İ`` sorts after) and ``Sofia net``, neither with an id."""
+    dates = {"start": "2026-11-01", "due": "2027-03-31", "current": 1, "target": 10}
+    write(nfd(f"goals/{IST}.md"), without_id(goal_text(IST, **dates)))
+    write("goals/Sofia net.md", without_id(goal_text("Sofia net", **dates)))
+
+
+def recompose(vault: Path, rel: str) -> None:
+    """Rename the file at ``rel`` (decomposed) to its composed spelling, as a sync from a
+    Mac to Linux may."""
+    (vault / nfd(rel)).rename(vault / nfc(rel))
+
+
+def test_a_plan_row_keeps_its_comment_when_its_goals_name_is_recomposed(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: the `targets` row of a goal without an id, keyed by its path as the file
+    system spelled it (NFD), lost the user's comment when the file was renamed to its
+    NFC spelling, and goals, columns and timeline sections changed order."""
+    two_goals(write)
+    assert invoke("plan").exit_code == 0
+    path = vault / PLAN
+    text = path.read_text()
+    assert unicodedata.is_normalized("NFC", text)
+    assert text.index(f"[[{IST}]]") > text.index("[[Sofia net]]")  # composed order
+    row = f"  - goal: goals/{IST}.md\n    from: 1\n    target: 10\n"
+    assert row in text
+    path.write_text(text.replace(row, row.replace("10\n", f"10  # {ISIL}\n")))
+    kept = path.read_text()
+    recompose(vault, f"goals/{IST}.md")
+    assert invoke("plan").stdout == f"{PLAN}: unchanged\n"
+    assert path.read_text() == kept
+
+
+def test_a_plan_written_with_a_decomposed_row_keeps_its_comment(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """A plan an earlier version wrote keyed the row by the decomposed path: made again,
+    the row is the goal's (the comments in it kept), written composed."""
+    two_goals(write)
+    assert invoke("plan").exit_code == 0
+    path = vault / PLAN
+    row = f"  - goal: goals/{IST}.md\n    from: 1\n    target: 10\n"
+    mine = nfd(row).replace("10\n", f"10  # {ISIL}\n")
+    assert row in path.read_text()
+    rows = codec.decode(path.read_bytes()).data["targets"]
+    for written in rows:
+        written["goal"] = nfd(written["goal"])
+    hashed = re.sub(r"targets:\w+", owned_hashes({"targets": rows}), path.read_text())
+    path.write_text(hashed.replace(row, mine))  # as the earlier version wrote it
+    assert invoke("plan").stdout == f"{PLAN}: updated\n"
+    assert row.replace("10\n", f"10  # {ISIL}\n") in path.read_text()
+    assert unicodedata.is_normalized("NFC", path.read_text())
+
+
+def test_the_review_writes_names_composed_and_in_their_composed_order(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    """Reported: the review copied links from decomposed file names, and sorted them as
+    the file system spelled them; a file renamed to its composed name rewrote it."""
+    two_goals(write)
+    titled = without_id(goal_text("Français écrit", current=1))
+    write(nfd("goals/Français écrit.md"), titled.replace("title: Français écrit\n", ""))
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("goals", "2026-11-18")  # "This week in git" links them too
+    assert invoke("review").exit_code == 0
+    path = vault / REVIEW
+    text = path.read_text()
+    assert unicodedata.is_normalized("NFC", text)  # its title is its file's name
+    assert "- Created: [[Français écrit]] (status active" in text
+    assert text.index(f"[[{IST}]]") > text.index("[[Sofia net]]")
+    for rel in (f"goals/{IST}.md", "goals/Français écrit.md"):
+        recompose(vault, rel)
+    assert invoke("review").stdout == f"{REVIEW}: unchanged\n"
+    write("goals/Français écrit.md", titled.replace("current: 1", "current: 2"))
+    again = invoke("review")  # each section's mark is of its text as written: none edited
+    assert (again.stdout, again.stderr) == (f"{REVIEW}: updated\n", "")
+
+
+def test_a_new_meeting_writes_the_names_of_decomposed_files_composed(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `new meeting --with` a contact whose file is named decomposed wrote its
+    title, heading and links decomposed (copied from the file names), and a `title:`
+    property the composed file name made needless; the links still find the notes."""
+    write(nfd("people/Hélène Müller.md"), "---\ntype: contact\n---\n# Hélène Müller\n")
+    write(nfd("goals/Français écrit.md"), goal_text("Français écrit", metric_source="meetings"))
+    made = invoke(
+        "new",
+        "meeting",
+        "--with",
+        "Hélène Müller",
+        "--kind",
+        "coffee",
+        "--goal",
+        "français",
+        "--json",
+    )
+    assert made.exit_code == 0, made.stderr
+    record = json.loads(made.stdout)
+    assert record["path"] == "meetings/2026-11-22 Coffee with Hélène Müller.md"
+    assert "title" not in record["properties"]
+    assert record["properties"]["with"] == ["[[Hélène Müller]]"]
+    assert record["properties"]["goal"] == "[[Français écrit]]"
+    text = (vault / record["path"]).read_text()
+    assert unicodedata.is_normalized("NFC", text) and "\n# Coffee with Hélène Müller\n" in text
+    shown = json.loads(invoke("show", "français", "--json").stdout)
+    assert shown["current"] == 1  # the meeting's `goal` link finds the goal
+    found = json.loads(invoke("check", "--select", "H008,H020", "--json").stdout)
+    assert [f for f in found if f["path"] == record["path"]] == []  # `with` finds the contact
+    assert [f["path"] for f in found] == [nfd("goals/Français écrit.md")]  # ([[Dana Ortiz]])
