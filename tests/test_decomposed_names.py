@@ -144,3 +144,16 @@ def test_a_new_meeting_writes_the_names_of_decomposed_files_composed(
     found = json.loads(invoke("check", "--select", "H008,H020", "--json").stdout)
     assert [f for f in found if f["path"] == record["path"]] == []  # `with` finds the contact
     assert [f["path"] for f in found] == [nfd("goals/Français écrit.md")]  # ([[Dana Ortiz]])
+
+
+def test_setting_a_title_compares_it_with_the_file_name_composed(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `set title=` on a goal whose file name is decomposed said links show
+    another name, 'Français écrit', and to rename the file: it is the same name."""
+    write(nfd("goals/Français écrit.md"), goal_text("Francais"))
+    done = invoke("set", "francais", "title=Français écrit")
+    assert done.exit_code == 0, done.stderr
+    assert "rename the file" not in done.stderr
+    other = invoke("set", "français", "title=Français oral")
+    assert "rename the file" in other.stderr  # another name is still told

@@ -35,7 +35,7 @@ from journal.core.goal import (
     has_outcome_line,
     refuse_hand_value,
 )
-from journal.core.links import parse_link
+from journal.core.links import composed, parse_link
 from journal.core.logsection import append_checkin, has_log, log_checkins
 from journal.core.names import file_stem, refuse_comment_mark
 from journal.core.notes import stem_of
@@ -296,7 +296,7 @@ def set_fields(
         result.plans = plans_for(vault, catalog, goal.key, today)
     title = typed.get("title")
     if any(c.key == "title" for c in result.changes) and isinstance(title, str):
-        stem = stem_of(goal.path)
+        stem = composed(stem_of(goal.path))  # as a title names it (a Mac's is decomposed)
         result.named = stem if _file_stem_or_none(title) != stem else None
     return result
 
