@@ -8,6 +8,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+import pytest
+
 from journal.core import codec
 from journal.core.generated import owned_hashes
 from tests.conftest import Invoke, Write, goal_text
@@ -17,6 +19,8 @@ PLAN = "plans/2026-11-23-90-day-plan.md"
 REVIEW = "reviews/2026-W47.md"
 IST = "İstanbul a\u011f\u0131"  # (a dotless i: written so for ruff)
 ISIL = "I\u015f\u0131l says 10 is ambitious"
+EXAM = "模試\u3000第\uff11回で\uff11\uff10\uff10点"  # full-width space and digits
+ILK = "İlk s\u0131nav"
 
 
 def nfd(text: str) -> str:
@@ -157,3 +161,32 @@ def test_setting_a_title_compares_it_with_the_file_name_composed(
     assert "rename the file" not in done.stderr
     other = invoke("set", "français", "title=Français oral")
     assert "rename the file" in other.stderr  # another name is still told
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["模試 第1回で100点", "ilk s\u0131nav", "Ilk s\u0131nav", "ILK SINAV", "İLK SINAV"],
+)
+def test_a_milestone_is_named_as_a_goal_is(
+    invoke: Invoke, write: Write, vault: Path, typed: str
+) -> None:
+    """Reported: `done --milestone` compared less than a goal's name is: full-width
+    digits and spaces, Turkish dotless and dotted i in any case, found no milestone."""
+    milestones = f'[{{title: "{EXAM}"}}, {{title: "{ILK}"}}]'
+    write("goals/jp.md", goal_text("日本語", milestones=milestones))
+    done = invoke("done", "日本語", "--milestone", typed, "--json")
+    assert done.exit_code == 0, done.stderr
+    wanted = f"1] {EXAM}" if "模試" in typed else f"2] {ILK}"
+    assert json.loads(done.stdout)["key"] == f"milestones[{wanted}"
+
+
+@pytest.mark.parametrize("typed", ["TÜRKİYE", "TÜRKIYE", "türkiye", "Turkiye"])
+def test_an_area_is_named_as_a_goal_is(
+    invoke: Invoke, write: Write, vault: Path, typed: str
+) -> None:
+    """Reported: `list --area TÜRKİYE` did not find `area: Türkiye` (`TÜRKIYE` did),
+    while `show İSTANBUL` finds the goal `İstanbul`."""
+    write("goals/ist.md", goal_text(IST, area="Türkiye"))
+    write("goals/other.md", goal_text("Other", area="Deutschland"))
+    listed = json.loads(invoke("list", "--area", typed, "--json").stdout)
+    assert [r["title"] for r in listed] == [IST]

@@ -438,6 +438,15 @@ def bare_name(text: str) -> str:
     return unaccented(fold(text).translate(_TYPED_MARKS))
 
 
+def match_key(text: str) -> str:
+    """``text`` as a filter compares what was typed with a property (``list --area``,
+    ``--status``, ``done --milestone``): as a note's name (:func:`bare_name`: ``TÜRKİYE``
+    is ``Türkiye``, a full-width digit its ASCII one, ``Réseau`` written decomposed, as
+    macOS may, ``reseau``), each run of spaces one space (a no-break space and U+3000
+    are spaces)."""
+    return " ".join(bare_name(text).split())
+
+
 def one_slip_from(name: str, heads: Iterable[Head]) -> list[Head]:
     """The notes of ``heads`` with a title, file name or alias that is ``name`` but for one
     slip (:func:`~journal.core.names.one_slip`: a letter left out, added, changed, or two

@@ -8,13 +8,12 @@ from datetime import date
 from typing import Any
 
 from journal.adapters.vault import Vault
-from journal.core.catalog import MISTYPED_FIX, Catalog, warns
+from journal.core.catalog import MISTYPED_FIX, Catalog, match_key, warns
 from journal.core.codec import plain
 from journal.core.errors import ConfigError, Diagnostic, UsageProblem
 from journal.core.fields import STATUSES, as_written
 from journal.core.formatting import plural
 from journal.core.goal import Goal
-from journal.core.names import match_key
 from journal.core.notes import Note
 from journal.usecases.common import named_goal, outcome_wanted
 

@@ -16,6 +16,7 @@ from journal.core.catalog import (
     bare_name,
     front_matter,
     match_head,
+    match_key,
     one_slip_from,
 )
 from journal.core.checkins import (
@@ -55,7 +56,6 @@ from journal.core.names import (
     device_name,
     device_named,
     file_stem,
-    match_key,
     one_slip,
     unfit_for_windows,
     windows_faults,
