@@ -190,3 +190,21 @@ def test_an_area_is_named_as_a_goal_is(
     write("goals/other.md", goal_text("Other", area="Deutschland"))
     listed = json.loads(invoke("list", "--area", typed, "--json").stdout)
     assert [r["title"] for r in listed] == [IST]
+
+
+def test_list_names_a_note_spelled_two_ways_as_status_does(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: with both spellings of a goal's name, `list` printed two rows alike and
+    said nothing, while `status` named the pair."""
+    write(nfc("goals/Français écrit.md"), goal_text("Français écrit", id="fr-1"))
+    write(nfd("goals/Français écrit.md"), goal_text("Français écrit", id="fr-2"))
+    spelled = (
+        "journal: goals/Français écrit.md is spelled two ways (Unicode NFC and NFD): two "
+        "notes, each counted; keep one\n"
+    )
+    for args in ((), ("--json",)):
+        listed = invoke("list", *args)
+        assert listed.exit_code == 0 and listed.stderr == spelled
+    (vault / ".journal/config.toml").write_text('[check]\nignore = ["H018"]\n')
+    assert invoke("list").stderr == ""  # as status, not once its rule is off
