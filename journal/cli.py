@@ -1178,13 +1178,14 @@ def list_command(
       journal list --status active --due-before 2027-01-01 --json
     """
     from journal.core.formatting import line_texts
-    from journal.usecases.listing import list_notes, listing_problems
+    from journal.usecases.listing import list_notes, listing_problems, tell_copies
 
     before = _optional_day(due_before, "--due-before")
     vault = state.vault()
     catalog = state.catalog(vault)
     found = list_notes(catalog, kind=kind, statuses=statuses, areas=areas, due_before=before)
     report(listing_problems(catalog), severities=("error", "warning"))
+    tell_copies(vault, catalog)
     if as_json:
         emit_json_list(found)
         return

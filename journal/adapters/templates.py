@@ -38,6 +38,7 @@ from journal.core.formatting import (
     table_pipes_only,
 )
 from journal.core.generated import SectionError, check_markers, section
+from journal.core.links import composed
 from journal.core.regex import lazy
 
 VAULT_TEMPLATES = ".journal/templates"
@@ -403,11 +404,13 @@ def _finalize(value: Any) -> Any:
     """A ``{{ ... }}``'s value as written: a number as the tool writes it (``0.3``, never
     ``1e-05``); a method (``month.items``: the mapping's own) is an error, not the
     text of a Python object, which differs on every run; a text without the pipes' marks
-    it cut off (:func:`stray_marks_dropped`)."""
+    it cut off (:func:`stray_marks_dropped`), composed (:func:`composed`: a name copied
+    from a file a Mac named decomposed, NFD, is written as it will be once renamed, and
+    a section's hash is of the text written)."""
     if callable(value) and not isinstance(value, jinja2.Undefined):  # (those can be called)
         raise TemplateProblem(_METHOD)
     if type(value) is str:
-        return stray_marks_dropped(value)
+        return composed(stray_marks_dropped(value))
     return number(value) if type(value) is float else value
 
 

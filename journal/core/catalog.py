@@ -33,6 +33,7 @@ from journal.core.goal import Goal
 from journal.core.links import (
     Link,
     LinkResolver,
+    composed,
     conflict_original,
     copy_like,
     display_text,
@@ -118,6 +119,23 @@ class NoteHead(Protocol):
     def aliases(self) -> Sequence[str]: ...
     @property
     def readable(self) -> bool: ...
+
+
+class _Pathed(Protocol):
+    @property
+    def path(self) -> str: ...
+
+
+_P = TypeVar("_P", bound=_Pathed)
+
+
+def _composed_order(records: list[_P]) -> list[_P]:
+    """``records``, in path order, in the order of their paths :func:`composed` (sorted
+    again only when a path is not ASCII): a name a Mac wrote decomposed (NFD) is listed
+    where it is once renamed, and the review and the plan list it there."""
+    if all(record.path.isascii() for record in records):
+        return records
+    return sorted(records, key=lambda record: composed(record.path))
 
 
 class NoteSource(Protocol):
@@ -423,6 +441,21 @@ def bare_name(text: str) -> str:
     is ``o'neill``, ``Mary\u2011Kate`` (a no-break hyphen) ``mary-kate``, ``HR\u200e``
     (a left-to-right mark) ``hr``.  Links never are: Obsidian's keep their marks."""
     return unaccented(fold(text).translate(_TYPED_MARKS))
+
+
+def match_key(text: str) -> str:
+    """``text`` as a filter compares what was typed with a property (``list --area``,
+    ``--status``, ``done --milestone``): as a note's name (:func:`bare_name`: ``TÜRKİYE``
+    is ``Türkiye``, a full-width digit its ASCII one, ``Réseau`` written decomposed, as
+    macOS may, ``reseau``), each run of spaces one space (a no-break space and U+3000
+    are spaces)."""
+    return " ".join(bare_name(text).split())
+
+
+def two_organisations(first: str | None, second: str | None) -> bool:
+    """Whether two contacts' ``org`` are both given and differ (as a filter compares
+    them: :func:`match_key`): two people, however alike their names."""
+    return bool(first and second) and match_key(first or "") != match_key(second or "")
 
 
 def one_slip_from(name: str, heads: Iterable[Head]) -> list[Head]:
@@ -819,11 +852,13 @@ class Catalog:
 
     @cached_property
     def goals(self) -> list[Goal]:
-        """The typed goals of every readable goal note, in path order, each with its
-        log's check-ins plus the ``progress::`` check-ins other notes hold for it, and
-        its value on ``today``: the file's ``current`` plus those check-ins
+        """The typed goals of every readable goal note, in path order (of the paths
+        :func:`composed`: a name a Mac wrote decomposed is where it is once renamed), each
+        with its log's check-ins plus the ``progress::`` check-ins other notes hold for
+        it, and its value on ``today``: the file's ``current`` plus those check-ins
         (:func:`current_value`; ``file_current`` keeps the file's)."""
-        return self._counted(self._source.records("goal"), self._source.inline_checkins())
+        goals = self._counted(self._source.records("goal"), self._source.inline_checkins())
+        return _composed_order(goals)
 
     def _counted(self, goals: list[Goal], checkins: list[tuple[str, CheckIn]]) -> list[Goal]:
         """``goals`` with the check-ins of ``checkins`` that count for each, and their
@@ -909,18 +944,19 @@ class Catalog:
 
     @cached_property
     def contacts(self) -> list[Contact]:
-        """The typed contacts, in path order."""
+        """The typed contacts, in path order (composed, as :attr:`goals`)."""
         contacts: list[Contact] = self._source.records("contact")
-        return contacts
+        return _composed_order(contacts)
 
     @cached_property
     def meetings(self) -> list[Meeting]:
-        """The typed meetings, in path order, a follow-up owed without ``follow_up_by``
-        dated (:func:`~journal.core.networking.imply_follow_up`)."""
+        """The typed meetings, in path order (composed, as :attr:`goals`), a follow-up
+        owed without ``follow_up_by`` dated
+        (:func:`~journal.core.networking.imply_follow_up`)."""
         meetings: list[Meeting] = self._source.records("meeting")
         for meeting in meetings:
             imply_follow_up(meeting, self.follow_up_days)
-        return meetings
+        return _composed_order(meetings)
 
     def people_of(self, meeting: Meeting) -> list[Note]:
         """The contact notes a meeting's ``with`` links resolve to (:meth:`counted_path`)."""
@@ -962,8 +998,8 @@ class Catalog:
         title a file can't be named as: ``[[2026-12-04 Chat HR People|Chat: HR/People]]``;
         :func:`~journal.core.links.display_text`)."""
         target = self.link_target(path, source)
-        shown = display_text(title) if title else None
-        if not shown or shown == path.rsplit("/", 1)[-1][:-3]:
+        shown = composed(display_text(title)) if title else None
+        if not shown or shown == composed(path.rsplit("/", 1)[-1][:-3]):
             return f"[[{target}]]"
         return f"[[{target}|{shown}]]"
 
@@ -980,13 +1016,14 @@ class Catalog:
         return titles
 
     def link_target(self, path: str, source: str | None = None) -> str:
-        """The target of :meth:`link_to`'s link: ``File name``, or the path (no ``.md``)."""
+        """The target of :meth:`link_to`'s link: ``File name``, or the path (no ``.md``),
+        composed (:func:`~journal.core.links.composed`: links find names in any form)."""
         source = source if source is not None else self._link_source
         stem = path.rsplit("/", 1)[-1][:-3]
         target = self.resolve_path(stem, source)
         if target is None or (target == path and not self.link_ties(stem, source)):
-            return stem
-        return path[:-3]
+            return composed(stem)
+        return composed(path[:-3])
 
     def relinked(self, text: str, source: str) -> str:
         """``text`` copied from the note at ``source`` into the note :meth:`linking_from`

@@ -39,6 +39,7 @@ from journal.core import codec
 from journal.core.errors import JournalError
 from journal.core.fences import fence_language, fence_step
 from journal.core.formatting import json_numbers
+from journal.core.links import composed
 from journal.core.records import Record, record
 from journal.core.regex import lazy
 
@@ -275,8 +276,10 @@ def _rows(value: Any) -> bool:
 
 
 def _row_id(row: Mapping[str, Any]) -> str:
-    """What tells a row (:func:`_rows`) from the others: its first value."""
-    return value_text(next(iter(row.values())))
+    """What tells a row (:func:`_rows`) from the others: its first value, composed
+    (:func:`~journal.core.links.composed`: a plan's row of a goal whose file name was
+    decomposed, and is no longer, is the goal's)."""
+    return composed(value_text(next(iter(row.values()))))
 
 
 def _edits(path: tuple[str | int, ...], old: Any, new: Any) -> Edits:

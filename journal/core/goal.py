@@ -23,7 +23,7 @@ from journal.core.fields import (
     refuse_other_case,
 )
 from journal.core.formatting import json_progress, single_line
-from journal.core.links import Link
+from journal.core.links import Link, composed
 from journal.core.records import Record, record
 from journal.core.regex import lazy
 
@@ -271,8 +271,10 @@ class Goal(Record):
     def key(self) -> str:
         """What a plan's ``targets`` name the goal by: its id, or its path when it has
         none (a goal written by hand), so every goal the plan's table plans is followed
-        by the review's and the status board's pace."""
-        return self.id or self.path
+        by the review's and the status board's pace; composed (:func:`composed`), as a
+        row is read (:func:`~journal.core.plan_notes.row_goal`): a file name a Mac wrote
+        decomposed is the same goal's once renamed."""
+        return composed(self.id or self.path)
 
     @property
     def is_open(self) -> bool:

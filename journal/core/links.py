@@ -254,16 +254,24 @@ def _steps(target: list[str], folder: str) -> list[str]:
     return [".."] * (len(base) - common) + target[common:]
 
 
+def composed(text: str) -> str:
+    """``text`` in Unicode NFC, its accents composed (``é``, not ``e`` and U+0301 as macOS
+    names files): how names compare, and how journal writes and orders the names, paths
+    and links it copies from file names, so a file renamed to another encoding of its
+    name changes nothing journal writes."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
 def fold(text: str) -> str:
     """A name as links compare it: NFC, lower-cased as JavaScript's ``toLowerCase``
     (so ``ß`` stays ``ß``, unlike ``casefold``)."""
-    return unicodedata.normalize("NFC", text).lower()
+    return composed(text).lower()
 
 
 def written_key(target: str) -> str:
     """A link target (or a note's path) as written, case kept: NFC, a ``\\`` read as
     ``/``, no ``.md`` (in any case)."""
-    text = unicodedata.normalize("NFC", target.strip().replace("\\", "/"))
+    text = composed(target.strip().replace("\\", "/"))
     return text[:-3] if text[-3:].lower() == ".md" else text
 
 

@@ -200,14 +200,6 @@ def unaccented(text: str) -> str:
     return unicodedata.normalize("NFKC", "".join(kept)).lower()  # "№" is "No"
 
 
-def match_key(text: str) -> str:
-    """``text`` as a filter compares what was typed with a property (``list --area``,
-    ``--status``, ``done --milestone``): NFC, case-folded, each run of spaces one space
-    (``Réseau`` written decomposed, as macOS may, is ``réseau``; a no-break space is a
-    space)."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
 def unique_id(base: str, taken: set[str]) -> str:
     """``base``, or ``base-2``, ``base-3``... whichever is not taken (case-insensitive)."""
     lowered = {t.casefold() for t in taken}

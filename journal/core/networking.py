@@ -22,8 +22,7 @@ from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic
 from journal.core.fields import CONTACT_FIELDS, MEETING_FIELDS, Field, read_typed, written_links
 from journal.core.formatting import listed, plural, single_line
-from journal.core.links import Link
-from journal.core.names import match_key
+from journal.core.links import Link, composed
 from journal.core.records import Record, record
 from journal.core.regex import lazy
 
@@ -93,12 +92,6 @@ class Meeting(Record):
     @property
     def follow_up_open(self) -> bool:
         return self.follow_up_by is not None and self.follow_up_done is False
-
-
-def two_organisations(first: str | None, second: str | None) -> bool:
-    """Whether two contacts' ``org`` are both given and differ (as a filter compares
-    them: :func:`~journal.core.names.match_key`): two people, however alike their names."""
-    return bool(first and second) and match_key(first or "") != match_key(second or "")
 
 
 def _typed(note: Note, fields: dict[str, Field]) -> tuple[dict[str, Any], list[Diagnostic]]:
@@ -247,9 +240,10 @@ def follow_up_state(meeting: Meeting, today: date) -> str | None:
 def follow_up_order(meeting: Meeting, state: str) -> tuple[bool, date, date, str]:
     """The order follow-ups are listed in everywhere: those whose ``follow_up_by`` is no
     date first (they may be overdue), then by ``follow_up_by`` (none last), oldest first;
-    then by the meeting's day and path (so the no-date ones by their meeting's day)."""
+    then by the meeting's day and path (composed: :func:`composed`; so the no-date ones by
+    their meeting's day)."""
     by = meeting.follow_up_by or date.max
-    return (state != "undated", by, meeting.day or date.max, meeting.path)
+    return (state != "undated", by, meeting.day or date.max, composed(meeting.path))
 
 
 #: Follow-ups overdue for longer than this are counted, not listed, by the review and

@@ -26,6 +26,7 @@ from journal.core.formatting import (
     uncommented,
 )
 from journal.core.goal import Goal, Milestone
+from journal.core.links import composed
 from journal.core.progress import (
     counted,
     overdue_milestones,
@@ -618,7 +619,7 @@ def _focus(
                 has = value_on(points[goal.path], month.end, goal.base)
                 if (planned(goal, after) - has) * (line.target - line.begin) <= 0:
                     continue
-            needs.append((-share, goal.path, goal, change, after, done))
+            needs.append((-share, composed(goal.path), goal, change, after, done))
         needs.sort(key=lambda n: n[:2])
         items = [
             {

@@ -10,6 +10,7 @@ from datetime import date
 
 from journal.core.catalog import Catalog
 from journal.core.dates import DateError, parse_date
+from journal.core.links import composed
 from journal.core.notes import Note
 from journal.core.regex import lazy
 from journal.core.settings import PLAN_NAME
@@ -22,37 +23,49 @@ _PLAN_NAMED = lazy(
 )
 
 
+def row_goal(row: object) -> str | None:
+    """The goal a row of a plan's ``targets`` names (:attr:`~journal.core.goal.Goal.key`:
+    its id, or its path), composed (:func:`~journal.core.links.composed`: a plan written
+    when the goal's file name was decomposed names the same goal); None for a row that
+    names none."""
+    goal = row.get("goal") if isinstance(row, dict) else None
+    return composed(goal) if isinstance(goal, str) else None
+
+
 def read_targets(
     rows: object, labels: Sequence[str], unread: list[str] | None = None
 ) -> dict[str, dict[str, float]]:
     """A plan's ``targets`` property, one value per week of ``labels`` (the plan's
-    weeks), as ``{goal id: {week label: value}}``; what is not a row of a goal id and
-    numbers (a hand edit gone wrong) is left out, and a week's value that is no number
-    is told in ``unread`` (a quoted number, ``"4"``, is read as the number)."""
+    weeks), as ``{goal id: {week label: value}}`` (:func:`row_goal`); what is not a row
+    of a goal id and numbers (a hand edit gone wrong) is left out, and a week's value
+    that is no number is told in ``unread`` (a quoted number, ``"4"``, is read as the
+    number)."""
     targets: dict[str, dict[str, float]] = {}
     for row in rows if isinstance(rows, list) else ():
+        goal = row_goal(row)
         values = row.get("values") if isinstance(row, dict) else None
-        if isinstance(values, list) and isinstance(row.get("goal"), str):
+        if goal is not None and isinstance(values, list):
             found: dict[str, float] = {}
-            targets[row["goal"]] = found
+            targets[goal] = found
             for label, value in zip(labels, values, strict=False):
                 number_ = _target(value)
                 if number_ is not None:
                     found[str(label)] = number_
                 elif value is not None and unread is not None:
-                    unread.append(f"{row['goal']} in {label}: {str(value)[:40]!r}")
+                    unread.append(f"{goal} in {label}: {str(value)[:40]!r}")
     return targets
 
 
 def read_starts(rows: object) -> dict[str, float]:
-    """Per goal id, the value a plan's ``targets`` row says its line starts from
-    (``from``, written since 2026-12; a row without it, or with no number, is left out)."""
+    """Per goal id (:func:`row_goal`), the value a plan's ``targets`` row says its line
+    starts from (``from``, written since 2026-12; a row without it, or with no number, is
+    left out)."""
     starts = {}
     for row in rows if isinstance(rows, list) else ():
-        if isinstance(row, dict) and isinstance(row.get("goal"), str):
-            start = _target(row.get("from"))
-            if start is not None:
-                starts[row["goal"]] = start
+        goal = row_goal(row)
+        start = _target(row.get("from")) if isinstance(row, dict) else None
+        if goal is not None and start is not None:
+            starts[goal] = start
     return starts
 
 

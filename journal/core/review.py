@@ -30,7 +30,7 @@ from journal.core.formatting import (
     uncommented,
 )
 from journal.core.goal import Goal, Milestone
-from journal.core.links import Link
+from journal.core.links import Link, composed
 from journal.core.networking import (
     OVERDUE_LISTED_DAYS,
     Meeting,
@@ -352,7 +352,7 @@ def _unlisted(
 
 
 def _due_key(goal: Goal) -> tuple[date, str]:
-    return (goal.due or date.max, goal.path)
+    return (goal.due or date.max, composed(goal.path))
 
 
 def _since(day: date | None, as_of: date, today: date | None) -> bool:
@@ -672,7 +672,7 @@ def _networking(
             "with": [_person(catalog, p.target, p.display) for p in m.people],
             "outcome": catalog.relinked(m.outcome, m.path) if m.outcome else m.outcome,
         }
-        for m in sorted(catalog.meetings, key=lambda m: (m.day or date.min, m.path))
+        for m in sorted(catalog.meetings, key=lambda m: (m.day or date.min, composed(m.path)))
         if m.day is not None and m.day in period and m.day <= as_of
     ]
     added = [

@@ -11,7 +11,7 @@ from typing import Any
 
 from journal.adapters.vault import Vault
 from journal.core import codec
-from journal.core.catalog import Catalog
+from journal.core.catalog import Catalog, match_key
 from journal.core.checkins import exact_sum
 from journal.core.dates import not_after
 from journal.core.errors import Ambiguous, JournalError, NotFound, UsageProblem
@@ -27,7 +27,6 @@ from journal.core.fields import (
 )
 from journal.core.formatting import amount, number, signed
 from journal.core.goal import Change, Goal, edit_goal
-from journal.core.names import match_key
 from journal.core.networking import meeting_from_note, owes_unnamed_follow_up, without_outcome
 from journal.core.notes import Note
 from journal.core.progress import one_step_left, reached, value_now

@@ -67,7 +67,7 @@ from journal.core.history import (
     state_of,
     with_either_side,
 )
-from journal.core.links import is_conflict_copy
+from journal.core.links import composed, is_conflict_copy
 from journal.core.notes import PARSER_VERSION, Note, parse_note, reads_as_goal
 from journal.core.progress import start_of
 from journal.core.records import Record, record
@@ -1079,7 +1079,7 @@ def week_in_git(vault: Vault, period: Period, today: date) -> WeekInGit | None:
         (mine[0][1], [e for _revision, change in reversed(mine) for e in change.events])
         for mine in goals_of(commits)  # one goal across its paths, as `history GOAL`
     ]
-    for latest, events in sorted(goals, key=lambda item: item[0].path):
+    for latest, events in sorted(goals, key=lambda item: composed(item[0].path)):
         kinds = {e.kind for e in events} - {"first-seen"}
         if not kinds:
             continue

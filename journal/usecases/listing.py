@@ -8,13 +8,12 @@ from datetime import date
 from typing import Any
 
 from journal.adapters.vault import Vault
-from journal.core.catalog import MISTYPED_FIX, Catalog, warns
+from journal.core.catalog import COPY_RULES, MISTYPED_FIX, Catalog, match_key, warns
 from journal.core.codec import plain
 from journal.core.errors import ConfigError, Diagnostic, UsageProblem
 from journal.core.fields import STATUSES, as_written
 from journal.core.formatting import plural
 from journal.core.goal import Goal
-from journal.core.names import match_key
 from journal.core.notes import Note
 from journal.usecases.common import named_goal, outcome_wanted
 
@@ -111,6 +110,21 @@ def listing_problems(catalog: Catalog) -> list[Diagnostic]:
         d for d in found if d.severity == "error" or (d.severity == "warning" and d.path in typed)
     ]
     return sorted([*told, *misread(catalog)], key=lambda d: d.path)
+
+
+def tell_copies(vault: Vault, catalog: Catalog) -> None:
+    """Tell (:meth:`Vault.notice`) of the copies ``journal status`` names
+    (:meth:`Catalog.copy_records`, of the rules the vault's settings leave on): a note
+    spelled two ways (NFC and NFD) is two rows alike, a conflict copy none."""
+    found = catalog.copy_records()
+    if not found:
+        return
+    from journal.usecases.check import rules_on  # (it loads the rules: only when needed)
+
+    on = rules_on(vault, COPY_RULES)
+    for copy in found:
+        if copy["rule"] in on:
+            vault.notice(copy["message"])
 
 
 def misread(catalog: Catalog) -> list[Diagnostic]:

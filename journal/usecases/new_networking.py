@@ -9,19 +9,18 @@ from typing import Any
 
 from journal.adapters.vault import Vault
 from journal.core import codec
-from journal.core.catalog import Catalog, NoteHead, bare_name, one_slip_from
+from journal.core.catalog import Catalog, NoteHead, bare_name, one_slip_from, two_organisations
 from journal.core.dates import writable_day
 from journal.core.errors import Conflict, NotFound, UsageProblem
 from journal.core.fields import CLOSED
 from journal.core.formatting import listed, shell_word, single_line
-from journal.core.links import parse_link
+from journal.core.links import composed, parse_link
 from journal.core.networking import (
     counted_results,
     meeting_title,
     needs_outcome,
     not_counted,
     results_named,
-    two_organisations,
 )
 from journal.core.notes import Note
 from journal.core.records import Record, record
@@ -244,7 +243,7 @@ def new_meeting(
     day = day or today
     served = named_goal(vault, catalog, goal, writes=True) if goal else None
     goal_path = served.path if served else None
-    names = [p.title if isinstance(p, Note) else p for p in named]
+    names = [composed(p.title) if isinstance(p, Note) else p for p in named]  # a file's name
     heading = single_line(title) if title and title.strip() else meeting_title(kind, names)
     stem = f"{day.isoformat()} {heading}"
     folders = vault.config.folders

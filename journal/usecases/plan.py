@@ -24,6 +24,7 @@ from journal.core.plan_notes import (
     planned_for,
     read_starts,
     read_targets,
+    row_goal,
 )
 from journal.core.records import Record, record
 from journal.core.settings import PLAN_DAYS, PLAN_NAME
@@ -305,9 +306,7 @@ def _target_rows(
     tells when the goal's changed since), and its weekly values.  A goal with no line
     now (the weeks that ended keep its targets: dropped, paused, due before the plan)
     keeps what its row in ``rows``, the note's, was planned for and started from."""
-    before = (
-        {r.get("goal"): r for r in rows if isinstance(r, dict)} if isinstance(rows, list) else {}
-    )
+    before = {row_goal(r): r for r in rows if isinstance(r, dict)} if isinstance(rows, list) else {}
     started = read_starts(rows)
     found = []
     for key, values in sorted(targets.items()):

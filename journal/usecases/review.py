@@ -30,6 +30,7 @@ from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 from journal.core.formatting import one_line_texts
 from journal.core.goal import Goal, Milestone, goal_from_note
 from journal.core.history import Event, GoalChange, Revision, summed, tick_day
+from journal.core.links import composed
 from journal.core.names import render_pattern
 from journal.core.periodic import in_folder, weekly_note_path
 from journal.core.plan import plan_weeks
@@ -654,13 +655,16 @@ def _git_section(vault: Vault, catalog: Catalog, week: WeekInGit, today: date) -
     or dropped goal's status event and its ``completed`` day are left out, and a deleted
     goal created in the week says so (``(created this week)``) rather than its state
     then, one made a note ``(no longer a goal)``.  A goal moved or renamed since links to
-    where it is now."""
+    where it is now (one whose name was only spelled otherwise, its accents composed or
+    not, and not committed so, to the goal of that name)."""
     lists = ("completed", "dropped", "deleted", "created", "changed")
     gone = any(i.path not in catalog.by_path for name in lists for i in getattr(week, name))
     now = _paths_now(vault, catalog) if gone else {}
+    spelled = {composed(g.path): g.path for g in catalog.goals} if gone else {}
 
     def entry(name: str, item: GoalWeek) -> dict[str, Any]:
         path = item.path if item.path in catalog.by_path else now.get(id(item.change))
+        path = path or spelled.get(composed(item.path))
         goal = catalog.link_to(path) if path is not None else item.title
         own = [e for e in item.events if e.kind == name or _said_by(name, e)]
         details = own[0].text.removeprefix("created ") if name == "created" and own else None

@@ -38,13 +38,13 @@ from journal.core.goal import (
     refuse_hand_value,
     start_of_values,
 )
-from journal.core.links import parse_link
+from journal.core.links import composed, parse_link
 from journal.core.logsection import append_checkin, has_log, log_checkins
 from journal.core.names import file_stem, refuse_comment_mark
 from journal.core.notes import Note, stem_of
 from journal.core.numerals import respelled
 from journal.core.periodic import PeriodicSettings
-from journal.core.plan_notes import plan_options, plan_spans
+from journal.core.plan_notes import plan_options, plan_spans, row_goal
 from journal.core.records import Record, record
 from journal.core.series import offsets, value_on
 from journal.usecases.common import (
@@ -317,7 +317,7 @@ def set_fields(
         result.plans = plans_for(vault, catalog, goal.key, today)
     title = typed.get("title")
     if any(c.key == "title" for c in result.changes) and isinstance(title, str):
-        stem = stem_of(goal.path)
+        stem = composed(stem_of(goal.path))  # as a title names it (a Mac's is decomposed)
         result.named = stem if _file_stem_or_none(title) != stem else None
     return result
 
@@ -477,7 +477,7 @@ def plans_for(
         rows = note.props.get("targets")
         if end < today or not isinstance(rows, list):
             continue
-        if any(isinstance(row, dict) and row.get("goal") == goal_key for row in rows):
+        if any(row_goal(row) == goal_key for row in rows):
             options = plan_options(start, end, vault.config.plan.days)
             users = users_note(vault, note.path, {"targets": None})  # None: never as written
             edited = users is not None and bool({"targets"} & {*users.changed, *users.edited})

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from journal.core.catalog import match_key
 from journal.core.goal import Goal, kind_of
-from journal.core.names import match_key
 from journal.core.notes import stem_of
 from journal.core.rules.base import Context, Problem, Rule, line_of
 from journal.core.rules.words import Effort, effort_of

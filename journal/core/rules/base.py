@@ -14,12 +14,12 @@ from functools import cached_property
 from typing import Any
 
 from journal.core import formatting
-from journal.core.catalog import Catalog, closest
+from journal.core.catalog import Catalog, closest, match_key
 from journal.core.checkins import CheckIn
 from journal.core.errors import Severity
 from journal.core.goal import Goal
 from journal.core.links import conflict_original, fold, name_key, resolve_link
-from journal.core.names import match_key, slug
+from journal.core.names import slug
 from journal.core.notes import Note, NoteLink
 from journal.core.periodic import PeriodicSettings
 from journal.core.progress import rhythm

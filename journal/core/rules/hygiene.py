@@ -17,6 +17,7 @@ from journal.core.catalog import (
     front_matter,
     match_head,
     one_slip_from,
+    two_organisations,
 )
 from journal.core.checkins import (
     INLINE_KEY,
@@ -59,7 +60,6 @@ from journal.core.names import (
     unfit_for_windows,
     windows_faults,
 )
-from journal.core.networking import two_organisations
 from journal.core.notes import (
     EDITED_SECTION,
     QUOTED_LOG,

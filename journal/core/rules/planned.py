@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journal.core.formatting import number
-from journal.core.plan_notes import covering, plan_options, planned_for
+from journal.core.plan_notes import covering, plan_options, planned_for, row_goal
 from journal.core.rules.base import Context, Problem, Rule, line_of
 
 
@@ -19,7 +19,7 @@ def plan_out_of_date(ctx: Context) -> Iterator[Problem]:
     goals = {g.key: g for g in ctx.active_goals}
     again = plan_options(start, end, ctx.config.plan.days)
     for row in plan.props["targets"]:
-        goal = goals.get(str(row.get("goal"))) if isinstance(row, dict) else None
+        goal = goals.get(row_goal(row) or "")
         planned = planned_for(row) if goal is not None else None
         if goal is None or planned is None or planned == (goal.target, goal.due):
             continue

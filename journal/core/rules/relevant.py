@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journal.core.catalog import match_key
 from journal.core.goal import Goal
 from journal.core.links import Link
-from journal.core.names import match_key
 from journal.core.rules.activity import CANDIDATES
 from journal.core.rules.base import Context, Problem, Rule, line_of
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from journal.core.links import composed
 from journal.core.rules.base import Context, Finding, Rule
 from journal.core.rules.select import is_ignored
 
 
 def evaluate(ctx: Context, rules: Sequence[Rule]) -> list[Finding]:
     """Every finding of ``rules``, except those a goal's ``check_ignore`` silences,
-    sorted by path, line and rule."""
+    sorted by path (:func:`composed` first: a file name a Mac wrote decomposed sorts as
+    it will once renamed), line and rule."""
     silenced = {g.path: [s.strip().upper() for s in g.check_ignore] for g in ctx.goals}
     findings = []
     for rule in rules:
@@ -28,4 +30,4 @@ def evaluate(ctx: Context, rules: Sequence[Rule]) -> list[Finding]:
                     problem.goal,
                 )
             )
-    return sorted(findings, key=lambda f: (f.path, f.line, f.rule, f.message))
+    return sorted(findings, key=lambda f: (composed(f.path), f.path, f.line, f.rule, f.message))
