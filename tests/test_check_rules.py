@@ -23,8 +23,8 @@ from journal.core.rules.activity import _INSTEAD, _REACH
 from journal.core.rules.base import is_activity
 from journal.core.rules.run import evaluate
 from journal.core.rules.select import chosen, parse_selectors
-from journal.core.rules.words import effort_of, is_vague, written_like
 from journal.core.settings import Check, Config, Goals
+from journal.core.words import effort_of, is_vague, written_like
 from tests.conftest import DATA, EXAMPLE_VAULT
 
 TODAY = date(2026, 11, 22)

@@ -69,7 +69,7 @@ def test_every_goal_property_is_in_the_format_doc() -> None:
 def test_the_results_a_meeting_leads_to_are_the_format_docs() -> None:
     """The table of results a goal counting its meetings may name (docs/format.md) is
     the one the code reads, row by row."""
-    from journal.core.rules.words import MEETING_RESULTS
+    from journal.core.words import MEETING_RESULTS
 
     text = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
     for result, (nouns, stems) in MEETING_RESULTS.items():

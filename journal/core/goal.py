@@ -573,7 +573,7 @@ def kind_of(
     is below its baseline (``down``: "overtime hours" cut to 2) counts a result."""
     if written:
         return written
-    from journal.core.rules.words import effort_of, names_result  # patterns: when needed
+    from journal.core.words import effort_of, names_result  # patterns: when needed
 
     if meetings:
         return "outcome" if names_result(metric or "") else "activity"

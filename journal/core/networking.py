@@ -309,14 +309,14 @@ def needs_outcome(goal: Goal) -> bool:
 def counted_results(goal: Goal) -> list[str]:
     """The results a meeting leads to that an outcome goal counting its meetings names
     (``referral`` for "referrals from informational interviews": see
-    :func:`~journal.core.rules.words.meeting_results`), of which a meeting's ``outcome``
+    :func:`~journal.core.words.meeting_results`), of which a meeting's ``outcome``
     must name one for it to count; none - any other goal too -: any result counts."""
     return list(_results(goal.metric or "", goal.unit or "")) if needs_outcome(goal) else []
 
 
 @functools.lru_cache(maxsize=256)
 def _results(metric: str, unit: str) -> tuple[str, ...]:
-    from journal.core.rules.words import meeting_results  # its patterns: when needed
+    from journal.core.words import meeting_results  # its patterns: when needed
 
     return tuple(meeting_results(metric, unit))
 
@@ -336,7 +336,7 @@ def names_result(goal: Goal, meeting: Meeting) -> bool:
     results = counted_results(goal)
     if not results:
         return True
-    from journal.core.rules.words import names_meeting_result
+    from journal.core.words import names_meeting_result
 
     return names_meeting_result(meeting.outcome or "", results)
 

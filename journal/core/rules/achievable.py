@@ -20,7 +20,7 @@ from journal.core.rules.base import (
     number,
     to_pause,
 )
-from journal.core.rules.words import spans_of, written_like
+from journal.core.words import spans_of, written_like
 
 _EPSILON = 1e-9
 

@@ -9,7 +9,7 @@ from journal.core.catalog import match_key
 from journal.core.goal import Goal, kind_of
 from journal.core.notes import stem_of
 from journal.core.rules.base import Context, Problem, Rule, line_of
-from journal.core.rules.words import Effort, effort_of
+from journal.core.words import Effort, effort_of
 
 #: How many outcome goals of the same area a suggestion names.
 CANDIDATES = 3

@@ -25,8 +25,8 @@ from journal.core.periodic import PeriodicSettings
 from journal.core.progress import rhythm
 from journal.core.records import Record, record
 from journal.core.regex import lazy
-from journal.core.rules.words import names_result
 from journal.core.settings import Config
+from journal.core.words import names_result
 
 
 @record(frozen=True, slots=True)

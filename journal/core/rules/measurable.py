@@ -9,7 +9,7 @@ from journal.core.formatting import amount
 from journal.core.goal import Goal, kind_of, titled_down
 from journal.core.progress import reached
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, number
-from journal.core.rules.words import counted_by, counted_in, metric_in
+from journal.core.words import counted_by, counted_in, metric_in
 
 
 def _missing(key: str, message: str, suggestion: str, *, measured_only: bool = False) -> Check:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journal.core.rules.base import Context, Problem, Rule, line_of
-from journal.core.rules.words import is_concrete, is_quantity, vague_phrase
+from journal.core.words import is_concrete, is_quantity, vague_phrase
 
 _SUGGEST_VAGUE = (
     "name what will exist when it is done, with a number or a deliverable: how many of "
