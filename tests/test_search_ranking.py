@@ -120,6 +120,15 @@ def test_search_passes_over_arabic_and_hebrew_vowel_marks_and_reads_arabic_indic
     assert found(invoke, "שלום")[0]["snippet"] == "**שָׁלוֹם** לְכֻלָּם"
 
 
+def test_search_passes_over_greek_accents(invoke: Invoke, write: Write) -> None:
+    """Reported (fixer's note): `σοφια` did not find `σοφία` though accents don't
+    matter: FTS5 takes them off Latin letters alone."""
+    write("notes/Σοφία.md", "# Σοφία\n\nΗ σοφία της ομάδας\n")  # noqa: RUF001
+    for query in ("σοφια", "σοφία", "ΣΟΦΙΑ", "ομαδας"):
+        assert [h["path"] for h in found(invoke, query)] == ["notes/Σοφία.md"], query
+    assert found(invoke, "ομαδας")[0]["snippet"] == "Η σοφία της **ομάδας**"  # noqa: RUF001
+
+
 def test_a_snippet_of_a_symbol_or_of_a_title_hit_shows_the_text_as_written(
     invoke: Invoke, write: Write
 ) -> None:

@@ -48,7 +48,8 @@ def folded(text: str) -> str:
     ``マネージャー``, an ideographic or no-break space a space; the Latin letters that are
     no letter plus an accent read as plain ones (``Ø`` is ``O``, ``ß`` is ``ss``: FTS5
     takes the accents off the others); Arabic and Hebrew vowel marks left out
-    (``المُعلِّم`` is ``المعلم``), and Arabic-Indic digits ASCII ones (``٣٠`` is ``30``)."""
+    (``المُعلِّم`` is ``المعلم``), and Arabic-Indic digits ASCII ones (``٣٠`` is ``30``);
+    Greek letters without their accents (``σοφία`` is ``σοφια``)."""
     if text.isascii():
         return text
     text = unicodedata.normalize("NFKC", text)
@@ -58,6 +59,8 @@ def folded(text: str) -> str:
     encoded = text.encode("utf-8", "surrogatepass")  # its bytes: half a pattern's instructions
     if any(lead in encoded for lead in _ARABIC_HEBREW):
         text = _ARABIC_DIGIT.sub(_ascii_digit, _MARKS.sub("", text))
+    if any(lead in encoded for lead in _GREEK):
+        text = _GREEK_ACCENTED.sub(_greek_base, text)
     return text
 
 
@@ -75,6 +78,20 @@ _ARABIC_DIGIT = lazy("[\u0660-\u0669\u06f0-\u06f9]")
 #: The bytes that start the UTF-8 of those marks and digits (U+0591-U+08FF), and of no
 #: character of most other scripts; one byte each (a search for two takes 30 times one's).
 _ARABIC_HEBREW = (b"\xd6", b"\xd7", b"\xd8", b"\xd9", b"\xdb", b"\xe0")
+
+
+#: The Greek letters with an accent, a diaeresis or a polytonic mark (breathing,
+#: circumflex, iota subscript): each is its letter and combining marks.
+_GREEK_ACCENTED = lazy("[\u0386-\u03ce\u1f00-\u1ffc]")
+#: The bytes that start the UTF-8 of Greek letters (U+0380-U+03FF, U+1F00-U+1FFF).
+_GREEK = (b"\xce", b"\xcf", b"\xe1\xbc", b"\xe1\xbd", b"\xe1\xbe", b"\xe1\xbf")
+
+
+def _greek_base(letter: re.Match[str]) -> str:
+    """A Greek letter without its marks (``ά`` is alpha, ``ᾠ`` omega); a sign of
+    that block that is no letter (the koronis U+1FBD) as it is."""
+    bare = unicodedata.normalize("NFD", letter[0])
+    return bare[0] if unicodedata.category(bare[0]).startswith("L") else letter[0]
 
 
 def _ascii_digit(digit: re.Match[str]) -> str:
