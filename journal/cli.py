@@ -1257,7 +1257,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
 
     \b
     Example (names from example-vault/):
-      journal set "Connect with five HR leaders" current=4 due=2027-01-15
+      journal set "employment law" current=3 due=2027-04-30
     """
     from journal.usecases.set_fields import set_fields
 
