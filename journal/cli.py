@@ -1023,7 +1023,11 @@ def merge_driver(state: State, files: tuple[str, ...], install: bool) -> None:
     the same lines: exit 1).  --install adds the .gitattributes lines (reviews
     and plans) and sets the driver in this clone's git config (this Python, by
     its path: git needs no PATH); run it once in every clone, and again after
-    moving journal's venv.
+    moving journal's venv.  It needs the vault in a git repository; a copy of
+    example-vault/ is in none, so start one first:
+
+    \b
+      git init && git add -A && git commit -m start
 
     \b
     Example:
@@ -1514,6 +1518,12 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
     first, with what changed in meaning (current 2 -> 3, target 5 -> 8...), then
     its progress series; a goal no longer in the vault is looked up among the
     deleted ones.  Without GOAL: the vault's goal events, newest first.
+
+    It needs the vault in a git repository with a commit; a copy of
+    example-vault/ has none, so commit its notes first:
+
+    \b
+      git init && git add -A && git commit -m start
 
     \b
     Example (names from example-vault/):

@@ -92,6 +92,21 @@ def test_an_example_that_needs_example_vault_says_so(
         assert "Example (names from example-vault/):" in help_text, result.stderr
 
 
+@pytest.mark.parametrize("path", sorted(IN_GIT))
+def test_an_example_that_needs_git_says_how_to_start_it(
+    path: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `journal history connect-five-hr-leaders --since 2026-10-01`, headed
+    "Example (names from example-vault/)", failed on a copy of example-vault, which has no
+    git (`no history: ... is not in a git repository`); the help did not say so."""
+    shutil.copytree(EXAMPLE_VAULT, tmp_path / "example-vault")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("JOURNAL_VAULT", str(tmp_path / "example-vault"))
+    runs = [CliRunner().invoke(cli, shlex.split(line)[1:]) for p, line in EXAMPLES if p == path]
+    assert {result.exit_code for result in runs} == {1}
+    assert "git init && git add -A && git commit -m start" in dict(commands(cli))[path]
+
+
 def shell_specials(line: str) -> list[str]:
     """The characters of a command line that bash or zsh read as more than themselves,
     outside quotes: a pattern's ``*``, ``?`` and ``[`` (zsh stops at ``[[Dana`` with "bad
