@@ -1251,7 +1251,8 @@ def _echo_changes(state: State, path: str, changes: list[Any]) -> None:
 @pass_state
 @typed_in_nfc
 def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: bool) -> str:
-    """Change a goal's properties; only the edited lines of the file change.
+    """Change a goal's properties; a new current is also logged, and why/outcome
+    update the body's lines new goal wrote for them.
 
     Values are checked against each property's type; an empty value clears it.
     A number is the value itself: current=4, not +1 (journal log GOAL +1 adds 1).
