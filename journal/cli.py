@@ -999,7 +999,7 @@ def init(state: State, path: str | None, nested: bool) -> None:
         echo(f"  updated {item}")
     for item in result.kept:
         echo(f"  kept    {item} (already there)")
-    for item in result.types_kept:
+    for item in result.kept_told:
         echo(f"  kept    {item}")
     for item in result.skipped:
         echo(f"  skipped {item}")
