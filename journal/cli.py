@@ -501,8 +501,9 @@ class _SearchCommand(JournalCommand):
             else:  # a query that starts with a dash: "-1:1", "-5%"
                 import shlex
 
-                bare = shlex.quote(word.lstrip("-"))
-                how = f"the search reads words, not punctuation: journal search {bare}"
+                from journal.adapters.index import DASH_OUT
+
+                how = f"{DASH_OUT}: journal search {shlex.quote(word.lstrip('-'))}"
             told = f"{exc.format_message()} ({word!r} reads as an option: {how})"
             raise click.UsageError(suggesting(told), ctx) from None
 
