@@ -501,8 +501,9 @@ class _SearchCommand(JournalCommand):
             else:  # a query that starts with a dash: "-1:1", "-5%"
                 import shlex
 
-                bare = shlex.quote(word.lstrip("-"))
-                how = f"the search reads words, not punctuation: journal search {bare}"
+                from journal.adapters.index import DASH_OUT
+
+                how = f"{DASH_OUT}: journal search {shlex.quote(word.lstrip('-'))}"
             told = f"{exc.format_message()} ({word!r} reads as an option: {how})"
             raise click.UsageError(suggesting(told), ctx) from None
 
@@ -999,7 +1000,7 @@ def init(state: State, path: str | None, nested: bool) -> None:
         echo(f"  updated {item}")
     for item in result.kept:
         echo(f"  kept    {item} (already there)")
-    for item in result.types_kept:
+    for item in result.kept_told:
         echo(f"  kept    {item}")
     for item in result.skipped:
         echo(f"  skipped {item}")
@@ -1023,7 +1024,11 @@ def merge_driver(state: State, files: tuple[str, ...], install: bool) -> None:
     the same lines: exit 1).  --install adds the .gitattributes lines (reviews
     and plans) and sets the driver in this clone's git config (this Python, by
     its path: git needs no PATH); run it once in every clone, and again after
-    moving journal's venv.
+    moving journal's venv.  It needs the vault in a git repository; a copy of
+    example-vault/ is in none, so start one first:
+
+    \b
+      git init && git add -A && git commit -m start
 
     \b
     Example:
@@ -1252,8 +1257,9 @@ def _echo_changes(state: State, path: str, changes: list[Any]) -> None:
 @pass_state
 @typed_in_nfc
 def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: bool) -> str:
-    """Change a goal's properties, or a meeting's outcome, goal or follow_up_by;
-    only the edited lines of the file change.
+    """Change a goal's properties, or a meeting's outcome, goal or follow_up_by; a
+    goal's new current is also logged, and why/outcome update the body's lines new goal
+    wrote for them.
 
     Values are checked against each property's type; an empty value clears it.
     A number is the value itself: current=4, not +1 (journal log GOAL +1 adds 1).
@@ -1264,7 +1270,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
 
     \b
     Example (names from example-vault/):
-      journal set "Connect with five HR leaders" current=4 due=2027-01-15
+      journal set "employment law" current=3 due=2027-04-30
     """
     from journal.usecases.set_fields import set_fields
 
@@ -1521,6 +1527,12 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
     first, with what changed in meaning (current 2 -> 3, target 5 -> 8...), then
     its progress series; a goal no longer in the vault is looked up among the
     deleted ones.  Without GOAL: the vault's goal events, newest first.
+
+    It needs the vault in a git repository with a commit; a copy of
+    example-vault/ has none, so commit its notes first:
+
+    \b
+      git init && git add -A && git commit -m start
 
     \b
     Example (names from example-vault/):

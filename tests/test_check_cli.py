@@ -41,6 +41,13 @@ EXAMPLE_FINDINGS = [
         25,
     ),
 ]
+#: How example-vault/README.md's `check` line tells each file of EXAMPLE_FINDINGS.
+EXAMPLE_FILES_TOLD = {
+    "goals/Become an HR Business Partner.md": "the aspiration's milestones far apart",
+    "goals/Network more.md": "the vague goal",
+    "goals/Post on LinkedIn twice a week.md": "the unpaired activity goal",
+    "goals/Present the engagement survey results to the leadership team.md": "the late milestone",
+}
 
 SMART = {
     "outcome": "Five conversations with HR leaders, each ending with a named next step",
@@ -78,6 +85,14 @@ def test_example_vault_reports_exactly_what_it_was_built_to_show(
     records = json.loads(result.stdout)
     found = [(r["rule"], r["severity"], r["path"], r["line"]) for r in records]
     assert found == EXAMPLE_FINDINGS
+    # Reported: the README's line left out T003 of the aspiration, and the exit code.
+    readme = (REPO / "example-vault" / "README.md").read_text(encoding="utf-8")
+    lines = readme.splitlines()
+    comment = next(line for line in lines if line.startswith("journal --vault example-vault check"))
+    comment = comment.split("#", 1)[1]
+    assert {path for _rule, _severity, path, _line in found} == EXAMPLE_FILES_TOLD.keys()
+    assert [told for told in EXAMPLE_FILES_TOLD.values() if told not in comment] == []
+    assert "exits 1" in comment
     vague = next(r for r in records if r["rule"] == "S001")
     assert vague["message"].startswith('the goal "Network more" is vague')
     unpaired = next(r for r in records if r["rule"] == "O001")

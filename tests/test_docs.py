@@ -11,7 +11,7 @@ import pytest
 
 from journal.cli import cli
 from journal.core.fields import GOAL_FIELDS
-from tests.conftest import REPO
+from tests.conftest import REPO, Invoke
 
 COMMANDS_MD = (REPO / "docs" / "commands.md").read_text(encoding="utf-8")
 
@@ -163,3 +163,24 @@ def test_the_format_doc_names_this_versions_index_schema() -> None:
 
     text = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
     assert f"(this version's is {SCHEMA_VERSION})" in text
+
+
+def test_what_set_writes_beyond_its_keys_is_in_its_help_and_the_readme(
+    invoke: Invoke, vault: Path
+) -> None:
+    """Reported: set's help said "only the edited lines of the file change" and the README
+    "changes only the lines it must", but `current=` also logs the value and `why=` and
+    `outcome=` write the body's lines `new goal` made for them."""
+    assert invoke("new", "goal", "Learn SQL", "--outcome", "Pass the exam").exit_code == 0
+    path = vault / "goals/Learn SQL.md"
+    before = path.read_text(encoding="utf-8").split("\n---\n", 1)[1].splitlines()
+    changes = ["current=2", "why=Data matters", "outcome=Build a dashboard"]
+    assert invoke("set", "Learn SQL", *changes).exit_code == 0
+    after = path.read_text(encoding="utf-8").split("\n---\n", 1)[1].splitlines()
+    body = ["**Outcome:** Build a dashboard", "Data matters", "- 2026-11-22: =2"]
+    assert [line for line in after if line not in before] == body
+    said = (cli.commands["set"].help or "").split("\n\n", 1)[0]
+    assert "only" not in said and "logged" in said and "why/outcome" in said, said
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    bullet = readme.split("**Lossless edits.**", 1)[1].split("\n- ", 1)[0]
+    assert "`## Log`" in bullet and "`why`" in bullet and "`outcome`" in bullet, bullet

@@ -92,6 +92,21 @@ def test_an_example_that_needs_example_vault_says_so(
         assert "Example (names from example-vault/):" in help_text, result.stderr
 
 
+@pytest.mark.parametrize("path", sorted(IN_GIT))
+def test_an_example_that_needs_git_says_how_to_start_it(
+    path: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `journal history connect-five-hr-leaders --since 2026-10-01`, headed
+    "Example (names from example-vault/)", failed on a copy of example-vault, which has no
+    git (`no history: ... is not in a git repository`); the help did not say so."""
+    shutil.copytree(EXAMPLE_VAULT, tmp_path / "example-vault")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("JOURNAL_VAULT", str(tmp_path / "example-vault"))
+    runs = [CliRunner().invoke(cli, shlex.split(line)[1:]) for p, line in EXAMPLES if p == path]
+    assert {result.exit_code for result in runs} == {1}
+    assert "git init && git add -A && git commit -m start" in dict(commands(cli))[path]
+
+
 def shell_specials(line: str) -> list[str]:
     """The characters of a command line that bash or zsh read as more than themselves,
     outside quotes: a pattern's ``*``, ``?`` and ``[`` (zsh stops at ``[[Dana`` with "bad
@@ -165,20 +180,24 @@ def test_every_example_pastes_as_is_in_bash_and_zsh() -> None:
     assert [(where, line) for where, line in lines if shell_specials(line)] == []
 
 
-def documented_examples() -> list[list[str]]:
-    """The argument lists of every example a newcomer may run on example-vault, each once:
-    docs/commands.md's, then the help's, then example-vault/README.md's."""
+def documented_examples() -> dict[str, list[list[str]]]:
+    """The argument lists of every example a newcomer may run on example-vault, in the
+    order of where they are: docs/commands.md's, the help's (``journal --help``'s order),
+    example-vault/README.md's."""
     commands_md = (REPO / "docs" / "commands.md").read_text(encoding="utf-8")
     blocks = re.findall(r"^```sh\n(.*?)^```", commands_md, re.MULTILINE | re.DOTALL)
-    lines = [line for block in blocks for line in block.replace("\\\n", "").splitlines()]
-    lines += [line for path, line in EXAMPLES if path[:1] not in SKIPPED]
     readme = (REPO / "example-vault" / "README.md").read_text(encoding="utf-8")
-    lines += [line for line in readme.splitlines() if line.startswith("journal ")]
-    found: list[list[str]] = []
-    for line in lines:
-        args = shlex.split(line, comments=True)[1:]
-        if args and args not in found and not {"init", "watch"} & set(args):
-            found.append(args)
+    lines = {
+        "commands.md": [
+            line for block in blocks for line in block.replace("\\\n", "").splitlines()
+        ],
+        "help": [line for path, line in EXAMPLES if path[:1] not in SKIPPED],
+        "README": [line for line in readme.splitlines() if line.startswith("journal ")],
+    }
+    found: dict[str, list[list[str]]] = {}
+    for where, texts in lines.items():
+        args = [shlex.split(line, comments=True)[1:] for line in texts]
+        found[where] = [a for a in args if a and not {"init", "watch"} & set(a)]
     return found
 
 
@@ -191,25 +210,42 @@ def notes(vault: Path) -> dict[str, bytes]:
     }
 
 
+#: The orders a newcomer may run the examples in: a page after the other, or every example
+#: that makes a note first, so that a later name that finds one of them is ambiguous (an
+#: error here) or, found exactly, makes the example write to a note an example made.
+ORDERS = {
+    "commands.md, help, README": ["commands.md", "help", "README"],
+    "help, commands.md, README": ["help", "commands.md", "README"],
+    "notes made first": [],
+}
+
+
+@pytest.mark.parametrize("order", ORDERS)
 def test_the_documented_examples_run_one_after_the_other_on_one_copy(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    order: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A newcomer runs the examples in turn on one copy: none may break a later one, nor
-    change what it means.  The examples that make notes run first, so that a later name
-    that finds one of them is ambiguous (an error here) or, found exactly, makes the
-    example write to a note an example made (caught here too)."""
+    change what it means.  Reported: the page and the help made the same notes (the second
+    `new goal "Ask two HRBPs..."` failed: already exists), and `set ... current=4` made the
+    later `log connect-five-hr-leaders =3 recounted --date 2026-11-20` count for nothing."""
     vault = tmp_path / "example-vault"
     shutil.copytree(EXAMPLE_VAULT, vault)
     Git(vault, tmp_path / "home").init().commit("the example vault", "2026-11-22")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("JOURNAL_VAULT", str(vault))
-    examples = documented_examples()
-    assert ["new", "meeting"] in [args[:2] for args in examples]
+    found = documented_examples()
+    assert ["new", "meeting"] in [args[:2] for args in found["commands.md"]]
+    every = [args for where in found for args in found[where]]
+    examples = [args for where in ORDERS[order] for args in found[where]] or sorted(
+        every, key=lambda args: args[:1] != ["new"]
+    )
     made: set[str] = set()
-    for args in sorted(examples, key=lambda args: args[:1] != ["new"]):
+    for args in examples:
         before = notes(vault)
         result = CliRunner().invoke(cli, args)
         assert result.exit_code in ((0, 1) if "check" in args else (0,)), (args, result.stderr)
+        # A check-in that an =N logged later makes count for nothing.
+        assert "(unchanged: " not in result.output, (args, result.output)
         after = notes(vault)
         changed = {path for path in before.keys() & after.keys() if before[path] != after[path]}
         assert not changed & made, f"{shlex.join(args)} wrote to {changed & made}"

@@ -360,3 +360,33 @@ def test_init_refuses_a_folder_that_holds_vaults(
     made = init("init", "--nested", str(team))
     assert made.exit_code == 0, made.output
     assert (team / ".journal/config.toml").is_file()
+
+
+TOLD = (
+    "  kept    .gitignore (already there; add the line .journal-*.tmp to it: journal's temp "
+    "files, there only while it writes)"
+)
+
+
+@pytest.mark.parametrize(
+    ("theirs", "said"),
+    [
+        ("node_modules/\n", TOLD),
+        ("/*.tmp\n", TOLD),  # the vault's folder alone: temp files are made beside each note
+        ("# mine\n.journal-*.tmp\n", "  kept    .gitignore (already there)"),
+        ("*.tmp  \r\n", "  kept    .gitignore (already there)"),
+        ("**/.journal-*.tmp\n", "  kept    .gitignore (already there)"),
+    ],
+)
+def test_init_says_a_gitignore_it_keeps_lacks_journals_pattern(
+    tmp_path: Path, theirs: str, said: str
+) -> None:
+    """Reported: init in a vault with a .gitignore of its own said `kept .gitignore (already
+    there)` and added nothing; only docs/obsidian.md said to add `.journal-*.tmp`."""
+    root = tmp_path / "v"
+    root.mkdir()
+    (root / ".gitignore").write_bytes(theirs.encode())
+    result = init("init", str(root))
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stdout.splitlines() if ".gitignore" in line] == [said]
+    assert (root / ".gitignore").read_bytes() == theirs.encode()  # the user's, byte for byte

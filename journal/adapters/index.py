@@ -2147,6 +2147,10 @@ def _shown(query: str, most: int = 80) -> str:
     return repr(shortened(query, most))
 
 
+#: What a query that starts with a dash and no word (``-5%``) is told.
+DASH_OUT = "leave the dash out, as the search reads words, not punctuation"
+
+
 def _refusal(query: str, error: str) -> tuple[str, str]:
     """Why FTS5 refused ``query`` with ``error``, in plain words (not SQLite's: `no such
     column: dana` for ``-dana``), and what to change."""
@@ -2180,6 +2184,9 @@ def _refusal(query: str, error: str) -> tuple[str, str]:
     if minus:  # `-dana`, `--dana`, `-"dana"`: the word without its dashes and quotes
         why = f"{minus[0]!r} is read as a column filter"
         left_out = [w.lstrip("-").strip('"') for w in minus]
+        if words[0] == minus[0] and not left_out[0][:1].isalpha():  # `-5%`: no word left out
+            dashless = re.sub("-+", "", query, count=1)
+            return why, f"{DASH_OUT}: {dashless}"
         kept = [w for w in words if w and not w.startswith("-")]
         if not kept:
             return why, "NOT leaves words out of a search for others: hr NOT leaders"

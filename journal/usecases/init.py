@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import os
 from dataclasses import field
 from datetime import date, timedelta
@@ -54,7 +55,9 @@ class InitResult(Record):
     created: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
-    types_kept: list[str] = field(default_factory=list)  # a user's type that differs from ours
+    # kept, with what to know: a user's property type that differs from ours, a
+    # .gitignore without journal's pattern
+    kept_told: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # not made, and why
     sample: str | None = None  # the sample goal made (to delete once you have your own)
 
@@ -151,8 +154,13 @@ def _init(root: Path, today: date) -> InitResult:
             (root / folder).mkdir(parents=True)  # checked: no symlink on the way
             result.created.append(folder + "/")
     gitignore = root / ".gitignore"
-    if gitignore.exists():
+    if _ignores_temp_files(gitignore):
         result.kept.append(".gitignore")
+    elif gitignore.exists():
+        result.kept_told.append(
+            f".gitignore (already there; add the line {GITIGNORE_LINE} to it: journal's temp "
+            "files, there only while it writes)"
+        )
     else:
         files.create(
             gitignore,
@@ -179,6 +187,22 @@ def _init(root: Path, today: date) -> InitResult:
     files.create(root / CONFIG_PATH, config_text(config).encode("utf-8"))
     result.created.insert(0, CONFIG_PATH)
     return result
+
+
+def _ignores_temp_files(gitignore: Path) -> bool:
+    """Whether ``gitignore`` has a line that ignores journal's temp files in every folder
+    (``.journal-*.tmp``, ``*.tmp``, ``**/*.tmp``: a pattern git matches by name alone);
+    False for a file not there or not one to read."""
+    try:
+        lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return False
+    patterns = (line.strip().removeprefix("**/") for line in lines)
+    return any(
+        fnmatch.fnmatchcase(".journal-0.tmp", pattern)
+        for pattern in patterns
+        if "/" not in pattern and not pattern.startswith(("#", "!"))
+    )
 
 
 def _refuse_nested(root: Path) -> None:
@@ -272,9 +296,9 @@ def _property_types(vault: Vault, result: InitResult) -> None:
     existed = (vault.root / TYPES_PATH).exists()
     types = merge_property_types(vault)
     if types.refused:
-        result.types_kept.append(f"{TYPES_PATH}: {types.refused}")
+        result.kept_told.append(f"{TYPES_PATH}: {types.refused}")
     if types.written:
         line = f"{TYPES_PATH} ({plural(len(types.added), 'property type')} added)"
         (result.updated if existed else result.created).append(line)
     for key, theirs, ours in types.kept:
-        result.types_kept.append(f"{TYPES_PATH}: {key} is {theirs} (journal reads it as {ours})")
+        result.kept_told.append(f"{TYPES_PATH}: {key} is {theirs} (journal reads it as {ours})")

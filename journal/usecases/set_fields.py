@@ -267,8 +267,10 @@ def _kind_for_feeds(parsed: dict[str, Any], goal: Goal) -> str | None:
 def set_fields(
     vault: Vault, catalog: Catalog, ref: str, assignments: Sequence[str], today: date
 ) -> SetResult:
-    """Edit a goal's properties; only the lines of changed keys are touched.  A goal
-    that becomes done also gets ``completed: TODAY`` (unless it is given)."""
+    """Edit a goal's properties; only the lines of changed keys are touched, and the log
+    line of a new ``current`` and the body's lines of ``why`` and ``outcome`` that
+    ``new goal`` wrote.  A goal that becomes done also gets ``completed: TODAY``
+    (unless it is given)."""
     given = parse_assignments(assignments, ref, lambda name: _word(vault, catalog, name))
     # before the values: a meeting is no goal, whatever `kind`
     note = _named(vault, catalog, ref)
