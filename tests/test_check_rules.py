@@ -2339,6 +2339,40 @@ def test_notes_named_like_a_second_copy_of_the_note_beside_them_are_reported() -
     assert fixes["goals/Budget.md"].startswith("if one of them is a copy of the other")
 
 
+def test_a_second_copy_holding_nothing_counted_is_not_said_to_count_twice() -> None:
+    """An Obsidian user's: `Dune 2.md` (a sequel) beside `Dune.md` was said to count its
+    goals, check-ins and follow-ups twice, though neither note holds any; `Untitled
+    1.md` beside `Untitled.md` is how Obsidian names a new note."""
+    notes = [
+        ("Books/Dune.md", "# Dune\n"),
+        ("Books/Dune 2.md", "# Dune Messiah\n"),
+        ("Untitled.md", ""),
+        ("Untitled 1.md", "# Draft\nsome text\n"),
+        ("Inbox/Untitled.md", ""),
+        ("Inbox/Untitled 2.md", goal_note(LOG, title="Budget 2")),
+        ("daily/2026-11-20.md", "- progress:: [[Budget 2]] +1\n"),
+        ("daily/2026-11-20 2.md", "# the original holds a check-in\n"),
+    ]
+    counted = "read as a note of its own, so what the two hold (goals, check-ins, follow-ups)"
+    found = [(f.path, f.message) for f in of("H019", run(*notes))]
+    assert found == [
+        (
+            "Books/Dune 2.md",
+            "named like a second copy of Books/Dune.md: read as a note of its own, but "
+            "neither holds anything journal counts (a goal, meeting, contact or `progress::` field), "
+            "so nothing counts twice",
+        ),
+        (
+            "Inbox/Untitled 2.md",
+            f"named like a second copy of Inbox/Untitled.md: {counted} counts twice",
+        ),
+        (
+            "daily/2026-11-20 2.md",
+            f"named like a second copy of daily/2026-11-20.md: {counted} counts twice",
+        ),
+    ]
+
+
 def test_a_meeting_without_a_day_or_with_a_follow_up_before_it_is_named() -> None:
     """Reported: a meeting with no date was counted by no goal and told by nothing; a
     follow-up due or done before its meeting passed as overdue or done."""

@@ -210,6 +210,8 @@ def test_copies_are_found_in_the_index_without_every_path_read(notes: Path, writ
     ]
     for name in names:
         write(name, "# n\n")
+    for counted in ("daily/2026-12-09.md", "notes/Plan.md"):  # H019: what counts twice
+        write(counted, "progress:: [[Tally]] +1\n")
     index = open_index(notes)
     index.refresh()
     catalog = Vault.open(notes).catalog(index.reader())

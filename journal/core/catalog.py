@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import Any, Protocol, TypeVar
 
 from journal.core import codec
-from journal.core.checkins import CheckIn
+from journal.core.checkins import INLINE_KEY, CheckIn
 from journal.core.errors import (
     Ambiguous,
     Diagnostic,
@@ -1168,7 +1168,8 @@ class Catalog:
         each sync-conflict copy, left out (H003); each note whose name writes an accent
         apart beside the note of that name written composed, two notes each counted
         (H018); each note named as a second copy of the note beside it, what the two hold
-        counting twice (H019: a sync tool's ``daily/2026-12-09 (1).md``)."""
+        counting twice (H019: a sync tool's ``daily/2026-12-09 (1).md``), when one of them
+        holds something counted (:meth:`counted_copies`)."""
         marked = self._source.copy_named()
         originals = {p: o for p in marked if (o := conflict_original(p)) is not None}
         kept = [p for p in marked if p not in originals]
@@ -1198,10 +1199,25 @@ class Catalog:
                     "sync tool: what it holds (check-ins, follow-ups) counts twice; delete it if "
                     "it is one",
                 )
-                for path, original in named_copies(kept, self._source.present)
+                for path, original, counts in self.counted_copies(
+                    named_copies(kept, self._source.present)
+                )
+                if counts
             ]
         keys = ("path", "original", "rule", "message")
         return [dict(zip(keys, record, strict=True)) for record in sorted(found)]
+
+    def counted_copies(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str, bool]]:
+        """Each (copy, original) of ``pairs`` (:func:`~journal.core.links.named_copies`)
+        with whether either note holds something journal counts: it is a goal, meeting or
+        contact, or holds a ``progress::`` field.  Only then does a copy count twice."""
+        paths = {path for pair in pairs for path in pair}
+        counting = {
+            note.path
+            for note in (self._source.load(paths=paths) if paths else ())
+            if note.kind in MEANT_KINDS or any(f.key.casefold() == INLINE_KEY for f in note.fields)
+        }
+        return [(copy, original, bool({copy, original} & counting)) for copy, original in pairs]
 
     def unlisted_records(self) -> list[dict[str, str]]:
         """The folders the listing could not list (:attr:`unlisted`): see
