@@ -1828,6 +1828,17 @@ def test_a_progress_field_that_cannot_count_is_reported_at_its_line(
         assert finding.suggestion == (f"write the goal as a wikilink: `progress:: {GOAL_LINK} ...`")
 
 
+def test_a_progress_field_in_the_goals_own_note_is_told_where_its_check_ins_go() -> None:
+    """An Obsidian user's: the message read as cut off (`... is not counted: its `## Log`
+    is`), in `check`, `show` and the review's Needs attention."""
+    text = goal_note(f"{LOG}\nprogress:: {GOAL_LINK} +1\n")
+    [finding] = of("H010", run((PATH, text), CONTACT))
+    assert finding.message == (
+        "`progress::` in the goal's own note is not counted: the goal's check-ins are the "
+        "`- DATE: +N` lines of its `## Log`"
+    )
+
+
 def test_progress_fields_that_count_are_not_reported() -> None:
     daily = (
         "daily/2026-11-20.md",

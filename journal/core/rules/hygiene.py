@@ -404,7 +404,8 @@ def _why_uncounted(
     resolved = ctx.catalog.resolve_path(target, path)
     if resolved == path and path in ctx.goal_by_path:
         return (
-            f"`{INLINE_KEY}::` in the goal's own note is not counted: its `## Log` is",
+            f"`{INLINE_KEY}::` in the goal's own note is not counted: the goal's check-ins "
+            "are the `- DATE: +N` lines of its `## Log`",
             f"run `{_log_command(ctx, path, checkin)}` (it writes the line under `## Log` "
             "and keeps `current` in step), then remove the field",
         )
