@@ -2370,8 +2370,8 @@ def test_a_second_copy_holding_nothing_counted_is_not_said_to_count_twice() -> N
         (
             "Books/Dune 2.md",
             "named like a second copy of Books/Dune.md: read as a note of its own, but "
-            "neither holds anything journal counts (a goal, meeting, contact or `progress::` field), "
-            "so nothing counts twice",
+            "neither holds anything journal counts (a goal, meeting, contact or "
+            "`progress::` field), so nothing counts twice",
         ),
         (
             "Inbox/Untitled 2.md",

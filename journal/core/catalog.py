@@ -188,6 +188,12 @@ class NoteSource(Protocol):
         text (a date is text here: ``2026-11-22``), without loading the notes."""
         ...
 
+    def property_values(self, keys: Collection[str]) -> list[tuple[str, str, Any]]:
+        """(path, key as written, value as :func:`~journal.core.codec.plain` gives it)
+        for each property of a readable note whose name, in lower case, is one of
+        ``keys``, in path order, without loading the notes."""
+        ...
+
     def named(self, names: Collection[str]) -> Mapping[str, Sequence[str]]:
         """For each of ``names``, the paths of the notes whose case-folded file name
         (without .md) it is (a name no note has may be left out)."""
@@ -515,6 +521,15 @@ class NoteList:
         )
         return [(path, value) for path, value in found if isinstance(value, str)]
 
+    def property_values(self, keys: Collection[str]) -> list[tuple[str, str, Any]]:
+        return [
+            (n.path, key, codec.plain(value))
+            for n in self.notes
+            if n.readable
+            for key, value in n.props.items()
+            if str(key).lower() in keys
+        ]
+
     def named(self, names: Collection[str]) -> Mapping[str, Sequence[str]]:
         return {name: self._names[0][name] for name in names if name in self._names[0]}
 
@@ -660,6 +675,9 @@ class _Originals:
 
     def property_texts(self, kind: str, key: str) -> list[tuple[str, str]]:
         return list(self._kept(self._source.property_texts(kind, key), _first))
+
+    def property_values(self, keys: Collection[str]) -> list[tuple[str, str, Any]]:
+        return list(self._kept(self._source.property_values(keys), _first))
 
     def named(self, names: Collection[str]) -> Mapping[str, Sequence[str]]:
         found = self._source.named(names)
@@ -1286,6 +1304,11 @@ class Catalog:
     def property_texts(self, kind: str, key: str) -> list[tuple[str, str]]:
         """(path, text) for each readable note of ``kind`` whose ``key`` holds text."""
         return self._source.property_texts(kind, key)
+
+    def property_values(self, keys: Collection[str]) -> list[tuple[str, str, Any]]:
+        """(path, key, value) for each property named one of ``keys`` (in lower case:
+        Obsidian's names ignore case) of a readable note, in path order."""
+        return self._source.property_values(keys)
 
     def goal_at(self, path: str) -> Goal:
         """The goal at ``path``, as :attr:`goals` has it: from them when they are typed,
