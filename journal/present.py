@@ -892,7 +892,7 @@ def folded_followups(
 
 def obsidian_report(result: dict[str, Any]) -> str:
     """What ``journal obsidian setup`` did (or, in a dry run, would do)."""
-    from journal.usecases.obsidian_setup import NOT_OURS  # what made the result
+    from journal.usecases.obsidian_setup import NOT_OURS, fitted_lines  # what made the result
 
     would = "would be " if result["dry_run"] else ""
     types = result["types"]
@@ -903,8 +903,12 @@ def obsidian_report(result: dict[str, Any]) -> str:
         added = plural(len(types["added"]), "property type")
         out.append(f"{types['path']}: {'would add' if result['dry_run'] else 'added'} {added}")
         out.append("  " + ", ".join(types["added"]))
-    else:
+    elif not types["left_out"]:
         out.append(f"{types['path']}: every journal property already has a type")
+    else:
+        out.append(f"{types['path']}: no property type added")
+    typed, left = fitted_lines(types)
+    out += [f"  {line}" for line in (*typed, *left)]
     for item in types["kept"]:
         out.append(
             f"  kept your type of {item['key']}: {item['yours']} (journal reads it as "

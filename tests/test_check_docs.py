@@ -85,7 +85,7 @@ def test_every_check_setting_is_documented_in_both_docs() -> None:
 
 
 def test_the_word_lists_in_the_docs_are_the_ones_in_the_code() -> None:
-    from journal.core.rules import words
+    from journal.core import words
 
     lists = (
         words.VAGUE_PHRASES,

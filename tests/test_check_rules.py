@@ -1897,6 +1897,17 @@ def test_a_progress_field_that_cannot_count_is_reported_at_its_line(
         assert finding.suggestion == (f"write the goal as a wikilink: `progress:: {GOAL_LINK} ...`")
 
 
+def test_a_progress_field_in_the_goals_own_note_is_told_where_its_check_ins_go() -> None:
+    """An Obsidian user's: the message read as cut off (`... is not counted: its `## Log`
+    is`), in `check`, `show` and the review's Needs attention."""
+    text = goal_note(f"{LOG}\nprogress:: {GOAL_LINK} +1\n")
+    [finding] = of("H010", run((PATH, text), CONTACT))
+    assert finding.message == (
+        "`progress::` in the goal's own note is not counted: the goal's check-ins are the "
+        "`- DATE: +N` lines of its `## Log`"
+    )
+
+
 def test_progress_fields_that_count_are_not_reported() -> None:
     daily = (
         "daily/2026-11-20.md",
@@ -2406,6 +2417,40 @@ def test_notes_named_like_a_second_copy_of_the_note_beside_them_are_reported() -
     fixes = {f.path: f.suggestion for f in of("H002", findings)}
     assert fixes["goals/Budget - Copy.md"].startswith("if this is a copy of goals/Budget.md")
     assert fixes["goals/Budget.md"].startswith("if one of them is a copy of the other")
+
+
+def test_a_second_copy_holding_nothing_counted_is_not_said_to_count_twice() -> None:
+    """An Obsidian user's: `Dune 2.md` (a sequel) beside `Dune.md` was said to count its
+    goals, check-ins and follow-ups twice, though neither note holds any; `Untitled
+    1.md` beside `Untitled.md` is how Obsidian names a new note."""
+    notes = [
+        ("Books/Dune.md", "# Dune\n"),
+        ("Books/Dune 2.md", "# Dune Messiah\n"),
+        ("Untitled.md", ""),
+        ("Untitled 1.md", "# Draft\nsome text\n"),
+        ("Inbox/Untitled.md", ""),
+        ("Inbox/Untitled 2.md", goal_note(LOG, title="Budget 2")),
+        ("daily/2026-11-20.md", "- progress:: [[Budget 2]] +1\n"),
+        ("daily/2026-11-20 2.md", "# the original holds a check-in\n"),
+    ]
+    counted = "read as a note of its own, so what the two hold (goals, check-ins, follow-ups)"
+    found = [(f.path, f.message) for f in of("H019", run(*notes))]
+    assert found == [
+        (
+            "Books/Dune 2.md",
+            "named like a second copy of Books/Dune.md: read as a note of its own, but "
+            "neither holds anything journal counts (a goal, meeting, contact or "
+            "`progress::` field), so nothing counts twice",
+        ),
+        (
+            "Inbox/Untitled 2.md",
+            f"named like a second copy of Inbox/Untitled.md: {counted} counts twice",
+        ),
+        (
+            "daily/2026-11-20 2.md",
+            f"named like a second copy of daily/2026-11-20.md: {counted} counts twice",
+        ),
+    ]
 
 
 def test_a_meeting_without_a_day_or_with_a_follow_up_before_it_is_named() -> None:

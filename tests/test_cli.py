@@ -700,6 +700,45 @@ def test_a_copy_a_sync_tool_made_is_named_by_status_and_the_review(
     assert "looks like a copy" not in invoke("status").stdout + invoke("review", "--stdout").stdout
 
 
+def test_status_and_the_review_name_a_copy_only_when_it_holds_something_counted(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An Obsidian user's: `Untitled 1.md` beside `Untitled.md` (Obsidian's new-note
+    names) and `Dune 2.md` beside `Dune.md` (a sequel) were named as a sync tool's
+    copies whose check-ins count twice, though neither holds anything journal counts."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-10")
+    write("goals/hr.md", goal_text(current=4))
+    write("Untitled.md", "")
+    write("Untitled 1.md", "# Draft\nsome text\n")
+    write("Books/Dune.md", "# Dune\n")
+    write("Books/Dune 2.md", "# Dune Messiah\n")
+    write("notes/Talk.md", "# plain\n")  # the copy holds the check-in
+    write("notes/Talk 2.md", "---\ndate: 2026-12-09\n---\nprogress:: [[hr]] +1\n")
+    meeting = "---\ntype: meeting\ndate: 2026-12-08\nwith: Ana\n---\n"
+    write("meetings/Coffee Ana.md", meeting)  # the original is a meeting
+    write("meetings/Coffee Ana copy.md", "# notes\n")
+    told = [
+        f"{copy} looks like a copy of {original} made by a sync tool: what it holds "
+        "(check-ins, follow-ups) counts twice; delete it if it is one"
+        for copy, original in [
+            ("meetings/Coffee Ana copy.md", "meetings/Coffee Ana.md"),
+            ("notes/Talk 2.md", "notes/Talk.md"),
+        ]
+    ]
+    shown = json.loads(invoke("status", "--json").stdout)
+    assert [r["path"] for r in shown["copies"]] == [
+        "meetings/Coffee Ana copy.md",
+        "notes/Talk 2.md",
+    ]
+    board = invoke("status").stdout
+    assert [line for line in board.splitlines() if "looks like a copy" in line] == told
+    review = invoke("review", "--stdout").stdout
+    attention = review.split("## Needs attention")[1].split("\n## ")[0]
+    assert [line for line in attention.splitlines() if "looks like a copy" in line] == [
+        f"- {line}" for line in told
+    ]
+
+
 def test_a_conflict_copy_and_a_name_spelled_two_ways_are_named_by_status_and_the_review(
     invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -210,6 +210,8 @@ def test_copies_are_found_in_the_index_without_every_path_read(notes: Path, writ
     ]
     for name in names:
         write(name, "# n\n")
+    for counted in ("daily/2026-12-09.md", "notes/Plan.md"):  # H019: what counts twice
+        write(counted, "progress:: [[Tally]] +1\n")
     index = open_index(notes)
     index.refresh()
     catalog = Vault.open(notes).catalog(index.reader())
@@ -231,6 +233,31 @@ def test_copies_are_found_in_the_index_without_every_path_read(notes: Path, writ
     assert files.copy_records() == catalog.copy_records()
     plan = index.conn.execute("EXPLAIN QUERY PLAN SELECT path FROM notes WHERE copy_like")
     assert "notes_copy_like" in str(plan.fetchall())  # the few marked, not every row
+    index.close()
+
+
+def test_property_values_are_read_from_the_index_as_from_the_notes(
+    notes: Path, write: Write
+) -> None:
+    """`obsidian setup` reads the values held under journal's names from the stored front
+    matter (json_each): true and false stay booleans, lists and mappings data."""
+    write("notes/v.md", "---\nDone: true\nwith: [a, b]\nm: {x: 1}\nn: 2.5\ne:\ndue: x\n---\n")
+    write("notes/w.md", "---\ndone: false\nCreated: 2026-10-05T12:00:00\n---\n")
+    index = open_index(notes)
+    index.refresh()
+    reader = index.reader()
+    keys = {"done", "with", "m", "n", "e", "created"}
+    stored = reader.property_values(keys)
+    assert [item for item in stored if item[0].startswith("notes/")] == [
+        ("notes/v.md", "Done", True),
+        ("notes/v.md", "with", ["a", "b"]),
+        ("notes/v.md", "m", {"x": 1}),
+        ("notes/v.md", "n", 2.5),
+        ("notes/v.md", "e", None),
+        ("notes/w.md", "done", False),
+        ("notes/w.md", "Created", "2026-10-05T12:00:00"),
+    ]
+    assert stored == NoteList(reader.load()).property_values(keys)
     index.close()
 
 

@@ -25,7 +25,7 @@ from journal.core.jsontext import add_members
 from journal.core.networking import follow_up_state, meeting_from_note
 from journal.core.notes import parse_note
 from journal.core.progress import pace
-from journal.core.property_types import KNOWN_TYPES, merge_types, wanted_types
+from journal.core.property_types import FITS, KNOWN_TYPES, fit_types, merge_types, wanted_types
 from journal.usecases.obsidian_setup import THROUGH_A_SYMLINK, obsidian_setup
 from tests import basesexpr
 from tests.conftest import EXAMPLE_VAULT, Invoke, Write, goal_text
@@ -61,7 +61,7 @@ def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
 
 def test_our_types_are_obsidian_types_and_cover_every_typed_field() -> None:
     wanted = wanted_types()
-    assert set(wanted.values()) <= set(KNOWN_TYPES)
+    assert set(wanted.values()) <= set(KNOWN_TYPES) & set(FITS)
     assert wanted["due"] == "date" and wanted["target"] == "number"
     assert wanted["supports"] == "multitext" and wanted["goal"] == "text"
     assert {"tags", "aliases", "cssclasses", "milestones", "follow_up_done"}.isdisjoint(wanted)
@@ -583,6 +583,93 @@ def test_bases_go_where_the_config_says(vault: Path) -> None:
     ]
 
 
+#: Notes whose properties of journal's names hold values journal's types don't fit.
+MISFITS = {
+    "notes/a.md": "---\ncreated: 2026-10-05T12:00:00\nStart: 2026-10-05T09:00\n---\n",
+    "notes/b.md": "---\ncreated: 2026-10-06T12:00:00\nstart: 2026-10-01\ntarget: lots\n---\n",
+    "notes/c.md": "---\ncreated: 2026-10-07 08:30\nwith: Ana\ntitle: [a, b]\nend:\n---\n",
+    "notes/d.md": "---\nCreated: 2026-10-08T12:00:00\nstatus: <% tp.file.title %>\n---\n",
+    "notes/e.md": "---\ndue: next week\nconfidence: true\ndate: 2026-12-01\n---\n",
+    "notes/f.md": "---\nstart: 2026-10-07T10:00\nconfidence: {a: 1}\ndue: 2026-12-01\n---\n",
+}
+
+
+def test_setup_leaves_out_a_type_the_vaults_values_do_not_fit(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """An Obsidian user's: 39 notes held `created: 2026-10-05T12:00:00`, and setup typed
+    `created` a Date for the whole vault, whose editor may drop the time."""
+    (vault / ".obsidian").mkdir()
+    for path, text in MISFITS.items():
+        write(path, text)
+    report = setup(vault, "--dry-run")["types"]
+    assert report["left_out"] == [
+        {"key": "title", "journal": "text", "why": "1 note holds a list"},
+        {"key": "target", "journal": "number", "why": "1 note holds text"},
+        {
+            "key": "confidence",
+            "journal": "number",
+            "why": "1 note holds a mapping and 1 holds true or false",
+        },
+        {"key": "start", "journal": "date", "why": "2 notes hold a date and time"},
+        {"key": "due", "journal": "date", "why": "1 note holds text"},
+        {"key": "with", "journal": "multitext", "why": "1 note holds text"},
+    ]
+    assert report["as_found"] == [
+        {
+            "key": "created",
+            "type": "datetime",
+            "journal": "date",
+            "why": "all 4 notes holding it hold a date and time",
+        }
+    ]
+    left = {item["key"] for item in report["left_out"]}
+    assert report["added"] == [key for key in wanted_types() if key not in left]
+    lines = invoke("obsidian", "setup").output.splitlines()
+    assert lines[2:4] == [
+        "  typed created as datetime, not date: all 4 notes holding it hold a date and time",
+        "  left out title: 1 note holds a list (journal reads it as text)",
+    ]
+    assert "  left out start: 2 notes hold a date and time (journal reads it as date)" in lines
+    types = types_of(vault)["types"]
+    assert types["created"] == "datetime" and types["date"] == "date" and types["end"] == "date"
+    assert types["status"] == "text"  # a Templater command that never ran is no value
+    assert not left & set(types)
+    for path in ("notes/a.md", "notes/b.md", "notes/f.md"):
+        (vault / path).unlink()  # the notes fixed: the types are added by the next run
+    (vault / "notes/c.md").write_text("---\ncreated: 2026-10-07\n---\n")
+    again = setup(vault)["types"]
+    assert again["added"] == ["title", "target", "start", "with"]
+    assert [item["key"] for item in again["left_out"]] == ["confidence", "due"]
+    assert again["kept"] == []  # created's datetime: journal reads its day
+    assert invoke("obsidian", "setup").output.splitlines()[:3] == [
+        f"{TYPES}: no property type added",
+        "  left out confidence: 1 note holds true or false (journal reads it as number)",
+        "  left out due: 1 note holds text (journal reads it as date)",
+    ]
+
+
+def test_the_values_a_type_fits_are_told_apart_as_obsidian_tells_them() -> None:
+    wanted = {"a": "text", "b": "number", "c": "date", "d": "multitext", "e": "date"}
+    values = [
+        ("1.md", "A", 5),  # a number shows as text
+        ("1.md", "b", 2.5),
+        ("1.md", "c", "2026-12-01"),
+        ("1.md", "d", ["x"]),
+        ("1.md", "e", "2026-12-01T10:00"),
+        ("2.md", "a", "2026-12-01"),
+        ("2.md", "b", None),
+        ("2.md", "c", ""),
+        ("2.md", "d", []),
+        ("2.md", "e", "2026-13-01T10:00"),  # no real day: text
+        ("3.md", "x", "anything"),
+    ]
+    fit = fit_types(wanted, values)
+    assert fit.types == {"a": "text", "b": "number", "c": "date", "d": "multitext"}
+    assert fit.left_out == [("e", "date", "1 note holds a date and time and 1 holds text")]
+    assert fit.as_found == []
+
+
 def test_setup_text_report(vault: Path, invoke: Invoke) -> None:
     (vault / ".obsidian").mkdir()
     (vault / ".obsidian/daily-notes.json").write_text('{"folder": "daily", "format": "DD-MM-YYYY"}')
@@ -648,6 +735,8 @@ def test_setup_never_writes_types_through_a_symlink(
             "path": TYPES,
             "added": [],
             "kept": [],
+            "left_out": [],
+            "as_found": [],
             "written": False,
             "refused": THROUGH_A_SYMLINK,
         }
@@ -668,6 +757,27 @@ def test_init_in_an_obsidian_vault_types_its_properties(tmp_path: Path) -> None:
     assert f"  kept    {TYPES}: due is text (journal reads it as date)" in result.output
     assert types_of(root)["somethingElse"] == USER_TYPES["somethingElse"]
     assert not (root / "bases").exists()  # Bases only when asked for
+
+
+def test_init_leaves_out_a_type_the_vaults_values_do_not_fit(tmp_path: Path) -> None:
+    root = tmp_path / "obsidian-vault"
+    (root / ".obsidian").mkdir(parents=True)
+    (root / "notes").mkdir()
+    for path, text in MISFITS.items():
+        (root / path).write_text(text)
+    result = CliRunner().invoke(cli, ["init", str(root)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert f"  created {TYPES} ({len(wanted_types()) - 6} property types added)" in lines
+    assert (
+        f"  created {TYPES}: typed created as datetime, not date: all 4 notes holding it hold "
+        "a date and time"
+    ) in lines
+    assert (
+        f"  skipped {TYPES}: left out start: 2 notes hold a date and time (journal reads it "
+        "as date)"
+    ) in lines
+    assert types_of(root)["types"]["created"] == "datetime"
 
 
 @pytest.mark.parametrize(

@@ -2670,6 +2670,14 @@ def _stats(entries: Iterable[tuple[str, os.DirEntry[str]]]) -> dict[str, os.stat
     return found
 
 
+def _json_value(kind: str, value: Any) -> Any:
+    """A value of ``json_each`` as Python's: SQLite gives true and false as 1 and 0, a
+    list or mapping as its JSON text."""
+    if kind in ("true", "false"):
+        return kind == "true"
+    return json.loads(value) if kind in ("array", "object") else value
+
+
 def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield list(items[start : start + size])
@@ -2833,6 +2841,20 @@ class IndexReader:
                 (f'$."{key}"', kind, f'$."{key}"'),
             )
         ]
+
+    def property_values(self, keys: Collection[str]) -> list[tuple[str, str, Any]]:
+        # read in SQLite from the stored front matter (json_each), no note loaded
+        if not keys:
+            return []
+        wanted = sorted(keys)
+        rows = self._rows(
+            "SELECT p.path, j.key, j.type, j.value FROM notes n"
+            " JOIN parsed p ON p.path = n.path, json_each(p.props) j"
+            f" WHERE n.readable AND lower(j.key) IN ({','.join('?' * len(wanted))})"
+            " ORDER BY p.path, j.id",
+            wanted,
+        )
+        return [(path, key, _json_value(kind, value)) for path, key, kind, value in rows]
 
     def named(self, names: Collection[str]) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}

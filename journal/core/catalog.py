@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import Any, Protocol, TypeVar
 
 from journal.core import codec
-from journal.core.checkins import CheckIn
+from journal.core.checkins import INLINE_KEY, CheckIn
 from journal.core.errors import (
     Ambiguous,
     Diagnostic,
@@ -209,6 +209,12 @@ class NoteSource(Protocol):
     def property_texts(self, kind: str, key: str) -> list[tuple[str, str]]:
         """(path, value) for each readable note of ``kind`` whose property ``key`` holds
         text (a date is text here: ``2026-11-22``), without loading the notes."""
+        ...
+
+    def property_values(self, keys: Collection[str]) -> list[tuple[str, str, Any]]:
+        """(path, key as written, value as :func:`~journal.core.codec.plain` gives it)
+        for each property of a readable note whose name, in lower case, is one of
+        ``keys``, in path order, without loading the notes."""
         ...
 
     def named(self, names: Collection[str]) -> Mapping[str, Sequence[str]]:
@@ -562,6 +568,15 @@ class NoteList:
         )
         return [(path, value) for path, value in found if isinstance(value, str)]
 
+    def property_values(self, keys: Collection[str]) -> list[tuple[str, str, Any]]:
+        return [
+            (n.path, key, codec.plain(value))
+            for n in self.notes
+            if n.readable
+            for key, value in n.props.items()
+            if str(key).lower() in keys
+        ]
+
     def named(self, names: Collection[str]) -> Mapping[str, Sequence[str]]:
         return {name: self._names[0][name] for name in names if name in self._names[0]}
 
@@ -711,6 +726,9 @@ class _Originals:
 
     def property_texts(self, kind: str, key: str) -> list[tuple[str, str]]:
         return list(self._kept(self._source.property_texts(kind, key), _first))
+
+    def property_values(self, keys: Collection[str]) -> list[tuple[str, str, Any]]:
+        return list(self._kept(self._source.property_values(keys), _first))
 
     def named(self, names: Collection[str]) -> Mapping[str, Sequence[str]]:
         found = self._source.named(names)
@@ -1223,7 +1241,8 @@ class Catalog:
         each sync-conflict copy, left out (H003); each note whose name writes an accent
         apart beside the note of that name written composed, two notes each counted
         (H018); each note named as a second copy of the note beside it, what the two hold
-        counting twice (H019: a sync tool's ``daily/2026-12-09 (1).md``)."""
+        counting twice (H019: a sync tool's ``daily/2026-12-09 (1).md``), when one of them
+        holds something counted (:meth:`counted_copies`)."""
         marked = self._source.copy_named()
         originals = {p: o for p in marked if (o := conflict_original(p)) is not None}
         kept = [p for p in marked if p not in originals]
@@ -1253,10 +1272,25 @@ class Catalog:
                     "sync tool: what it holds (check-ins, follow-ups) counts twice; delete it if "
                     "it is one",
                 )
-                for path, original in named_copies(kept, self._source.present)
+                for path, original, counts in self.counted_copies(
+                    named_copies(kept, self._source.present)
+                )
+                if counts
             ]
         keys = ("path", "original", "rule", "message")
         return [dict(zip(keys, record, strict=True)) for record in sorted(found)]
+
+    def counted_copies(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str, bool]]:
+        """Each (copy, original) of ``pairs`` (:func:`~journal.core.links.named_copies`)
+        with whether either note holds something journal counts: it is a goal, meeting or
+        contact, or holds a ``progress::`` field.  Only then does a copy count twice."""
+        paths = {path for pair in pairs for path in pair}
+        counting = {
+            note.path
+            for note in (self._source.load(paths=paths) if paths else ())
+            if note.kind in MEANT_KINDS or any(f.key.casefold() == INLINE_KEY for f in note.fields)
+        }
+        return [(copy, original, bool({copy, original} & counting)) for copy, original in pairs]
 
     def unlisted_records(self) -> list[dict[str, str]]:
         """The folders the listing could not list (:attr:`unlisted`): see
@@ -1329,6 +1363,11 @@ class Catalog:
     def property_texts(self, kind: str, key: str) -> list[tuple[str, str]]:
         """(path, text) for each readable note of ``kind`` whose ``key`` holds text."""
         return self._source.property_texts(kind, key)
+
+    def property_values(self, keys: Collection[str]) -> list[tuple[str, str, Any]]:
+        """(path, key, value) for each property named one of ``keys`` (in lower case:
+        Obsidian's names ignore case) of a readable note, in path order."""
+        return self._source.property_values(keys)
 
     def goal_at(self, path: str) -> Goal:
         """The goal at ``path``, as :attr:`goals` has it: from them when they are typed,

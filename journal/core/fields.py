@@ -557,6 +557,21 @@ def _kind(value: Any) -> str:
     return "text" if isinstance(value, str) else f"a {type(value).__name__}"
 
 
+def value_kind(raw: Any) -> str | None:
+    """What a property's value is, in words (:func:`_kind`), a text that is a day or a
+    date and time told as such (YAML 1.2 reads them as text); None for no value (empty,
+    or a Templater command that never ran)."""
+    if raw is None or raw == "" or raw == [] or templater_command(raw):
+        return None
+    if not isinstance(raw, str):
+        return _kind(raw)
+    try:
+        parse_date(raw)
+    except DateError:
+        return "text"
+    return "a date" if len(raw.strip()) == len("YYYY-MM-DD") else "a date and time"
+
+
 _READERS = {
     "text": _text,
     "number": _number,

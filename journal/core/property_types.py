@@ -1,9 +1,10 @@
 """Obsidian's property types (``.obsidian/types.json``) for the keys journal reads.
 
 Property types are vault-wide in Obsidian: ``{"types": {"due": "date", ...}}``.
-:func:`wanted_types` derives ours from the field tables; :func:`merge_types`
-adds the missing ones to a user's file and never removes or changes a type the
-user has (a different one is kept and reported).
+:func:`wanted_types` derives ours from the field tables; :func:`fit_types` keeps
+those the values of the vault's notes fit; :func:`merge_types` adds the missing ones
+to a user's file and never removes or changes a type the user has (a different one
+is kept and reported).
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from journal.core.fields import (
     PLAN_FIELDS,
     REVIEW_FIELDS,
     Field,
+    value_kind,
 )
+from journal.core.formatting import listed, plural
 from journal.core.records import Record, record
 
 #: The tables whose keys get a type.
@@ -53,6 +56,65 @@ def wanted_types(tables: Iterable[dict[str, Field]] = TYPED_TABLES) -> dict[str,
     return found
 
 
+#: The values (:func:`~journal.core.fields.value_kind`) each of our Obsidian types shows
+#: as they are written; Obsidian's editor offers to change any other, or drops what its type
+#: has no room for (the time of a date and time in a Date).
+FITS = {
+    "text": frozenset({"text", "a number", "a date", "a date and time", "true or false"}),
+    "number": frozenset({"a number"}),
+    "date": frozenset({"a date"}),
+    "multitext": frozenset({"a list"}),
+    "checkbox": frozenset({"true or false"}),
+}
+
+
+@record()
+class TypesFit(Record):
+    """The types to add that the vault's values fit (key -> type), and those left out
+    (key, our type, why) or added as the values are (key, their type, ours, why)."""
+
+    types: dict[str, str] = field(default_factory=dict)
+    left_out: list[tuple[str, str, str]] = field(default_factory=list)
+    as_found: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+
+def fit_types(wanted: dict[str, str], values: Iterable[tuple[str, str, Any]]) -> TypesFit:
+    """Which of ``wanted`` (key -> Obsidian type) fit the values the vault's notes hold
+    under those names (``values``: path, key as written, value; names match whatever
+    their case): a type is added when every value fits it (:data:`FITS`), a Date as
+    a Date and time when every value is one, and left out otherwise, with how many
+    notes hold what."""
+    held: dict[str, dict[str, set[str]]] = {}  # key -> what its values are -> paths
+    for path, key, value in values:
+        kind = value_kind(value)
+        if kind is not None:
+            held.setdefault(key.lower(), {}).setdefault(kind, set()).add(path)
+    fit = TypesFit()
+    for key, kind in wanted.items():
+        found = held.get(key.lower(), {})
+        unfit = {what: len(paths) for what, paths in found.items() if what not in FITS[kind]}
+        if not unfit:
+            fit.types[key] = kind
+        elif kind == "date" and set(found) == {"a date and time"}:
+            fit.types[key] = "datetime"
+            count = unfit["a date and time"]
+            notes = f"all {count} notes holding it hold" if count > 1 else "its one note holds"
+            fit.as_found.append((key, "datetime", kind, f"{notes} a date and time"))
+        else:
+            fit.left_out.append((key, kind, _holding(unfit)))
+    return fit
+
+
+def _holding(counts: dict[str, int]) -> str:
+    """``2 notes hold a date and time and 1 holds text``: how many notes hold each
+    value, most first."""
+    told: list[str] = []
+    for what, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        many = plural(count, "note") if not told else str(count)  # 2 notes..., 1 holds...
+        told.append(f"{many} {'holds' if count == 1 else 'hold'} {what}")
+    return listed(told)
+
+
 @record()
 class TypesMerge(Record):
     """The file's data with our types added, what was added, and the user's types
@@ -67,7 +129,8 @@ def merge_types(current: Any, wanted: dict[str, str], path: str) -> TypesMerge:
     """``current`` (the parsed file, None when there is none) with every key of
     ``wanted`` it lacks added at the end of ``types``; every other key, its order
     and value, stays as it was.  Property names are case-insensitive in Obsidian:
-    a user's ``Due`` is our ``due`` (kept, and reported when its type differs).
+    a user's ``Due`` is our ``due`` (kept, and reported when its type differs; a Date
+    and time where ours is a Date is not: journal reads the day of either).
     A file that is not ``{"types": {...}}`` is an error."""
     if current is None:
         current = {}
@@ -85,6 +148,6 @@ def merge_types(current: Any, wanted: dict[str, str], path: str) -> TypesMerge:
         if mine is None:
             merged.data["types"][key] = kind
             merged.added.append(key)
-        elif mine[1] != kind:
+        elif mine[1] != kind and (kind, mine[1]) != ("date", "datetime"):  # days read alike
             merged.kept.append((mine[0], str(mine[1]), kind))
     return merged

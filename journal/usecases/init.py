@@ -24,6 +24,7 @@ from journal.adapters.vault import (
     usable_root,
     vaults_below,
 )
+from journal.core.catalog import Catalog
 from journal.core.dates import writable_day
 from journal.core.errors import Conflict, JournalError, UnsafeWrite, UsageProblem
 from journal.core.formatting import listed, plural, shell_word
@@ -33,7 +34,7 @@ from journal.core.records import Record, record
 from journal.core.settings import Config
 from journal.usecases.merge_driver import ATTRIBUTES, install, lacking, set_driver
 from journal.usecases.new_note import new_goal
-from journal.usecases.obsidian_setup import TYPES_PATH, merge_property_types
+from journal.usecases.obsidian_setup import TYPES_PATH, fitted_lines, merge_property_types
 
 GITIGNORE_LINE = ".journal-*.tmp"
 SAMPLE_TITLE = "Hold three informational interviews"
@@ -168,20 +169,21 @@ def _init(root: Path, today: date) -> InitResult:
         )
         result.created.append(".gitignore")
     _merge_driver(vault, result)
-    obsidian = root / ".obsidian"
-    if obsidian.is_dir() or obsidian.is_symlink():  # a symlink is reported, not followed
-        _property_types(vault, result)
-    result.skipped += [why for why in (at_root, elsewhere) if why is not None]
     try:
         catalog = load_catalog(vault)
+        obsidian = root / ".obsidian"
+        if obsidian.is_dir() or obsidian.is_symlink():  # a symlink is reported, not followed
+            _property_types(vault, catalog, result)
+        result.skipped += [why for why in (at_root, elsewhere) if why is not None]
         if any(g.path != sample for g in catalog.goals):  # a vault of goals: no sample
             result.skipped.append(f"{sample}: the vault has goals already")
         else:
             options = {**SAMPLE, "due": due}
-            result.sample = new_goal(vault, catalog, SAMPLE_TITLE, options, today).path
-            result.created.append(result.sample)
-    except Conflict as exc:
-        result.kept.append(exc.path or "sample goal")
+            try:
+                result.sample = new_goal(vault, catalog, SAMPLE_TITLE, options, today).path
+                result.created.append(result.sample)
+            except Conflict as exc:
+                result.kept.append(exc.path or "sample goal")
     finally:
         vault.close()  # the index the sample goal was checked against
     files.create(root / CONFIG_PATH, config_text(config).encode("utf-8"))
@@ -290,15 +292,19 @@ def _merge_driver(vault: Vault, result: InitResult) -> None:
         )
 
 
-def _property_types(vault: Vault, result: InitResult) -> None:
+def _property_types(vault: Vault, catalog: Catalog, result: InitResult) -> None:
     """In an Obsidian vault: journal's property types into ``.obsidian/types.json``
-    (never through a symlink, as ``journal obsidian setup``: that is said, not fatal)."""
+    (never through a symlink, as ``journal obsidian setup``: that is said, not fatal),
+    those the values of the notes of ``catalog`` fit."""
     existed = (vault.root / TYPES_PATH).exists()
-    types = merge_property_types(vault)
+    types = merge_property_types(vault, catalog.property_values)
     if types.refused:
         result.kept_told.append(f"{TYPES_PATH}: {types.refused}")
+    typed, left = fitted_lines(types.to_dict())
     if types.written:
         line = f"{TYPES_PATH} ({plural(len(types.added), 'property type')} added)"
-        (result.updated if existed else result.created).append(line)
+        told = result.updated if existed else result.created
+        told += [line, *(f"{TYPES_PATH}: {item}" for item in typed)]
+    result.skipped += [f"{TYPES_PATH}: {item}" for item in left]
     for key, theirs, ours in types.kept:
         result.kept_told.append(f"{TYPES_PATH}: {key} is {theirs} (journal reads it as {ours})")

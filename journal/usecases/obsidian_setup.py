@@ -1,8 +1,10 @@
 """``journal obsidian setup``: property types and Bases views for Obsidian.
 
 - ``.obsidian/types.json`` gets the type of every key journal reads that it does
-  not type yet; a user's types are never removed or changed (a different one is
-  kept and reported).  It is neither read nor written through a symlink (a
+  not type yet, unless the values the vault's notes hold under that name don't fit
+  it (left out and reported; a Date whose values are all dates and times is added as
+  one); a user's types are never removed or changed (a different one is kept and
+  reported).  It is neither read nor written through a symlink (a
   ``.obsidian`` shared by several vaults): that is reported instead.
 - ``.base`` files are written to ``[obsidian] bases`` (default ``bases/``).  The
   hash of what was written is kept in ``.journal/obsidian.json``; a base whose
@@ -13,18 +15,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import field
 from typing import Any
 
 from journal.adapters import files
 from journal.adapters.obsidian import JsonFile, edit_json, load_periodic, read_json, write_json
-from journal.adapters.vault import Vault
+from journal.adapters.vault import Vault, load_catalog
 from journal.core.bases import BASES, MARKER, base_text
 from journal.core.errors import ConfigError, UnsafeWrite
 from journal.core.jsontext import add_members
 from journal.core.moment import WEEKDAYS
 from journal.core.periodic import NoteFormat, in_folder
-from journal.core.property_types import merge_types, wanted_types
+from journal.core.property_types import fit_types, merge_types, wanted_types
 from journal.core.records import Record, record
 
 TYPES_PATH = ".obsidian/types.json"
@@ -41,6 +44,10 @@ EDITED = "kept (edited by you)"
 NOT_OURS = "kept (not journal's)"
 
 
+#: The values the vault's notes hold under some property names: (path, key, value).
+Values = Callable[[Collection[str]], Sequence[tuple[str, str, Any]]]
+
+
 @record()
 class TypesResult(Record):
     """What the property types step did (or would do, in a dry run)."""
@@ -48,6 +55,8 @@ class TypesResult(Record):
     path: str = TYPES_PATH
     added: list[str] = field(default_factory=list)
     kept: list[tuple[str, str, str]] = field(default_factory=list)  # key, theirs, ours
+    left_out: list[tuple[str, str, str]] = field(default_factory=list)  # key, ours, why
+    as_found: list[tuple[str, str, str, str]] = field(default_factory=list)  # key, type, ours, why
     written: bool = False
     refused: str | None = None  # why the file was left alone (then nothing is listed)
 
@@ -56,9 +65,28 @@ class TypesResult(Record):
             "path": self.path,
             "added": self.added,
             "kept": [{"key": k, "yours": t, "journal": o} for k, t, o in self.kept],
+            "left_out": [{"key": k, "journal": o, "why": w} for k, o, w in self.left_out],
+            "as_found": [
+                {"key": k, "type": t, "journal": o, "why": w} for k, t, o, w in self.as_found
+            ],
             "written": self.written,
             "refused": self.refused,
         }
+
+
+def fitted_lines(types: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """One line per type added as the notes' values are, and per type left out for them
+    (``types``: :meth:`TypesResult.to_dict`): ``typed created as datetime, not date:
+    ...``, ``left out start: 2 notes hold a date and time (journal reads it as date)``."""
+    typed = [
+        f"typed {t['key']} as {t['type']}, not {t['journal']}: {t['why']}"
+        for t in types["as_found"]
+    ]
+    left = [
+        f"left out {t['key']}: {t['why']} (journal reads it as {t['journal']})"
+        for t in types["left_out"]
+    ]
+    return typed, left
 
 
 @record()
@@ -81,9 +109,11 @@ class SetupResult(Record):
         }
 
 
-def merge_property_types(vault: Vault, *, dry_run: bool = False) -> TypesResult:
-    """Add journal's property types to ``.obsidian/types.json`` (created if missing);
-    one reached through a symlink is left alone (``refused`` says so, dry run or not)."""
+def merge_property_types(vault: Vault, values: Values, *, dry_run: bool = False) -> TypesResult:
+    """Add journal's property types to ``.obsidian/types.json`` (created if missing),
+    those the values the vault's notes hold under their names fit (``values``, asked
+    only of the names to add); one reached through a symlink is left alone
+    (``refused`` says so, dry run or not)."""
     try:
         vault.disk_path(TYPES_PATH)
     except UnsafeWrite:
@@ -91,8 +121,15 @@ def merge_property_types(vault: Vault, *, dry_run: bool = False) -> TypesResult:
     current = read_json(vault.root, TYPES_PATH)
     if current.problem:
         raise ConfigError(f"{current.problem}; fix or delete it, then run this again")
-    merged = merge_types(current.data, wanted_types(), TYPES_PATH)
-    result = TypesResult(added=merged.added, kept=merged.kept)
+    wanted = wanted_types()
+    missing = merge_types(current.data, wanted, TYPES_PATH).added
+    fit = fit_types({key: wanted[key] for key in missing}, values(missing) if missing else ())
+    left = {key for key, _kind, _why in fit.left_out}
+    typed = {key: fit.types.get(key, kind) for key, kind in wanted.items() if key not in left}
+    merged = merge_types(current.data, typed, TYPES_PATH)
+    result = TypesResult(
+        added=merged.added, kept=merged.kept, left_out=fit.left_out, as_found=fit.as_found
+    )
     if merged.added and not dry_run:
         if current.snapshot is None:
             write_json(vault, current, merged.data)
@@ -105,7 +142,11 @@ def merge_property_types(vault: Vault, *, dry_run: bool = False) -> TypesResult:
 
 def obsidian_setup(vault: Vault, *, dry_run: bool = False) -> SetupResult:
     """Property types, Bases views, and a report of the periodic-note settings."""
-    result = SetupResult(dry_run, merge_property_types(vault, dry_run=dry_run))
+
+    def values(keys: Collection[str]) -> Sequence[tuple[str, str, Any]]:
+        return load_catalog(vault).property_values(keys)
+
+    result = SetupResult(dry_run, merge_property_types(vault, values, dry_run=dry_run))
     state = read_json(vault.root, STATE_PATH)
     written = _recorded(state)
     before = dict(written)

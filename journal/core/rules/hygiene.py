@@ -404,7 +404,8 @@ def _why_uncounted(
     resolved = ctx.catalog.resolve_path(target, path)
     if resolved == path and path in ctx.goal_by_path:
         return (
-            f"`{INLINE_KEY}::` in the goal's own note is not counted: its `## Log` is",
+            f"`{INLINE_KEY}::` in the goal's own note is not counted: the goal's check-ins "
+            "are the `- DATE: +N` lines of its `## Log`",
             f"run `{_log_command(ctx, path, checkin)}` (it writes the line under `## Log` "
             "and keeps `current` in step), then remove the field",
         )
@@ -939,14 +940,27 @@ def _merge_the_copy(original: str, otherwise: str) -> str:
     )
 
 
+#: The name Obsidian gives a new note (`Untitled.md`, then `Untitled 1.md`...): such a
+#: pair is no copy H019 names unless one of them holds something counted.
+OBSIDIAN_NEW_NOTE = "Untitled"
+
+
 def copy_named(ctx: Context) -> Iterator[Problem]:
     paths = _paths(ctx)
-    for path, original in named_copies(copy_candidates(paths), set(paths).intersection):
+    pairs = named_copies(copy_candidates(paths), set(paths).intersection)
+    for path, original, counts in ctx.catalog.counted_copies(pairs):
+        if not counts and stem_of(original) == OBSIDIAN_NEW_NOTE:
+            continue
+        held = (
+            "so what the two hold (goals, check-ins, follow-ups) counts twice"
+            if counts
+            else "but neither holds anything journal counts (a goal, meeting, contact or "
+            "`progress::` field), so nothing counts twice"
+        )
         yield Problem(
             path,
             1,
-            f"named like a second copy of {original}: read as a note of its own, so what "
-            "the two hold (goals, check-ins, follow-ups) counts twice",
+            f"named like a second copy of {original}: read as a note of its own, {held}",
             _merge_the_copy(original, "if it is a note of its own, give it a name of its own"),
         )
 
