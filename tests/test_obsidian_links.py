@@ -558,3 +558,47 @@ def test_relative_markdown_links_in_copied_text_reach_the_same_file(
     catalog = Catalog([parse_note(p, b"# x\n") for p in ("Areas/Plan.md", "Areas/Be healthy.md")])
     with catalog.linking_from("reviews/2026-W47.md"):
         assert catalog.relinked(text, source) == (copied or text)
+
+
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [("alias: Marcus\n", "Marcus"), ("Aliases: Elena, E. Varga\n", "E. Varga")],
+)
+def test_a_person_named_by_an_alias_of_a_plain_note_is_linked_by_its_file_name(
+    vault: Path, write: Write, invoke: Invoke, alias: str, name: str
+) -> None:
+    """Reported: `new meeting --with Marcus --no-create-contacts`, for a plain note
+    `People/Marcus Lee.md` aliased Marcus (no `type: contact`), wrote `[[Marcus]]`, which
+    Obsidian does not resolve and `journal check` then told (H009); with `type: contact`
+    it wrote `[[Marcus Lee]]`.  The note is known: it is linked as Obsidian finds it."""
+    write("People/Marcus Lee.md", f"---\n{alias}tags: [people/network]\n---\n# Marcus Lee\n")
+    args = ("--kind", "coffee", "--title", "Coffee", "--no-create-contacts", "--json")
+    result = invoke("new", "meeting", "--with", name, *args)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["properties"]["with"] == ["[[Marcus Lee]]"]
+    assert result.stderr == (
+        "journal: with: [[Marcus Lee]] is People/Marcus Lee.md, a plain note, not a contact: "
+        "the meeting counts for no contact; give that note `type: contact` if it is theirs, "
+        "or link the person's contact note\n"
+    )
+    assert invoke("check", "--select", "H009").exit_code == 0
+
+
+def test_links_given_to_new_and_set_resolve_from_the_note_they_are_written_in(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """`new goal --supports "Be healthy"` wrote `[[Health]]` for the goal
+    `A/Health.md`, resolving it from no folder: in the new goal, `goals/Run.md`,
+    Obsidian finds the note beside it, `goals/Health.md`, instead."""
+    write("A/Health.md", goal_text("Be healthy"))
+    write("goals/Health.md", "# my notes on health\n")
+    write("people/Health.md", "# the health of my network\n")
+    created = invoke("new", "goal", "Run", "--supports", "Be healthy", "--json")
+    assert created.exit_code == 0, created.stderr
+    assert json.loads(created.stdout)["properties"]["supports"] == ["[[A/Health]]"]
+    write("goals/Walk.md", goal_text("Walk"))
+    assert invoke("set", "Walk", "supports=Be healthy").exit_code == 0
+    assert '  - "[[A/Health]]"\n' in (vault / "goals/Walk.md").read_text()
+    contact = invoke("new", "contact", "Ann Lee", "--met-at", "[[Be healthy]]", "--json")
+    assert contact.exit_code == 0, contact.stderr
+    assert json.loads(contact.stdout)["properties"]["met_at"] == "[[A/Health]]"
