@@ -602,3 +602,29 @@ def test_links_given_to_new_and_set_resolve_from_the_note_they_are_written_in(
     contact = invoke("new", "contact", "Ann Lee", "--met-at", "[[Be healthy]]", "--json")
     assert contact.exit_code == 0, contact.stderr
     assert json.loads(contact.stdout)["properties"]["met_at"] == "[[A/Health]]"
+
+
+def test_show_gives_the_file_a_link_to_an_attachment_finds(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Reported: `show --json` gave `resolved: null` for `![[x.png]]` and `![[Career
+    map.canvas]]`, which exist, as for `![[missing.png]]`, which does not (only `journal
+    check` told them apart)."""
+    body = "\n![[x.png]] ![[Career map.canvas]] ![[missing.png]] [[Website/x.png|deeper]]\n"
+    write("goals/Lead.md", goal_text("Lead") + body)
+    write("Attachments/x.png", b"\x89PNG")
+    write("Projects/Website/x.png", b"\x89PNG")
+    write("Boards/Career map.canvas", "{}")
+    links = json.loads(invoke("show", "Lead", "--json").stdout)["links"]
+    assert {link["target"]: link["resolved"] for link in links} == {
+        "Dana Ortiz": None,
+        "x.png": "Attachments/x.png",
+        "Career map.canvas": "Boards/Career map.canvas",
+        "missing.png": None,
+        "Website/x.png": "Projects/Website/x.png",
+    }
+    found = json.loads(invoke("check", "Lead", "--json", "--select", "H008").stdout)
+    assert [f["message"] for f in found] == [
+        "[[Dana Ortiz]] links to no note",
+        "[[missing.png]] links to no file",
+    ]

@@ -47,6 +47,7 @@ from journal.core.links import (
     fold,
     markdown_link,
     named_copies,
+    names_file,
     unquoted_link,
 )
 from journal.core.names import (
@@ -72,7 +73,7 @@ from journal.core.notes import (
 from journal.core.numerals import DASHES, named_chars
 from journal.core.periodic import PeriodicSettings
 from journal.core.regex import lazy
-from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
+from journal.core.rules.base import Check, Context, Problem, Rule, line_of
 
 #: How many other goals a duplicate-id finding names.
 _NAMED = 3
