@@ -364,6 +364,13 @@ def watch_line(update: dict[str, Any], clock: str) -> str:
             else f"{len(offline)} notes not downloaded from iCloud (only their placeholders "
             "are here), left out"
         )
+    excluded = update.get("excluded", [])
+    if excluded:  # never read: links find them by name (docs/obsidian.md, Templates)
+        parts.append(
+            f"{excluded[0]}: in an excluded folder, found by links only"
+            if len(excluded) == 1
+            else f"{len(excluded)} notes in excluded folders, found by links only"
+        )
     scope = " (full reconcile)" if update["full"] else ""
     if not parts and update.get("elsewhere"):  # one parenthesis, not two in a row
         full = "; full reconcile" if scope else ""

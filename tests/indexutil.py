@@ -27,6 +27,7 @@ _DETAIL_ORDER = {
     "checkins": "path, seq",
     "fields": "path, seq",
     "diagnostics": "path, seq",
+    "excluded": "path",
 }
 
 

@@ -1051,8 +1051,8 @@ def test_a_remake_makes_its_lookup_indexes_after_the_rows(notes: Path) -> None:
     index = open_index(notes)
     made = _lookups(index)
     assert [name for name, _sql in made] == [
-        "aliases_key", "fields_key", "links_name", "notes_copy_like", "notes_id",
-        "notes_kind", "notes_name",
+        "aliases_key", "excluded_name", "fields_key", "links_name", "notes_copy_like",
+        "notes_id", "notes_kind", "notes_name",
     ]  # fmt: skip
     index.refresh()
     said: list[str] = []

@@ -16,7 +16,7 @@ from journal.core.links import find_links, parse_link
 from journal.core.notes import parse_note
 from journal.core.rules import RULES, Context
 from journal.core.settings import Config
-from tests.conftest import Invoke, Write, goal_text
+from tests.conftest import Invoke, Write, goal_text, permissions_checked
 
 #: path -> front matter lines (a note's aliases), for the tricky vault.
 TRICKY = {
@@ -558,3 +558,164 @@ def test_relative_markdown_links_in_copied_text_reach_the_same_file(
     catalog = Catalog([parse_note(p, b"# x\n") for p in ("Areas/Plan.md", "Areas/Be healthy.md")])
     with catalog.linking_from("reviews/2026-W47.md"):
         assert catalog.relinked(text, source) == (copied or text)
+
+
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [("alias: Marcus\n", "Marcus"), ("Aliases: Elena, E. Varga\n", "E. Varga")],
+)
+def test_a_person_named_by_an_alias_of_a_plain_note_is_linked_by_its_file_name(
+    vault: Path, write: Write, invoke: Invoke, alias: str, name: str
+) -> None:
+    """Reported: `new meeting --with Marcus --no-create-contacts`, for a plain note
+    `People/Marcus Lee.md` aliased Marcus (no `type: contact`), wrote `[[Marcus]]`, which
+    Obsidian does not resolve and `journal check` then told (H009); with `type: contact`
+    it wrote `[[Marcus Lee]]`.  The note is known: it is linked as Obsidian finds it."""
+    write("People/Marcus Lee.md", f"---\n{alias}tags: [people/network]\n---\n# Marcus Lee\n")
+    args = ("--kind", "coffee", "--title", "Coffee", "--no-create-contacts", "--json")
+    result = invoke("new", "meeting", "--with", name, *args)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["properties"]["with"] == ["[[Marcus Lee]]"]
+    assert result.stderr == (
+        "journal: with: [[Marcus Lee]] is People/Marcus Lee.md, a plain note, not a contact: "
+        "the meeting counts for no contact; give that note `type: contact` if it is theirs, "
+        "or link the person's contact note\n"
+    )
+    assert invoke("check", "--select", "H009").exit_code == 0
+
+
+def test_links_given_to_new_and_set_resolve_from_the_note_they_are_written_in(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """`new goal --supports "Be healthy"` wrote `[[Health]]` for the goal
+    `A/Health.md`, resolving it from no folder: in the new goal, `goals/Run.md`,
+    Obsidian finds the note beside it, `goals/Health.md`, instead."""
+    write("A/Health.md", goal_text("Be healthy"))
+    write("goals/Health.md", "# my notes on health\n")
+    write("people/Health.md", "# the health of my network\n")
+    created = invoke("new", "goal", "Run", "--supports", "Be healthy", "--json")
+    assert created.exit_code == 0, created.stderr
+    assert json.loads(created.stdout)["properties"]["supports"] == ["[[A/Health]]"]
+    write("goals/Walk.md", goal_text("Walk"))
+    assert invoke("set", "Walk", "supports=Be healthy").exit_code == 0
+    assert '  - "[[A/Health]]"\n' in (vault / "goals/Walk.md").read_text()
+    contact = invoke("new", "contact", "Ann Lee", "--met-at", "[[Be healthy]]", "--json")
+    assert contact.exit_code == 0, contact.stderr
+    assert json.loads(contact.stdout)["properties"]["met_at"] == "[[A/Health]]"
+
+
+def test_show_gives_the_file_a_link_to_an_attachment_finds(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Reported: `show --json` gave `resolved: null` for `![[x.png]]` and `![[Career
+    map.canvas]]`, which exist, as for `![[missing.png]]`, which does not (only `journal
+    check` told them apart)."""
+    body = "\n![[x.png]] ![[Career map.canvas]] ![[missing.png]] [[Website/x.png|deeper]]\n"
+    write("goals/Lead.md", goal_text("Lead") + body)
+    write("Attachments/x.png", b"\x89PNG")
+    write("Projects/Website/x.png", b"\x89PNG")
+    write("Boards/Career map.canvas", "{}")
+    links = json.loads(invoke("show", "Lead", "--json").stdout)["links"]
+    assert {link["target"]: link["resolved"] for link in links} == {
+        "Dana Ortiz": None,
+        "x.png": "Attachments/x.png",
+        "Career map.canvas": "Boards/Career map.canvas",
+        "missing.png": None,
+        "Website/x.png": "Projects/Website/x.png",
+    }
+    found = json.loads(invoke("check", "Lead", "--json", "--select", "H008").stdout)
+    assert [f["message"] for f in found] == [
+        "[[Dana Ortiz]] links to no note",
+        "[[missing.png]] links to no file",
+    ]
+
+
+def _excluded_vault(write: Write) -> None:
+    """A template folder (Obsidian's Templates plugin) and a folder of `[vault] exclude`."""
+    write(".obsidian/templates.json", '{"folder": "Templates"}')
+    write(".journal/config.toml", '[vault]\nexclude = ["Archive"]\n')
+    write("Templates/Daily.md", "---\ndate: <% tp.file.title %>\n---\n")
+    write("Templates/Goal.md", "---\ntype: goal\ntitle: <% tp.file.title %>\n---\n")
+    write("Templates/banner.png", b"\x89PNG")
+    write("Archive/2025/Projects/Alpha.md", "# Alpha\n")
+    write(".trash/Gone.md", "# deleted\n")
+    body = (
+        "\nMy daily template is [[Daily]], the goal template [[Templates/Goal]], the old "
+        "project [[Archive/2025/Projects/Alpha]], ![[banner.png]]; not [[Gone]].\n"
+    )
+    write("goals/Learn Rust.md", goal_text("Learn Rust") + body)
+
+
+def test_links_to_notes_in_template_and_excluded_folders_find_them(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Reported: `[[Daily]]` (Templates/Daily.md, the template folder) and
+    `[[Archive/2025/Projects/Alpha]]` (`exclude = ["Archive"]`) were told as links to no
+    note (H008), though Obsidian resolves links into any folder but hidden ones."""
+    _excluded_vault(write)
+    links = json.loads(invoke("show", "Learn Rust", "--json").stdout)["links"]
+    assert {link["target"]: link["resolved"] for link in links} == {
+        "Dana Ortiz": None,
+        "Daily": "Templates/Daily.md",
+        "Templates/Goal": "Templates/Goal.md",
+        "Archive/2025/Projects/Alpha": "Archive/2025/Projects/Alpha.md",
+        "banner.png": "Templates/banner.png",
+        "Gone": None,  # .trash is Obsidian's, hidden: no link finds what it holds
+    }
+    write(
+        "meetings/m.md",
+        "---\ntype: meeting\ndate: 2026-11-20\nwith: ['[[Daily]]']\ngoal: '[[Daily]]'\n"
+        "follow_up_by: 2026-11-27\n---\n",
+    )
+    found = json.loads(invoke("check", "--json", "--select", "H008").stdout)
+    assert [f["message"] for f in found] == [
+        "[[Dana Ortiz]] links to no note",
+        "[[Gone]] links to no note",
+        "with: [[Daily]] is Templates/Daily.md, a note journal does not read (in a template "
+        "folder or [vault] exclude), not a contact: the meeting counts for no contact",
+    ]
+    notes = json.loads(invoke("list", "--type", "all", "--json").stdout)
+    assert [n["path"] for n in notes] == ["goals/Learn Rust.md", "meetings/m.md"]  # not read
+    [owed] = json.loads(invoke("followups", "--json").stdout)
+    assert (owed["with"], owed["goal"]) == (["Daily"], None)
+
+
+def test_a_check_in_to_a_template_s_name_counts_for_no_goal_as_in_obsidian(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Reported: `progress:: [[Meeting]] +1` counted for the goal
+    `Areas/Career/Goals/Meeting.md`, where Obsidian's shortest path rule finds the
+    template `Templates/Meeting.md`.  Links journal writes name the goal by its path."""
+    write(".obsidian/templates.json", '{"folder": "Templates"}')
+    write("Templates/Meeting.md", "---\ncategory: meeting\n---\n")
+    write("Areas/Career/Goals/Meeting.md", goal_text("Meeting", current=0))
+    write("daily/2026-11-20.md", "progress:: [[Meeting]] +1\n")
+    assert json.loads(invoke("show", "Meeting", "--json").stdout)["current"] == 0
+    [told] = json.loads(invoke("check", "--json", "--select", "H010").stdout)
+    assert told["path"] == "daily/2026-11-20.md"
+    assert told["message"] == (
+        "`progress:: [[Meeting]]` names Templates/Meeting.md, a note journal does not read "
+        "(in a template folder or [vault] exclude), not a goal, so it counts for none"
+    )
+    assert "`progress:: [[Areas/Career/Goals/Meeting]] +1`" in told["suggestion"]
+    assert "| [[Areas/Career/Goals/Meeting]] |" in invoke("review", "--stdout").stdout
+    # the template deleted: the next command finds the goal by the link, and back again
+    (vault / "Templates/Meeting.md").unlink()
+    assert json.loads(invoke("show", "Meeting", "--json").stdout)["current"] == 1
+    write("Templates/Meeting.md", "# again\n")
+    assert json.loads(invoke("show", "Meeting", "--json").stdout)["current"] == 0
+
+
+def test_notes_in_excluded_folders_are_known_by_name_never_read(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """A note journal does not read is not opened: one that can't be (chmod 000), or
+    whose front matter is broken, is found by links without a word about it."""
+    _excluded_vault(write)
+    write("Templates/Broken.md", "---\ntype: [goal\n---\n")
+    locked = write("Archive/2025/Projects/Alpha.md", "# Alpha\n")
+    locked.chmod(0)
+    with permissions_checked():
+        result = invoke("check", "--select", "H")
+    assert "Broken" not in result.output and "Alpha" not in result.output
+    assert "can't read" not in result.output

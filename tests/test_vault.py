@@ -291,6 +291,33 @@ def test_a_symlinked_note_or_folder_is_told_not_skipped_silently(
     assert "or list it in [vault] exclude to leave it out quietly" in result.stderr
 
 
+def test_the_notes_of_excluded_folders_are_listed_by_name_apart(vault: Path) -> None:
+    """What links find there (as Obsidian does), by path: not in a hidden or skipped
+    folder inside, not a symlink, each once where excluded folders nest, in a scope too."""
+    (vault / ".journal/config.toml").write_text(
+        '[vault]\nexclude = ["Archive", "Archive/2025", "Meta/T.md", "Gone"]\n'
+    )
+    (vault / ".obsidian").mkdir()
+    (vault / ".obsidian/templates.json").write_text('{"folder": "Templates"}')
+    for rel in (
+        "Archive/a.md", "Archive/2025/b.md", "Archive/.hidden/c.md", "Archive/node_modules/d.md",
+        "Archive/x.png", "Meta/T.md", "Meta/U.md", "Templates/Daily.md", "goals/g.md",
+    ):  # fmt: skip
+        (vault / rel).parent.mkdir(parents=True, exist_ok=True)
+        (vault / rel).write_text("# x\n")
+    (vault / "Archive/link.md").symlink_to(vault / "goals/g.md")
+    opened = Vault.open(vault)
+    assert opened.excluded_notes() == [
+        "Archive/2025/b.md", "Archive/a.md", "Meta/T.md", "Templates/Daily.md"
+    ]  # fmt: skip
+    assert opened.excluded_notes("Archive/2025") == ["Archive/2025/b.md"]
+    assert opened.excluded_notes("Archive/2025/b.md") == ["Archive/2025/b.md"]
+    assert opened.excluded_notes("Meta") == ["Meta/T.md"]
+    assert opened.excluded_notes("goals") == []
+    assert opened.note_paths() == ["Meta/U.md", "goals/g.md"]
+    assert opened.attachments() == ["Archive/x.png"]
+
+
 def test_an_exclude_entry_that_names_nothing_is_told(vault: Path) -> None:
     """Reported (tryout): an `exclude` entry in another case (`archive` for `Archive`)
     or with a typo matched nothing, and the notes it meant stayed in every list without a

@@ -527,6 +527,39 @@ def test_a_periodic_full_reconcile_finds_what_no_event_told(
         thread.join(10)
 
 
+def test_notes_of_an_excluded_folder_are_kept_known_by_name_while_watching(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    """Links find the notes of a template folder (Obsidian does), which journal does not
+    read: one made, moved or deleted there while watching is an update of the names the
+    index knows, and of the links that find them."""
+    write(".obsidian/templates.json", '{"folder": "Templates"}')
+    write("Templates/Daily.md", "# the daily template\n")
+    write("goals/Five leaders.md", goal_text("Five leaders") + "\n[[Meeting]] [[Weekly]]\n")
+    index = Index.open(Vault.open(vault))
+    updates: list[Update] = []
+    watcher = Watcher(index, quiet=QUIET, on_update=updates.append)
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    thread.start()
+    try:
+        assert watcher.ready.wait(10)
+        assert index.path is not None
+        updates.clear()
+        write("Templates/Meeting.md", "# the meeting template\n")
+        assert_matches_rebuild(vault, index.path, tmp_path, timeout=SETTLE)
+        (vault / "Templates/Meeting.md").rename(vault / "Templates/Weekly.md")
+        assert_matches_rebuild(vault, index.path, tmp_path, timeout=SETTLE)
+        (vault / "Templates").rename(vault / "Old templates")  # now a folder it reads
+        assert_matches_rebuild(vault, index.path, tmp_path, timeout=SETTLE)
+    finally:
+        watcher.stop()
+        thread.join(10)
+    told = [path for u in updates for path in u.refresh.excluded]
+    assert told[:3] == ["Templates/Meeting.md", "Templates/Meeting.md", "Templates/Weekly.md"]
+    resolved = index.conn.execute("SELECT target, resolved FROM links ORDER BY target")
+    assert resolved.fetchall()[1:] == [("Meeting", None), ("Weekly", "Old templates/Weekly.md")]
+
+
 def test_changes_another_command_stored_first_are_still_reported(
     watching: Running, write: Write
 ) -> None:
@@ -1213,9 +1246,11 @@ def _watched(watcher: Watcher, root: Path) -> list[tuple[str, bool]]:
     )
 
 
-def test_only_the_folders_the_index_reads_are_watched(
+def test_only_the_folders_the_index_reads_or_knows_the_notes_of_are_watched(
     vault: Path, write: Write, tmp_path: Path
 ) -> None:
+    """Not hidden ones nor `node_modules`; an excluded one is, for the names of its notes,
+    which links find."""
     for i in range(150):
         (vault / f".git/objects/{i:02x}").mkdir(parents=True)
     (vault / "node_modules/pkg/lib").mkdir(parents=True)
@@ -1231,9 +1266,11 @@ def test_only_the_folders_the_index_reads_are_watched(
     thread.start()
     try:
         assert watcher.ready.wait(10)
-        assert _watched(watcher, vault) == [(".", False), ("goals", True), ("people", True)]
-        if before is not None:  # the vault, goals, people, people/team
-            assert _inotify_watches() == before + 4
+        assert _watched(watcher, vault) == [
+            (".", False), ("Archive", True), ("goals", True), ("people", True)
+        ]  # fmt: skip
+        if before is not None:  # the vault, Archive, Archive/2024, goals, people, people/team
+            assert _inotify_watches() == before + 6
         deep = vault / "projects/alpha/deep"
         deep.mkdir(parents=True)  # a new top-level folder, filled at once
         (deep / "x.md").write_text("# x\n")
@@ -1247,7 +1284,9 @@ def test_only_the_folders_the_index_reads_are_watched(
         deadline = time.monotonic() + SETTLE
         while ("humans", True) not in _watched(watcher, vault) and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert _watched(watcher, vault) == [(".", False), ("goals", True), ("humans", True)]
+        assert _watched(watcher, vault) == [
+            (".", False), ("Archive", True), ("goals", True), ("humans", True)
+        ]  # fmt: skip
         shutil.rmtree(vault / "goals")
         (vault / "goals").mkdir()  # the same name, another folder
         (vault / "goals/c.md").write_text("# c\n")
@@ -1255,6 +1294,7 @@ def test_only_the_folders_the_index_reads_are_watched(
         time.sleep(QUIET * 4)
         (vault / "goals/d.md").write_text("# d, seen through the renewed watch\n")
         (vault / "humans/team/e.md").write_text("# e\n")
+        (vault / "Archive/2024/old.md").write_text("# known by name\n")
         assert_matches_rebuild(vault, index.path, tmp_path, timeout=SETTLE)  # type: ignore[arg-type]
     finally:
         watcher.stop()
@@ -1455,6 +1495,18 @@ def test_a_watch_line_of_changes_stored_elsewhere_names_no_command_alone() -> No
     )
     assert watch_line({**update, "elsewhere": False, "settings": True, "full": True}, "1") == (
         "1 settings read again (full reconcile) in 1 ms"
+    )
+
+
+def test_a_watch_line_names_the_notes_of_excluded_folders_that_came_or_went() -> None:
+    from journal.present import watch_line
+
+    update = {"read": [], "removed": [], "full": False, "seconds": 0.001}
+    assert watch_line({**update, "excluded": ["Templates/Weekly.md"]}, "10:42:07") == (
+        "10:42:07 Templates/Weekly.md: in an excluded folder, found by links only in 1 ms"
+    )
+    assert watch_line({**update, "excluded": ["a.md", "b.md"], "read": ["c.md"]}, "1") == (
+        "1 c.md; 2 notes in excluded folders, found by links only in 1 ms"
     )
 
 

@@ -102,9 +102,9 @@ if TYPE_CHECKING:  # worker processes are imported only for a build of many file
     from concurrent.futures import Future
     from multiprocessing.context import BaseContext
 
-#: 11: notes.copy_like marks conflict copies and names not in NFC too; 10: notes.copy_like;
-#: 9: search.written; 8: tags and tasks are views; 7: changed_ns (ctime)
-SCHEMA_VERSION = 11
+#: 12: the excluded table; 11: notes.copy_like marks conflict copies and names not in NFC
+#: too; 10: notes.copy_like; 9: search.written; 8: tags and tasks are views; 7: changed_ns
+SCHEMA_VERSION = 12
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
 KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
@@ -168,6 +168,9 @@ CREATE TABLE parsed (
     path TEXT PRIMARY KEY, props TEXT NOT NULL, note TEXT NOT NULL, record BLOB
 );
 CREATE TABLE aliases (path TEXT, key TEXT, PRIMARY KEY (path, key)) WITHOUT ROWID;
+-- the notes of excluded folders (template folders, [vault] exclude), never read: by name,
+-- for the links that find them (Vault.excluded_notes)
+CREATE TABLE excluded (path TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE links (
     path TEXT NOT NULL,
     seq INTEGER NOT NULL,
@@ -231,12 +234,13 @@ _LOOKUPS = {
     "notes_name": "notes (name)",
     "notes_id": "notes (id)",
     "aliases_key": "aliases (key)",
+    "excluded_name": "excluded (name)",
     "links_name": "links (name)",
     "fields_key": "fields (key)",
     "notes_copy_like": "notes (path) WHERE copy_like",  # the few a sync tool's copy may be
 }
 _PER_NOTE = ("parsed", "aliases", "links", "checkins", "fields", "diagnostics")
-_TABLES = ("notes", *_PER_NOTE, "search", "meta")
+_TABLES = ("notes", *_PER_NOTE, "excluded", "search", "meta")
 _MARKS = ",".join("?" * 18)
 _NOTE_COLUMNS = (
     "path, size, changed_ns, inode, hash, checked_ns, kind, id, title, status, date, created, "
@@ -437,10 +441,12 @@ class Refresh(Record):
     #: the notes a refresh of some paths found not downloaded from iCloud (only their
     #: placeholder is there): left out of every list
     offline: list[str] = field(default_factory=list)
+    #: the notes of excluded folders that came or went (links to their names resolve anew)
+    excluded: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.parsed or self.removed or self.offline)
+        return bool(self.parsed or self.removed or self.offline or self.excluded)
 
     def then(self, later: Refresh) -> Refresh:
         """This reconcile and a ``later`` one, as one."""
@@ -452,6 +458,7 @@ class Refresh(Record):
             unread=later.unread,
             seconds=self.seconds + later.seconds,
             offline=sorted(set(self.offline) - set(later.parsed) | set(later.offline)),
+            excluded=sorted(set(self.excluded) | set(later.excluded)),
         )
 
 
@@ -1203,9 +1210,11 @@ class Index:
         with self._reading_alone(len(stale), stop) as locked:
             if locked:  # another process may have stored them since the scan
                 stamps, found, stale, gone = self._compare(scope)
+            excluded = self._store_excluded(scope)  # first: the notes' links may find them
             result = self._read_and_store(
                 scope, progress, stop, started, stamps, found, stale, gone
             )
+        result.excluded = excluded
         if scope is not None:  # a whole listing tells them in its notice
             inside = tuple(f"{item}/" for item in scope)
             result.offline = [n for n in self.vault.offline if n in scope or n.startswith(inside)]
@@ -1247,7 +1256,9 @@ class Index:
         resolve_all = len(stale) + len(gone) > FULL_RESOLVE
         # every note is read now (a first build, a rebuild): links are resolved by file
         # name as they are read, in the workers; the last pass sees only the others
-        names = _names_by_key(found) if scope is None and not stamps and resolve_all else None
+        names = None
+        if scope is None and not stamps and resolve_all:
+            names = _names_by_key([*found, *self._excluded_rows(None)])
         hashes = [known[p].hash if p in known else None for p in stale]
         reading = self._read_all(stale, hashes, _name_resolver(names) if names else None)
         result.unread = len(stale)
@@ -1482,6 +1493,40 @@ class Index:
             self._changes = counted
         return [e.path for e in entries], removed
 
+    def _store_excluded(self, scope: list[str] | None) -> list[str]:
+        """Keep the ``excluded`` rows of ``scope`` (None: the vault) as the disk has them
+        (:meth:`Vault.excluded_notes`: names only, nothing read), and resolve anew the
+        links to the names of those that came or went; their paths."""
+        there = {rel for item in scope or [""] for rel in self.vault.excluded_notes(item)}
+        stored = self._excluded_rows(scope)
+        came, went = sorted(there - stored), sorted(stored - there)
+        if not (came or went):
+            return []
+        with self._write():
+            self._refuse_other_code()
+            rows = [(path, fold(stem_of(path))) for path in came]
+            self.conn.executemany("DELETE FROM excluded WHERE path = ?", [(p,) for p in went])
+            self.conn.executemany("INSERT OR REPLACE INTO excluded VALUES (?, ?)", rows)
+            counted = self._count_changes()
+            self._resolve([], {fold(stem_of(path)) for path in came + went})
+        self._changes = counted
+        return sorted(came + went)
+
+    def _excluded_rows(self, scope: list[str] | None) -> set[str]:
+        """The paths of the ``excluded`` rows in ``scope`` (files and folders; None: all)."""
+        if scope is None:
+            return {path for (path,) in self.conn.execute("SELECT path FROM excluded")}
+        found: set[str] = set()
+        for item in filter(is_utf8, scope):
+            found.update(
+                path
+                for (path,) in self.conn.execute(
+                    "SELECT path FROM excluded WHERE path = ? OR (path > ? AND path < ?)",
+                    (item, item + "/", item + "0"),
+                )
+            )
+        return found
+
     def _refuse_other_code(self) -> None:
         """Write no row into an index that another version of journal made again since
         this process opened it (after an upgrade, while an older ``journal watch`` runs):
@@ -1597,20 +1642,15 @@ class Index:
                     rows[path, seq] = (target, resolved)
         cache: dict[tuple[str, str], list[str]] = {}
 
-        def lookup(table: str, column: str) -> Callable[[str], list[str]]:
+        def lookup(sql: str) -> Callable[[str], list[str]]:
             def find(key: str) -> list[str]:
-                if (table, key) not in cache:
-                    cache[table, key] = [
-                        p
-                        for (p,) in conn.execute(
-                            f"SELECT path FROM {table} WHERE {column} = ?", (key,)
-                        )
-                    ]
-                return cache[table, key]
+                if (sql, key) not in cache:
+                    cache[sql, key] = [p for (p,) in conn.execute(sql, (key,) * sql.count("?"))]
+                return cache[sql, key]
 
             return find
 
-        self._update_links(rows, lookup("notes", "name"), lookup("aliases", "key"))
+        self._update_links(rows, lookup(_NAMED_SQL), lookup(_ALIASED_SQL))
 
     def _resolve_all(self, early: dict[str, list[str]] | None = None) -> None:
         """Resolve every link again; only those with no note yet when the links were
@@ -1620,7 +1660,8 @@ class Index:
         conn = self.conn
         by_name: dict[str, list[str]] = {}
         by_alias: dict[str, list[str]] = {}
-        for path, name in conn.execute("SELECT path, name FROM notes ORDER BY path"):
+        every = "SELECT path, name FROM notes UNION ALL SELECT path, name FROM excluded"
+        for path, name in conn.execute(f"{every} ORDER BY path"):
             by_name.setdefault(name, []).append(path)
         only = " AND resolved IS NULL" if early == by_name else ""
         for path, key in conn.execute("SELECT path, key FROM aliases"):
@@ -2561,6 +2602,14 @@ _cancel: Any = None  # in a worker process: the event that tells it its work is 
 _resolver: LinkResolver | None = None  # in a worker process: see _name_resolver
 
 
+#: The paths of the notes a link finds by a file name (``notes.name``), those journal does
+#: not read too (``excluded``), and by an alias.
+_NAMED_SQL = (
+    "SELECT path FROM notes WHERE name = ? UNION ALL SELECT path FROM excluded WHERE name = ?"
+)
+_ALIASED_SQL = "SELECT path FROM aliases WHERE key = ?"
+
+
 def _names_by_key(paths: Iterable[str]) -> dict[str, list[str]]:
     """The notes at ``paths`` by the name links find them by (as ``notes.name``), each
     list in path order."""
@@ -2860,8 +2909,11 @@ class IndexReader:
         found: dict[str, list[str]] = {}
         for chunk in _chunks(sorted(names)):
             marks = ",".join("?" * len(chunk))
-            sql = f"SELECT name, path FROM notes WHERE name IN ({marks}) ORDER BY path"
-            for name, path in self._rows(sql, chunk):
+            sql = (
+                f"SELECT name, path FROM notes WHERE name IN ({marks}) UNION ALL"
+                f" SELECT name, path FROM excluded WHERE name IN ({marks}) ORDER BY path"
+            )
+            for name, path in self._rows(sql, chunk + chunk):
                 found.setdefault(name, []).append(path)
         return found
 
@@ -2873,6 +2925,11 @@ class IndexReader:
             self._rows("SELECT 1 FROM notes GROUP BY name HAVING count(*) > 1 LIMIT 1")
             or self._rows(
                 "SELECT 1 FROM aliases GROUP BY key HAVING count(DISTINCT path) > 1 LIMIT 1"
+            )
+            or self._rows(  # a note journal does not read may share a name too
+                "SELECT 1 FROM excluded e WHERE EXISTS (SELECT 1 FROM notes WHERE name = e.name)"
+                " OR EXISTS (SELECT 1 FROM excluded o WHERE o.name = e.name AND o.path != e.path)"
+                " LIMIT 1"
             )
         )
 

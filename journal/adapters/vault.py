@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import itertools
 import os
 import re
 import stat
@@ -225,6 +226,24 @@ def is_utf8(name: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def _files_below(rel: str, path: str) -> Iterator[str]:
+    """The vault paths of the files in the folder ``rel`` (at ``path``) and its
+    subfolders, not in skipped ones nor through symlinks; a folder that can't be listed
+    is left out quietly (names only: see :meth:`Vault.excluded_notes`)."""
+    stack = [(rel, path)]
+    while stack:
+        prefix, folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_file(follow_symlinks=False):
+                yield f"{prefix}/{entry.name}"
+            elif entry.is_dir(follow_symlinks=False) and not is_skipped_folder(entry.name):
+                stack.append((f"{prefix}/{entry.name}", entry.path))
 
 
 def name_problem(rel: str) -> str | None:
@@ -536,14 +555,49 @@ class Vault(Record):
 
     def attachments(self) -> list[str]:
         """Every file that is not a note (images, PDFs, ``.base`` and ``.canvas``
-        files...), in path order: what ``![[diagram.png]]`` links to."""
+        files...), in path order, those in excluded folders too: what ``![[diagram.png]]``
+        links to."""
+        listed = (rel for rel, _entry in self._iter_files())
         return sorted(
             rel
-            for rel, entry in self._iter_files()
-            if not entry.name.startswith(".")
-            and not entry.name.lower().endswith(".md")
+            for rel in itertools.chain(listed, self._excluded_files())
+            if not (name := rel.rpartition("/")[2]).startswith(".")
+            and not name.lower().endswith(".md")
             and name_problem(rel) is None
         )
+
+    def excluded_notes(self, under: str = "") -> list[str]:
+        """The notes in ``under`` ("": the vault) that are :attr:`excluded`, or in an
+        excluded folder, in path order: never read, yet found by links as Obsidian finds
+        them (docs/obsidian.md, "Templates"); not those in skipped folders (hidden ones,
+        ``.trash``) nor reached through a symlink.  Their names only: no file is opened."""
+        return sorted(
+            rel
+            for rel in self._excluded_files(under)
+            if is_note_name(rel.rpartition("/")[2]) and name_problem(rel) is None
+        )
+
+    def _excluded_files(self, under: str = "") -> Iterator[str]:
+        """Every file in ``under`` ("": the vault) that is :attr:`excluded` or in an
+        excluded folder, outside skipped folders, not through symlinks (unordered)."""
+        excluded = self.excluded
+        for rel in excluded:
+            if folder_ignored(rel.rpartition("/")[0], excluded) or folder_ignored(rel, ()):
+                continue  # listed with the excluded folder it is in; or hidden
+            start = rel
+            if under and rel != under and not rel.startswith(f"{under}/"):
+                if not under.startswith(f"{rel}/") or folder_ignored(under, ()):
+                    continue
+                start = under  # a part of the excluded folder
+            try:
+                path = self.disk_path(start)
+                info = os.lstat(path)
+            except (OSError, UnsafeWrite):
+                continue  # not there (a setting's folder), or through a symlink
+            if stat.S_ISREG(info.st_mode):
+                yield start
+            elif stat.S_ISDIR(info.st_mode):
+                yield from _files_below(start, str(path))
 
     @contextlib.contextmanager
     def relisting(self, under: str) -> Iterator[None]:
@@ -700,6 +754,14 @@ class Vault(Record):
         a note name, not excluded, outside the skipped and excluded folders."""
         folder, _, name = rel.rpartition("/")
         return is_note_name(name) and rel not in self.excluded and not self.ignores(folder)
+
+    def links_find(self, rel: str, *, folder: bool = False) -> bool:
+        """Whether links find what is at the vault-relative ``rel``, a note (or, with
+        ``folder``, a folder of notes), read or not: one outside the skipped folders,
+        excluded ones too (:meth:`excluded_notes`)."""
+        if folder_ignored(rel, ()):
+            return False
+        return folder or is_note_name(rel.rpartition("/")[2])
 
     def config_line(self, key: tuple[str, ...]) -> int | None:
         """The line of ``key`` in the config file, for a problem with its value found

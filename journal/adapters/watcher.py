@@ -8,12 +8,13 @@ truncates then writes), and what happens is decided from the disk by the same
 :meth:`Index.refresh` every command uses: a file whose bytes did not change
 (the tool's own write, a ``touch``) is not parsed again and reports nothing.
 Editor and sync temp files (``4913``, ``note.md~``, ``.note.md.swp``, emacs'
-``.#note.md``) and skipped or excluded folders (``.git``, ``.obsidian``,
-``.trash``, template folders...) are ignored by name.
+``.#note.md``) and skipped folders (``.git``, ``.obsidian``, ``.trash``...) are
+ignored by name; the notes of excluded folders (template folders...) are known by name
+only (links find them), so a note made, moved or deleted there is an update too.
 
-Only what the index reads is watched: the vault folder itself (not
-recursively) and each top-level folder that is not skipped or excluded
-(recursively), so a big ``.git`` or ``node_modules`` costs no inotify watches.
+Only what the index knows is watched: the vault folder itself (not
+recursively) and each top-level folder that is not skipped (recursively), so a big
+``.git`` or ``node_modules`` costs no inotify watches.
 A top-level folder that appears later gets its watch when its event is handled
 (and is then read, with the rest of its batch, once quiet: a folder renamed is one
 update); one that goes away loses its watch.  A folder whose attributes
@@ -241,11 +242,12 @@ class _Handler(FileSystemEventHandler):
         return path[len(prefix) :].replace(os.sep, "/")
 
     def wanted(self, rel: str, event: FileSystemEvent, path: str) -> bool:
-        """Whether the index reads ``rel``, or must tell of it: a symlink made to a folder
-        (``ln -s ../people notes/people``), which a listing names as skipped."""
+        """Whether the index reads ``rel``, or knows its name (a note of an excluded
+        folder, which links find), or must tell of it: a symlink made to a folder (``ln
+        -s ../people notes/people``), which a listing names as skipped."""
         if event.is_directory:
-            return not self.vault.ignores(rel)
-        if self.vault.reads(rel):
+            return self.vault.links_find(rel, folder=True)
+        if self.vault.links_find(rel):
             return True
         made = event.event_type in ("created", "moved")
         return made and not self.vault.ignores(rel) and Path(path).is_symlink()
@@ -588,15 +590,17 @@ class Watcher:
         ]
 
     def _watch_folders(self, renew: Collection[str] = ()) -> None:
-        """Watch every top-level folder the index reads, recursively, and no other (the
-        vault folder itself is watched alone).  The folders named in ``renew`` (events
-        came for them: they may have been replaced) and any whose inode changed are
-        watched anew."""
+        """Watch every top-level folder the index reads or knows the notes of (an
+        excluded one), recursively, and no other (the vault folder itself is watched
+        alone).  The folders named in ``renew`` (events came for them: they may have been
+        replaced) and any whose inode changed are watched anew."""
         vault = self.index.vault
         wanted: dict[str, int] = {}
         with contextlib.suppress(OSError), os.scandir(self.root) as entries:
             for entry in entries:
-                if entry.is_dir(follow_symlinks=False) and not vault.ignores(entry.name):
+                if entry.is_dir(follow_symlinks=False) and vault.links_find(
+                    entry.name, folder=True
+                ):
                     wanted[entry.name] = entry.inode()
         for name, (watch, inode) in sorted(self._watches.items()):
             if wanted.get(name) != inode or name in renew:

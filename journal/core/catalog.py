@@ -219,7 +219,8 @@ class NoteSource(Protocol):
 
     def named(self, names: Collection[str]) -> Mapping[str, Sequence[str]]:
         """For each of ``names``, the paths of the notes whose case-folded file name
-        (without .md) it is (a name no note has may be left out)."""
+        (without .md) it is (a name no note has may be left out), those in excluded
+        folders too, which journal does not read but links find (the index's)."""
         ...
 
     def aliased(self, key: str) -> Sequence[str]:
@@ -979,8 +980,8 @@ class Catalog:
     def people_of(self, meeting: Meeting) -> list[Note]:
         """The contact notes a meeting's ``with`` links resolve to (:meth:`counted_path`)."""
         found = (self.counted_path(link.target, meeting.path) for link in meeting.people)
-        notes = (self.by_path[path] for path in found if path is not None)
-        unique = {n.path: n for n in notes if n.kind == "contact"}
+        notes = (self.by_path.get(path) for path in found if path is not None)
+        unique = {n.path: n for n in notes if n is not None and n.kind == "contact"}
         return list(unique.values())
 
     @cached_property
@@ -995,7 +996,13 @@ class Catalog:
         found = self.counted_path(target, source)
         if found is None or found in self._contact_paths:
             return None
-        note = self.by_path[found]
+        note = self.by_path.get(found)
+        if note is None:  # found as Obsidian finds it, where journal reads no note
+            return (
+                f"[[{target}]] is {found}, a note journal does not read (in a template folder "
+                "or [vault] exclude), not a contact: the meeting counts for no contact",
+                "link the person's contact note by its path",
+            )
         if not note.readable:  # its own H004 says why: not "a contact note, not a contact"
             return (
                 f"[[{target}]] is {found}, which can't be read: the meeting counts for no "
@@ -1424,7 +1431,7 @@ class Catalog:
         exact = (  # by its file name or path: a note of no kind looked for (the pool's matched)
             self.by_path[path]
             for path in self._named(name_key(ref))
-            if wanted in (link_key(path), fold(stem_of(path)))
+            if wanted in (link_key(path), fold(stem_of(path))) and path in self.by_path
         )
         problem = next(iter(self._problems(exact).values()), None)
         if problem is not None:
@@ -1623,7 +1630,9 @@ class Catalog:
     ) -> str | None:
         """The path of the note a wikilink target points to from the note at
         ``source`` (see :func:`resolve_link`); ``by_alias=False``: as Obsidian
-        resolves it, never by an alias."""
+        resolves it, never by an alias.  It may be a note journal does not read, in an
+        excluded folder (a template's: :meth:`NoteSource.named`), which
+        :attr:`by_path` does not hold."""
         return self._resolvers[by_alias](target, source)
 
     def link_ties(
@@ -1663,9 +1672,10 @@ class Catalog:
     def resolve(self, target: str, source: str | None = None) -> Note | None:
         """The note a wikilink target points to from the note at ``source``: by path,
         file name (one beside ``source`` first, else the shortest path, as in
-        Obsidian), then alias."""
+        Obsidian), then alias; None when it finds none, or one journal does not read
+        (in an excluded folder: :meth:`resolve_path`)."""
         path = self.resolve_path(target, source)
-        return self.by_path[path] if path is not None else None
+        return self.by_path.get(path) if path is not None else None
 
 
 def _under(heads: Sequence[Head], folder: str) -> Sequence[Head]:

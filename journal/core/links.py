@@ -13,7 +13,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -481,6 +481,36 @@ def named_copies(
     wanted = {original for _path, original in originals if original is not None}
     there = present(wanted) if wanted else ()
     return [(path, original) for path, original in originals if original and original in there]
+
+
+#: A link target naming a file by its extension (``diagram.png``, ``Goals.base``).
+_FILE_TARGET = lazy(r"\.[A-Za-z][A-Za-z0-9]{0,9}$")
+
+
+def names_file(target: str) -> bool:
+    """Whether a link target names a file that is no note by its extension
+    (``diagram.png``, ``talk.mp4``, ``Goals.base``; ``Version 1.5`` is a note)."""
+    extension = _FILE_TARGET.search(target)
+    return extension is not None and extension.group().lower() != ".md"
+
+
+def path_finder(paths: Iterable[str]) -> Callable[[str, str | None], str | None]:
+    """:func:`resolve_link` among ``paths`` alone, by file name or path (never an alias):
+    ``find(target, source)`` is the one a link from the note at ``source`` finds, or
+    None.  For the vault's files that are no note (``![[diagram.png]]``: docs/obsidian.md,
+    "Links" 6) and its sync-conflict copies."""
+    named: dict[str, list[str]] = {}
+    for path in paths:
+        named.setdefault(name_key(path), []).append(path)
+
+    def find(target: str, source: str | None) -> str | None:
+        return resolve_link(target, lambda name: named.get(name, ()), _no_alias, source)
+
+    return find
+
+
+def _no_alias(key: str) -> Sequence[str]:
+    return ()
 
 
 class LinkResolver:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -52,6 +52,7 @@ def check_vault(
     also: Collection[str] = (),
     goals_only: bool = False,
     fixes: bool = True,
+    files: Callable[[], Sequence[str]] | None = None,
 ) -> CheckReport:
     """Run the chosen rules; with ``refs`` (goal names or note files) keep only the
     findings in those notes, and those in other notes about their goals (T011 at a
@@ -60,7 +61,9 @@ def check_vault(
     ``ignore`` adds to its ``check.ignore``; ``severities``: only the rules of these
     (the review shows no hints, so it runs only those ``also`` names); ``goals_only``:
     only the findings in goal notes are wanted, and H010's; ``fixes``: their fixes are
-    shown (see :class:`~journal.core.rules.base.Context`)."""
+    shown (see :class:`~journal.core.rules.base.Context`); ``files``: the vault's files
+    that are no note, when the caller lists them (by default :meth:`Vault.attachments`,
+    listed if a link names such a file)."""
     settings = vault.config.check
     given = parse_selectors(select)
     configured: dict[str, list[str]] = {}
@@ -84,7 +87,7 @@ def check_vault(
         catalog,
         vault.config,
         today,
-        vault.attachments,
+        files or vault.attachments,
         goals_only=goals_only,
         fixes=fixes,
         periodic=lambda: vault.periodic,

@@ -92,25 +92,27 @@ def found_links(
     catalog: Catalog,
     links: list[Link],
     option: str,
-    goal: str | None = None,
+    source: str,
     linked: tuple[tuple[str, ...] | None, str] | None = None,
 ) -> list[str]:
     """The links a goal's ``supports`` or ``feeds`` (``option``, as the user gave it:
     ``--feeds``, ``feeds``) names, each found as a note of its kinds is found by name (id,
     title, file name, alias or a unique part) and written as the link that resolves to
-    it in Obsidian (an alias would not), keeping its heading and display text.  A link
-    to the goal itself (at ``goal``) is a usage error.  ``linked``: the kinds and the
-    hint of another option (see :data:`LINKED`)."""
+    it in Obsidian from the note at ``source``, where they are written (an alias would
+    not), keeping its heading and display text.  A link to that note itself (a goal's)
+    is a usage error.  ``linked``: the kinds and the hint of another option (see
+    :data:`LINKED`)."""
     kinds, hint = linked or LINKED[option.lstrip("-")]
     try:
         found = [(catalog.find_note(link.target, kinds).path, link) for link in links]
     except NotFound as exc:
         raise NotFound(f"{option}: {exc.message}; {hint}") from None
-    if any(path == goal for path, _link in found):
+    if any(path == source for path, _link in found):
         verb = option.lstrip("-")[:-1]  # supports, --feeds: support, feed
         raise UsageProblem(f"{option}: names this goal itself, which it can't {verb}")
     return [
-        str(link._replace(target=catalog.link_target(path), embed=False)) for path, link in found
+        str(link._replace(target=catalog.link_target(path, source), embed=False))
+        for path, link in found
     ]
 
 

@@ -15,7 +15,7 @@ def followup_record(catalog: Catalog, meeting: Meeting, state: str, today: date)
     """One follow-up as a plain record (documented in docs/commands.md)."""
     # the goal the meeting counts for: none when its link ties (H020), as in the review
     found = catalog.counted_path(meeting.goal.target, meeting.path) if meeting.goal else None
-    goal = catalog.by_path[found] if found is not None else None
+    goal = catalog.by_path.get(found) if found is not None else None
     done = meeting.follow_up_done
     due = meeting.follow_up_by
     return {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
@@ -14,6 +15,7 @@ from journal.core.errors import ConfigError, Diagnostic, UsageProblem
 from journal.core.fields import STATUSES, as_written
 from journal.core.formatting import plural
 from journal.core.goal import Goal
+from journal.core.links import names_file, path_finder
 from journal.core.notes import Note
 from journal.usecases.common import named_goal, outcome_wanted
 
@@ -185,12 +187,23 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
         for c in goal.checkins
     ]
     record |= outcome_wanted(catalog, goal)
+    files = functools.cache(vault.attachments)  # listed once, if a link names a file
+    find_file = functools.cache(lambda: path_finder(files()))
+
+    def resolved(target: str) -> str | None:
+        """The note the link finds, else the file that is no note it names (``![[x.png]]``:
+        docs/obsidian.md, "Links" 6), else None."""
+        found = catalog.resolve_path(target, goal.path)
+        if found is None and names_file(target):
+            found = find_file()(target, goal.path)
+        return found
+
     record["links"] = [
         {
             "target": link.target,
             "line": link.line,
             "property": link.key,
-            "resolved": catalog.resolve_path(link.target, goal.path),
+            "resolved": resolved(link.target),
         }
         for link in note.links
     ]
@@ -204,6 +217,7 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
             ignore=("T006",),
             severities=("error", "warning"),
             goals_only=True,
+            files=files,
         )
     except ConfigError:
         record["findings"] = None

@@ -25,7 +25,14 @@ from journal.core.networking import (
 from journal.core.notes import Note
 from journal.core.records import Record, record
 from journal.usecases.common import found_links, named_goal, still_closed
-from journal.usecases.new_note import EmptyNote, create_note, free_path, note_data, note_stem
+from journal.usecases.new_note import (
+    EmptyNote,
+    create_note,
+    free_path,
+    note_data,
+    note_path,
+    note_stem,
+)
 
 
 @record(frozen=True)
@@ -98,7 +105,8 @@ def new_contact(
     link = parse_link(met_at.strip()) if met_at is not None else None
     if link is not None:  # a value that is one link (text may hold one: it stays text)
         hint = "create that note first, or write where you met as text"
-        met_at = found_links(catalog, [link], "--met-at", linked=(None, hint))[0]
+        here = note_path(vault.config.folders.contact, name)  # where the link resolves from
+        met_at = found_links(catalog, [link], "--met-at", here, (None, hint))[0]
     props = contact_props(name, today, org=org, role=role, met_at=met_at)
     context = {key: codec.plain(value) for key, value in props.items()}
     try:
@@ -200,6 +208,16 @@ def _contact(catalog: Catalog, name: str) -> Note:
         return catalog.find_note(stem, kinds=("contact",))
 
 
+def _person_target(catalog: Catalog, name: str, source: str) -> str:
+    """The target of the link to a person ``name`` names and no contact has, written in
+    the note at ``source``: the note the name finds there (a plain note by an alias,
+    ``Marcus`` for ``People/Marcus Lee.md``), as Obsidian resolves it (never by alias);
+    else the name its contact note would get."""
+    stem = note_stem(name)
+    found = catalog.counted_path(stem, source)
+    return stem if found is None else catalog.link_target(found, source)
+
+
 def find_people(catalog: Catalog, names: Sequence[str]) -> tuple[list[Note], list[str]]:
     """The contact notes ``names`` refer to and the names that match no contact
     (see :func:`named_people`)."""
@@ -259,10 +277,11 @@ def new_meeting(
             f"'DATE TITLE'), e.g. --title \"{heading} again\"",
             path=exc.path,
         ) from None
+    targets = {name: _person_target(catalog, name, rel) for name in unknown}
     found_else = {
         name: told
         for name in unknown
-        if (told := catalog.not_a_contact(note_stem(name), rel)) is not None
+        if (told := catalog.not_a_contact(targets[name], rel)) is not None
     }
     if found_else and create_contacts is not False:  # no contact can be made of that name
         name, (what, fix) = next(iter(found_else.items()))
@@ -292,7 +311,7 @@ def new_meeting(
             return catalog.link_to(person.path, rel)
         if person in contacts:
             return catalog.link_to(contacts[person], rel)
-        return f"[[{note_stem(person)}]]"  # the name its contact note would get
+        return f"[[{targets[person]}]]"
 
     meeting: dict[str, Any] = {"type": "meeting"}
     if note_stem(heading) != heading:  # a title no file can be named (`Chat: HR/People`)

@@ -89,6 +89,14 @@ def note_stem(title: str) -> str:
     return stem
 
 
+def note_path(folder: str, title: str) -> str:
+    """The vault path of a new note titled ``title`` in ``folder``, taken or not (see
+    :func:`free_path`): the note its links are written in."""
+    refuse_comment_mark(title)
+    # (the folder spelt as on disk: Vault.open) "." (the vault's) is ""
+    return in_folder(clean_folder(folder), f"{note_stem(title)}.md")
+
+
 def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     """The vault path a new note ``folder/<title>.md`` would get; Conflict, naming it,
     when a note of that name is already there (compared as links compare names:
@@ -97,10 +105,9 @@ def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     one there (a contact's meetings, a goal's check-ins) could go to the new one.  A
     title holding ``%%`` is a usage error: in the note's heading and in links to it, it
     would open a comment (Obsidian's, and journal's reading), hiding the rest."""
-    refuse_comment_mark(title)
-    stem = note_stem(title)
-    folder = clean_folder(folder)  # (spelt as on disk: Vault.open) "." (the vault's) is ""
-    rel = in_folder(folder, f"{stem}.md")
+    rel = note_path(folder, title)
+    folder, _, name = rel.rpartition("/")
+    stem = name[:-3]
     where = vault.disk_path(folder) if folder else vault.root
     taken = {fold(p.name): p.name for p in where.iterdir()} if where.is_dir() else {}
     existing = taken.get(fold(f"{stem}.md"))
@@ -194,14 +201,15 @@ def new_goal(
             f"--due {due} is before today, when the goal starts: give a day from {today} on"
         )
     feeds = values.get("feeds") or []
+    here = note_path(vault.config.folders.goal, title)  # where its links resolve from
     if feeds:
         fix = "use --kind activity, or drop --feeds"
         kind = kind_with_feeds(values.get("kind"), values.get("metric"), adding=True, fix=fix)
         if kind is not None:
             values["kind"] = kind
-        values["feeds"] = found_links(catalog, values["feeds"], "--feeds")
+        values["feeds"] = found_links(catalog, values["feeds"], "--feeds", here)
     if values.get("supports"):
-        values["supports"] = found_links(catalog, values["supports"], "--supports")
+        values["supports"] = found_links(catalog, values["supports"], "--supports", here)
     short = slug(title)
     goal_id = unique_id(short, catalog.ids())
     baseline, start = _start(title, values, goal_id)

@@ -39,6 +39,7 @@ def update_record(update: Update) -> dict[str, Any]:
         "read": update.refresh.parsed,
         "removed": update.refresh.removed,
         "offline": update.refresh.offline,
+        "excluded": update.refresh.excluded,
         "seconds": round(update.refresh.seconds, 4),
     }
 
@@ -222,7 +223,7 @@ def _notes_changed(index: Index, record: dict[str, Any], review: str | None) -> 
     write its own over it, which the other one then wrote over again, for ever (found in
     a tryout: 18 times in 40 s); what a review holds of yours is kept either way, and a
     regeneration put off while you saved the review is done once it is saved."""
-    if record["removed"]:
+    if record["removed"] or record["excluded"]:  # links may find other notes now
         return True
     others = [path for path in record["read"] if path != review]
     return bool(others) and set(index.kinds(others).values()) != {"review"}

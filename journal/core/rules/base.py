@@ -18,13 +18,17 @@ from journal.core.catalog import Catalog, closest, match_key
 from journal.core.checkins import CheckIn
 from journal.core.errors import Severity
 from journal.core.goal import Goal
-from journal.core.links import conflict_original, fold, name_key, resolve_link
+from journal.core.links import (
+    conflict_original,
+    fold,
+    names_file,
+    path_finder,
+)
 from journal.core.names import slug
 from journal.core.notes import Note, NoteLink
 from journal.core.periodic import PeriodicSettings
 from journal.core.progress import rhythm
 from journal.core.records import Record, record
-from journal.core.regex import lazy
 from journal.core.settings import Config
 from journal.core.words import names_result
 
@@ -81,17 +85,6 @@ class Rule(Record):
     check: Check
 
 
-#: A link target naming a file by its extension (``diagram.png``, ``Goals.base``).
-_FILE_TARGET = lazy(r"\.[A-Za-z][A-Za-z0-9]{0,9}$")
-
-
-def names_file(target: str) -> bool:
-    """Whether a link target names a file that is no note by its extension
-    (``diagram.png``, ``talk.mp4``, ``Goals.base``; ``Version 1.5`` is a note)."""
-    extension = _FILE_TARGET.search(target)
-    return extension is not None and extension.group().lower() != ".md"
-
-
 #: The kinds of notes whose links must resolve: the tool's own.  Plain and daily
 #: notes may link to notes not written yet, as is usual in Obsidian.
 LINKED_KINDS = ("goal", "meeting", "contact")
@@ -138,16 +131,6 @@ def to_pause(goals: Iterable[Goal], excess: float, hours: float) -> list[Goal]:
 
 def _no_files() -> Sequence[str]:
     return ()
-
-
-def _no_names(key: str) -> Sequence[str]:
-    return ()
-
-
-def _finds(named: dict[str, list[str]], target: str, source: str) -> bool:
-    """Whether a link to ``target`` from ``source`` resolves among the paths ``named``
-    (by folded name), as Obsidian resolves a link."""
-    return resolve_link(target, lambda name: named.get(name, ()), _no_names, source) is not None
 
 
 class Context:
@@ -253,18 +236,16 @@ class Context:
     def copy_linked(self, target: str, source: str) -> bool:
         """Whether a link that finds no note names a sync client's conflict copy there
         is (which the catalog leaves out, H003), rather than nothing."""
-        named = self._copies_by_name
-        if not named or names_file(target):
+        if not self.catalog.conflict_copies or names_file(target):
             return False
-        return _finds(named, target, source)
+        return self._find_copy(target, source) is not None
 
     def copy_left(self, target: str, source: str) -> str | None:
         """The sync-conflict copy that is all that is left of the note a link that finds
         no note names (the original renamed or deleted since), or None."""
-        originals = self._originals_by_name
-        if not originals or names_file(target):
+        if not self._copy_of or names_file(target):
             return None
-        found = resolve_link(target, lambda name: originals.get(name, ()), _no_names, source)
+        found = self._find_original(target, source)
         return self._copy_of[found] if found is not None else None
 
     @cached_property
@@ -277,12 +258,12 @@ class Context:
         return found
 
     @cached_property
-    def _originals_by_name(self) -> dict[str, list[str]]:
-        return _by_name(self._copy_of)
+    def _find_original(self) -> Callable[[str, str | None], str | None]:
+        return path_finder(self._copy_of)
 
     @cached_property
-    def _copies_by_name(self) -> dict[str, list[str]]:
-        return _by_name(self.catalog.conflict_copies)
+    def _find_copy(self) -> Callable[[str, str | None], str | None]:
+        return path_finder(self.catalog.conflict_copies)
 
     def judges(self, goal: Goal, checkin: CheckIn) -> bool:
         """Whether a date rule (T009, T011) judges one of ``goal``'s check-ins: those of
@@ -375,16 +356,11 @@ class Context:
     def _is_file(self, target: str, source: str) -> bool:
         """A link that names a file by its extension finds a file of that name (as in
         Obsidian: an exact path, then by name, the shortest path)."""
-        if not names_file(target):
-            return False
-        return _finds(self._files_by_name, target, source)
+        return names_file(target) and self._find_file(target, source) is not None
 
     @cached_property
-    def _files_by_name(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
-        for path in self._files():
-            found.setdefault(fold(path.rsplit("/", 1)[-1]), []).append(path)
-        return found
+    def _find_file(self) -> Callable[[str, str | None], str | None]:
+        return path_finder(self._files())
 
     def missing(self, goal: Goal, key: str) -> bool:
         """The key has no usable value and is not merely invalid (that is H005's finding);
@@ -415,11 +391,3 @@ def line_of(goal: Goal, key: str) -> int:
 def number(value: float) -> str:
     """``3``, ``0.5``, ``1.25``: a rate or amount for a message (two decimals at most)."""
     return formatting.number(round(value, 2))
-
-
-def _by_name(paths: Iterable[str]) -> dict[str, list[str]]:
-    """``paths`` by the name a link finds them by (:func:`name_key`), in their order."""
-    found: dict[str, list[str]] = {}
-    for path in paths:
-        found.setdefault(name_key(path), []).append(path)
-    return found

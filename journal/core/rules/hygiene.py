@@ -47,7 +47,9 @@ from journal.core.links import (
     copy_original,
     fold,
     markdown_link,
+    name_key,
     named_copies,
+    names_file,
     unquoted_link,
 )
 from journal.core.names import (
@@ -72,7 +74,7 @@ from journal.core.notes import (
 from journal.core.numerals import DASHES, named_chars
 from journal.core.periodic import PeriodicSettings
 from journal.core.regex import lazy
-from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
+from journal.core.rules.base import Check, Context, Problem, Rule, line_of
 
 #: How many other goals a duplicate-id finding names.
 _NAMED = 3
@@ -336,6 +338,24 @@ def _named_field(ctx: Context, path: str, value: str) -> str | None:
     return f"`{INLINE_KEY}:: {ctx.catalog.link_to(goal.path, path)} {value[found.end() :]}`"
 
 
+def _excluded_named(
+    ctx: Context, path: str, target: str, resolved: str, value: str
+) -> tuple[str, str]:
+    """H010 at a ``progress::`` field (``value``, at ``path``) whose link ``target`` finds
+    ``resolved``, a note journal does not read (a template's): the fix links each goal
+    of that file name by the link that finds it."""
+    rest = value.partition("]]")[2].strip()
+    goals = [h.path for h in ctx.catalog.heads_of("goal") if fold(h.stem) == name_key(target)]
+    fields = [f"`{INLINE_KEY}:: {ctx.catalog.link_to(p, path)} {rest}`" for p in goals]
+    return (
+        f"`{INLINE_KEY}:: [[{target}]]` names {resolved}, a note journal does not read (in a "
+        "template folder or [vault] exclude), not a goal, so it counts for none",
+        f"link the goal by its path: {listed(fields, 'or')}"
+        if fields
+        else f"name the goal it is progress on: {_EXAMPLE_FIELD}",
+    )
+
+
 def _markdown_link(ctx: Context, path: str, line: int, value: str) -> str | None:
     """The name of the note a Markdown link starting the field's value names, or None.
     The value holds a Markdown link's text alone (a wikilink stands in it as written),
@@ -440,7 +460,9 @@ def _why_uncounted(
             ),
         )
     goal = ctx.goal_by_path.get(resolved)
-    named = ctx.catalog.by_path[resolved]
+    named = ctx.catalog.by_path.get(resolved)
+    if named is None:  # found as Obsidian finds it, where journal reads no note
+        return _excluded_named(ctx, path, target, resolved, value)
     if goal is None and named.kind == "goal":  # meant as one, and can't be read
         errors = [d.line for d in named.diagnostics if d.line and d.severity == "error"]
         where = f"{resolved}:{errors[0]}" if errors else resolved
