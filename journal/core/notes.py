@@ -22,6 +22,8 @@ from journal.core.checkins import (
     CheckIn,
     CheckInError,
     LogLines,
+    MiswrittenValue,
+    in_unit,
     parse_inline,
     parse_log_line,
     uncounted_lines,
@@ -603,7 +605,7 @@ def _read_body(
     ]
     for line, text in facts.log_lines:
         try:
-            checkin = read_log(text, line, note.path)
+            checkin = _percent_read(read_log, text, line, note.path, note.props.get("unit"))
         except CheckInError as exc:
             note.diagnostics.append(
                 Diagnostic(note.path, line, f"log line: {exc}", "warning", "log")
@@ -622,6 +624,24 @@ def _read_body(
     for inline in note.fields:
         if "." in inline.value and inline.key.casefold() == INLINE_KEY:
             _tell_thousands(note, inline.line, f"{INLINE_KEY}::", inline.value)
+
+
+def _percent_read(
+    read_log: Callable[[str, int, str], CheckIn | None],
+    text: str,
+    line: int,
+    path: str,
+    unit: object,
+) -> CheckIn | None:
+    """``read_log``, with a value written with ``%`` (``+40%``) read as the number alone
+    in a goal counted in ``%``: in any other it is no value (H006)."""
+    try:
+        return read_log(text, line, path)
+    except MiswrittenValue as exc:
+        meant = in_unit(exc.written, unit) if unit == "%" else None
+        if meant is None:
+            raise
+        return read_log(text.replace(exc.written, meant, 1), line, path)
 
 
 def _waiting_fields(note: Note) -> list[Diagnostic]:
