@@ -605,12 +605,15 @@ def _read_body(
     ]
     for line, text in facts.log_lines:
         try:
-            checkin = _percent_read(read_log, text, line, note.path, note.props.get("unit"))
+            checkin = read_log(text, line, note.path)
         except CheckInError as exc:
-            note.diagnostics.append(
-                Diagnostic(note.path, line, f"log line: {exc}", "warning", "log")
-            )
-            continue
+            percent = _in_percent(exc, note.props.get("unit"))
+            if percent is None:
+                note.diagnostics.append(
+                    Diagnostic(note.path, line, f"log line: {exc}", "warning", "log")
+                )
+                continue
+            checkin = read_log(text.replace(*percent, 1), line, note.path)
         if checkin is None:
             continue
         note.checkins.append(checkin)
@@ -626,22 +629,13 @@ def _read_body(
             _tell_thousands(note, inline.line, f"{INLINE_KEY}::", inline.value)
 
 
-def _percent_read(
-    read_log: Callable[[str, int, str], CheckIn | None],
-    text: str,
-    line: int,
-    path: str,
-    unit: object,
-) -> CheckIn | None:
-    """``read_log``, with a value written with ``%`` (``+40%``) read as the number alone
-    in a goal counted in ``%``: in any other it is no value (H006)."""
-    try:
-        return read_log(text, line, path)
-    except MiswrittenValue as exc:
-        meant = in_unit(exc.written, unit) if unit == "%" else None
-        if meant is None:
-            raise
-        return read_log(text.replace(exc.written, meant, 1), line, path)
+def _in_percent(told: CheckInError, unit: object) -> tuple[str, str] | None:
+    """(written, meant) for a log line's value written with ``%`` (``+40%``, ``+40``) in
+    a goal counted in ``%``, which reads it as the number alone; else None (H006)."""
+    if unit != "%" or not isinstance(told, MiswrittenValue):
+        return None
+    meant = in_unit(told.written, unit)
+    return None if meant is None else (told.written, meant)
 
 
 def _waiting_fields(note: Note) -> list[Diagnostic]:
