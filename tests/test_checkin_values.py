@@ -125,3 +125,14 @@ def test_a_percent_counts_for_a_percent_goal_only(
     assert message.startswith("log line: '+40%' is no value journal reads")
     assert fix.startswith("write the number alone, in the goal's unit (chapters)")
     assert invoke("log", TITLE, "+5%").exit_code == 2
+
+
+def test_journal_log_counts_a_percent_line_of_a_percent_goal(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """`current` is baseline plus the log with its `+40%` line: no disagreement, no warning."""
+    write(GOAL, _goal("%", "- 2026-11-08: +40%\n").replace("current: 1", "current: 41"))
+    result = invoke("log", TITLE, "+5%")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.endswith("current 41 -> 46\n") and not result.stderr
+    assert "\ncurrent: 46\n" in (vault / GOAL).read_text()

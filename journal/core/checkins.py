@@ -487,6 +487,16 @@ def in_unit(written: str, unit: object) -> str | None:
     return f"{glued.group('op')}{exact_number(round(amount, 2))}"
 
 
+def in_percent(told: CheckInError, text: str, unit: object) -> str | None:
+    """The log line ``text``, refused as ``told``, with its value written with ``%``
+    (``+40%``) as the number alone (``+40``) when the goal's ``unit`` is ``%``, which
+    reads it so; else None (in any other unit it is no value: H006)."""
+    if unit != "%" or not isinstance(told, MiswrittenValue):
+        return None
+    meant = in_unit(told.written, unit)
+    return None if meant is None else text.replace(told.written, meant, 1)
+
+
 def parse_value(text: str) -> tuple[str, float, str] | None:
     """``(op, amount, rest)`` from ``+1 note``, ``=4``, ``=-2``, ``-2 ...``; None otherwise
     (raises :class:`MiswrittenValue` for a number too large to be one)."""

@@ -22,8 +22,7 @@ from journal.core.checkins import (
     CheckIn,
     CheckInError,
     LogLines,
-    MiswrittenValue,
-    in_unit,
+    in_percent,
     parse_inline,
     parse_log_line,
     uncounted_lines,
@@ -607,13 +606,13 @@ def _read_body(
         try:
             checkin = read_log(text, line, note.path)
         except CheckInError as exc:
-            percent = _in_percent(exc, note.props.get("unit"))
+            percent = in_percent(exc, text, note.props.get("unit"))
             if percent is None:
                 note.diagnostics.append(
                     Diagnostic(note.path, line, f"log line: {exc}", "warning", "log")
                 )
                 continue
-            checkin = read_log(text.replace(*percent, 1), line, note.path)
+            checkin = read_log(percent, line, note.path)
         if checkin is None:
             continue
         note.checkins.append(checkin)
@@ -627,15 +626,6 @@ def _read_body(
     for inline in note.fields:
         if "." in inline.value and inline.key.casefold() == INLINE_KEY:
             _tell_thousands(note, inline.line, f"{INLINE_KEY}::", inline.value)
-
-
-def _in_percent(told: CheckInError, unit: object) -> tuple[str, str] | None:
-    """(written, meant) for a log line's value written with ``%`` (``+40%``, ``+40``) in
-    a goal counted in ``%``, which reads it as the number alone; else None (H006)."""
-    if unit != "%" or not isinstance(told, MiswrittenValue):
-        return None
-    meant = in_unit(told.written, unit)
-    return None if meant is None else (told.written, meant)
 
 
 def _waiting_fields(note: Note) -> list[Diagnostic]:
