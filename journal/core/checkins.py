@@ -59,10 +59,12 @@ _DATE = r"\d{4}-\d{2}-\d{2}"
 #: number, and the number ends at a space or punctuation (``+1.`` is +1) - not at one
 #: that parts its thousands or decimals (``+1 000``, ``+1'000`` - an apostrophe before
 #: three digits that end the number: ``+2 it's`` is +2 -, or a full-width point: see
-#: :func:`refuse_miswritten`).
+#: :func:`refuse_miswritten`), nor at ``:``, ``;`` or ``-`` before more digits (``+1:30``,
+#: ``+2-3``) or at ``%`` (``+40%``): those are no value (see :func:`in_unit`).
 _VALUE_TEXT = (
     r"(?P<op>[+-]|=[+-]?)(?P<amount>[0-9]+(?:\.[0-9]+)?)"
-    rf"(?!\w|[.,/\uff0c\uff0e{GROUP_SPACES}]\d|[{GROUP_APOSTROPHES}]\d{{3}}(?!\d))[.,;:!]*"
+    rf"(?!\w|%|[.,/:;\-\uff0c\uff0e{GROUP_SPACES}]\d|[{GROUP_APOSTROPHES}]\d{{3}}(?!\d))"
+    r"[.,;:!]*"
 )
 #: A list item's marker: a bullet, or a number and ``.`` or ``)`` (``1. 2026-11-20: +1``),
 #: and a task's checkbox (``- [x] 2026-11-20: +1``).
@@ -71,7 +73,8 @@ _LINE_PATTERN = rf"(?P<marker>{_MARKER})" + (
     # the date: plain, a link to the daily note ([[2026-11-20]]) or bold (**2026-11-20**)
     rf"(?:\[\[(?:[^\[\]|]*/)?(?P<linked>{_DATE})(?:\|[^\[\]]*)?\]\]"
     rf"|(?P<mark>\*\*|__)(?P<marked>{_DATE}):?(?P=mark)|(?P<plain>{_DATE})\b)"
-    r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?\b)?"  # a time of day, ignored
+    # a time of day, ignored; with a UTC offset (+0100, +05:30, Z), refused
+    r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:(?P<offset>[ \t]*(?:[+-]\d{2}:?\d{2}|Z))\b|\b))?"
     r"\s*(?::|[-\u2013\u2014](?=\s))?\s*"  # "date:", "date - note"
     # the note is stripped in Python: "\s*(.*?)\s*$" is quadratic on spaces inside it
     rf"(?:{_VALUE_TEXT})?(?P<note>.*)"
@@ -80,6 +83,8 @@ _VALUE = lazy(rf"{_VALUE_TEXT}(?P<note>.*)", re.DOTALL)
 #: A plus or equals sign apart from its number (``+ 1``, ``= 4``): meant as a value, but
 #: not one.  (A dash and a space set off a note: ``- 3 leaders`` is one.)
 _SPACED_SIGN = lazy(r"(?P<sign>\+|=[+-]?)\s+(?P<amount>\d+(?:\.\d+)?)(?!\w|[.:]\d)")
+#: A plus sign before a value (``++1``).
+_DOUBLED = lazy(r"\+(?P<value>\+\d+(?:\.\d+)?)(?!\w)")
 #: A sign touching a number that may be written another way (``+1,5``, ``+1 000``,
 #: ``+1'000``, in full-width characters): :func:`~journal.core.numerals.respelled` says
 #: how it is meant.
@@ -90,7 +95,8 @@ _WRITTEN = lazy(
 #: Where the word a line starts with ends: at a space, but not one that parts digits.
 _FIRST_WORD = lazy(rf"[^\S{GROUP_SPACES}]|[{GROUP_SPACES}](?!\d)")
 #: A sign, then an amount written as no value is - with a currency sign, thousands
-#: separators, a fraction, in digits of another script; after ``+`` or ``=`` any number
+#: separators, a fraction, hours and minutes or a range (``+1:30``, ``-2-3``), a percent
+#: sign, in digits of another script; after ``+`` or ``=`` any number
 #: with more glued to it but an ordinal (``+2h``, ``+5km``, ``+1k``; ``+3rd interview`` is
 #: a note) - or the minus sign of word processors (``\u2212200``): read as a note with no
 #: value but for this.  A word glued to a dash is a note (``-3pm call``, ``-2FA set up``),
@@ -98,6 +104,7 @@ _FIRST_WORD = lazy(rf"[^\S{GROUP_SPACES}]|[{GROUP_SPACES}](?!\d)")
 _NO_VALUE = (
     r"\u2212\d"
     r"|(?:[+-]|=[+-]?)(?:[$\u20ac\u00a3\u00a5]\d|\d{1,3}(?:,\d{3})+\b|\d+/\d|(?![0-9])\d"
+    r"|\d+(?:\.\d+)?(?:[:;-]\d|%)"
     r"|(?:inf(?:inity)?|nan)\b|\u221e)"
     r"|(?:\+|=[+-]?)\d(?!\d*(?:st|nd|rd|th)\b)"
 )
@@ -246,6 +253,10 @@ def refuse_miswritten(text: str) -> None:
         raise MiswrittenValue(
             f"the sign must touch the number: write {value}, not {written}", value, written
         )
+    doubled = _DOUBLED.match(text)
+    if doubled is not None:
+        value, written = doubled.group("value"), doubled.group()
+        raise MiswrittenValue(f"one sign: write {value}, not {written}", value, written)
     number = _WRITTEN.match(text)
     meant = respelled(number.group()) if number is not None else None
     if number is not None and meant is not None:
@@ -316,6 +327,12 @@ def parse_log_line(
         day = parse_date(day_text)
     except DateError as exc:
         raise CheckInError(exc.message) from None
+    if match.group("offset"):
+        raise CheckInError(
+            f"a time with a UTC offset ('{match.group('offset').strip()}') is read as no "
+            f"change: write '- {day_text}: +N note' (a time alone may stay); the line is not "
+            "read"
+        )
     value = match if match.group("op") is not None else None
     return _dated(day, day_text, match.group("task"), value, match.group("note"), line, path)
 
@@ -426,6 +443,58 @@ def _holds_value(text: str) -> bool:
     except MiswrittenValue:
         return True
     return _VALUE.match(text) is not None
+
+
+_HOURS = frozenset({"h", "hr", "hrs", "hour", "hours"})
+_MINUTES = frozenset({"m", "min", "mins", "minute", "minutes"})
+#: A value with hours and minutes (``+1:30``, ``+1h30``), hours (``+1.5h``), minutes
+#: (``+45min``) or a percent sign (``+40%``).
+_UNIT_GLUED = lazy(
+    r"(?P<op>[+-]|=[+-]?)(?P<number>\d+(?:\.\d+)?)(?:(?:[:;]|(?P<h>h))(?P<minutes>[0-5]\d)"
+    r"(?:m|min)?|(?P<unit>h|hrs?|hours?|m|mins?|minutes?|%))[.,;:!]*",
+    re.IGNORECASE,
+)
+
+
+#: A value with more glued to its number: digits after ``:``, ``;`` or ``-``, a letter,
+#: a percent sign (``+1:30``, ``+2-3``, ``+1.5h``, ``+5km``, ``+40%``).
+_GLUED = lazy(r"(?:[+-]|=[+-]?)\d+(?:\.\d+)?(?:[:;-]\d|[a-z%])", re.IGNORECASE)
+
+
+def unit_glued(written: str) -> bool:
+    """Whether the value ``written`` has more glued to its number (see :data:`_GLUED`),
+    which the number alone, in the goal's unit, would say."""
+    return _GLUED.match(written) is not None
+
+
+def in_unit(written: str, unit: object) -> str | None:
+    """The value ``written`` with hours and minutes or a unit glued on (``+1:30``,
+    ``+1h30``, ``+1.5h``, ``+45min``, ``+40%``) stands for, in a goal's ``unit`` when that
+    is hours, minutes or ``%`` (``+1.5``, ``+90``, ``+40``); None for any other."""
+    glued = _UNIT_GLUED.fullmatch(written)
+    wanted = str(unit).strip().casefold() if unit is not None else ""
+    if glued is None or wanted not in (_HOURS | _MINUTES | {"%"}):
+        return None
+    amount = float(glued.group("number"))
+    given = (glued.group("unit") or "h").casefold()
+    if given == "%" or wanted == "%":
+        return glued.group("op") + glued.group("number") if given == wanted else None
+    if glued.group("minutes"):
+        amount += int(glued.group("minutes")) / 60
+    elif given in _MINUTES:
+        amount /= 60
+    amount = amount * 60 if wanted in _MINUTES else amount
+    return f"{glued.group('op')}{exact_number(round(amount, 2))}"
+
+
+def in_percent(told: CheckInError, text: str, unit: object) -> str | None:
+    """The log line ``text``, refused as ``told``, with its value written with ``%``
+    (``+40%``) as the number alone (``+40``) when the goal's ``unit`` is ``%``, which
+    reads it so; else None (in any other unit it is no value: H006)."""
+    if unit != "%" or not isinstance(told, MiswrittenValue):
+        return None
+    meant = in_unit(told.written, unit)
+    return None if meant is None else text.replace(told.written, meant, 1)
 
 
 def parse_value(text: str) -> tuple[str, float, str] | None:
@@ -578,6 +647,13 @@ def written_value(text: str) -> str | None:
     return match.group("op") + match.group("amount")
 
 
+def inline_target(value: str) -> str | None:
+    """The link target ``[[Goal]] +1 note`` (a ``progress::`` field's value) starts with
+    (``Goal``), None when it starts with no link."""
+    match = _INLINE.match(value)
+    return None if match is None else match.group(1).split("|", 1)[0].split("#", 1)[0].strip()
+
+
 def parse_inline(value: str, day: date, line: int, path: str) -> tuple[str, CheckIn] | None:
     """``[[Goal]] +1 note`` (the value of a ``progress::`` field) as (link target,
     check-in); None when it does not start with a link.  Raises :class:`MiswrittenValue`
@@ -586,7 +662,8 @@ def parse_inline(value: str, day: date, line: int, path: str) -> tuple[str, Chec
     match = _INLINE.match(value)
     if match is None:
         return None
-    target = match.group(1).split("|", 1)[0].split("#", 1)[0].strip()
+    target = inline_target(value)
+    assert target is not None  # the value starts with a link
     rest = match.group(2)
     parsed = parse_value(rest)
     if parsed is None:

@@ -21,6 +21,7 @@ from journal.core.checkins import (
     CheckIn,
     CheckInError,
     format_log_line,
+    in_percent,
     parse_log_line,
     uncounted_lines,
 )
@@ -216,8 +217,9 @@ def log_checkins(doc: Document, periodic: PeriodicSettings | None = None) -> lis
     for line, text in _log_facts(doc.body, doc.body_line).log_lines:
         try:
             parsed = parse_log_line(text, line, periodic=periodic)
-        except CheckInError:
-            parsed = None
+        except CheckInError as exc:  # `+40%` in a goal counted in % is +40
+            percent = in_percent(exc, text, doc.data.get("unit") if doc.data else None)
+            parsed = parse_log_line(percent, line, periodic=periodic) if percent else None
         if parsed is not None:
             found.append(parsed)
     return found

@@ -22,6 +22,7 @@ from journal.core.checkins import (
     CheckIn,
     CheckInError,
     LogLines,
+    in_percent,
     parse_inline,
     parse_log_line,
     uncounted_lines,
@@ -605,10 +606,13 @@ def _read_body(
         try:
             checkin = read_log(text, line, note.path)
         except CheckInError as exc:
-            note.diagnostics.append(
-                Diagnostic(note.path, line, f"log line: {exc}", "warning", "log")
-            )
-            continue
+            percent = in_percent(exc, text, note.props.get("unit"))
+            if percent is None:
+                note.diagnostics.append(
+                    Diagnostic(note.path, line, f"log line: {exc}", "warning", "log")
+                )
+                continue
+            checkin = read_log(percent, line, note.path)
         if checkin is None:
             continue
         note.checkins.append(checkin)

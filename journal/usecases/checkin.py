@@ -21,6 +21,7 @@ from journal.core.checkins import (
     MiswrittenValue,
     exact_sum,
     gives,
+    in_unit,
     log_agrees,
     parse_value,
     refuse_miswritten,
@@ -141,6 +142,23 @@ def _tidy(value: float) -> int | float:
     return int(value) if value.is_integer() else value
 
 
+def _in_goals_unit(
+    vault: Vault, catalog: Catalog, ref: str, told: MiswrittenValue
+) -> tuple[str, float]:
+    """The change a VALUE with ``%`` glued on (``+5%``) makes to a goal counted in ``%``;
+    for any other, the usage error ``told``, with the value in the goal's unit when that
+    is hours or minutes (``+1:30``: write +1.5)."""
+    try:
+        goal = named_goal(vault, catalog, ref, writes=True)
+    except JournalError:  # the value is told first
+        raise UsageProblem(str(told)) from None
+    meant = in_unit(told.written, goal.unit)
+    if meant is not None and goal.unit == "%":
+        return parse_change(meant)
+    hint = f"; for this goal, counted in {goal.unit}, write {meant}" if meant else ""
+    raise UsageProblem(f"{told}{hint}")
+
+
 def log_checkin(
     vault: Vault,
     catalog: Catalog,
@@ -168,7 +186,7 @@ def log_checkin(
             raise UsageProblem(unquoted)
         op, amount = parse_change(value, note)
     except MiswrittenValue as exc:
-        raise UsageProblem(str(exc)) from None
+        op, amount = _in_goals_unit(vault, catalog, ref, exc)
     not_after(day, catalog.today, "journal log")
     goal = named_goal(vault, catalog, ref, writes=True)
     noted = goal.metric_source == "meetings" and op != "=" and amount == 0  # a dated note

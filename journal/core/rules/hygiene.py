@@ -23,7 +23,10 @@ from journal.core.checkins import (
     INLINE_KEY,
     CheckIn,
     MiswrittenValue,
+    in_unit,
+    inline_target,
     parse_inline,
+    unit_glued,
     unsigned_number,
 )
 from journal.core.errors import Ambiguous, Diagnostic, JournalError
@@ -356,6 +359,11 @@ def _excluded_named(
     )
 
 
+def _number_alone(unit: str | None) -> str:
+    """How a value with more glued to it is written (H006, H010)."""
+    return f"the number alone, in the goal's unit ({unit})" if unit else "the number alone"
+
+
 def _markdown_link(ctx: Context, path: str, line: int, value: str) -> str | None:
     """The name of the note a Markdown link starting the field's value names, or None.
     The value holds a Markdown link's text alone (a wikilink stands in it as written),
@@ -403,10 +411,15 @@ def _why_uncounted(
         parsed = parse_inline(value, ctx.today, 0, path)
     except MiswrittenValue as exc:
         link, _, rest = value.partition("]]")  # the value starts after the link
-        return (
-            f"`{INLINE_KEY}::` {exc}, so it counts for no goal",
-            f"write `{INLINE_KEY}:: {link}]] {rest.strip().replace(exc.written, exc.value, 1)}`",
-        )
+        target = inline_target(value)
+        resolved = ctx.catalog.resolve_path(target, path) if target is not None else None
+        goal = ctx.goal_by_path.get(resolved or "")
+        unit = goal.unit if goal is not None else None
+        meant = in_unit(exc.written, unit) or exc.value
+        fixed = f"`{INLINE_KEY}:: {link}]] {rest.strip().replace(exc.written, meant, 1)}`"
+        if meant == exc.written and unit_glued(exc.written):  # the fix would be the line
+            fixed = f"{_number_alone(unit)}: {fixed.replace(exc.written, '+N', 1)}"
+        return f"`{INLINE_KEY}::` {exc}, so it counts for no goal", f"write {fixed}"
     if parsed is None:
         markdown = _markdown_link(ctx, path, line, value)
         if markdown is not None:  # as Obsidian writes links with "Use [[Wikilinks]]" off
@@ -1249,6 +1262,50 @@ _DIFF3 = (
     "text after it, up to `=======`"
 )
 
+#: The log lines that can't be read or count nothing, with their fixes (H006).
+_BAD_LOG_LINES = _diagnostics(
+    ("log",),
+    "warning",
+    "write it as `- YYYY-MM-DD: +N note`, with a real date, the sign touching the "
+    "number, ASCII digits and a decimal point (`+1.5`); the line is not counted "
+    "until then",
+    {
+        "log line: a task not done": "tick it (`- [x]`) once done; if it will not "
+        "be, delete it or move it out of the log",
+        "log line: a task dated only": "write the line the message gives: the date "
+        "first, then the change and the note (journal's log is dated at its start)",
+        QUOTED_LOG: "take the heading and the lines under it out of the quote (no `>` "
+        "before them); `journal log` writes a `## Log` of its own at the end until then",
+        "log line under ": "put the line under a Log heading, written `## Log` (`#`s, "
+        f"then a space), as the message says; {_LOG_WAITS}",
+        "log line with no space": "put a space after the list marker (`- 2026-11-20: "
+        f"+1 note`), under the goal's Log heading; {_LOG_WAITS}",
+        "log line: one sign": "write the value with one sign, as the message says; the "
+        "line is not counted until then",
+        "log line: a time with a UTC offset": "write the date, then the change and the "
+        "note, as the message says (a time with no offset may stay after the date); the "
+        "line is not counted until then",
+    },
+)
+
+#: A log line's value with more glued to it, as the parser tells it.
+_GLUED_TOLD = lazy(r"log line: '(.+?)' is no value journal reads")
+
+
+def bad_log_line(ctx: Context) -> Iterator[Problem]:
+    """H006, the fix of a value with more glued to it (``+1:30``, ``+1.5h``) in the
+    goal's own unit: ``+1.5`` for a goal counted in hours."""
+    for problem in _BAD_LOG_LINES(ctx):
+        told = _GLUED_TOLD.match(problem.message)
+        goal = ctx.goal_by_path.get(problem.path)
+        if told is not None and goal is not None and unit_glued(told.group(1)):
+            written, meant = told.group(1), in_unit(told.group(1), goal.unit)
+            how = f"`{meant}` for `{written}` (the goal counts {goal.unit})" if meant else ""
+            fix = f"write {how or _number_alone(goal.unit)}; the line is not counted until then"
+            problem = Problem(problem.path, problem.line, problem.message, fix)
+        yield problem
+
+
 RULES = (
     Rule(
         "H001",
@@ -1317,25 +1374,7 @@ RULES = (
         "characters; or one that counts nothing: a task not done (`- [ ]`, `- [-]`), a Log "
         "heading in a quote or callout, a check-in line under no Log heading (`## Logs`, "
         "`**Log**`) or with no space after its dash (`-2026-11-20: +1`)",
-        _diagnostics(
-            ("log",),
-            "warning",
-            "write it as `- YYYY-MM-DD: +N note`, with a real date, the sign touching the "
-            "number, ASCII digits and a decimal point (`+1.5`); the line is not counted "
-            "until then",
-            {
-                "log line: a task not done": "tick it (`- [x]`) once done; if it will not "
-                "be, delete it or move it out of the log",
-                "log line: a task dated only": "write the line the message gives: the date "
-                "first, then the change and the note (journal's log is dated at its start)",
-                QUOTED_LOG: "take the heading and the lines under it out of the quote (no `>` "
-                "before them); `journal log` writes a `## Log` of its own at the end until then",
-                "log line under ": "put the line under a Log heading, written `## Log` (`#`s, "
-                f"then a space), as the message says; {_LOG_WAITS}",
-                "log line with no space": "put a space after the list marker (`- 2026-11-20: "
-                f"+1 note`), under the goal's Log heading; {_LOG_WAITS}",
-            },
-        ),
+        bad_log_line,
     ),
     Rule(
         "H007",
