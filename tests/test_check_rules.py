@@ -2232,6 +2232,14 @@ def test_the_front_matter_warnings_fix_fits_each_case(text: str) -> None:
             "`|||||||` line",
         ),
         ("---\n? [a]\n: b\n---\n", 2, "a property name must be text", "fix the YAML"),
+        # reported (migration tryout): PyYAML's "did not find expected '-' indicator"
+        (
+            "---\ntype: goal\nmilestones:\n  - [x] Draft\n  - [ ] Send\n---\n",
+            4,
+            "invalid front matter: a task checkbox in a YAML list: `- [x] Draft` is a list "
+            "inside a list to YAML; write `- title: Draft` with `done: true`",
+            "write each item as `- title: NAME`",
+        ),
         # a message quoting the user's text gets no fix by a word in it
         ("---\nplaceholder: 1\nplaceholder: 2\n---\n", 3, "duplicate key", "fix the YAML"),
         # reported: a Latin-1 file was told to fix its YAML

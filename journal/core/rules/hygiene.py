@@ -1336,6 +1336,9 @@ RULES = (
                 "invalid front matter: the closing '---' is missing after line": "add a `---` "
                 "line after the line named, the last property, so that the note's text starts "
                 "after it; the note is skipped until then",
+                "invalid front matter: a task checkbox": "write each item as `- title: NAME`, "
+                "with `done: true` on the next line, indented as `title`, for a ticked one "
+                "(docs/format.md, Milestones); the note is skipped until then",
                 "git left a merge conflict": "keep the lines you want between the `<<<<<<<` "
                 f"and `>>>>>>>` lines and remove the marker lines ({_DIFF3}); the note is "
                 "skipped until then",
