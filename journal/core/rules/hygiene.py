@@ -849,7 +849,7 @@ def inline_property(ctx: Context) -> Iterator[Problem]:
     inline fields per spelling of a property name.  A field on a task is the task's (the
     Tasks plugin's ``[due:: 2026-12-14]``), not the goal's."""
     goals = {g.path: g for g in ctx.goals}
-    others = _OTHER_NAMES["goal"]
+    others = {k: v for k, v in _OTHER_NAMES["goal"].items() if k != INLINE_KEY}  # a check-in
     for key in (*(k for k in GOAL_FIELDS if k != "type"), *others):
         meant = others.get(key, key)
         spelt = dict.fromkeys((key, key.replace("_", " "), key.replace("_", "-")))
