@@ -356,6 +356,69 @@ def test_another_tools_name_for_a_property_the_note_lacks_is_told() -> None:
 
 
 @pytest.mark.parametrize(
+    ("key", "value", "fix"),
+    [
+        ("deadline", "31.12.2026", "write `due: 2026-12-31` in place of `deadline: 31.12.2026`"),
+        ("deadline", "12/31/2026", "write `due: 2026-12-31` in place of `deadline: 12/31/2026`"),
+        ("due date", "12/31/2026", "write `due: 2026-12-31` in place of `due date: 12/31/2026`"),
+        (
+            "target_date",
+            "Dec 31, 2026",
+            "write `due: 2026-12-31` in place of `target_date: Dec 31, 2026`",
+        ),
+        (
+            "deadline",
+            "01/02/2027",
+            "write the day meant: `due: 2027-01-02` (2 January) or `due: 2027-02-01` "
+            "(1 February), in place of `deadline: 01/02/2027`",
+        ),
+    ],
+)
+def test_another_name_for_due_holding_a_day_written_another_way_is_told(
+    key: str, value: str, fix: str
+) -> None:
+    """Reported (migration tryout): `deadline: 31.12.2026` got only T001 "no due date"."""
+    text = goal_note(LOG, due=None).replace("\nstart:", f"\n{key}: {value}\nstart:")
+    [found] = of("H012", run((PATH, text)))
+    assert (found.line, found.message) == (
+        line_of(text, key),
+        f"`{key}` is no goal property, and the goal has no `due`: another name for it?",
+    )
+    assert found.suggestion.startswith(fix + " (a key of your own can stay")
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), [("progress", "40%"), ("percent_complete", "40"), ("Progress", "0.4")]
+)
+def test_another_name_for_current_is_told_without_converting_it(key: str, value: str) -> None:
+    """Reported (migration tryout): `progress: 40%` beside no `current` got only M004."""
+    text = goal_note(LOG, current=None).replace("\nstart:", f"\n{key}: {value}\nstart:")
+    [found] = of("H012", run((PATH, text)))
+    assert (found.line, found.message) == (
+        line_of(text, key),
+        f"`{key}` is no goal property, and the goal has no `current`: another name for it?",
+    )
+    assert found.suggestion.startswith(
+        f"write `current:` in place of `{key}:`, as the amount done in the unit `target` "
+        "counts: journal works out the share done; a percentage is not converted"
+    )
+    assert of("H012", run((PATH, goal_note(LOG, progress="40%")))) == []  # has `current`
+
+
+@pytest.mark.parametrize(("key", "code"), [("done", "H012"), ("completed", "H005")])
+def test_a_goal_marked_done_by_another_key_is_told_status_done(key: str, code: str) -> None:
+    """Reported (migration tryout): `done: true` on an active goal said nothing; journal
+    reads `status: done`."""
+    text = goal_note(LOG, completed=None).replace("\nstart:", f"\n{key}: true\nstart:")
+    [found] = of(code, run((PATH, text)))
+    assert found.line == line_of(text, key)
+    assert "journal reads a goal as done by `status: done`" in found.message + found.suggestion
+    assert found.suggestion.startswith("write `status: done` and `completed:` with the day")
+    closed = text.replace("status: active", "status: done")
+    assert of("H012", run((PATH, closed))) == []
+
+
+@pytest.mark.parametrize(
     ("key", "meant"),
     [("tagret", "target"), ("trget", "target"), ("targett", "target"), ("tarket", "target")],
 )
@@ -2169,6 +2232,14 @@ def test_the_front_matter_warnings_fix_fits_each_case(text: str) -> None:
             "`|||||||` line",
         ),
         ("---\n? [a]\n: b\n---\n", 2, "a property name must be text", "fix the YAML"),
+        # reported (migration tryout): PyYAML's "did not find expected '-' indicator"
+        (
+            "---\ntype: goal\nmilestones:\n  - [x] Draft\n  - [ ] Send\n---\n",
+            4,
+            "invalid front matter: a task checkbox in a YAML list: `- [x] Draft` is a list "
+            "inside a list to YAML; write `- title: Draft` with `done: true`",
+            "write each item as `- title: NAME`",
+        ),
         # a message quoting the user's text gets no fix by a word in it
         ("---\nplaceholder: 1\nplaceholder: 2\n---\n", 3, "duplicate key", "fix the YAML"),
         # reported: a Latin-1 file was told to fix its YAML
@@ -3134,8 +3205,42 @@ def test_a_bad_value_one_slip_from_a_good_one_is_told_the_good_one(
 
 
 @pytest.mark.parametrize(
+    ("key", "value", "fix"),
+    [
+        ("due", "31.12.2026", "write it `due: 2026-12-31`"),
+        ("due", "12/31/2026", "write it `due: 2026-12-31`"),
+        ("due", "December 31, 2026", "write it `due: 2026-12-31`"),
+        ("due", "Dec 31, 2026", "write it `due: 2026-12-31`"),
+        ("created", "November 2, 2025 9:14 AM", "write it `created: 2025-11-02`"),
+        (
+            "due",
+            "01/02/2027",
+            "write the day meant: `due: 2027-01-02` (2 January) or `due: 2027-02-01` (1 February)",
+        ),
+        ("review_every", "2 weeks", "write it `review_every: 2w`"),
+        ("review_every", "14 days", "write it `review_every: 14d`"),
+        (
+            "target",
+            "100%",
+            "write the number alone, `target: 100`, and the word as the unit: `unit: %`",
+        ),
+        ("effort", "2h", "write the number alone, `effort: 2`"),
+        ("confidence", "70%", "write it from 1 to 10: `confidence: 7`"),
+    ],
+)
+def test_a_bad_value_in_a_clear_other_form_is_told_the_value_to_write(
+    key: str, value: str, fix: str
+) -> None:
+    """Reported (migration tryout): these all got "write the value in the form
+    docs/format.md gives"."""
+    text = goal_note(**{key: value}).replace("unit: interviews\n", "")
+    [finding] = of("H005", run((PATH, text)))
+    assert finding.suggestion == fix
+
+
+@pytest.mark.parametrize(
     ("key", "value"),
-    [("status", "xyz"), ("status", "finished"), ("due", "2027/02/30"), ("due", "31/01/2027")],
+    [("status", "xyz"), ("status", "finished"), ("due", "2027/02/30"), ("due", "31/31/2027")],
 )
 def test_a_bad_value_with_no_one_good_value_meant_gets_the_form(key: str, value: str) -> None:
     [finding] = of("H005", run((PATH, goal_note(**{key: value}))))

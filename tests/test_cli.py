@@ -1477,3 +1477,20 @@ def test_the_target_a001_offers_below_0_is_set(
     result = invoke("set", "Raise eNPS from -30 to -10", "target=-24")
     assert result.exit_code == 0, result.output
     assert "target: -24\n" in path.read_text()
+
+
+@pytest.mark.parametrize("command", ["list", "status"])
+def test_a_notes_warnings_are_printed_in_line_order(
+    invoke: Invoke, write: Write, command: str
+) -> None:
+    """Reported (migration tryout): `list` and `status` printed a log line's warning (line
+    16) before the front matter's (`status: Active`, line 4)."""
+    write(
+        "goals/Order.md",
+        "---\ntype: goal\ntitle: Order\nstatus: Active\nmetric: x done\ntarget: 5\n"
+        "due: 2026-12-31\n---\n## Log\n\n- 2026-11-01: +1\n- 11/06/2026: +1\n",
+    )
+    said = invoke(command).stderr.splitlines()
+    lines = [int(line.split(":")[1]) for line in said if line.startswith("goals/Order.md:")]
+    assert len(lines) == 2
+    assert lines == sorted(lines)

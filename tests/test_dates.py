@@ -13,6 +13,7 @@ from journal.core.dates import (
     DateError,
     Period,
     commit_day,
+    days_meant,
     parse_date,
     parse_day,
     parse_duration,
@@ -150,3 +151,24 @@ def test_a_commit_counts_on_its_authors_day_or_today_when_made_by_now(
 ) -> None:
     now = datetime(2026, 12, 5, 9, 0, tzinfo=timezone(timedelta(hours=-10)))  # 19:00 UTC
     assert commit_day(datetime.fromisoformat(stamp), date(2026, 12, 5), now) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("31.12.2026", [date(2026, 12, 31)]),
+        ("12/31/2026", [date(2026, 12, 31)]),
+        ("01/02/2026", [date(2026, 1, 2), date(2026, 2, 1)]),
+        ("05/05/2026", [date(2026, 5, 5)]),
+        ("Dec 31, 2026", [date(2026, 12, 31)]),
+        ("31st December 2026", [date(2026, 12, 31)]),
+        ("November 2, 2025 9:14 AM", [date(2025, 11, 2)]),
+        ("2026/1/10", [date(2026, 1, 10)]),
+        ("13/13/2026", []),
+        ("Junk 3, 2026", []),
+        ("12/31/26", []),  # a two-digit year: which century is not guessed
+        ("next friday", []),
+    ],
+)
+def test_the_days_a_day_written_another_way_may_mean(text: str, days: list[date]) -> None:
+    assert list(days_meant(text)) == days

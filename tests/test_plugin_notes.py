@@ -65,6 +65,13 @@ def test_an_inline_field_the_front_matter_also_holds_is_no_finding() -> None:
     assert not of("H025", run((PATH, text)))
 
 
+def test_a_progress_field_in_a_goal_with_no_current_is_its_check_in_not_current() -> None:
+    """Found in review: `progress` became another name for `current` (H012), and H025,
+    which reads the same names, told a goal's `progress::` check-in to move to `current:`."""
+    text = goal_note(f"{LOG}\nprogress:: [[{PATH[6:-3]}]] +1 call\n", current=None)
+    assert not of("H025", run((PATH, text)))
+
+
 def test_untyped_notes_in_the_people_and_meeting_folders_are_told(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -618,6 +618,17 @@ def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
             f"this line is indented under `{key}:`, which has a value already; "
             "start it where the other properties start"
         )
+    elif (
+        mark is not None
+        and (task := _TASK_ITEM.fullmatch(_line_at(text, mark.index)))
+        and _MILESTONES_ABOVE.search(text, 0, _line_start(text, mark.index))
+    ):
+        box, title = task.groups()
+        ticked = " with `done: true`" if box in "xX" else ""
+        problem = (
+            f"a task checkbox in a YAML list: `- [{box}] {title}` is a list inside a list to "
+            f"YAML; write `- title: {title}`{ticked}"
+        )
     else:
         problem = next((hint for needle, hint in _HINTS if needle in problem), problem)
     return Problem(mark.line + 1 if mark is not None else None, "invalid front matter: " + problem)
@@ -733,6 +744,10 @@ def _indented_key(text: str, mark: Any) -> str | None:
 _KEY_WITH_VALUE = lazy(r"( *(?:- +)?)('[^'\n]*'|\"[^\"\n]*\"|[^\s:#'\"\[{-][^:\n]*):[ \t]+[^\s#|>]")
 
 #: ``with: [[A]], [[B]]``: a flow list YAML reads up to its ``]]``, then finds a comma.
+#: The last key before a line is ``milestones:`` (its items are the lines after it).
+_MILESTONES_ABOVE = lazy(r"^milestones:[ \t]*\n(?:[ \t-].*\n)*\Z", re.MULTILINE | re.IGNORECASE)
+#: A list item written as a task (``  - [x] Draft``), which YAML reads as a list in a list.
+_TASK_ITEM = lazy(r"[ \t]*- \[(.)\][ \t]+(.*?)[ \t]*")
 _UNQUOTED_LINKS = lazy(r"[ \t]*(?:([^:\s-][^:]*):|-)[ \t]+\[\[[^\n]*\]\][ \t]*,")
 
 

@@ -12,6 +12,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from journal.core.errors import JournalError, UsageProblem
+from journal.core.moment import MONTHS
 from journal.core.records import Record, record
 from journal.core.regex import lazy
 
@@ -33,6 +34,46 @@ YEARS = range(1000, 9000)
 #: How far past now a moment (a commit's date) may be and still not be after today:
 #: clocks drift, and a commit made on another machine may come a few minutes ahead.
 CLOCK_SLACK = timedelta(minutes=10)
+
+
+#: A time of day after a day written another way (``November 2, 2025 9:14 AM``).
+_CLOCK = r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?"
+#: A day written another common way than YYYY-MM-DD: year first with another separator
+#: or a one-digit month or day (``2026/1/10``); day and month either way round before a
+#: four-digit year (``31.12.2026``, ``12/31/2026``); an English month name before or after
+#: the day (``Dec 31, 2026``, ``31 December 2026``).
+_OTHER_DAY = lazy(
+    r"(?:(?P<y1>\d{4})(?P<s1>[-/.])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})"
+    r"|(?P<a>\d{1,2})(?P<s2>[-/.])(?P<b>\d{1,2})(?P=s2)(?P<y2>\d{4})"
+    r"|(?P<n1>[a-z]{3,})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{4})"
+    r"|(?P<d3>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<n2>[a-z]{3,})\.?,?\s+(?P<y4>\d{4}))" + _CLOCK,
+    re.IGNORECASE | re.ASCII,
+)
+
+
+def days_meant(text: str) -> tuple[date, ...]:
+    """The real days ``text``, a day written another common way (:data:`_OTHER_DAY`, a
+    time of day after it allowed), may mean: two when its day and month could be either
+    way round (``01/02/2026``), none when it is no such day."""
+    match = _OTHER_DAY.fullmatch(text.strip())
+    if match is None:
+        return ()
+    found = match.groupdict()
+    if found["y1"]:
+        read = [(found["y1"], found["m1"], found["d1"])]
+    elif found["y2"]:
+        read = [(found["y2"], found["b"], found["a"]), (found["y2"], found["a"], found["b"])]
+    else:
+        name = (found["n1"] or found["n2"]).lower()
+        month = next((str(n) for n, m in enumerate(MONTHS, 1) if m.lower().startswith(name)), "0")
+        read = [(found["y3"] or found["y4"], month, found["d2"] or found["d3"])]
+    days = []
+    for year, month, day in read:
+        try:
+            days.append(date(int(year), int(month), int(day)))
+        except ValueError:
+            continue
+    return tuple(sorted({d for d in days if d.year in YEARS}))
 
 
 class DateError(JournalError):

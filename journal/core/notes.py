@@ -314,6 +314,7 @@ def parse_typed(
         _check_sections(note, body, sections)
     record, problems = typed_record(note)
     note.diagnostics.extend(problems)
+    note.diagnostics.sort(key=_line_of)  # in line order wherever shown; stable: ties as found
     if record is None and not note.readable:
         # meant as one: commands name it, lookups say why it can't be used
         note.kind = _meant_kind(doc, raw) or note.kind
@@ -324,6 +325,11 @@ def parse_typed(
         if goal is not None:  # the goal a meeting may count for, as written
             note.props["goal"] = goal.group(2) if goal.group(1) else goal.group(3)
     return note, record
+
+
+def _line_of(diagnostic: Diagnostic) -> int:
+    """Where a diagnostic sorts in its note: at its line, a whole note's (no line) first."""
+    return diagnostic.line or 0
 
 
 def _plugins_file(raw: bytes) -> codec.Document | None:

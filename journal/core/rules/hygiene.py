@@ -29,8 +29,10 @@ from journal.core.checkins import (
     unit_glued,
     unsigned_number,
 )
+from journal.core.dates import days_meant
 from journal.core.errors import Ambiguous, Diagnostic, JournalError
 from journal.core.fields import (
+    CLOSED,
     CONTACT_FIELDS,
     GOAL_FIELDS,
     MARKDOWN_LINK,
@@ -55,6 +57,7 @@ from journal.core.links import (
     names_file,
     unquoted_link,
 )
+from journal.core.moment import MONTHS
 from journal.core.names import (
     MAX_PATH_CHARS,
     abbreviates,
@@ -718,6 +721,7 @@ _OTHER_NAMES = {
         **dict.fromkeys(("deadline", "due_date", "due_by", "target_date", "end_date"), "due"),
         **dict.fromkeys(("start_date", "started", "started_on", "begin", "begins"), "start"),
         **dict.fromkeys(("completed_on", "completion_date", "done_on", "finished"), "completed"),
+        **dict.fromkeys(("progress", "percent_complete", "percent_done", "percentage"), "current"),
     },
     "meeting": {
         **dict.fromkeys(
@@ -747,10 +751,36 @@ def _other_name(
     value = props().get(key)
     if value is None:
         return None
+    if isinstance(value, str) and (
+        (fields[meant].type == "date" and days_meant(value))
+        or (meant == "current" and _SHARE.fullmatch(value))
+    ):
+        return meant  # a day written another way (`12/31/2026`), a share done (`40%`)
     try:
         return meant if coerce(fields[meant], value) is not None else None
     except FieldError:
         return None
+
+
+#: A share done, as other tools write progress: ``40%``.
+_SHARE = lazy(r"\d+(?:\.\d+)?\s*%")
+#: H012's fix of another tool's name for `current`: what it holds is rarely in the goal's
+#: unit (a share done, ``40%`` or ``0.4``), and is not converted.
+_PROGRESS_FIX = (
+    "write `current:` in place of `{key}:`, as the amount done in the unit `target` counts: "
+    "journal works out the share done; a percentage is not converted"
+)
+#: Keys other tools mark a goal done with (``done: true``); journal reads ``status``.
+_DONE_KEYS = frozenset({"done", "complete", "is_done"})
+
+
+def _done_fix(word: str) -> str:
+    """How to mark a goal done that says so by another key (H012) or by ``completed: true``
+    (H005); ``word`` names the goal on the command line."""
+    return (
+        "write `status: done` and `completed:` with the day it was done (`journal done "
+        f"{word}` writes both): journal reads a goal as done by `status: done`"
+    )
 
 
 def misspelt_property(ctx: Context) -> Iterator[Problem]:
@@ -760,6 +790,7 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
     if not ctx.goals_only:  # a follow-up owed under `folow_up_by:` is lost without a word
         notes += [("meeting", m.path, m.lines, MEETING_FIELDS) for m in ctx.catalog.meetings]
         notes += [("contact", c.path, c.lines, CONTACT_FIELDS) for c in ctx.catalog.contacts]
+    open_goals = {g.path for g in ctx.goals if g.status not in CLOSED}
     for kind, path, lines, fields in notes:
         missing = tuple(name for name in fields if name not in lines)
         for key in lines:
@@ -770,6 +801,17 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
             def props(path: str = path) -> Mapping[str, object]:
                 return ctx.catalog.by_path[path].props  # a note loaded only when asked
 
+            own = " (a key of your own can stay: " + (
+                "`check_ignore: [H012]`)" if kind == "goal" else "`--ignore H012`)"
+            )
+            if _folded(key) in _DONE_KEYS and path in open_goals and props().get(key) is True:
+                yield Problem(
+                    path,
+                    lines[key],
+                    f"`{key}: true` is no goal property, and the goal's status is not done",
+                    _done_fix(ctx.goal_word(path)) + own,
+                )
+                continue
             other = _other_name(kind, key, props, fields, missing)
             close = [other] if other else _close_name(key, missing)
             if close:
@@ -778,9 +820,12 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
                     lines[key],
                     f"`{key}` is no {kind} property, and the {kind} has no `{close[0]}`: "
                     + ("another name for it?" if other else "a typo?"),
-                    _renamed(key, fields[close[0]], props().get(key))
-                    + " (a key of your own can stay: "
-                    + ("`check_ignore: [H012]`)" if kind == "goal" else "`--ignore H012`)"),
+                    (
+                        _PROGRESS_FIX.format(key=key)
+                        if other == "current"
+                        else _renamed(key, fields[close[0]], props().get(key))
+                    )
+                    + own,
                 )
 
 
@@ -791,6 +836,12 @@ def _renamed(key: str, meant: Field, value: object) -> str:
     try:
         coerce(meant, value)
     except FieldError as exc:
+        days = days_meant(value) if meant.type == "date" and isinstance(value, str) else ()
+        if days:
+            meant_days = _days_to_write(meant.name, days)
+            if len(days) > 1:
+                meant_days = f"the day meant: {meant_days},"
+            return f"write {meant_days} in place of `{key}: {value}`"
         first = value[0] if isinstance(value, list) and value else None
         try:
             one = first is not None and coerce(meant, first) is not None
@@ -833,7 +884,7 @@ def inline_property(ctx: Context) -> Iterator[Problem]:
     inline fields per spelling of a property name.  A field on a task is the task's (the
     Tasks plugin's ``[due:: 2026-12-14]``), not the goal's."""
     goals = {g.path: g for g in ctx.goals}
-    others = _OTHER_NAMES["goal"]
+    others = {k: v for k, v in _OTHER_NAMES["goal"].items() if k != INLINE_KEY}  # a check-in
     for key in (*(k for k in GOAL_FIELDS if k != "type"), *others):
         meant = others.get(key, key)
         spelt = dict.fromkeys((key, key.replace("_", " "), key.replace("_", "-")))
@@ -1119,12 +1170,17 @@ def bad_value(ctx: Context) -> Iterator[Problem]:
             or _unit_word_fix(ctx, problem)
             or _choice_fix(problem)
             or _date_fix(problem)
+            or _duration_fix(problem)
+            or _completed_fix(ctx, problem)
         )
         yield problem if fix is None else Problem(problem.path, problem.line, problem.message, fix)
 
 
-#: A number property written with its unit's word: ``target should be a number, not '1 mentor'``
-_NUMBER_AND_WORD = lazy(r"(\w+) should be a number, not '(-?[0-9][0-9.]*) +([^\d'][^']*)'")
+#: A number property written with its unit's word, or glued to a percent sign or an
+#: hour's: ``target should be a number, not '1 mentor'``, ``'100%'``, ``'2h'``.
+_NUMBER_AND_WORD = lazy(
+    r"(\w+) should be a number, not '(-?[0-9][0-9.]*)(?: +([^\d'][^']*)|(%|h|hrs?))'"
+)
 
 
 def _unit_word_fix(ctx: Context, problem: Problem) -> str | None:
@@ -1133,7 +1189,10 @@ def _unit_word_fix(ctx: Context, problem: Problem) -> str | None:
     told = _NUMBER_AND_WORD.fullmatch(problem.message)
     if told is None:
         return None
-    key, value, word = told.groups()
+    key, value, word, glued = told.groups()
+    word = word or glued
+    if key == "confidence" and word == "%":  # from 1 to 10
+        return f"write it from 1 to 10: `confidence: {float(value) / 10:g}`"
     fix = f"write the number alone, `{key}: {value}`"
     note = ctx.catalog.by_path.get(problem.path)
     unit = note.props.get("unit") if note is not None else None
@@ -1148,8 +1207,10 @@ def _unit_word_fix(ctx: Context, problem: Problem) -> str | None:
 _NOT_A_CHOICE = lazy(r"(\w+) should be one of (.*), not '(.*)'")
 #: A date not written YYYY-MM-DD: ``due: '2027/01/31' is not a date (expected YYYY-MM-DD)``
 _NOT_A_DATE = lazy(r"(\w+): '(.*)' is not a date \(expected YYYY-MM-DD\)")
-#: A date in year, month, day order with another separator, or a one-digit month or day.
-_OTHER_DATE = lazy(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
+#: A duration in words: ``review_every: '2 weeks' is not a duration (expected ...)``
+_DURATION_WORDS = lazy(
+    r"(\w+): '(\d+) *(?:(w)(?:eeks?|ks?)?|(d)(?:ays?)?)' is not a duration \(.*\)", re.IGNORECASE
+)
 
 
 def _choice_fix(problem: Problem) -> str | None:
@@ -1164,22 +1225,45 @@ def _choice_fix(problem: Problem) -> str | None:
 
 
 def _date_fix(problem: Problem) -> str | None:
-    """The date a bad one means when that is beyond doubt: year, month and day in that
-    order with another separator (``2027/01/31``), one digit (``2027-1-31``), or in other
-    characters (an en dash, full-width digits)."""
+    """The date a bad one, written another common way (:func:`days_meant`: ``2027/01/31``,
+    ``31.12.2026``, ``Dec 31, 2026``, in other characters: an en dash, full-width digits),
+    means; both when its day and month could be either way round."""
     told = _NOT_A_DATE.fullmatch(problem.message)
     if told is None:
         return None
     key, typed = told.groups()
-    written = _OTHER_DATE.fullmatch(unicodedata.normalize("NFKC", typed).translate(DASHES))
-    if written is None:
+    days = days_meant(unicodedata.normalize("NFKC", typed).translate(DASHES))
+    if not days:
         return None
-    year, _, month, day = written.groups()
-    with contextlib.suppress(ValueError):
-        meant = f"`{key}: {date(int(year), int(month), int(day)).isoformat()}`"
-        chars = named_chars(typed)
-        return f"write it in ASCII characters, {meant}{chars}" if chars else f"write it {meant}"
-    return None
+    meant = _days_to_write(key, days)
+    if len(days) > 1:
+        return f"write the day meant: {meant}"
+    chars = named_chars(typed)
+    return f"write it in ASCII characters, {meant}{chars}" if chars else f"write it {meant}"
+
+
+def _days_to_write(key: str, days: Sequence[date]) -> str:
+    """``key: DAY`` for the day a value means, or of each of two, then named."""
+    if len(days) == 1:
+        return f"`{key}: {days[0].isoformat()}`"
+    return " or ".join(f"`{key}: {d.isoformat()}` ({d.day} {MONTHS[d.month - 1]})" for d in days)
+
+
+def _duration_fix(problem: Problem) -> str | None:
+    """The duration written in words (``2 weeks``, ``14 days``) as journal reads it."""
+    told = _DURATION_WORDS.fullmatch(problem.message)
+    if told is None:
+        return None
+    key, count, week, day = told.groups()
+    return f"write it `{key}: {count}{(week or day).lower()}`"
+
+
+def _completed_fix(ctx: Context, problem: Problem) -> str | None:
+    """``completed: true``: journal reads a goal as done by its status."""
+    note = ctx.catalog.by_path.get(problem.path)
+    if not problem.message.startswith("completed ") or note is None:
+        return None
+    return _done_fix(ctx.goal_word(problem.path)) if note.props.get("completed") is True else None
 
 
 def _wikilink_fix(ctx: Context, problem: Problem) -> str | None:
@@ -1331,6 +1415,9 @@ RULES = (
                 "invalid front matter: the closing '---' is missing after line": "add a `---` "
                 "line after the line named, the last property, so that the note's text starts "
                 "after it; the note is skipped until then",
+                "invalid front matter: a task checkbox": "write each item as `- title: NAME`, "
+                "with `done: true` on the next line, indented as `title`, for a ticked one "
+                "(docs/format.md, Milestones); the note is skipped until then",
                 "git left a merge conflict": "keep the lines you want between the `<<<<<<<` "
                 f"and `>>>>>>>` lines and remove the marker lines ({_DIFF3}); the note is "
                 "skipped until then",
