@@ -230,3 +230,21 @@ def test_log_and_set_count_on_from_the_start_a_title_gives(
     text = (vault / "goals/cut.md").read_text()
     assert text.endswith("## Log\n\n- 2026-11-20: -5 faster screening\n")  # no =40 recount
     assert "baseline" not in text and "M007" not in _check(invoke, "M")
+
+
+def test_a_change_logged_before_the_first_value_keeps_the_start(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """A backdated `-2` before the first `=42` made the log open with a change, which
+    says no value: the start fell to 0 and `status` said `140% done`."""
+    write(
+        "goals/hire.md",
+        "---\ntype: goal\ntitle: Hire\nunit: days\ntarget: 30\ncurrent: 42\n"
+        "start: 2026-10-01\ndue: 2027-03-31\n---\n\n## Log\n\n- 2026-11-05: =42\n",
+    )
+    logged = invoke("log", "Hire", "-2", "backdated", "--date", "2026-11-01")
+    assert logged.exit_code == 0, logged.stderr
+    assert "also wrote baseline: 42" in logged.stdout
+    assert "\nbaseline: 42\n" in (vault / "goals/hire.md").read_text()
+    record = _record(invoke, "Hire")
+    assert (record["base"], record["progress"], record["down"]) == (42, 0, True)

@@ -240,9 +240,11 @@ def log_checkin(
         edits: dict[tuple[codec.PathKey, ...], Any] = {} if current == new else {("current",): new}
         # a goal with no baseline counting down from its first value (`current`, or the
         # first =N logged, this one maybe): written as its baseline, so it stays the start
+        # (a change backdated before the first =N says no value: the start found stays)
         first = origin
         if origin.source != "current":
             first = start_of_values(baseline, goal.title, target, [*logged, checkin], None)
+            first = first if first.source else origin
         if first.source in ("current", "log"):
             edits[("baseline",)] = result["baseline"] = _tidy(first.value)
         now = codec.edited(doc, edits) if edits else doc
