@@ -248,3 +248,23 @@ def test_a_change_logged_before_the_first_value_keeps_the_start(
     assert "\nbaseline: 42\n" in (vault / "goals/hire.md").read_text()
     record = _record(invoke, "Hire")
     assert (record["base"], record["progress"], record["down"]) == (42, 0, True)
+
+
+def test_a_goal_whose_title_counts_down_still_counts_down_at_its_target(
+    invoke: Invoke, write: Write
+) -> None:
+    """`current: 45` edited by hand to 29 (no baseline): the start went with it, and the
+    goal counted up from 0 (`97% ahead 29/30 days`, `down: false`)."""
+    write(
+        "goals/hire.md",
+        HAND.replace("Cut time to fill", "Reduce time-to-hire to 30 days").replace(
+            "current: 45", "current: 29"
+        ),
+    )
+    record = _record(invoke, "Reduce time-to-hire to 30 days")
+    assert (record["base"], record["progress"], record["down"]) == (30, 1, True)
+    status = invoke("status").stdout
+    assert "97%" not in status and "100%" in status
+    found = _check(invoke, "M")
+    assert "M006" not in found and "M008" in found
+    assert "no baseline: the title brings the number down to 30, where it is" in found
