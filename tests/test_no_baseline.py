@@ -268,3 +268,17 @@ def test_a_goal_whose_title_counts_down_still_counts_down_at_its_target(
     found = _check(invoke, "M")
     assert "M006" not in found and "M008" in found
     assert "no baseline: the title brings the number down to 30, where it is" in found
+
+
+def test_log_on_a_goal_with_a_baseline_does_not_read_its_target(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Its target is asked for only to find a start: `target: ten` (H005) refused the log."""
+    write(
+        "goals/read.md",
+        "---\ntype: goal\ntitle: Read books\nbaseline: 0\ntarget: ten\ncurrent: 1\n---\n\n"
+        "## Log\n\n- 2026-11-15: +1 a book\n",
+    )
+    logged = invoke("log", "Read books", "+1", "another")
+    assert logged.exit_code == 0, logged.stderr
+    assert "\ncurrent: 2\n" in (vault / "goals/read.md").read_text()

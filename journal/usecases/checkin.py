@@ -200,7 +200,8 @@ def log_checkin(
         _refuse_uncounted(doc)
         current = _number(doc, "current")
         logged = [c for c in log_checkins(doc, periodic) if c.op is not None]
-        baseline, target = _number(doc, "baseline"), _number(doc, "target")
+        baseline = _number(doc, "baseline")
+        target = _number(doc, "target") if baseline is None else None  # only for a start
         valueless = baseline is None and current is None and not logged
         if valueless and op != "=" and titled_down(goal.title, target):  # down from what?
             word = catalog.goal_word(goal.path)
