@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from journal.core.goal import titled_start
 from tests.conftest import Invoke, Write
 
 HAND = (
@@ -282,3 +283,13 @@ def test_log_on_a_goal_with_a_baseline_does_not_read_its_target(
     logged = invoke("log", "Read books", "+1", "another")
     assert logged.exit_code == 0, logged.stderr
     assert "\ncurrent: 2\n" in (vault / "goals/read.md").read_text()
+
+
+def test_a_year_in_the_title_is_no_start(invoke: Invoke, vault: Path) -> None:
+    """"from 2025 levels to 10%" wrote `baseline: 2025` and `current: 2025`."""
+    title = "Reduce voluntary turnover from 2025 levels to 10%"
+    made = invoke("new", "goal", title, "--target", "10", "--due", "2027-03-31")
+    assert made.exit_code == 0, made.stderr
+    text = (vault / f"goals/{title}.md").read_text()
+    assert "baseline: 2025" not in text and "current: 2025" not in text
+    assert titled_start("Cut hours from 2025 to 10 a week", 10) == 2025  # no words after

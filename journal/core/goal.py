@@ -50,10 +50,12 @@ class Start(NamedTuple):
 
 
 #: "from 45 to 30", "from 60% to 75%", "from EUR 5,000 to EUR 3,500": the start and the
-#: end a title names (a number with a decimal comma, "2,5", is none).
+#: end a title names (a number with a decimal comma, "2,5", is none; nor a year then
+#: words, "from 2025 levels to 10%").
 _NUMBER = r"[$\u20ac\u00a3]?(?P<{}>\d+(?:,\d{{3}})*(?:\.\d+)?)(?![.,]?\d)"
 _FROM_TO = lazy(
-    rf"\bfrom\s+(?:[a-z]{{3}}\s+)?{_NUMBER.format('start')}\S*(?:\s+[^\s\d]+){{0,2}}?"
+    rf"\bfrom\s+(?:[a-z]{{3}}\s+)?(?!(?:19|20)\d\d\s+(?!to\b)[^\s\d])"
+    rf"{_NUMBER.format('start')}\S*(?:\s+[^\s\d]+){{0,2}}?"
     rf"\s+to\s+(?:[a-z]{{3}}\s+)?{_NUMBER.format('end')}",
     re.IGNORECASE,
 )
