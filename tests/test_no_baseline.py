@@ -286,7 +286,7 @@ def test_log_on_a_goal_with_a_baseline_does_not_read_its_target(
 
 
 def test_a_year_in_the_title_is_no_start(invoke: Invoke, vault: Path) -> None:
-    """"from 2025 levels to 10%" wrote `baseline: 2025` and `current: 2025`."""
+    """ "from 2025 levels to 10%" wrote `baseline: 2025` and `current: 2025`."""
     title = "Reduce voluntary turnover from 2025 levels to 10%"
     made = invoke("new", "goal", title, "--target", "10", "--due", "2027-03-31")
     assert made.exit_code == 0, made.stderr
