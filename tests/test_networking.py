@@ -320,7 +320,7 @@ def result_goal(metric: str, unit: str = "") -> str:
             "",
             "Asked for a referral; she said she can't refer external candidates",
             False,
-        ),  # fmt: skip
+        ),
         ("referrals from informational interviews", "", "He won't refer me until I apply", False),
         ("referrals from informational interviews", "", "She declined to refer me", False),
         ("referrals from informational interviews", "", "Not a referral yet", False),
