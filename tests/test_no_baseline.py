@@ -293,3 +293,12 @@ def test_a_year_in_the_title_is_no_start(invoke: Invoke, vault: Path) -> None:
     text = (vault / f"goals/{title}.md").read_text()
     assert "baseline: 2025" not in text and "current: 2025" not in text
     assert titled_start("Cut hours from 2025 to 10 a week", 10) == 2025  # no words after
+
+
+def test_the_rule_list_and_new_goal_help_say_where_progress_counts_from(
+    invoke: Invoke,
+) -> None:
+    m005 = next(ln for ln in invoke("check", "--list-rules").stdout.splitlines() if "M005" in ln)
+    assert "counts from 0" not in m005 and "known to start" in m005
+    helped = " ".join(invoke("new", "goal", "--help").stdout.split())
+    assert "a title that brings a number down, none" in helped

@@ -258,7 +258,7 @@ RULES = (
         "M005",
         "missing-baseline",
         "hint",
-        "the goal has no `baseline` (progress then counts from 0)",
+        "the goal has no `baseline` (progress then counts from where it is known to start)",
         missing_baseline,
     ),
     Rule(
