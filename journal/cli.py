@@ -1094,7 +1094,12 @@ def new() -> None:
 )
 @click.option("--unit", help="Unit of the metric, e.g. interviews.")
 @click.option(
-    "--baseline", metavar="N", help="Value at the start (default: a title's 'from N', else 0)."
+    "--baseline",
+    metavar="N",
+    help=(
+        "Value at the start (default: a title's 'from N'; for a title that brings a number "
+        "down, none: log its first value; else 0)."
+    ),
 )
 @click.option("--target", metavar="N", help="Value that means done.")
 @click.option("--effort", metavar="N", help="Hours per week the goal needs.")

@@ -243,7 +243,8 @@ def meeting_lines(r: dict[str, Any]) -> list[str]:
             for m in r.get("meetings_come_to_nothing", [])
         ]
         + [
-            f"not counted, its outcome names no {missed}: {m['path']} (outcome: {m['outcome']})"
+            f"not counted, its outcome names no {missed} (or denies it): {m['path']} "
+            f"(outcome: {m['outcome']})"
             for m in r.get("meetings_result_not_named", [])
         ]
     )

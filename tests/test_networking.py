@@ -313,6 +313,18 @@ def result_goal(metric: str, unit: str = "") -> str:
         ("introductions or offers from coffee chats", "intros", "Tips on my CV", False),
         ("job interviews landed", "interviews", "A first-round interview at Stark", True),
         ("job interviews landed", "interviews", "She liked my portfolio", False),
+        # An outcome naming the result only to deny it does not count it (words, not
+        # meaning: a negation a few words before the result word).
+        (
+            "referrals from informational interviews",
+            "",
+            "Asked for a referral; she said she can't refer external candidates",
+            False,
+        ),
+        ("referrals from informational interviews", "", "He won't refer me until I apply", False),
+        ("referrals from informational interviews", "", "She declined to refer me", False),
+        ("referrals from informational interviews", "", "Not a referral yet", False),
+        ("referrals from informational interviews", "", "She will refer me, not before May", True),
         # The unit names the result when the metric does not...
         ("results of coffee chats", "referrals", "Sam referred me", True),
         ("results of coffee chats", "referrals", "Nice chat", False),

@@ -1041,8 +1041,8 @@ def test_a_referral_goal_counts_only_the_meetings_whose_outcome_names_a_referral
     assert "0 -> 0 / 2 referrals" in shown
     assert (
         "  counted from meeting notes whose outcome names a referral, as an outcome goal\n"
-        f"  not counted, its outcome names no referral: {kris} (outcome: Good chat about "
-        "sourcing tools)\n"
+        f"  not counted, its outcome names no referral (or denies it): {kris} (outcome: Good "
+        "chat about sourcing tools)\n"
     ) in shown
     record = json.loads(invoke("show", "r", "--json").stdout)
     assert record["meetings_result"] == ["referral"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from journal.core.goal import titled_start
 from tests.conftest import Invoke, Write
 
 HAND = (
@@ -230,3 +231,74 @@ def test_log_and_set_count_on_from_the_start_a_title_gives(
     text = (vault / "goals/cut.md").read_text()
     assert text.endswith("## Log\n\n- 2026-11-20: -5 faster screening\n")  # no =40 recount
     assert "baseline" not in text and "M007" not in _check(invoke, "M")
+
+
+def test_a_change_logged_before_the_first_value_keeps_the_start(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """A backdated `-2` before the first `=42` made the log open with a change, which
+    says no value: the start fell to 0 and `status` said `140% done`."""
+    write(
+        "goals/hire.md",
+        "---\ntype: goal\ntitle: Hire\nunit: days\ntarget: 30\ncurrent: 42\n"
+        "start: 2026-10-01\ndue: 2027-03-31\n---\n\n## Log\n\n- 2026-11-05: =42\n",
+    )
+    logged = invoke("log", "Hire", "-2", "backdated", "--date", "2026-11-01")
+    assert logged.exit_code == 0, logged.stderr
+    assert "also wrote baseline: 42" in logged.stdout
+    assert "\nbaseline: 42\n" in (vault / "goals/hire.md").read_text()
+    record = _record(invoke, "Hire")
+    assert (record["base"], record["progress"], record["down"]) == (42, 0, True)
+
+
+def test_a_goal_whose_title_counts_down_still_counts_down_at_its_target(
+    invoke: Invoke, write: Write
+) -> None:
+    """`current: 45` edited by hand to 29 (no baseline): the start went with it, and the
+    goal counted up from 0 (`97% ahead 29/30 days`, `down: false`)."""
+    write(
+        "goals/hire.md",
+        HAND.replace("Cut time to fill", "Reduce time-to-hire to 30 days").replace(
+            "current: 45", "current: 29"
+        ),
+    )
+    record = _record(invoke, "Reduce time-to-hire to 30 days")
+    assert (record["base"], record["progress"], record["down"]) == (30, 1, True)
+    status = invoke("status").stdout
+    assert "97%" not in status and "100%" in status
+    found = _check(invoke, "M")
+    assert "M006" not in found and "M008" in found
+    assert "no baseline: the title brings the number down to 30, where it is" in found
+
+
+def test_log_on_a_goal_with_a_baseline_does_not_read_its_target(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Its target is asked for only to find a start: `target: ten` (H005) refused the log."""
+    write(
+        "goals/read.md",
+        "---\ntype: goal\ntitle: Read books\nbaseline: 0\ntarget: ten\ncurrent: 1\n---\n\n"
+        "## Log\n\n- 2026-11-15: +1 a book\n",
+    )
+    logged = invoke("log", "Read books", "+1", "another")
+    assert logged.exit_code == 0, logged.stderr
+    assert "\ncurrent: 2\n" in (vault / "goals/read.md").read_text()
+
+
+def test_a_year_in_the_title_is_no_start(invoke: Invoke, vault: Path) -> None:
+    """ "from 2025 levels to 10%" wrote `baseline: 2025` and `current: 2025`."""
+    title = "Reduce voluntary turnover from 2025 levels to 10%"
+    made = invoke("new", "goal", title, "--target", "10", "--due", "2027-03-31")
+    assert made.exit_code == 0, made.stderr
+    text = (vault / f"goals/{title}.md").read_text()
+    assert "baseline: 2025" not in text and "current: 2025" not in text
+    assert titled_start("Cut hours from 2025 to 10 a week", 10) == 2025  # no words after
+
+
+def test_the_rule_list_and_new_goal_help_say_where_progress_counts_from(
+    invoke: Invoke,
+) -> None:
+    m005 = next(ln for ln in invoke("check", "--list-rules").stdout.splitlines() if "M005" in ln)
+    assert "counts from 0" not in m005 and "known to start" in m005
+    helped = " ".join(invoke("new", "goal", "--help").stdout.split())
+    assert "a title that brings a number down, none" in helped

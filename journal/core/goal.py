@@ -41,18 +41,21 @@ class Start(NamedTuple):
     """Where a goal's progress counts from (:func:`start_of_values`): the ``value``, and
     what gives it (``source``): ``baseline``; with none, the ``title`` ("from 45 to 30
     days"), its first value logged (``log``, an ``=N`` above the target) or its
-    ``current`` (above the target, nothing logged), which it counts down from; else
-    ``""``, 0."""
+    ``current`` (above the target, nothing logged), which it counts down from; the
+    target when that value is at or below it and the title brings the number down to
+    it (``reached``: the start is unknown, the target is reached); else ``""``, 0."""
 
     value: float
     source: str
 
 
 #: "from 45 to 30", "from 60% to 75%", "from EUR 5,000 to EUR 3,500": the start and the
-#: end a title names (a number with a decimal comma, "2,5", is none).
+#: end a title names (a number with a decimal comma, "2,5", is none; nor a year then
+#: words, "from 2025 levels to 10%").
 _NUMBER = r"[$\u20ac\u00a3]?(?P<{}>\d+(?:,\d{{3}})*(?:\.\d+)?)(?![.,]?\d)"
 _FROM_TO = lazy(
-    rf"\bfrom\s+(?:[a-z]{{3}}\s+)?{_NUMBER.format('start')}\S*(?:\s+[^\s\d]+){{0,2}}?"
+    rf"\bfrom\s+(?:[a-z]{{3}}\s+)?(?!(?:19|20)\d\d\s+(?!to\b)[^\s\d])"
+    rf"{_NUMBER.format('start')}\S*(?:\s+[^\s\d]+){{0,2}}?"
     rf"\s+to\s+(?:[a-z]{{3}}\s+)?{_NUMBER.format('end')}",
     re.IGNORECASE,
 )
@@ -102,9 +105,10 @@ def start_of_values(
 ) -> Start:
     """Where progress counts from (:class:`Start`): ``baseline``; with none, the start the
     title names (:func:`titled_start`), else the goal's first value when it is above the
-    target - the goal counts down from it -, else 0.  The first value is the first
-    measured line of its own ``log`` when it sets the value (``=N``; a change says no
-    value), else, nothing logged, the file's ``current``."""
+    target - the goal counts down from it -, else the target when the title brings the
+    number down to it (:func:`titled_down`: reached, from a start unknown), else 0.  The
+    first value is the first measured line of its own ``log`` when it sets the value
+    (``=N``; a change says no value), else, nothing logged, the file's ``current``."""
     if baseline is not None:
         return Start(baseline, "baseline")
     titled = titled_start(title, target)
@@ -115,8 +119,11 @@ def start_of_values(
     if measured:
         line = min(measured, key=lambda c: c.day)
         first, source = (line.amount if line.op == "=" else None), "log"
-    if first is not None and target is not None and first > target:
-        return Start(first, source)
+    if first is not None and target is not None:
+        if first > target:
+            return Start(first, source)
+        if titled_down(title, target):
+            return Start(target, "reached")
     return Start(0.0, "")
 
 
@@ -241,14 +248,19 @@ class Goal(Record):
 
     @property
     def down(self) -> bool:
-        """Its target is below its :attr:`base`: it brings something down."""
-        return self.target is not None and self.target < self.base
+        """Its target is below its :attr:`base`, or is its base as it is ``reached``
+        (:func:`start_of_values`): it brings something down."""
+        if self.target is None:
+            return False
+        return self.target < self.base or (
+            self.target == self.base and self.origin.source == "reached"
+        )
 
     def goes_down(self, value: float | None) -> bool:
         """Whether ``value`` reads as going down to the target: the goal's direction
         (:attr:`down`), past the target too; with none (the target is its base:
         ``0 errors``, kept at 0), while ``value`` is above the target."""
-        if self.target is not None and self.target == self.base:
+        if self.target is not None and self.target == self.base and not self.down:
             return value is not None and value > self.target
         return self.down
 
@@ -263,8 +275,8 @@ class Goal(Record):
         if target is None or value is None:
             return None
         start = self.base
-        if target == start:
-            return None
+        if target == start:  # reached, counting down from a start unknown: done
+            return 1.0 if self.down and value <= target else None
         return (value - start) / (target - start)
 
     @property

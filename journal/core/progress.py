@@ -125,7 +125,7 @@ def reached(goal: Goal, value: float | None) -> bool:
     if target is None or value is None:
         return False
     if target == base:
-        return value == target
+        return value <= target if goal.down else value == target
     return value >= target if target > base else value <= target
 
 

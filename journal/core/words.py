@@ -539,7 +539,7 @@ _OUTCOME = lazy(
 #: A noun of :data:`MEETING_RESULTS`, its result by each.
 _RESULT_OF = {noun: result for result, (nouns, _) in MEETING_RESULTS.items() for noun in nouns}
 _MEETING_RESULT = lazy(rf"(?<![\w-])({'|'.join(_RESULT_OF)})s?(?![\w-])", re.IGNORECASE)
-_WORD_OF_TEXT = lazy(r"\w+")
+_WORD_OF_TEXT = lazy(r"[\w'\u2019]+")  # "can't" one word
 _EFFORT_MARKER = lazy(
     rf"{_words(EFFORT_BEFORE_MARKER)}\s+(?:(?:{_alternation(DETERMINERS)})\s+)?{_words(OUTCOME_MARKERS)}"
     rf"|{_words(OUTCOME_MARKERS)}\s+{_words(EFFORT_AFTER_MARKER)}",
@@ -796,11 +796,26 @@ def _results_in(text: str) -> list[str]:
     return list(dict.fromkeys(_RESULT_OF[noun.lower()] for noun in _MEETING_RESULT.findall(text)))
 
 
+#: Words that deny what follows them within :data:`_DENIED_WITHIN` words: "she can't
+#: refer me" names no referral (any word ending in n't too: "didn't", "won't").
+NEGATIONS = frozenset(("no", "not", "never", "cannot", "declined", "refused", "unable", "without"))
+_DENIED_WITHIN = 3
+
+
+def _denied(words: list[str], at: int) -> bool:
+    """Whether a negation (:data:`NEGATIONS`) comes a few words before ``words[at]``."""
+    before = words[max(at - _DENIED_WITHIN, 0) : at]
+    return any(w in NEGATIONS or w.endswith(("n't", "n\u2019t")) for w in before)
+
+
 def names_meeting_result(outcome: str, results: list[str]) -> bool:
     """Whether ``outcome`` names one of ``results`` (:func:`meeting_results`): holds a
-    word starting with one of its stems, any case."""
+    word starting with one of its stems, any case, and denies none (a negation a few
+    words before it: "He won't refer me until I apply"; words, not meaning)."""
     stems = tuple(stem for result in results for stem in MEETING_RESULTS[result][1])
-    return any(word.startswith(stems) for word in _WORD_OF_TEXT.findall(outcome.lower()))
+    words = _WORD_OF_TEXT.findall(outcome.lower())
+    named = [at for at, word in enumerate(words) if word.startswith(stems)]
+    return bool(named) and not any(_denied(words, at) for at in named)
 
 
 def effort_of(metric: str) -> Effort | None:

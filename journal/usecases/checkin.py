@@ -218,7 +218,8 @@ def log_checkin(
         _refuse_uncounted(doc)
         current = _number(doc, "current")
         logged = [c for c in log_checkins(doc, periodic) if c.op is not None]
-        baseline, target = _number(doc, "baseline"), _number(doc, "target")
+        baseline = _number(doc, "baseline")
+        target = _number(doc, "target") if baseline is None else None  # only for a start
         valueless = baseline is None and current is None and not logged
         if valueless and op != "=" and titled_down(goal.title, target):  # down from what?
             word = catalog.goal_word(goal.path)
@@ -258,9 +259,11 @@ def log_checkin(
         edits: dict[tuple[codec.PathKey, ...], Any] = {} if current == new else {("current",): new}
         # a goal with no baseline counting down from its first value (`current`, or the
         # first =N logged, this one maybe): written as its baseline, so it stays the start
+        # (a change backdated before the first =N says no value: the start found stays)
         first = origin
         if origin.source != "current":
             first = start_of_values(baseline, goal.title, target, [*logged, checkin], None)
+            first = first if first.source else origin
         if first.source in ("current", "log"):
             edits[("baseline",)] = result["baseline"] = _tidy(first.value)
         now = codec.edited(doc, edits) if edits else doc

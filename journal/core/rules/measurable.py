@@ -146,14 +146,21 @@ def missing_baseline(ctx: Context) -> Iterator[Problem]:
             )
         elif target is not None and titled_down(goal.title, target):
             fix = f"{fix}: above {number(target)}, as the title brings the number down to it"
-            problem = Problem(problem.path, problem.line, problem.message, fix)
+            message = problem.message
+            if start.source == "reached":
+                message = (
+                    f"no baseline: the title brings the number down to {number(target)}, "
+                    "where it is: reached, from a start not known"
+                )
+            problem = Problem(problem.path, problem.line, message, fix)
         yield problem
 
 
 def _target_at_baseline(goal: Goal) -> float | None:
     """The goal's target when it is where its progress counts from (:attr:`Goal.base`),
-    else None: M006's finding, a goal with nothing to reach."""
-    return goal.aim if goal.aim == goal.base else None
+    else None: M006's finding, a goal with nothing to reach (not one counting down that
+    is there: :attr:`Goal.down`)."""
+    return goal.aim if goal.aim == goal.base and not goal.down else None
 
 
 def target_equals_baseline(ctx: Context) -> Iterator[Problem]:
@@ -251,7 +258,7 @@ RULES = (
         "M005",
         "missing-baseline",
         "hint",
-        "the goal has no `baseline` (progress then counts from 0)",
+        "the goal has no `baseline` (progress then counts from where it is known to start)",
         missing_baseline,
     ),
     Rule(
