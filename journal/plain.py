@@ -261,6 +261,8 @@ def goal_card(r: dict[str, Any], today: date) -> str:
     for m in r["milestones"]:
         state = "dropped" if m["dropped"] is not False else "done" if m["done"] else "open"
         out.append(f"{state}: {task_words(m['title'])}" + _due_of(m))
+    for key, said in (("supporting", "supports goal"), ("supported_by", "supported by goal")):
+        out.extend(f"{said}: {_related(g)}" for g in r.get(key, []))
     checkins = r.get("checkins", [])
     if checkins:
         shown = checkins[-SHOWN_CHECKINS:]
@@ -273,6 +275,13 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         out.append("problem: not checked, the [check] settings can't be read")
     out.extend(_problem(f["line"], f"{f['rule']} {f['message']}") for f in r.get("findings") or [])
     return "\n".join(out) + "\n"
+
+
+def _related(g: dict[str, Any]) -> str:
+    """``Learn SQL, 20%, 1 of 5 conversations, last check-in 2026-11-20``."""
+    status = g["status"] if g["status"] != "active" else ""
+    last = f"last check-in {g['last_checkin']}" if g["last_checkin"] else "no check-in yet"
+    return ", ".join(filter(None, [g["title"], status, _share(g), _measure(g), last]))
 
 
 def _due_of(m: dict[str, Any]) -> str:

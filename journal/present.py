@@ -168,6 +168,13 @@ def goal_card(record: dict[str, Any], today: date) -> str:
         if dropped:
             said.append("dropped" if m["dropped"] is True else f"dropped {m['dropped']}")
         out.append(f"  [{mark}] {m['title']}" + (f" ({', '.join(said)})" if said else ""))
+    for key, heading in (
+        ("supporting", "goals it supports"),
+        ("supported_by", "goals supporting it"),
+    ):
+        if r.get(key):
+            out.append(f"  {heading}:")
+            out.extend(f"    {related_line(g)}" for g in r[key])
     checkins = r.get("checkins", [])
     if checkins:
         shown = checkins[-SHOWN_CHECKINS:]
@@ -188,6 +195,16 @@ def goal_card(record: dict[str, Any], today: date) -> str:
         where = f"line {f['line']}: " if f["line"] else ""
         out.append(f"  ! {where}{f['rule']} {f['message']}")
     return "\n".join(out) + "\n"
+
+
+def related_line(g: dict[str, Any]) -> str:
+    """A goal ``show`` lists as one the goal supports or is supported by, on one line:
+    its link, status when not active, share, value and last check-in."""
+    status = f"[{g['status']}]" if g["status"] != "active" else ""
+    measure = towards(g) if g["target"] is not None else ""
+    last = f"last check-in {g['last_checkin']}" if g["last_checkin"] else "no check-in yet"
+    said = [g["link"], status, percent(g["progress"]), measure, last]
+    return "  ".join(s for s in said if s)
 
 
 def _baseline(r: dict[str, Any]) -> str:

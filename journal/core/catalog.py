@@ -879,6 +879,21 @@ class Catalog:
         goals = self._counted(self._source.records("goal"), self._source.inline_checkins())
         return _composed_order(goals)
 
+    def supporters(self, goal: Goal) -> list[Goal]:
+        """The goals whose ``supports`` or ``feeds`` links to ``goal``, in path order."""
+        return self._supporters.get(goal.path, [])
+
+    @cached_property
+    def _supporters(self) -> dict[str, list[Goal]]:
+        """The goals supporting or feeding each goal, by its path (found once asked)."""
+        found: dict[str, list[Goal]] = {}
+        for goal in self.goals:
+            links = {self.counted_path(link.target, goal.path) for link in goal.supports}
+            links |= {self.counted_path(link.target, goal.path) for link in goal.feeds}
+            for path in sorted(p for p in links if p is not None and p != goal.path):
+                found.setdefault(path, []).append(goal)
+        return found
+
     def _counted(self, goals: list[Goal], checkins: list[tuple[str, CheckIn]]) -> list[Goal]:
         """``goals`` with the check-ins of ``checkins`` that count for each, and their
         values (:attr:`goals`)."""

@@ -10,7 +10,7 @@ its milestones judge its pace.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
 from journal.core.dates import parse_duration, weeks_between
@@ -106,15 +106,38 @@ def rhythm(goal: Goal, default_every: str) -> timedelta:
     return parse_duration(goal.review_every or default_every)
 
 
-def quiet_too_long(goal: Goal, until: date, rhythm_days: int, value: float | None) -> date | None:
+def quiet_too_long(
+    goal: Goal,
+    until: date,
+    rhythm_days: int,
+    value: float | None,
+    supporters: Callable[[Goal], Iterable[Goal]],
+) -> date | None:
     """The day ``goal`` has been without a check-in since (:func:`quiet_since`) when that
     is longer than its review rhythm as of ``until``, else None: as ``journal status``,
-    T006 and the review judge it.  A goal at its target by ``value`` (:func:`reached`)
-    needs marking done (M008), not a check-in."""
+    T006 and the review judge it.  A check-in of a goal that supports or feeds it, or
+    one of theirs in turn (``supporters``, asked only of a goal quiet on its own),
+    counts as one on it.  A goal at its target by ``value`` (:func:`reached`) needs
+    marking done (M008), not a check-in."""
     since = quiet_since(goal, until)
     if since is None or (until - since).days <= rhythm_days or reached(goal, value):
         return None
-    return since
+    days = [d for g in _supporting(goal, supporters) if (d := last_checkin(g, until=until))]
+    since = max([since, *days])
+    return since if (until - since).days > rhythm_days else None
+
+
+def _supporting(goal: Goal, supporters: Callable[[Goal], Iterable[Goal]]) -> list[Goal]:
+    """The goals that support or feed ``goal``, and those that support them, and so on
+    (each once, ``goal`` never)."""
+    found: dict[str, Goal] = {goal.path: goal}
+    todo = [goal]
+    while todo:
+        for g in supporters(todo.pop()):
+            if g.path not in found:
+                found[g.path] = g
+                todo.append(g)
+    return list(found.values())[1:]
 
 
 def reached(goal: Goal, value: float | None) -> bool:

@@ -609,7 +609,7 @@ def _stale(
     stale = []
     for goal in goals:
         every = rhythm(goal, default_every)
-        last = quiet_too_long(goal, as_of, every.days, values[goal.path])
+        last = quiet_too_long(goal, as_of, every.days, values[goal.path], catalog.supporters)
         if last is None:
             continue
         met = catalog.last_meeting_for(goal, last, as_of)

@@ -13,10 +13,11 @@ from journal.core.catalog import COPY_RULES, MISTYPED_FIX, Catalog, match_key, w
 from journal.core.codec import plain
 from journal.core.errors import ConfigError, Diagnostic, UsageProblem
 from journal.core.fields import STATUSES, as_written
-from journal.core.formatting import plural
+from journal.core.formatting import json_progress, plural
 from journal.core.goal import Goal
 from journal.core.links import names_file, path_finder
 from journal.core.notes import Note
+from journal.core.progress import last_checkin
 from journal.usecases.common import named_goal, outcome_wanted
 
 
@@ -208,6 +209,12 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
         for link in note.links
     ]
     record["tasks"] = [{"line": t.line, "done": t.done, "text": t.text} for t in note.tasks]
+    supported = {catalog.counted_path(link.target, goal.path) for link in goal.supports}
+    supported |= {catalog.counted_path(link.target, goal.path) for link in goal.feeds}
+    record["supporting"] = [
+        _related(catalog, g) for g in catalog.goals if g.path in supported and g.path != goal.path
+    ]
+    record["supported_by"] = [_related(catalog, g) for g in catalog.supporters(goal)]
     record["diagnostics"] = [d.to_dict() for d in note.diagnostics]
     try:
         report = check_vault(  # the goal's findings alone: the rules skip other notes
@@ -230,6 +237,23 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
         ]
     record["extra"] = plain(goal.extra)
     return record
+
+
+def _related(catalog: Catalog, goal: Goal) -> dict[str, Any]:
+    """A goal another supports or feeds, or is supported by, as ``show`` lists it."""
+    last = last_checkin(goal, until=catalog.today)
+    return {
+        "title": goal.title,
+        "path": goal.path,
+        "link": catalog.link_to(goal.path),
+        "status": goal.status,
+        "progress": json_progress(goal.progress),
+        "current": goal.current,
+        "target": goal.target,
+        "unit": goal.unit,
+        "down": goal.goes_down(goal.current),
+        "last_checkin": last.isoformat() if last else None,
+    }
 
 
 def goal_problems(catalog: Catalog, path: str | None = None) -> list[Diagnostic]:

@@ -27,7 +27,7 @@ def next_milestone(goal: Goal) -> Milestone | None:
 
 
 def goal_status(
-    goal: Goal, today: date, config: Config, plan: WeeklyTargets | None = None
+    catalog: Catalog, goal: Goal, today: date, config: Config, plan: WeeklyTargets | None = None
 ) -> dict[str, Any]:
     """One active goal on the status board (documented in docs/commands.md); its pace
     against ``plan``'s target for this week when the plan has one, as the review has it."""
@@ -53,7 +53,7 @@ def goal_status(
         "last_checkin": last.isoformat() if last else None,
         "review_every_days": every,
         # as the review and T006 judge it
-        "quiet": quiet_since(goal, today, config) is not None,
+        "quiet": quiet_since(catalog, goal, today, config) is not None,
     }
 
 
@@ -66,7 +66,10 @@ def status(vault: Vault, catalog: Catalog, today: date) -> dict[str, Any]:
     plan = covering_plan(catalog, today, config.week_start)
     active = [g for g in catalog.goals if g.status == "active"]
     goals = [
-        {**goal_status(g, today, config, plan), "unread_meetings": catalog.unread_meetings_of(g)}
+        {
+            **goal_status(catalog, g, today, config, plan),
+            "unread_meetings": catalog.unread_meetings_of(g),
+        }
         for g in active
     ]
     return {
@@ -92,16 +95,17 @@ def status(vault: Vault, catalog: Catalog, today: date) -> dict[str, Any]:
     }
 
 
-def quiet_since(goal: Goal, today: date, config: Config) -> date | None:
+def quiet_since(catalog: Catalog, goal: Goal, today: date, config: Config) -> date | None:
     """The day a goal quiet for longer than its rhythm has been quiet since (its last
-    check-in, else its start), as the review and T006 judge it; None when it is not."""
+    check-in or one of a goal supporting it, else its start), as the review and T006
+    judge it; None when it is not."""
     every = rhythm(goal, config.goals.review_every).days
-    return quiet_too_long(goal, today, every, goal.current)
+    return quiet_too_long(goal, today, every, goal.current, catalog.supporters)
 
 
 def _met(catalog: Catalog, goal: Goal, today: date, config: Config) -> dict[str, Any] | None:
     """The last meeting for a quiet goal since it went quiet, as the review names it."""
-    meeting = catalog.last_meeting_for(goal, quiet_since(goal, today, config), today)
+    meeting = catalog.last_meeting_for(goal, quiet_since(catalog, goal, today, config), today)
     if meeting is None:
         return None
     return {"date": str(meeting.day), "path": meeting.path, "needs_outcome": needs_outcome(goal)}

@@ -13,6 +13,7 @@ from journal.core.networking import implied_day
 from journal.core.progress import (
     last_checkin,
     overdue_milestones,
+    quiet_since,
     quiet_too_long,
     reached,
     start_of,
@@ -202,12 +203,14 @@ def undated_milestone(ctx: Context) -> Iterator[Problem]:
 def stale(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.active_goals:
         rhythm = ctx.review_every(goal)
-        since = quiet_too_long(goal, ctx.today, rhythm.days, goal.current)
+        since = quiet_too_long(goal, ctx.today, rhythm.days, goal.current, ctx.catalog.supporters)
         if since is None:
             continue
         latest = last_checkin(goal, until=ctx.today)
         gap = (ctx.today - since).days
         what = f"no check-in since {since}" if latest else f"no check-in since it began ({since})"
+        if since != quiet_since(goal, ctx.today):  # a goal supporting it was checked in later
+            what = f"no check-in since {since}, the last of a goal supporting it"
         counted = goal.metric_source == "meetings"
         met = ctx.catalog.last_meeting_for(goal, since, ctx.today) if counted else None
         if met is not None:  # held since, counted once its outcome is filled in
