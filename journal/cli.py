@@ -2001,7 +2001,10 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
 @click.argument("note")
 @click.option("--milestone", metavar="TITLE", help="Mark this milestone of the goal done.")
 @click.option(
-    "--date", "day", metavar="DATE", help="The day it was done (default: today; not later)."
+    "--date",
+    "day",
+    metavar="DATE",
+    help="The day it was done (default: today; not later); corrects a milestone's done day.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print what changed as JSON.")
 @commit_option
@@ -2026,7 +2029,14 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
     from journal.usecases.done import mark_done
 
     vault = state.vault()
-    result = mark_done(vault, state.catalog(vault), note, _day_option(day), milestone=milestone)
+    result = mark_done(
+        vault,
+        state.catalog(vault),
+        note,
+        _day_option(day),
+        milestone=milestone,
+        dated=day is not None,
+    )
     if as_json:
         emit_json(
             {

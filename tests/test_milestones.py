@@ -205,3 +205,25 @@ def test_done_on_a_dropped_milestone_says_it_counts_again(invoke: Invoke, write:
     assert (json.loads(again.stdout)["dropped"], again.stderr) == (None, "")
     plain = invoke("done", "Talks", "--milestone", "Call Dana")
     assert plain.exit_code == 0 and plain.stderr == ""
+
+
+def test_done_with_another_date_redates_a_milestone_done_touching_only_its_line(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `done G --milestone 1` stamped today; run again with `--date
+    2026-11-14` it said "milestone already done" and kept today, and `journal set` can't
+    edit milestones."""
+    steps = "\n  - title: Module 2 done\n    due: 2026-11-15 # week 2\n  - title: Module 4 done"
+    path = write("goals/sql.md", goal_text("SQL", start="2026-10-01", milestones=steps))
+    assert invoke("done", "SQL", "--milestone", "1").exit_code == 0
+    stamped = path.read_bytes()
+    assert b"    done: 2026-11-22\n" in stamped
+    again = invoke("done", "SQL", "--milestone", "1", "--date", "2026-11-14")
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout == ("goals/sql.md: milestones[1] Module 2 done: 2026-11-22 -> 2026-11-14\n")
+    assert path.read_bytes() == stamped.replace(b"done: 2026-11-22", b"done: 2026-11-14")
+    same = invoke("done", "SQL", "--milestone", "1", "--date", "2026-11-14", "--json")
+    assert json.loads(same.stdout)["written"] is False  # that day already: nothing to do
+    today = invoke("done", "SQL", "--milestone", "1")  # no --date: done stays as it is
+    assert "milestone already done" in today.stdout
+    assert b"done: 2026-11-14" in path.read_bytes()

@@ -1655,14 +1655,16 @@ def test_a_whole_step_the_line_has_not_reached_is_not_asked_for_by_rounding(
 ) -> None:
     """Reported: the line of 2 referrals due 2027-01-31 stood at 1.98 on the plan's last
     day; stored to one decimal it became 2.0, and the table asked for both referrals a
-    day before they were due (while Focus by month asked for none that month)."""
+    day before they were due (while Focus by month asked for none that month).  (Due
+    on the Monday after: one due on that Sunday, in the plan's last week, is planned to
+    its target by the plan's last day.)"""
     monkeypatch.setenv("JOURNAL_TODAY", "2026-11-02")
     write(
         "goals/r.md",
-        goal_text("Referrals", target=2, current=0, start="2026-11-02", due="2027-01-31"),
+        goal_text("Referrals", target=2, current=0, start="2026-11-02", due="2027-02-01"),
     )
     text = invoke("plan", "--stdout").stdout
-    assert "| 2027-W04 | 2027-01-25 to 2027-01-30 | 1 |" in text
+    assert "| 2027-W04 | 2027-01-25 to 2027-01-30 | 1 |" in text  # 1.957
     assert "values: [0.2, 0.3, 0.5, 0.6, 0.8, 0.9, 1.1, 1.2, 1.4, 1.5, 1.7, 1.8, 1.9]" in text
 
 
@@ -2301,3 +2303,32 @@ def test_the_timelines_description_counts_a_done_goal_as_done_not_due(
         "3 goals from 2026-12-07 to 2027-03-06, 3 of them done, with no milestone, and no "
         "goal still due in these weeks"
     )
+
+
+def test_a_goal_due_in_the_rest_of_the_plans_last_week_is_planned_to_its_target(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a 90-day plan from a Monday ends on a Saturday, so goals due on the
+    quarter's last Sunday were asked 39.6 of 40 hours and 11 of 12 units, a 0-to-1 goal
+    was in no month's focus, and neither they nor a milestone due that Sunday were in
+    any section."""
+    sunday = "2027-02-21"  # the plan runs 2026-11-23 to 2027-02-20, a Saturday
+    write("goals/a.md", goal_text("Alpha", unit="hours", current=0, target=40, due=sunday))
+    shipped = f"\n  - title: Shipped\n    due: {sunday}"
+    write("goals/p.md", goal_text("Port", current=0, target=1, due=sunday, milestones=shipped))
+    assert invoke("plan").exit_code == 0
+    text = (vault / PLAN).read_text()
+    rows = {r["goal"]: r for r in props_of(vault / PLAN)["targets"]}  # type: ignore[attr-defined]
+    assert rows["alpha"]["values"][-1] == 40 and rows["port"]["values"][-1] == 1
+    assert rows["alpha"]["due"] == sunday  # as the goal says: no T012
+    last = next(r for r in text.splitlines() if r.startswith("| 2027-W07 |"))
+    assert "| **40 (due)** | **1 (due)** | Shipped (goal: Port) |" in last
+    february = section_of(text, "focus").split("### February 2027")[1]
+    assert "- [[a]]: reach 40 hours" in february and "- [[p]]: reach 1 conversation" in february
+    assert f"- {sunday} · [[a]] is due\n" in february
+    assert f"- {sunday} · [[p]] · milestone: Shipped\n" in february
+    assert f"Shipped :milestone, g2m1, {sunday}, 0d" in section_of(text, "chart")
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-02-20")  # the plan's last day
+    write("goals/a.md", goal_text("Alpha", unit="hours", current=30, target=40, due=sunday))
+    assert "(expected 40, by the plan)" in invoke("review", "--stdout").stdout
+    assert "T012" not in invoke("check").stdout

@@ -838,6 +838,10 @@ def test_chart_names_are_cut_at_a_word_boundary() -> None:
     title = "Two informational interviews that lead to insight into an HRBP role"
     assert gantt_text(title) == "Two informational interviews that lead to insight into an…"
     assert gantt_text("Plan: Q3; #1 at 50%") == "Plan Q3 1 at 50 pct"
+    # reported: a plan's milestone "Module 2 done (25%)" was `Module 2 done (25 pct )`
+    assert (
+        gantt_text("Module 2 done (25%), then 50%off") == "Module 2 done (25 pct), then 50 pct off"
+    )
     assert gantt_text("Learn <b>SQL</b> now") == "Learn b SQL /b now"  # no HTML in Mermaid
     assert gantt_text("x" * 70) == "x" * 59 + "…"
     # reported: `Budget | Q1 review !-- secret -- done`, the words hidden in a comment shown

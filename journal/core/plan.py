@@ -113,16 +113,19 @@ class KeptLine(Line):
         return reached
 
 
-def goal_line(goal: Goal, window: Period, points: Series) -> Line | None:
+def goal_line(goal: Goal, window: Period, points: Series, last: date | None = None) -> Line | None:
     """The line from the goal's value when its window opens to its target on its due
-    day (or the plan's last day when it has none, or one before its start: T007); None
-    without a target (:attr:`~journal.core.goal.Goal.aim`)."""
+    day (or the plan's last day when it has none, or one before its start: T007; or
+    when it is due after it, by ``last``, the last day of the plan's last calendar
+    week); None without a target (:attr:`~journal.core.goal.Goal.aim`)."""
     target = goal.aim
     if target is None:
         return None
     base = goal.base
     begin = value_on(points, window.start - timedelta(days=1), base)
     finish = goal.due if goal.due and goal.due >= window.start else window.end
+    if last is not None and window.end < finish <= last:
+        finish = window.end  # its target in the plan's last week, not short of it
     held = (target - base) * (target - begin) < 0  # begins beyond the target
     return Line(window.start, finish, begin, target, held)
 
@@ -182,6 +185,11 @@ def build_plan(
     (:class:`KeptLine`)."""
     weeks = plan_weeks(start, days, week_start)
     span = Period(start, weeks[-1].end)
+    # the days due days and milestones are placed on: the plan's, and the rest of its
+    # last calendar week (found in a tryout: a 90-day plan ends on a Saturday, and the
+    # goals due on the quarter's last Sunday were in no section, short of their targets)
+    reach = Period(start, week_of(span.end, week_start).end)
+    whole = [*weeks[:-1], Period(weeks[-1].start, reach.end)]  # the last week whole
     labels = [week_label(w.start, week_start) for w in weeks]
     dated = milestones or {}
     goals = [
@@ -205,7 +213,7 @@ def build_plan(
         if window is None:
             continue
         points[goal.path] = series_of(goal)
-        line = goal_line(goal, window, points[goal.path])
+        line = goal_line(goal, window, points[goal.path], reach.end)
         if line is not None:
             lines[goal.path] = line
     with_line = [g for g in goals if g.path in lines]
@@ -239,7 +247,7 @@ def build_plan(
         (
             (day, number_, g, m)
             for number_, g in enumerate(with_line, start=1)
-            for day, m in _milestone_days(g, span)
+            for day, m in _milestone_days(g, reach)
         ),
         key=lambda held: (held[0], held[1], held[3].title, held[3].is_done),
     )
@@ -262,7 +270,7 @@ def build_plan(
                 "unit": g.unit or "",
                 "begin": number(starts[g.key]),
                 "target": number(g.target),
-                "by": lines[g.path].finish.isoformat(),
+                "by": max(lines[g.path].finish, g.due or span.start).isoformat(),
                 "due": g.due.isoformat() if g.due else None,
             }
             for number_, g in enumerate(with_line, start=1)
@@ -276,9 +284,9 @@ def build_plan(
                     {
                         "value": "" if (v := shown[g.path][i]) is None else asked(g, v),
                         # a week of the goal's own (kept targets may name others)
-                        "due": (its := values[g.path][i] is not None) and _last_day(g) in week,
+                        "due": (its := values[g.path][i] is not None) and _last_day(g) in days,
                         # the last week of a goal done in it: "done", not the line's value
-                        "done": its and g.status == "done" and g.completed in week,
+                        "done": its and g.status == "done" and g.completed in days,
                     }
                     for g in with_line
                 ],
@@ -292,10 +300,10 @@ def build_plan(
                         "overdue": late.get((g.path, m.index)),
                     }
                     for day, number_, g, m in placed
-                    if day in week
+                    if day in days
                 ],
             }
-            for i, (label, week) in enumerate(zip(labels, weeks, strict=True))
+            for i, (label, week, days) in enumerate(zip(labels, weeks, whole, strict=True))
         ],
         "unplanned": [
             {
@@ -310,7 +318,7 @@ def build_plan(
                         "dates": _dates(m),
                         "overdue": late.get((g.path, m.index)),
                     }
-                    for day, m in _milestone_days(g, span)
+                    for day, m in _milestone_days(g, reach)
                 ],
             }
             for g in goals
@@ -322,8 +330,8 @@ def build_plan(
             ),
             **_too_many(catalog.goals, max_active_goals),
         },
-        "focus": _focus(goals, worked, focused, points, link, titled, span, today, late),
-        "chart": _gantt(goals, worked, span),
+        "focus": _focus(goals, worked, focused, points, link, titled, reach, span, today, late),
+        "chart": _gantt(goals, worked, span, reach),
         "targets": {g.key: _trimmed(values[g.path]) for g in with_line},
         "starts": starts,
     }
@@ -583,6 +591,7 @@ def _focus(
     points: Mapping[str, Series],
     link: Callable[[Goal], str],
     titled: Callable[[Goal, Milestone], str],
+    reach: Period,
     span: Period,
     today: date | None,
     late: Mapping[tuple[str, int], int],
@@ -592,7 +601,8 @@ def _focus(
     the month's end; in a month not over by ``today``, but for one whose value -
     ``points``: by the month's end, or now - is there already, unless it was done in the
     month), each with the day it was done when that is in the month; the milestones
-    (``titled``) and due days that fall in it (:func:`_goal_day`), with the days each
+    (``titled``) and due days that fall in it (:func:`_goal_day`; in the last month, up to
+    ``reach``, the end of the plan's last calendar week), with the days each
     is overdue (``late``, :func:`_late`; an active goal's past its due day); and the
     goals ``worked`` on in it.  A goal done before the month is in none of its lists."""
     months: list[dict[str, Any]] = []
@@ -600,6 +610,7 @@ def _focus(
     while day <= span.end:
         following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
         month = Period(max(day, span.start), min(following - timedelta(days=1), span.end))
+        placed = Period(month.start, reach.end if month.end == span.end else month.end)
         over = today is not None and month.end < today
         live = [g for g in goals if not _done_by(g, month.start - timedelta(days=1))]
         needs = []
@@ -631,8 +642,8 @@ def _focus(
                 "overdue": late.get((g.path, m.index)),
             }
             for g in goals
-            for day, m in _milestone_days(g, span)
-            if day in month
+            for day, m in _milestone_days(g, reach)
+            if day in placed
         ] + [
             {
                 "goal": link(g),
@@ -647,7 +658,7 @@ def _focus(
                 ),
             }
             for g in live
-            if (shown := _goal_day(g)) and shown in month
+            if (shown := _goal_day(g)) and shown in placed
         ]
         items.sort(key=lambda i: (i["due"], i["goal"], i["milestone"] or ""))
         months.append(
@@ -736,9 +747,12 @@ def _last_day(goal: Goal) -> date | None:
     return done if done and (goal.due is None or done < goal.due) else goal.due
 
 
-def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -> str:
-    """The plan's timeline: each goal's window and its milestones, with an ``accTitle``
-    and ``accDescr`` that say in words what it shows, for a screen reader."""
+def _gantt(
+    goals: list[Goal], windows: dict[str, Period | None], span: Period, reach: Period
+) -> str:
+    """The plan's timeline: each goal's window and its milestones (up to ``reach``, the
+    end of its last calendar week), with an ``accTitle`` and ``accDescr`` that say in
+    words what it shows, for a screen reader."""
     lines = gantt_head(span.start, span.end)  # found in a tryout: no year across a new year
     shown: list[Goal] = []
     milestones: list[Milestone] = []
@@ -750,7 +764,7 @@ def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -
         lines.append(f"    section {gantt_text(goal.title)}")
         lines.append(f"    window :g{index}, {window.start}, {window.end + timedelta(days=1)}")
         for number_, m in enumerate(goal.milestones, start=1):
-            day = _shown_on(goal, m, span)
+            day = _shown_on(goal, m, reach)
             if day is not None:
                 milestones.append(m)
                 state = "done, " if m.is_done else ""
@@ -758,10 +772,10 @@ def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -
                     f"    {gantt_text(m.title)} :{state}milestone, g{index}m{number_}, {day}, 0d"
                 )
     title = f"    accTitle: Timeline of {plural(len(shown), 'goal')}, {span.start} to {span.end}"
-    return "\n".join([lines[0], title, _described(shown, milestones, span), *lines[1:]])
+    return "\n".join([lines[0], title, _described(shown, milestones, span, reach), *lines[1:]])
 
 
-def _described(shown: list[Goal], milestones: list[Milestone], span: Period) -> str:
+def _described(shown: list[Goal], milestones: list[Milestone], span: Period, reach: Period) -> str:
     """The timeline's ``accDescr`` line: its goals (how many are done, when some are),
     milestones and the first goal due that is not done (``still due`` once some are)."""
     if not shown:
@@ -777,7 +791,7 @@ def _described(shown: list[Goal], milestones: list[Milestone], span: Period) -> 
     due = sorted(
         (g.due, gantt_text(g.title))
         for g in shown
-        if g.due and g.due in span and g.status != "done"
+        if g.due and g.due in reach and g.status != "done"
     )
     ending = (
         f"{plural(len(due), 'goal')} {still}due in these weeks, "

@@ -838,11 +838,18 @@ def gantt_head(first: date, last: date) -> list[str]:
 def gantt_text(text: str, limit: int = 60) -> str:
     """Text safe inside a Mermaid gantt line (no ``:``, ``;``, ``#``, nor ``<`` and ``>``,
     which Mermaid renders as HTML: ``<b>`` would bolden the rest; ``%`` reads ``pct``, as
-    the labels write progress: ``75 pct``), without its HTML comments (:func:`uncommented`),
-    cut at a word boundary with an ellipsis when longer than ``limit`` characters."""
+    the labels write progress: ``75 pct``, ``(25 pct)``), without its HTML comments
+    (:func:`uncommented`), cut at a word boundary with an ellipsis when longer than
+    ``limit`` characters."""
+    plain = uncommented(text)
     cleaned = " ".join(
         "".join(
-            " pct " if ch == "%" else " " if ch in ":;#<>\n\r" else ch for ch in uncommented(text)
+            (" pct " if plain[i + 1 : i + 2].isalnum() else " pct")
+            if ch == "%"
+            else " "
+            if ch in ":;#<>\n\r"
+            else ch
+            for i, ch in enumerate(plain)
         ).split()
     )
     if len(cleaned) > limit:

@@ -58,17 +58,25 @@ class Done(Record):
 
 
 def mark_done(
-    vault: Vault, catalog: Catalog, ref: str, day: date, *, milestone: str | None = None
+    vault: Vault,
+    catalog: Catalog,
+    ref: str,
+    day: date,
+    *,
+    milestone: str | None = None,
+    dated: bool = False,
 ) -> Done:
     """Set ``follow_up_done: DAY`` on a meeting, ``status: done`` (and so ``completed:
     DAY``, as ``journal set`` does) on a goal, or ``done: DAY`` on the goal milestone
     whose title is (or uniquely holds) ``milestone``.  Something already done is left
-    as it is.  A goal done all at once (0 to 1: :func:`_done_is_reached`) also gets its
-    target as ``current``; any other goal done short of its target is told how to
-    record its value (``short``).  A contact's name is the follow-up still open with
-    them (:func:`_the_follow_up_with`); a name that matches several notes is the one
-    thing left to do among them (:func:`_the_open_one`).  A meeting's tasks not ticked
-    yet are listed (``open_tasks``): closing its follow-up may forget one."""
+    as it is, but for a milestone done on another day than ``day`` when it was given
+    (``dated``: ``--date``), whose ``done`` then becomes ``day``.  A goal done all at
+    once (0 to 1: :func:`_done_is_reached`) also gets its target as ``current``; any
+    other goal done short of its target is told how to record its value (``short``).
+    A contact's name is the follow-up still open with them
+    (:func:`_the_follow_up_with`); a name that matches several notes is the one thing
+    left to do among them (:func:`_the_open_one`).  A meeting's tasks not ticked yet
+    are listed (``open_tasks``): closing its follow-up may forget one."""
     if milestone is not None and not milestone.strip():
         raise UsageProblem("--milestone needs a milestone's title, a part of it or its number")
     not_after(day, catalog.today, "journal done")
@@ -85,7 +93,8 @@ def mark_done(
     goal: Goal | None = None
     if milestone is not None:
         result = Done(note.path, note.title, "milestone", "milestones")
-        transform = _milestone(result, milestone, day, partial(catalog.goal_word, note.path))
+        word = partial(catalog.goal_word, note.path)
+        transform = _milestone(result, milestone, day, word, dated=dated)
     elif note.kind == "meeting":
         meeting, _problems = meeting_from_note(note)  # this one, not the vault's
         if meeting.day is not None and day < meeting.day:
@@ -263,9 +272,10 @@ def _follow_up(result: Done, day: date, unnamed: bool) -> Callable[[codec.Docume
 
 
 def _milestone(
-    result: Done, wanted: str, day: date, goal_word: Callable[[], str]
+    result: Done, wanted: str, day: date, goal_word: Callable[[], str], *, dated: bool = False
 ) -> Callable[[codec.Document], str]:
-    """``done: DAY`` on the milestone ``wanted`` names (:func:`_find_milestone`);
+    """``done: DAY`` on the milestone ``wanted`` names (:func:`_find_milestone`), also
+    on one done on another day when ``dated`` (the day was given, to correct it);
     ``goal_word``: the goal as a command names it, for the hint when it names several."""
 
     def transform(doc: codec.Document) -> str:
@@ -288,9 +298,10 @@ def _milestone(
         assert isinstance(raw, list)  # coerce accepted it
         written = raw[index].get("done") if isinstance(raw[index], dict) else None
         result.old = codec.plain(written)  # as the file shows it: none when there is no key
-        if items[index]["done"] is not False:
+        done = items[index]["done"]
+        if done is not False and not (dated and done != day):
             return doc.text
-        if items[index]["dropped"] is not False:  # done and dropped is done
+        if done is False and items[index]["dropped"] is not False:  # done and dropped is done
             result.dropped = codec.plain(raw[index]["dropped"])
         result.changes = [Change(result.key, result.old, day.isoformat())]
         if isinstance(raw[index], dict):
