@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from journal.core.generated import Section, SectionError
     from journal.core.periodic import PeriodicSettings
 
-PARSER_VERSION = 48  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 49  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
