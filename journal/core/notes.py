@@ -22,6 +22,7 @@ from journal.core.checkins import (
     CheckIn,
     CheckInError,
     LogLines,
+    late_change,
     parse_inline,
     parse_log_line,
     uncounted_lines,
@@ -614,7 +615,7 @@ def _read_body(
         note.checkins.append(checkin)
         if checkin.op is not None and "." in text:
             _tell_thousands(note, line, "log line:", text)
-        told = unsigned_number(checkin.note) if checkin.op is None else None
+        told = unsigned_number(checkin.note) or late_change(checkin) if checkin.op is None else None
         if told is not None:
             note.diagnostics.append(
                 Diagnostic(note.path, line, f"log line: {told}", "warning", "log")

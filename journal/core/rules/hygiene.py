@@ -1312,6 +1312,13 @@ RULES = (
                 f"then a space), as the message says; {_LOG_WAITS}",
                 "log line with no space": "put a space after the list marker (`- 2026-11-20: "
                 f"+1 note`), under the goal's Log heading; {_LOG_WAITS}",
+                "log line in a table": "write each row as a list item under the Log heading, "
+                f"as the message gives (the table can go then); {_LOG_WAITS}",
+                "log line: the date and change are written": "write the line the message "
+                "gives: the date YYYY-MM-DD first, then the change and the note; the line is "
+                "not counted until then",
+                "log line: the change ": "write the line the message gives: the change right "
+                "after the date, then the note; the line is read as a note until then",
             },
         ),
     ),
