@@ -1292,9 +1292,11 @@ RULES = (
         "a dated line in a goal's log that can't be read: its date is not a real date or "
         "not YYYY-MM-DD, a space parts a `+` or `=` from its number (`+ 1`), or the number "
         "has a decimal comma (`+1,5`), a space between its thousands or full-width "
-        "characters; or one that counts nothing: a task not done (`- [ ]`, `- [-]`), a Log "
-        "heading in a quote or callout, a check-in line under no Log heading (`## Logs`, "
-        "`**Log**`) or with no space after its dash (`-2026-11-20: +1`)",
+        "characters, or its date is stamped another way (`[2026-11-04 09:14 AM] +1`); or one "
+        "that counts nothing: a task not done (`- [ ]`, `- [-]`), a change after a note's "
+        "words, a Log heading in a quote or callout, a table's row in the log, a check-in "
+        "line under no Log heading (`## Logs`, `**Log**`) or with no space after its dash "
+        "(`-2026-11-20: +1`)",
         _diagnostics(
             ("log",),
             "warning",
