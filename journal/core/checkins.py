@@ -145,7 +145,9 @@ _NAMED_DAY = lazy(
 #: A change as a word of its own (``passed module 4 +1``, ``AM: +1``): a sign touching a
 #: number, with a space, punctuation or the line's edge around them (``-3pm``, ``3->4``
 #: and ``2026-11-06-2026-11-08`` hold none).
-_CHANGE_WORD = lazy(r"(?<![^\s,;:(\[\]])(?:[+-]|=-?)\d+(?:\.\d+)?(?=[.,;:!)\]]*(?:\s|$))")
+_CHANGE_WORD = lazy(  # the sign first: a search then skips to one
+    r"(?:[+-](?<![^\s,;:(\[\]].)|=(?<![^\s,;:(\[\]].)-?)\d+(?:\.\d+)?(?=[.,;:!)\]]*(?:\s|$))"
+)
 #: A log line dated YYYY-MM-DD in a stamp journal does not read: in brackets, after a
 #: word (a weekday: ``Wed 2026-11-26``), with seconds or AM (``[2026-11-04 09:14:00 AM]``,
 #: jrnl's); the rest is what follows it.
@@ -154,6 +156,10 @@ _STAMPED = lazy(
     rf"(?P<day>{_DATE})(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?:[ \t]*[AaPp]\.?[Mm]\b\.?)?\]?)"
     r"(?P<rest>.*)"
 )
+#: What a note starts with where a stamp's words may come before a change (``AM: +1``,
+#: ``(Wed): +1``, ``, +1``): two words at most, then a sign and a digit.  A quick no for
+#: nearly every note, before :func:`_refuse_stamped` looks closer.
+_WORDS_THEN_CHANGE = lazy(r"[^\w+=-]*+(?:[^\W\d_]{1,12}+[^\w+=-]*+){0,2}+(?:[+-]|=-?)\d")
 #: What parts a stamp's words (``(Wed):``, ``AM,``).
 _STAMP_PUNCT = lazy(r"[,;:()\[\]\-\u2013\u2014]")
 
@@ -188,6 +194,12 @@ def _change_first(change: re.Match[str], before: str) -> str:
     return " ".join(part for part in (change.group(), before.strip(), after) if part)
 
 
+def _may_hold_change(note: str) -> bool:
+    """A quick no for a note holding no change as a word after a space (nearly every
+    note: a regex call costs more than these scans; ``follow-up`` passes)."""
+    return " +" in note or " -" in note or " =" in note
+
+
 def _refuse_stamped(marker: str, day: str, stamp: str, rest: str, *, anywhere: bool) -> None:
     """Raise :class:`CheckInError`, with the line to write, when ``rest``, what follows
     the date ``day`` and the ``stamp`` it is written in (``2026-11-03 09:14 ``, ``[2026-11-04
@@ -215,7 +227,8 @@ def late_change(checkin: CheckIn) -> str | None:
     """Why a dated note holding a change after its first words (``passed module 4 +1``)
     changes nothing, with the line to write; None for any other note.  The line stays a
     note: the number may be the note's own."""
-    change = _CHANGE_WORD.search(checkin.note)
+    note = checkin.note
+    change = _CHANGE_WORD.search(note) if _may_hold_change(note) else None
     if change is None:
         return None
     fix = format_log_line(
@@ -383,14 +396,15 @@ def parse_log_line(
             return _dated(day, name, named.group("task"), value, note, line, path)
         # every other date form has a digit: the months of 13 locales are built, and
         # their long pattern tried, only for a line that may hold one
-        other = _other_date_line().match(text) if _DIGIT.search(text) else None
+        digit = _DIGIT.search(text) is not None
+        other = _other_date_line().match(text) if digit else None
         rest = other.group("rest") if other is not None else ""
         if other is not None and _holds_value(rest):
             raise CheckInError(
                 f"the date '{other.group('date')}' must be written YYYY-MM-DD (which day "
                 "it means is not guessed); the line is not read"
             )
-        stamped = _STAMPED.match(text) if other is None and _DIGIT.search(text) else None
+        stamped = _STAMPED.match(text) if digit and other is None else None
         if stamped is not None and _only_stamp(stamped.group("word") or ""):
             stamp, rest = stamped.group("stamp", "rest")
             _refuse_stamped(
@@ -413,11 +427,12 @@ def parse_log_line(
     except DateError as exc:
         raise CheckInError(exc.message) from None
     value = match if match.group("op") is not None else None
-    found = _dated(day, day_text, match.group("task"), value, match.group("note"), line, path)
-    if value is None:  # a change after a stamp's words: ``2026-11-03 09:14 AM: +1``
+    note = match.group("note")
+    found = _dated(day, day_text, match.group("task"), value, note, line, path)
+    if value is None and _may_hold_change(note) and _WORDS_THEN_CHANGE.match(note):
         marker = match.group("marker")
         stamp = text[len(marker) : match.start("note")]
-        _refuse_stamped(marker, day_text, stamp, match.group("note"), anywhere=False)
+        _refuse_stamped(marker, day_text, stamp, note, anywhere=False)
     return found
 
 
