@@ -1961,3 +1961,151 @@ def test_lines_that_are_no_check_ins_or_told_otherwise_are_not_told_as_outside_t
     write(GOAL, _LOGS + body)
     check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
     assert [f["message"] for f in check if "counts nothing;" in f["message"]] == []
+
+
+_STAMPED_LINES = [
+    # (line as pasted, what the message quotes, the line journal reads)
+    (
+        "- 2026-11-03 09:14 AM: +1 passed module 1",
+        "2026-11-03 09:14 AM: +1",
+        "- 2026-11-03: +1 passed module 1",
+    ),
+    ("- 2026-11-04 9:14 PM +1 call", "2026-11-04 9:14 PM +1", "- 2026-11-04: +1 call"),
+    (
+        "- [2026-11-04 09:14:00 AM] +1 passed module 2",
+        "[2026-11-04 09:14:00 AM] +1",
+        "- 2026-11-04: +1 passed module 2",
+    ),
+    ("- [2026-11-01 09:14] +1", "[2026-11-01 09:14] +1", "- 2026-11-01: +1"),
+    ("- 2026-11-05, +1 passed module 3", "2026-11-05, +1", "- 2026-11-05: +1 passed module 3"),
+    ("- 2026-11-20; -2 returned", "2026-11-20; -2", "- 2026-11-20: -2 returned"),
+    ("- 2026-11-25 (Wed): +1 talk", "2026-11-25 (Wed): +1", "- 2026-11-25: +1 talk"),
+    ("- Wed 2026-11-26: +1 talk", "Wed 2026-11-26: +1", "- 2026-11-26: +1 talk"),
+    ("1. [2026-11-27] =4 recount", "[2026-11-27] =4", "1. 2026-11-27: =4 recount"),
+    (
+        "- [2026-11-28] passed module +1",
+        "[2026-11-28] passed module +1",
+        "- 2026-11-28: +1 passed module",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "written", "fix"), _STAMPED_LINES)
+def test_a_change_after_a_date_stamped_another_way_makes_the_line_unreadable(
+    line: str, written: str, fix: str
+) -> None:
+    """A migration tryout (jrnl's ``[2026-11-04 09:14:00 AM]``, a time with AM, a comma
+    after the date, a weekday): each +1 counted nothing, as a note or no line at all,
+    without a word."""
+    with pytest.raises(CheckInError) as info:
+        parse_log_line(line, 1)
+    assert str(info.value) == (
+        f"the date and change are written '{written}', which journal does not read: write "
+        f"'{fix}'; the line is not read"
+    )
+    found = parse_log_line(fix, 1)  # the fix reads as the change meant
+    assert found is not None and found.op is not None
+
+
+def test_a_change_after_the_note_is_told_and_the_line_stays_a_note(
+    invoke: Invoke, write: Write
+) -> None:
+    """``- 2026-11-06: passed module 4 +1`` (the value last) was a note, silently."""
+    text = goal_text(current=1) + "- 2026-11-06: passed module 4 +1\n"
+    write(GOAL, text)
+    found = parse_log_line("- 2026-11-06: passed module 4 +1", 1)
+    assert found is not None and (found.op, found.note) == (None, "passed module 4 +1")
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    assert check[0]["suggestion"].startswith("write the line the message gives")
+    assert [(f["line"], f["message"]) for f in check] == [
+        (
+            len(text.splitlines()),
+            "log line: the change '+1' comes after the note's first words, so it changes "
+            "nothing: write '- 2026-11-06: +1 passed module 4' (a change comes right after "
+            "the date); the line is read as a note",
+        )
+    ]
+
+
+def test_stamped_lines_are_told_by_check(invoke: Invoke, write: Write) -> None:
+    text = goal_text(current=1) + "".join(f"{line}\n" for line, _, _ in _STAMPED_LINES)
+    write(GOAL, text)
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    lines = text.splitlines()
+    assert [f["line"] for f in check] == [lines.index(line) + 1 for line, _, _ in _STAMPED_LINES]
+    assert {f["suggestion"] for f in check} == {
+        "write the line the message gives: the date YYYY-MM-DD first, then the change and "
+        "the note; the line is not counted until then"
+    }
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- 2026-11-06: met 3 people",
+        "- 2026-11-06: -3pm call moved",
+        "- 2026-11-06: score 3->4",
+        "- 2026-11-06: trip 2026-11-06-2026-11-08",
+        "- [2026-11-06] met 3 people",
+        "- Wed 2026-11-26: met Dana",
+        "- Meeting 2026-11-26: +1",  # no weekday: not a stamp
+        "- met Dana on 2026-11-26, +1",
+    ],
+)
+def test_digits_in_prose_are_no_change(line: str) -> None:
+    note = Path("goals/g.md")
+    found = parse_note(str(note), f"---\ntype: goal\n---\n## Log\n\n{line}\n".encode())
+    assert [d.message for d in found.diagnostics if d.code == "log"] == []
+
+
+def test_ordinary_log_lines_do_not_build_the_stamp_words() -> None:
+    """A quick guard on the hot path: a log's usual lines (check-ins, notes, numbers in
+    prose, undated items) never need the weekday names of every locale."""
+    from journal.core import checkins
+
+    checkins._stamp_words.cache_clear()
+    for line in (
+        "- 2026-11-20: +1 Coffee with [[Dana Ortiz]]",
+        "- 2026-11-20: met 3 people, +1 more soon",  # a note's change: told, no stamp
+        "- 2026-11-20 10:00 - talked",
+        "- an idea for 2026",
+        "- [x] 2026-11-20: +1 done",
+        "1. [[2026-11-20]] =3",
+    ):
+        parse_log_line(line, 1)
+    assert checkins._stamp_words.cache_info().currsize == 0
+
+
+_TABLE_LOG = (
+    "---\ntype: goal\ntitle: Table log\nmetric: modules passed\nunit: modules\nbaseline: 0\n"
+    "target: 4\ncurrent: 2\nstart: 2026-01-01\ndue: 2026-12-31\n---\n# Table log\n\n## Log\n\n"
+    "| Date | Change | Note |\n| --- | --- | --- |\n"
+    "| 2026-10-01 | +1 | Module 1 passed |\n| 2026-11-15 | Module 2 passed | +1 |\n"
+    "| 2026-11-16 | no change |\n\n## Notes\n\n| 2026-11-17 | +1 | not in the log |\n"
+)
+
+
+def test_a_table_in_the_log_is_told_and_logging_waits_for_it(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """A migration tryout: a Markdown table under ``## Log`` was ignored, and ``journal
+    log`` then dated its progress today (``+2 made before the log``)."""
+    write("goals/Tab.md", _TABLE_LOG)
+    lines = _TABLE_LOG.splitlines()
+    first = lines.index("| 2026-10-01 | +1 | Module 1 passed |") + 1
+    why = (
+        "log line in a table: journal reads no table, so it counts nothing; write it as a list item"
+    )
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    assert [(f["line"], f["message"]) for f in check] == [
+        (first, f"{why}: '- 2026-10-01: +1 Module 1 passed'"),
+        (first + 1, f"{why}: '- 2026-11-15: +1 Module 2 passed'"),
+    ]
+    assert check[0]["suggestion"].startswith("write each row as a list item")
+    logged = invoke("log", "Table log", "+1", "Module 3 passed")
+    assert (logged.exit_code, logged.stdout) == (1, "")
+    assert logged.stderr == (
+        f"goals/Tab.md:{first}: {why}: '- 2026-10-01: +1 Module 1 passed'; nothing written: "
+        "fix it, then log again (2 such lines)\n"
+    )
+    assert (vault / "goals/Tab.md").read_text() == _TABLE_LOG

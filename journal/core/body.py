@@ -168,6 +168,8 @@ class BodyFacts(Record):
     log_sections: list[LogSection] = field(default_factory=list)
     quoted_logs: list[int] = field(default_factory=list)  # Log headings in a quote: no log
     strays: list[Stray] = field(default_factory=list)  # a goal's: see Stray
+    #: The lines of a table's rows (``| 2026-10-01 | +1 |``) in a Log section: no check-ins
+    log_rows: list[tuple[int, str]] = field(default_factory=list)
     conflicts: list[tuple[int, int]] = field(default_factory=list)  # see codec.conflict_spans
 
     @property
@@ -608,6 +610,12 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
             if want_log and index != heading_at:
                 if log is None and index != item_at and _is_log_title(content):
                     under, titled = content, False  # "**Log**", "Log:": meant as the heading
+                if log is not None and index != item_at and content.startswith("|"):
+                    facts.log_rows += [
+                        (first_line + index + at, row)
+                        for at, row in enumerate(content.split("\n"))
+                        if row.startswith("|")
+                    ]
                 for glued in _GLUED.finditer(content):
                     at = first_line + index + content.count("\n", 0, glued.start())
                     where = None if log is not None else under

@@ -14,7 +14,9 @@ with a change after a date in another form (``30/11/2026``, ``Nov 30, 2026``,
 with a decimal comma, a no-break space between its thousands (``+1 000``, a French
 keyboard's) or an apostrophe (``+1'000``, the Swiss way) or full-width characters (a
 Japanese input method's), and a line typed all in full-width characters or with en
-dashes in its date: it counts nothing, never a shorter number.
+dashes in its date: it counts nothing, never a shorter number; so is one whose date is
+stamped another way (``[2026-11-04 09:14:00 AM] +1``, ``2026-11-03 09:14 AM: +1``,
+``2026-11-05, +1``, ``Wed 2026-11-26: +1``).
 Hand-written variants read the same: a linked or bold date (``[[2026-11-20]]``,
 ``**2026-11-20**``), a time after the date (ignored), ``date - note``, and
 punctuation right after the number (``+1.``); and, given the vault's daily notes, a
@@ -145,6 +147,105 @@ _NAMED_DAY = lazy(
     r"|(?P<name>[^:\[\]]+?)(?=\s*:|\s+(?:[+-]|=[+-]?)\d))"
     r"\s*(?::|[-\u2013\u2014](?=\s))?\s*(?P<rest>.*)"
 )
+
+
+#: A change as a word of its own (``passed module 4 +1``, ``AM: +1``): a sign touching a
+#: number, with a space, punctuation or the line's edge around them (``-3pm``, ``3->4``
+#: and ``2026-11-06-2026-11-08`` hold none).
+_CHANGE_WORD = lazy(  # the sign first: a search then skips to one
+    r"(?:[+-](?<![^\s,;:(\[\]].)|=(?<![^\s,;:(\[\]].)-?)\d+(?:\.\d+)?(?=[.,;:!)\]]*(?:\s|$))"
+)
+#: A log line dated YYYY-MM-DD in a stamp journal does not read: in brackets, after a
+#: word (a weekday: ``Wed 2026-11-26``), with seconds or AM (``[2026-11-04 09:14:00 AM]``,
+#: jrnl's); the rest is what follows it.
+_STAMPED = lazy(
+    rf"(?P<marker>{_MARKER})(?P<stamp>\[?(?:(?P<word>[^\W\d_]{{2,12}}\.?),?[ \t]+)?"
+    rf"(?P<day>{_DATE})(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?:[ \t]*[AaPp]\.?[Mm]\b\.?)?\]?)"
+    r"(?P<rest>.*)"
+)
+#: What a note starts with where a stamp's words may come before a change (``AM: +1``,
+#: ``(Wed): +1``, ``, +1``): two words at most, then a sign and a digit.  A quick no for
+#: nearly every note, before :func:`_refuse_stamped` looks closer.
+_WORDS_THEN_CHANGE = lazy(r"[^\w+=-]*+(?:[^\W\d_]{1,12}+[^\w+=-]*+){0,2}+(?:[+-]|=-?)\d")
+#: What parts a stamp's words (``(Wed):``, ``AM,``).
+_STAMP_PUNCT = lazy(r"[,;:()\[\]\-\u2013\u2014]")
+
+
+@functools.cache
+def _stamp_words() -> frozenset[str]:
+    """The words a date's stamp may hold, casefolded without dots: ``am``, ``pm`` and the
+    weekdays of every locale journal has and English, long and short."""
+    names = {
+        name.replace(".", "").casefold()
+        for locale in (ENGLISH, *all_names().values())
+        for listed in (locale.weekdays, locale.weekdays_short)
+        for name in (*listed.names, *listed.other)
+    }
+    return frozenset(names | {unaccented(name) for name in names} | {"am", "pm"})
+
+
+def _only_stamp(text: str) -> bool:
+    """Whether ``text`` holds nothing but a stamp's words (AM or PM, a weekday: at most
+    two) and punctuation: ``AM:``, ``, ``, ``(Wed):``."""
+    words = _STAMP_PUNCT.sub(" ", text).split()
+    if len(words) > 2 or any(char.isdigit() for char in text):
+        return False
+    folded = (word.replace(".", "").casefold() for word in words)
+    return all(word in ("am", "pm") or word in _stamp_words() for word in folded)
+
+
+def _change_first(change: re.Match[str], before: str) -> str:
+    """``VALUE NOTE``: the change ``change`` found in a note, then the note without it
+    (``before`` it, and what follows it)."""
+    after = change.string[change.end() :].lstrip(".,;:! \t")
+    return " ".join(part for part in (change.group(), before.strip(), after) if part)
+
+
+def _may_hold_change(note: str) -> bool:
+    """A quick no for a note holding no change as a word after a space (nearly every
+    note: a regex call costs more than these scans; ``follow-up`` passes)."""
+    return " +" in note or " -" in note or " =" in note
+
+
+def _refuse_stamped(marker: str, day: str, stamp: str, rest: str, *, anywhere: bool) -> None:
+    """Raise :class:`CheckInError`, with the line to write, when ``rest``, what follows
+    the date ``day`` and the ``stamp`` it is written in (``2026-11-03 09:14 ``, ``[2026-11-04
+    09:14:00 AM]``), holds a change: past a stamp's words alone (``AM: +1``, ``, +1``,
+    ``(Wed): +1``) or, when ``anywhere``, past other words (they go to the note)."""
+    change = _CHANGE_WORD.search(rest)
+    if change is None:
+        return
+    before = rest[: change.start()]
+    stamped = _only_stamp(before)
+    if not (stamped or anywhere):
+        return
+    try:
+        parse_date(day)
+    except DateError as exc:
+        raise CheckInError(exc.message) from None
+    fix = f"{marker.strip()} {day}: {_change_first(change, '' if stamped else before)}"
+    raise CheckInError(
+        f"the date and change are written '{(stamp + before + change.group()).strip()}', "
+        f"which journal does not read: write '{fix}'; the line is not read"
+    )
+
+
+def late_change(checkin: CheckIn) -> str | None:
+    """Why a dated note holding a change after its first words (``passed module 4 +1``)
+    changes nothing, with the line to write; None for any other note.  The line stays a
+    note: the number may be the note's own."""
+    note = checkin.note
+    change = _CHANGE_WORD.search(note) if _may_hold_change(note) else None
+    if change is None:
+        return None
+    fix = format_log_line(
+        checkin.day, None, 0, _change_first(change, checkin.note[: change.start()])
+    )
+    return (
+        f"the change '{change.group()}' comes after the note's first words, so it changes "
+        f"nothing: write '{fix}' (a change comes right after the date); the line is read as "
+        "a note"
+    )
 
 
 @functools.cache
@@ -288,7 +389,9 @@ def parse_log_line(
     Raises :class:`CheckInError` for a dated line whose date is not real, for a change
     after a date not written YYYY-MM-DD nor a daily note's name (the day it means is not
     guessed), after a link that names no day, or after a full-width colon, for a value
-    written so that it would be misread (see :func:`refuse_miswritten`), and for a task
+    written so that it would be misread (see :func:`refuse_miswritten`), for a change
+    after a date stamped another way (``[2026-11-04 09:14:00 AM] +1``, ``2026-11-05, +1``,
+    ``Wed 2026-11-26: +1``: see :func:`_refuse_stamped`), and for a task
     not done (``- [ ]``, cancelled ``- [-]``, in progress ``- [/]``: any but ``[x]``),
     which counts when ticked.
     """
@@ -304,12 +407,19 @@ def parse_log_line(
             return _dated(day, name, named.group("task"), value, note, line, path)
         # every other date form has a digit: the months of 13 locales are built, and
         # their long pattern tried, only for a line that may hold one
-        other = _other_date_line().match(text) if _DIGIT.search(text) else None
+        digit = _DIGIT.search(text) is not None
+        other = _other_date_line().match(text) if digit else None
         rest = other.group("rest") if other is not None else ""
         if other is not None and _holds_value(rest):
             raise CheckInError(
                 f"the date '{other.group('date')}' must be written YYYY-MM-DD (which day "
                 "it means is not guessed); the line is not read"
+            )
+        stamped = _STAMPED.match(text) if digit and other is None else None
+        if stamped is not None and _only_stamp(stamped.group("word") or ""):
+            stamp, rest = stamped.group("stamp", "rest")
+            _refuse_stamped(
+                stamped.group("marker"), stamped.group("day"), stamp, rest, anywhere=True
             )
         if not text.isascii():
             _refuse_other_characters(text)
@@ -334,7 +444,13 @@ def parse_log_line(
             "read"
         )
     value = match if match.group("op") is not None else None
-    return _dated(day, day_text, match.group("task"), value, match.group("note"), line, path)
+    note = match.group("note")
+    found = _dated(day, day_text, match.group("task"), value, note, line, path)
+    if value is None and _may_hold_change(note) and _WORDS_THEN_CHANGE.match(note):
+        marker = match.group("marker")
+        stamp = text[len(marker) : match.start("note")]
+        _refuse_stamped(marker, day_text, stamp, note, anywhere=False)
+    return found
 
 
 class LogLines:
@@ -600,7 +716,33 @@ def uncounted_lines(facts: BodyFacts) -> list[tuple[int, str]]:
         if found is None or found.group("op") is None or found.group("task") is not None:
             continue
         told.append((stray.line, f"log line {_why_uncounted(stray, text, written, there)}"))
-    return told
+    for line, row in facts.log_rows:
+        fix = _row_as_line(row)
+        if fix is not None:
+            told.append(
+                (
+                    line,
+                    "log line in a table: journal reads no table, so it counts nothing; "
+                    f"write it as a list item: '{fix}'",
+                )
+            )
+    return sorted(told)
+
+
+def _row_as_line(row: str) -> str | None:
+    """The log line a table's row (``| 2026-10-01 | +1 | Module 1 passed |``) stands for,
+    its cells in order and the change first; None for a row that is no check-in (no
+    date in its first cell, or no change in the others)."""
+    cells = (cell.strip() for cell in row.strip().strip("|").split("|"))
+    found = _LOG_LINE.match("- " + " ".join(cell for cell in cells if cell))
+    if found is None or found.group("task") is not None:
+        return None
+    day = found.group("linked") or found.group("marked") or found.group("plain")
+    note = found.group("note").strip()
+    if found.group("op") is not None:
+        return f"- {day}: {found.group('op')}{found.group('amount')} {note}".rstrip()
+    change = _CHANGE_WORD.search(note)
+    return None if change is None else f"- {day}: {_change_first(change, note[: change.start()])}"
 
 
 _A_LOG_HEADING = "a '## Log' heading"

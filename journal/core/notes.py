@@ -23,6 +23,7 @@ from journal.core.checkins import (
     CheckInError,
     LogLines,
     in_percent,
+    late_change,
     parse_inline,
     parse_log_line,
     uncounted_lines,
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
     from journal.core.generated import Section, SectionError
     from journal.core.periodic import PeriodicSettings
 
-PARSER_VERSION = 49  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 50  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -624,7 +625,7 @@ def _read_body(
         note.checkins.append(checkin)
         if checkin.op is not None and "." in text:
             _tell_thousands(note, line, "log line:", text)
-        told = unsigned_number(checkin.note) if checkin.op is None else None
+        told = unsigned_number(checkin.note) or late_change(checkin) if checkin.op is None else None
         if told is not None:
             note.diagnostics.append(
                 Diagnostic(note.path, line, f"log line: {told}", "warning", "log")

@@ -1369,6 +1369,13 @@ _BAD_LOG_LINES = _diagnostics(
         "log line: a time with a UTC offset": "write the date, then the change and the "
         "note, as the message says (a time with no offset may stay after the date); the "
         "line is not counted until then",
+        "log line in a table": "write each row as a list item under the Log heading, "
+        f"as the message gives (the table can go then); {_LOG_WAITS}",
+        "log line: the date and change are written": "write the line the message "
+        "gives: the date YYYY-MM-DD first, then the change and the note; the line is "
+        "not counted until then",
+        "log line: the change ": "write the line the message gives: the change right "
+        "after the date, then the note; the line is read as a note until then",
     },
 )
 
@@ -1458,9 +1465,11 @@ RULES = (
         "a dated line in a goal's log that can't be read: its date is not a real date or "
         "not YYYY-MM-DD, a space parts a `+` or `=` from its number (`+ 1`), or the number "
         "has a decimal comma (`+1,5`), a space between its thousands or full-width "
-        "characters; or one that counts nothing: a task not done (`- [ ]`, `- [-]`), a Log "
-        "heading in a quote or callout, a check-in line under no Log heading (`## Logs`, "
-        "`**Log**`) or with no space after its dash (`-2026-11-20: +1`)",
+        "characters, or its date is stamped another way (`[2026-11-04 09:14 AM] +1`); or one "
+        "that counts nothing: a task not done (`- [ ]`, `- [-]`), a change after a note's "
+        "words, a Log heading in a quote or callout, a table's row in the log, a check-in "
+        "line under no Log heading (`## Logs`, `**Log**`) or with no space after its dash "
+        "(`-2026-11-20: +1`)",
         bad_log_line,
     ),
     Rule(
