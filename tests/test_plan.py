@@ -2332,3 +2332,49 @@ def test_a_goal_due_in_the_rest_of_the_plans_last_week_is_planned_to_its_target(
     write("goals/a.md", goal_text("Alpha", unit="hours", current=30, target=40, due=sunday))
     assert "(expected 40, by the plan)" in invoke("review", "--stdout").stdout
     assert "T012" not in invoke("check").stdout
+
+
+def test_capacity_advises_only_weeks_not_over_and_ended_weeks_keep_their_hours(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (tryout): on 2026-12-06 the plan said to pause a goal in weeks that had
+    ended, and once it was paused, the Capacity rows of those weeks lost its hours."""
+    write(".journal/config.toml", "[goals]\nhours_per_week = 5\n")
+    write("goals/a.md", goal_text("Alpha", effort=4, kind="activity"))
+    write("goals/b.md", goal_text("Beta", effort=2))
+    write("goals/c.md", goal_text("Gamma", effort=1, due="2026-12-06"))
+    assert invoke("plan").exit_code == 0  # on 2026-11-22: from 2026-11-23 (2026-W48)
+
+    def capacity() -> tuple[list[str], list[str], str]:
+        assert invoke("plan").exit_code == 0
+        text = section_of((vault / PLAN).read_text(), "capacity")
+        lines = text.splitlines()
+        return (
+            [line for line in lines if line.startswith("- ")],
+            [line for line in lines if line.startswith("| 20")],
+            text,
+        )
+
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-02")  # 2026-W49: W48 is over
+    advice, rows, _ = capacity()
+    assert advice == [
+        "- 2026-W49 (7 h/week): [[a]] (4 h)",  # not W48, which is over
+        "- 2026-W50 to 2026-W53 (6 h/week): [[a]] (4 h)",
+    ]
+    assert rows[:2] == [
+        "| 2026-W48 to 2026-W49 | 7 **over** | 3 |  |",
+        "| 2026-W50 to 2026-W53 | 6 **over** | 2 | ended (due): [[c]] |",
+    ]
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-09")  # 2026-W50: W48 and W49 are over
+    advice, rows, _ = capacity()
+    assert advice == ["- 2026-W50 to 2026-W53 (6 h/week): [[a]] (4 h)"]
+    assert invoke("set", "Alpha", "status=paused").exit_code == 0
+    advice, rows, text = capacity()
+    assert advice == []
+    assert rows[:2] == [
+        "| 2026-W48 to 2026-W49 | 7 **over** | 3 |  |",  # as it was: Alpha worked then
+        "| 2026-W50 to 2026-W53 | 2 | 1 | ended (due): [[c]]; paused: [[a]] |",
+    ]
+    assert "weeks that have ended asked for more" in text
+    assert "Pausing these goals" not in text
+    assert invoke("plan").stdout == f"{PLAN}: unchanged\n"

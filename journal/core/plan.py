@@ -191,6 +191,7 @@ def build_plan(
     reach = Period(start, week_of(span.end, week_start).end)
     whole = [*weeks[:-1], Period(weeks[-1].start, reach.end)]  # the last week whole
     labels = [week_label(w.start, week_start) for w in weeks]
+    over = weeks_over(weeks, today, week_start)
     dated = milestones or {}
     goals = [
         replace(g, milestones=dated[g.path]) if g.path in dated else g
@@ -326,7 +327,14 @@ def build_plan(
         ],
         "capacity": {
             **_capacity(
-                [g for g in goals if windows[g.path]], worked, weeks, labels, hours_per_week, link
+                [g for g in goals if windows[g.path]],
+                worked,
+                weeks,
+                labels,
+                hours_per_week,
+                link,
+                earlier=_kept_before(catalog.goals, goals, kept or {}, weeks, labels, over),
+                over=over,
             ),
             **_too_many(catalog.goals, max_active_goals),
         },
@@ -524,6 +532,36 @@ def _worked(goals: list[Goal], windows: dict[str, Period | None]) -> dict[str, P
     return worked
 
 
+def weeks_over(weeks: Sequence[Period], today: date | None, week_start: int) -> int:
+    """How many of ``weeks`` have ended by ``today`` (those before its week; none
+    without it)."""
+    if today is None:
+        return 0
+    this_week = week_of(today, week_start).start
+    return sum(week.end < this_week for week in weeks)
+
+
+def _kept_before(
+    goals: Sequence[Goal],
+    planned: Sequence[Goal],
+    kept: Mapping[str, Mapping[str, float]],
+    weeks: Sequence[Period],
+    labels: Sequence[str],
+    over: int,
+) -> list[tuple[Goal, Period]]:
+    """The goals planned no more (paused, dropped) that keep targets in the first
+    ``over`` weeks, those that ended (:func:`keep_ended`), each with the weeks from the
+    first to the last of those: it took time in them."""
+    paths = {g.path for g in planned}
+    found = []
+    for goal in goals:
+        mine = kept.get(goal.key, {}) if goal.path not in paths else {}
+        held = [i for i, label in enumerate(labels[:over]) if mine.get(label) is not None]
+        if held:
+            found.append((goal, Period(weeks[held[0]].start, weeks[held[-1]].end)))
+    return found
+
+
 def _capacity(
     goals: list[Goal],
     windows: dict[str, Period | None],
@@ -531,42 +569,57 @@ def _capacity(
     labels: list[str],
     hours: float,
     link: Callable[[Goal], str],
+    *,
+    earlier: Sequence[tuple[Goal, Period]] = (),
+    over: int = 0,
 ) -> dict[str, Any]:
     """Per run of weeks counting the same goals (those with an ``effort`` whose window
-    covers the week; a done goal's ends on its ``completed`` day): their weekly effort
-    against ``hours``, and where that is over, the goals to pause (see
-    :func:`~journal.core.rules.base.to_pause`)."""
+    covers the week; a done goal's ends on its ``completed`` day; a goal planned no
+    more, in the weeks ``earlier`` gives it): their weekly effort against ``hours``,
+    and where that is over, the goals to pause (see
+    :func:`~journal.core.rules.base.to_pause`) in its weeks from ``ahead``, the first
+    not over: a run of the first ``over`` weeks alone, which ended, has none."""
+    windows = {**windows, **{g.path: weeks_of for g, weeks_of in earlier}}
+    everyone = [*goals, *(g for g, _ in earlier)]
     runs: list[dict[str, Any]] = []
     previous: list[Goal] | None = None
     peak = 0.0
-    for week, label in zip(weeks, labels, strict=True):
-        counted = [g for g in goals if g.effort and (w := windows[g.path]) and w.overlaps(week)]
-        if counted == previous:
+    for i, (week, label) in enumerate(zip(weeks, labels, strict=True)):
+        counted = [g for g in everyone if g.effort and (w := windows[g.path]) and w.overlaps(week)]
+        if counted != previous:
+            effort = sum(g.effort or 0 for g in counted)
+            excess = hours_over(effort, hours)
+            left = [g for g in previous or [] if g not in counted]
+            peak = max(peak, effort)
+            runs.append(
+                {
+                    "first": label,
+                    "last": label,
+                    "weeks": 1,
+                    "ahead": None,
+                    "effort": numeric(number(effort)),  # 0.1 + 0.2 is 0.3
+                    "over": excess > 0,
+                    "goals": len(counted),
+                    "ended": [link(g) for g in left if g.status == "active"],
+                    "done": [link(g) for g in left if g.status == "done"],
+                    "paused": [link(g) for g in left if g.status == "paused"],
+                    "dropped": [link(g) for g in left if g.status == "dropped"],
+                    "started": [
+                        link(g) for g in counted if previous is not None and g not in previous
+                    ],
+                    "pause": [],
+                }
+            )
+            previous = counted
+        else:
             runs[-1]["last"] = label
             runs[-1]["weeks"] += 1
-            continue
-        effort = sum(g.effort or 0 for g in counted)
-        over = hours_over(effort, hours)
-        ended = [g for g in previous or [] if g not in counted]
-        peak = max(peak, effort)
-        runs.append(
-            {
-                "first": label,
-                "last": label,
-                "weeks": 1,
-                "effort": numeric(number(effort)),  # 0.1 + 0.2 is 0.3
-                "over": over > 0,
-                "goals": len(counted),
-                "ended": [link(g) for g in ended if g.status != "done"],
-                "done": [link(g) for g in ended if g.status == "done"],
-                "started": [link(g) for g in counted if previous is not None and g not in previous],
-                "pause": [
-                    {"goal": link(g), "effort": numeric(number(g.effort))}
-                    for g in to_pause(counted, over, hours)
-                ],
-            }
-        )
-        previous = counted
+        if i >= over and runs[-1]["ahead"] is None:  # advice from this week on
+            runs[-1]["ahead"] = label
+            runs[-1]["pause"] = [
+                {"goal": link(g), "effort": numeric(number(g.effort))}
+                for g in to_pause(counted, excess, hours)
+            ]
     return {
         "hours": numeric(number(hours)),
         "peak": numeric(number(peak)),

@@ -15,7 +15,14 @@ from journal.core.errors import UsageProblem
 from journal.core.formatting import json_numbers, one_line_texts
 from journal.core.goal import Goal
 from journal.core.periodic import in_folder
-from journal.core.plan import as_kept, build_plan, keep_ended, planned_goals
+from journal.core.plan import (
+    as_kept,
+    build_plan,
+    keep_ended,
+    plan_weeks,
+    planned_goals,
+    weeks_over,
+)
 from journal.core.plan_notes import (
     covering,
     emptied_plans,
@@ -239,8 +246,7 @@ def quarterly_plan(
             if kept != as_kept(targets, labels):
                 data = plan_data(kept)[0]
         else:  # the weeks that ended keep the targets their reviews judged by
-            this_week = week_of(today, week_start).start.isoformat()
-            ended = sum(week["end"] < this_week for week in data["weeks"])
+            ended = weeks_over(plan_weeks(start, days, week_start), today, week_start)
             begun = sum(week["start"] <= today.isoformat() for week in data["weeks"])
             merged = keep_ended(targets, read_targets(rows, labels), labels, ended, begun)
             if merged != targets:
