@@ -209,7 +209,7 @@ def test_a_goal_with_no_value_has_an_unknown_pace() -> None:
         None,
         None,
     )
-    assert unknown.expected == pytest.approx(5 - 5 / 71)  # what it should be at, all the same
+    assert unknown.expected == 4  # where it should be all the same: the line's whole steps (4.9)
     assert pace(goal(current=None), date(2026, 11, 4), value=1).status == "behind"
 
 
@@ -226,3 +226,17 @@ def test_notes_with_unreadable_front_matter_give_no_inline_check_ins() -> None:
         ]
     )
     assert catalog.goals[0].checkins == []
+
+
+def test_a_goal_counted_in_whole_steps_is_judged_against_the_whole_steps_of_its_line() -> None:
+    """Found in a tryout: 0 of 2 presentations was "behind" by the line (0.47 due) and
+    "on track" with a plan, which asks for whole steps (0); and 0 of 3 gaps turned from on
+    track to behind the day after the plan's last week.  Both judge by the whole steps
+    the line has reached: no step is due until the line reaches the first."""
+    two = goal(target=2, current=0, start=date(2026, 11, 2), due=date(2027, 3, 31))
+    early = pace(two, date(2026, 12, 6))  # the line at 0.47
+    assert (early.status, early.expected) == ("on track", 0)
+    assert pace(two, date(2027, 1, 20)).status == "behind"  # the line at 1.05: 1 step due
+    assert pace(goal(target=2, current=1), date(2026, 12, 1)).status == "on track"  # 1.7
+    # not counted in whole steps: the line as it is
+    assert pace(goal(target=2, current=0.1), date(2026, 12, 6)).status == "behind"

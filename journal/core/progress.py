@@ -136,7 +136,8 @@ def value_now(goal: Goal) -> float:
 
 def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
     """Ahead, on track or behind against the goal's straight line on ``today``, with
-    its value then (default: its value now).  A goal :attr:`~Goal.unmeasured` has no
+    its value then (default: its value now); for a goal counted in whole numbers, against
+    the whole steps the line has reached (:func:`stepped`), as a plan asks them.  A goal :attr:`~Goal.unmeasured` has no
     pace (unknown, or its status when closed or paused): none of its numbers is judged."""
     if goal.unmeasured:
         status = goal.status if goal.status in ("done", "paused", "dropped") else "unknown"
@@ -144,6 +145,8 @@ def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
     base, target = goal.base, goal.aim
     current = value if value is not None else value_now(goal)
     expected = expected_value(goal, today)
+    if expected is not None:  # a count's whole steps, as its plan asks them: 0 until 1
+        expected = stepped(goal, expected)
     start = start_of(goal)
     seen = None
     if start is not None and today > start:
