@@ -214,6 +214,29 @@ def test_new_goal_leaves_the_kind_to_the_check_unless_told(invoke: Invoke, vault
     assert json.loads(invoke("show", "Attend 4", "--json").stdout)["kind"] == "outcome"
 
 
+def test_new_goal_refuses_the_title_of_a_goal_under_another_file_name(
+    invoke: Invoke, vault: Path, write: Write
+) -> None:
+    """Found in a migration tryout: a Notion export's `Get SHRM-CP certified 3f9a....md`,
+    titled so, got a second goal `Get SHRM-CP certified.md`; `show` then matched 2 notes
+    and a daily note's `[[Get SHRM-CP certified]]` counted for the new, empty one."""
+    notion = "goals/Get SHRM-CP certified 3f9a2b1c0d4e4f5a8b7c6d5e4f3a2b1c.md"
+    write(notion, "---\ntype: goal\ntitle: Get SHRM-CP certified\ntarget: 4\n---\n")
+    result = invoke("new", "goal", "get shrm-cp certified", "--target", "4")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{notion}: a goal already goes by this name (its title, file name or an alias): "
+        "give the goal another title\n"
+    )
+    write("goals/imported/Swim 3f9a.md", "---\ntype: goal\naliases: [Swim]\n---\n")
+    assert invoke("new", "goal", "Swim").stderr == (
+        "goals/imported/Swim 3f9a.md: a goal already goes by this name (its title, file name "
+        "or an alias): give the goal another title\n"
+    )
+    assert sorted(p.name for p in (vault / "goals").iterdir()) == [notion[6:], "imported"]
+    assert invoke("new", "goal", "Get SHRM-CP").exit_code == 0  # a part of a title is none
+
+
 def test_new_goal_never_overwrites_even_by_case(invoke: Invoke, vault: Path, write: Write) -> None:
     write("goals/network MORE.md", "mine\n")
     result = invoke("new", "goal", "Network more")
