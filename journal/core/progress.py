@@ -218,9 +218,11 @@ def places(goal: Goal) -> int:
 
 
 def decimals(goal: Goal) -> int:
-    """The most decimals a goal's numbers are written with (:func:`_numbers`: 0 to 10
-    at 3.5, logged +1.5 and +2, has one): a value A001 offers it is written so."""
-    return _decimals(_numbers(goal))
+    """The decimals a target A001 offers a goal is written with: the most its baseline,
+    target and value have (0 to 10 at 3.5 has one; its check-ins' +0.25 count for none),
+    one at most unless the target has two, and two at most (a target is a round number)."""
+    written = _decimals((goal.base, goal.target, goal.current, goal.file_current))
+    return min(written, max(_decimals((goal.target,)), 1), 2)
 
 
 def _decimals(values: Iterable[float | None]) -> int:
