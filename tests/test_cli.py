@@ -383,6 +383,24 @@ def test_status_keeps_its_columns_lined_up_whatever_the_percentage(
     assert " 1150%  " in lines[0] and "   40%  " in lines[1]
 
 
+def test_status_says_where_a_goals_progress_counts_from_when_not_0(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: a course from 40% to 100% at 70 read `50%  ...  70/100 %`, two
+    numbers that disagree unless one knows it began at 40, as the review says."""
+    course = {"unit": '"%"', "baseline": 40, "target": 100, "current": 70, "due": "2027-08-15"}
+    write("goals/a.md", goal_text("Tableau", **course))
+    write("goals/b.md", goal_text("Beta", due="2027-12-31"))
+    [tableau, beta] = [line for line in invoke("status").stdout.splitlines() if "█" in line]
+    assert " 50%  " in tableau and tableau.endswith("Tableau  70/100 % (from 40)")
+    assert beta.endswith("Beta     2/5 conversations")  # from 0: said by no one
+    assert "Tableau: 50%, 70 of 100 % (from 40), " in invoke("--plain", "status").stdout
+    assert "Tableau: active, 50%, 70 of 100 % (from 40), " in invoke("--plain", "list").stdout
+    goals = json.loads(invoke("status", "--json").stdout)["goals"]
+    [record] = [g for g in goals if g["title"] == "Tableau"]
+    assert record["base"] == 40
+
+
 def test_a_folder_inside_a_vault_is_read_with_a_notice(
     invoke: Invoke, vault: Path, write: Write, tmp_path: Path
 ) -> None:

@@ -137,8 +137,9 @@ def value_now(goal: Goal) -> float:
 def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
     """Ahead, on track or behind against the goal's straight line on ``today``, with
     its value then (default: its value now); for a goal counted in whole numbers, against
-    the whole steps the line has reached (:func:`stepped`), as a plan asks them.  A goal :attr:`~Goal.unmeasured` has no
-    pace (unknown, or its status when closed or paused): none of its numbers is judged."""
+    the whole steps the line has reached (:func:`stepped`), as a plan asks them.  A goal
+    :attr:`~Goal.unmeasured` has no pace (unknown, or its status when closed or paused):
+    none of its numbers is judged."""
     if goal.unmeasured:
         status = goal.status if goal.status in ("done", "paused", "dropped") else "unknown"
         return Pace(status, None, None, None)
