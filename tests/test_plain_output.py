@@ -82,7 +82,7 @@ def test_plain_lines_read_as_sentences(repo: Path, monkeypatch: pytest.MonkeyPat
     assert "Network more: active, none logged, no due date" in listed
     status = run(repo, "--plain", "status").stdout
     assert (
-        "Attend two HR events a month: 67%, 4 of 6 events, ahead, due 2026-12-31, "
+        "Attend two HR events a month: 67%, 4 of 6 events, on track, due 2026-12-31, "
         "39 days left" in status
     )
     assert "for goal Connect with five HR leaders in my industry this quarter" in status

@@ -110,7 +110,8 @@ def test_a_goal_past_its_due_day_short_of_its_target_is_behind() -> None:
 
 def test_a_plan_judges_a_goal_that_counts_down_the_right_way() -> None:
     """Reported: 79.9 kg against the plan's 79.2 was "ahead", 76.0 "behind"."""
-    weight = goal(baseline=80, target=75, start=date(2026, 12, 21), due=date(2027, 1, 31))
+    dates = {"start": date(2026, 12, 21), "due": date(2027, 1, 31)}
+    weight = goal(baseline=80, target=75, current=79.5, **dates)  # in tenths: no count
     day = date(2026, 12, 27)
     assert plan_pace(weight, "on track", 79.9, 79.2, day) == "behind"
     assert plan_pace(weight, "on track", 76.0, 79.2, day) == "ahead"
@@ -240,3 +241,17 @@ def test_a_goal_counted_in_whole_steps_is_judged_against_the_whole_steps_of_its_
     assert pace(goal(target=2, current=1), date(2026, 12, 1)).status == "on track"  # 1.7
     # not counted in whole steps: the line as it is
     assert pace(goal(target=2, current=0.1), date(2026, 12, 6)).status == "behind"
+
+
+def test_a_count_is_ahead_only_past_its_line_and_a_plan_judges_it_so() -> None:
+    """Whole steps make a count behind later, not ahead sooner: 3 of 5 with the line at
+    2.9 is on it, not a step past the 2 it expects; a plan's line, not its whole steps,
+    judges the same way (0 of 2 against a plan's 0.47 is on track, 0 against 1.05 behind)."""
+    five = goal(target=5, current=3)
+    assert pace(five, date(2026, 11, 10)).status == "on track"  # line 2.9, expected 2
+    assert pace(five, date(2026, 11, 10)).expected == 2
+    two = goal(target=2, current=0, start=date(2026, 11, 2), due=date(2027, 3, 31))
+    day = date(2026, 12, 6)
+    assert plan_pace(two, "on track", 0, 0.47, day) == "on track"
+    assert plan_pace(two, "on track", 0, 1.05, day) == "behind"
+    assert plan_pace(two, "on track", 1, 0.47, day) == "ahead"
