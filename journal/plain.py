@@ -21,6 +21,7 @@ from journal.present import (
     answer,
     check_summary,
     copy_lines,
+    counts_from,
     folded_followups,
     implied,
     linked,
@@ -175,6 +176,13 @@ def _measure(r: dict[str, Any]) -> str | None:
     return f"{number(r['current'])} of {amount(r['target'], r['unit'])}"
 
 
+def _from(r: dict[str, Any]) -> str | None:
+    """:func:`_measure` with where the progress counts from when not 0, ``70 of 100 %
+    (from 40)`` (:func:`counts_from`), as `list` and `status` give it beside the share."""
+    measure = _measure(r)
+    return measure and measure + counts_from(r)
+
+
 def _change(change: str | None) -> str:
     """``+2`` as "up 2", ``=3`` "set to 3"; "" for none."""
     return _CHANGE.get(change[0], "") + change[1:] if change else ""
@@ -228,7 +236,7 @@ def goal_table(records: list[dict[str, Any]], today: date) -> str:
     """One line per goal: title, status, progress, measure, due date."""
     shared = _shared(records)
     return "".join(
-        ", ".join(filter(None, (f"{_named(r, shared)}: {r['status']}", _share(r), _measure(r))))
+        ", ".join(filter(None, (f"{_named(r, shared)}: {r['status']}", _share(r), _from(r))))
         + f", {due_words(r['due'], today, r['status'])}\n"
         for r in records
     )
@@ -507,7 +515,7 @@ def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None =
     shared = _shared(s["goals"], s["followups"])
     for g in s["goals"]:
         pace = "pace unknown" if g["pace"] == "unknown" else g["pace"]
-        measure = _measure(g)
+        measure = _from(g)
         said = [_share(g), measure and measure + not_counted(g), pace, due_words(g["due"], today)]
         out.append(f"  {_named(g, shared)}: {', '.join(filter(None, said))}")
         if m := g["next_milestone"]:

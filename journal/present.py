@@ -756,6 +756,13 @@ def towards(goal: dict[str, Any], of: str = "/", down: str = " → ", under: str
     return f"{number(goal['current'])}{mark}{amount(goal['target'], goal['unit'])}"
 
 
+def counts_from(goal: dict[str, Any]) -> str:
+    """`` (from 40)`` after a goal record's value when its progress counts from a
+    :attr:`~journal.core.goal.Goal.base` other than 0, as the review says it: its 50% of
+    70/100 is of the way from 40; "" from 0."""
+    return f" (from {number(goal['base'])})" if goal["base"] else ""
+
+
 def reached_down(goal: dict[str, Any]) -> bool:
     """Whether a goal record's value is at or under its target (what a goal that brings
     a number down aims for)."""
@@ -844,7 +851,10 @@ def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None =
     # the percentage's column as wide as its widest (1150%: found in a tryout, out of line)
     share_width = max([4, *(len(percent(g["progress"])) for g in s["goals"])])
     indent = " " * (25 + share_width)  # where the title starts: under it, the milestone
-    measures = ["" if g["target"] is None else f"{towards(g)}{not_counted(g)}" for g in s["goals"]]
+    measures = [
+        "" if g["target"] is None else f"{towards(g)}{counts_from(g)}{not_counted(g)}"
+        for g in s["goals"]
+    ]
     measure_width = max(map(columns, measures), default=0)
     title_room = None if room is None else room - len(indent) - 3 - measure_width
     titles = [fitted(g["title"], title_room) for g in s["goals"]]

@@ -4,8 +4,8 @@ It covers the documented syntax our bases use (help.obsidian.md, "Bases syntax"
 and "Functions"): numbers, strings, ``null``, ``true``/``false``, note properties
 (``due``, ``note.due``), ``formula.X``, ``+ - * / %``, comparisons, ``! && ||``,
 the global functions ``if`` (lazy) ``min`` ``max`` ``number`` ``today``, the
-methods ``isEmpty()`` and ``round()``, date arithmetic as Obsidian 1.10 does it:
-date + "6d" is a date, and date - date a :class:`Duration`, whose ``.days``,
+methods ``isEmpty()``, ``round()``, ``floor()`` and ``ceil()``, date arithmetic as
+Obsidian 1.10 does it: date + "6d" is a date, and date - date a :class:`Duration`, whose ``.days``,
 ``.hours``, ``.minutes``, ``.seconds`` and ``.milliseconds`` are numbers, and which
 is no number itself (``number()``, arithmetic, comparisons and ``round()`` on it
 fail; Obsidian shows an error).  Anything else raises, so a formula that strays
@@ -245,6 +245,8 @@ def method(value: Any, name: str, args: list[Any]) -> Any:
         return value is None or value == "" or value == []
     if name == "round" and not args:
         return float(math.floor(number(value) + 0.5))
+    if name in ("floor", "ceil") and not args:
+        return float(getattr(math, name)(number(value)))
     raise NotImplementedError(name)
 
 

@@ -217,6 +217,10 @@ def test_a001_offers_no_due_day_beyond_sense(
     [
         ("0", "10", "3.5", "- 2026-10-20: +1.5\n- 2026-11-10: +2\n", "6.4"),  # at 6.47
         ("70.0", "80.0", "71.5", "", "72.7"),  # at 72.77
+        # hours logged in quarters: a target is round-ish, its check-ins' decimals aside
+        ("0", "40", "4.5", "- 2026-10-20: +4.25\n- 2026-11-10: +0.25\n", "8.3"),  # 8.31
+        ("0", "40", "4.25", "", "7.8"),  # at most one decimal, as current has two
+        ("0.1", "0.25", "0.12", "", "0.13"),  # two where the target has them
     ],
 )
 def test_a001_offers_a_target_to_the_decimals_the_goal_is_written_with(
@@ -231,7 +235,9 @@ def test_a001_offers_a_target_to_the_decimals_the_goal_is_written_with(
 ) -> None:
     """Reported by a career coach: a goal from 0 to 10 at 3.5 (logged +1.5, +2) was told
     `set target to 6`, where the rate so far reaches 6.47: its current and check-ins are
-    written in tenths, as are 70.0 to 80.0 at 71.5 (told 72)."""
+    written in tenths, as are 70.0 to 80.0 at 71.5 (told 72).  Found in a tryout: 40 hours
+    logged in quarters was told `set target to 24.48`: a target has the decimals of the
+    baseline, target and current, one at most unless the target has two."""
     monkeypatch.setenv("JOURNAL_TODAY", TODAY)
     dates = {"start": "2026-10-01", "due": "2027-01-31", "metric": "assessment score"}
     write("goals/Score.md", goal("Reach the score", baseline, target, current, log, **dates))

@@ -214,6 +214,29 @@ def test_new_goal_leaves_the_kind_to_the_check_unless_told(invoke: Invoke, vault
     assert json.loads(invoke("show", "Attend 4", "--json").stdout)["kind"] == "outcome"
 
 
+def test_new_goal_refuses_the_title_of_a_goal_under_another_file_name(
+    invoke: Invoke, vault: Path, write: Write
+) -> None:
+    """Found in a migration tryout: a Notion export's `Get SHRM-CP certified 3f9a....md`,
+    titled so, got a second goal `Get SHRM-CP certified.md`; `show` then matched 2 notes
+    and a daily note's `[[Get SHRM-CP certified]]` counted for the new, empty one."""
+    notion = "goals/Get SHRM-CP certified 3f9a2b1c0d4e4f5a8b7c6d5e4f3a2b1c.md"
+    write(notion, "---\ntype: goal\ntitle: Get SHRM-CP certified\ntarget: 4\n---\n")
+    result = invoke("new", "goal", "get shrm-cp certified", "--target", "4")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{notion}: a goal already goes by this name (its title, file name or an alias): "
+        "give the goal another title\n"
+    )
+    write("goals/imported/Swim 3f9a.md", "---\ntype: goal\naliases: [Swim]\n---\n")
+    assert invoke("new", "goal", "Swim").stderr == (
+        "goals/imported/Swim 3f9a.md: a goal already goes by this name (its title, file name "
+        "or an alias): give the goal another title\n"
+    )
+    assert sorted(p.name for p in (vault / "goals").iterdir()) == [notion[6:], "imported"]
+    assert invoke("new", "goal", "Get SHRM-CP").exit_code == 0  # a part of a title is none
+
+
 def test_new_goal_never_overwrites_even_by_case(invoke: Invoke, vault: Path, write: Write) -> None:
     write("goals/network MORE.md", "mine\n")
     result = invoke("new", "goal", "Network more")
@@ -358,6 +381,24 @@ def test_status_keeps_its_columns_lined_up_whatever_the_percentage(
     assert len(lines) == 2
     assert lines[0].index("Alpha") == lines[1].index("Beta")
     assert " 1150%  " in lines[0] and "   40%  " in lines[1]
+
+
+def test_status_says_where_a_goals_progress_counts_from_when_not_0(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: a course from 40% to 100% at 70 read `50%  ...  70/100 %`, two
+    numbers that disagree unless one knows it began at 40, as the review says."""
+    course = {"unit": '"%"', "baseline": 40, "target": 100, "current": 70, "due": "2027-08-15"}
+    write("goals/a.md", goal_text("Tableau", **course))
+    write("goals/b.md", goal_text("Beta", due="2027-12-31"))
+    [tableau, beta] = [line for line in invoke("status").stdout.splitlines() if "█" in line]
+    assert " 50%  " in tableau and tableau.endswith("Tableau  70/100 % (from 40)")
+    assert beta.endswith("Beta     2/5 conversations")  # from 0: said by no one
+    assert "Tableau: 50%, 70 of 100 % (from 40), " in invoke("--plain", "status").stdout
+    assert "Tableau: active, 50%, 70 of 100 % (from 40), " in invoke("--plain", "list").stdout
+    goals = json.loads(invoke("status", "--json").stdout)["goals"]
+    [record] = [g for g in goals if g["title"] == "Tableau"]
+    assert record["base"] == 40
 
 
 def test_a_folder_inside_a_vault_is_read_with_a_notice(

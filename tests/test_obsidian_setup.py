@@ -418,6 +418,9 @@ PACE_CASES = [
     goal_case(target=10, current=3, status="paused"),
     goal_case(target=10, current=3, status="done"),
     goal_case(target=10, current=3, status=None),  # no status: active
+    # counted in whole numbers: behind only short of the line's whole steps (0.47 of 2)
+    goal_case(target=2, current=0, start=date(2026, 11, 2), due=date(2027, 3, 31)),
+    goal_case(target=3, current=0, start=date(2026, 10, 1)),  # the line at 1.0: behind
 ]
 
 

@@ -148,6 +148,7 @@ def test_terminal_room_decides_where_a_title_is_cut() -> None:
         "title": LONG_TITLE,
         "progress": 0.0,
         "current": 0,
+        "base": 0,
         "target": 3,
         "down": False,
         "unit": "leaders",

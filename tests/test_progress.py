@@ -110,7 +110,8 @@ def test_a_goal_past_its_due_day_short_of_its_target_is_behind() -> None:
 
 def test_a_plan_judges_a_goal_that_counts_down_the_right_way() -> None:
     """Reported: 79.9 kg against the plan's 79.2 was "ahead", 76.0 "behind"."""
-    weight = goal(baseline=80, target=75, start=date(2026, 12, 21), due=date(2027, 1, 31))
+    dates = {"start": date(2026, 12, 21), "due": date(2027, 1, 31)}
+    weight = goal(baseline=80, target=75, current=79.5, **dates)  # in tenths: no count
     day = date(2026, 12, 27)
     assert plan_pace(weight, "on track", 79.9, 79.2, day) == "behind"
     assert plan_pace(weight, "on track", 76.0, 79.2, day) == "ahead"
@@ -209,7 +210,7 @@ def test_a_goal_with_no_value_has_an_unknown_pace() -> None:
         None,
         None,
     )
-    assert unknown.expected == pytest.approx(5 - 5 / 71)  # what it should be at, all the same
+    assert unknown.expected == 4  # where it should be all the same: the line's whole steps (4.9)
     assert pace(goal(current=None), date(2026, 11, 4), value=1).status == "behind"
 
 
@@ -226,3 +227,31 @@ def test_notes_with_unreadable_front_matter_give_no_inline_check_ins() -> None:
         ]
     )
     assert catalog.goals[0].checkins == []
+
+
+def test_a_goal_counted_in_whole_steps_is_judged_against_the_whole_steps_of_its_line() -> None:
+    """Found in a tryout: 0 of 2 presentations was "behind" by the line (0.47 due) and
+    "on track" with a plan, which asks for whole steps (0); and 0 of 3 gaps turned from on
+    track to behind the day after the plan's last week.  Both judge by the whole steps
+    the line has reached: no step is due until the line reaches the first."""
+    two = goal(target=2, current=0, start=date(2026, 11, 2), due=date(2027, 3, 31))
+    early = pace(two, date(2026, 12, 6))  # the line at 0.47
+    assert (early.status, early.expected) == ("on track", 0)
+    assert pace(two, date(2027, 1, 20)).status == "behind"  # the line at 1.05: 1 step due
+    assert pace(goal(target=2, current=1), date(2026, 12, 1)).status == "on track"  # 1.7
+    # not counted in whole steps: the line as it is
+    assert pace(goal(target=2, current=0.1), date(2026, 12, 6)).status == "behind"
+
+
+def test_a_count_is_ahead_only_past_its_line_and_a_plan_judges_it_so() -> None:
+    """Whole steps make a count behind later, not ahead sooner: 3 of 5 with the line at
+    2.9 is on it, not a step past the 2 it expects; a plan's line, not its whole steps,
+    judges the same way (0 of 2 against a plan's 0.47 is on track, 0 against 1.05 behind)."""
+    five = goal(target=5, current=3)
+    assert pace(five, date(2026, 11, 10)).status == "on track"  # line 2.9, expected 2
+    assert pace(five, date(2026, 11, 10)).expected == 2
+    two = goal(target=2, current=0, start=date(2026, 11, 2), due=date(2027, 3, 31))
+    day = date(2026, 12, 6)
+    assert plan_pace(two, "on track", 0, 0.47, day) == "on track"
+    assert plan_pace(two, "on track", 0, 1.05, day) == "behind"
+    assert plan_pace(two, "on track", 1, 0.47, day) == "ahead"

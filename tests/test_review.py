@@ -744,7 +744,7 @@ def test_on_its_due_day_a_goal_needs_what_is_left_by_the_end_of_it(
     assert needs("2026-12-29") == {
         "playbook": "behind (milestone First draft reviewed overdue 53 days) · needs 1 by "
         "2026-12-31, in 2 days |",
-        "weight": "behind (expected 75.1) · needs to drop 28 kg/week |",
+        "weight": "behind (expected 76) · needs to drop 28 kg/week |",  # whole kg: the line at 75.1
     }
     assert (
         needs("2026-12-30")["weight"]
@@ -1794,9 +1794,10 @@ def test_a_past_week_keeps_a_field_edited_and_not_committed_as_the_file_has_it(
     write("goals/referrals.md", referral_goal(target=4, due="2027-01-15", **later))
     w38 = invoke("review", "--week", "2026-W38", "--stdout").stdout
     row = scoreboard_row(w38, "[[referrals]]")
-    # baseline 0 and unit then; the target the file has; 0.7 expected from 09-01 to 12-18
+    # baseline 0 and unit then; the target the file has; from 09-01 to 12-18 the line is
+    # at 0.7, short of its first whole step
     assert row is not None and "**0** of 4 referrals (from 0) |" in row, row
-    assert "| behind (expected 0.7) · needs 1 referral every 3.2 weeks |" in row, row
+    assert "| on track (expected 0) · needs 1 referral every 3.2 weeks |" in row, row
     assert "to go :g1b, 2026-09-01, 2026-12-19" in w38
 
 

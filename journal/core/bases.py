@@ -54,6 +54,14 @@ _GOAL_FORMULAS = {
         "if(target.isEmpty(), false,"
         " if(target >= formula.base, formula.value >= target, formula.value <= target))"
     ),
+    # where the line is today, and for a goal counted in whole numbers (its base, target
+    # and value) the whole steps it has reached: behind only short of those
+    "expected": "formula.base + (target - formula.base) * formula.elapsed",
+    "steps": (
+        "if(formula.base.round() != formula.base || target.round() != target"
+        " || formula.value.round() != formula.value, formula.expected,"
+        " if(target >= formula.base, formula.expected.floor(), formula.expected.ceil()))"
+    ),
     "pace": (
         'if(status == "done" || formula.reached, "done",'
         ' if(status == "paused" || status == "dropped", status,'
@@ -62,7 +70,9 @@ _GOAL_FORMULAS = {
         ' if(due && today() > due, "behind",'
         ' if(!due || !formula.start || due <= formula.start, "unknown",'
         ' if(formula.share - formula.elapsed > 0.1, "ahead",'
-        ' if(formula.share - formula.elapsed < -0.1, "behind", "on track")))))))'
+        " if(formula.share - formula.elapsed < -0.1"
+        " && (formula.value - formula.steps) / (target - formula.base) < -0.1,"
+        ' "behind", "on track")))))))'
     ),
 }
 

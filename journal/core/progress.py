@@ -159,14 +159,17 @@ def value_now(goal: Goal) -> float:
 
 def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
     """Ahead, on track or behind against the goal's straight line on ``today``, with
-    its value then (default: its value now).  A goal :attr:`~Goal.unmeasured` has no
-    pace (unknown, or its status when closed or paused): none of its numbers is judged."""
+    its value then (default: its value now), as :func:`judged` (a goal counted in whole
+    numbers is expected at the whole steps the line has reached).  A goal
+    :attr:`~Goal.unmeasured` has no pace (unknown, or its status when closed or paused):
+    none of its numbers is judged."""
     if goal.unmeasured:
         status = goal.status if goal.status in ("done", "paused", "dropped") else "unknown"
         return Pace(status, None, None, None)
     base, target = goal.base, goal.aim
     current = value if value is not None else value_now(goal)
-    expected = expected_value(goal, today)
+    line = expected_value(goal, today)
+    expected = stepped(goal, line) if line is not None else None  # a count's: 0 until 1
     start = start_of(goal)
     seen = None
     if start is not None and today > start:
@@ -187,13 +190,12 @@ def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
         return Pace("behind", target, None, seen)  # no start needed to know that
     if goal.due is not None and one_step_left(goal, current):
         late = next(iter(overdue_milestones(goal, today)), None)
-        early = expected is not None and _judged(current, expected, target - base) == "ahead"
+        early = line is not None and _judged(current, line, target - base) == "ahead"
         status = "behind" if late else "ahead" if early else "on track"
         return Pace(status, None, needed, seen, stepwise=True, late=late, left=left)
-    if expected is None:
+    if line is None:
         return Pace("unknown", expected, needed, seen, left=left)
-    judged = _judged(current, expected, target - base)
-    return Pace(judged, expected, needed, seen, left=left)
+    return Pace(judged(goal, current, line, target - base), expected, needed, seen, left=left)
 
 
 def one_step_left(goal: Goal, value: float) -> bool:
@@ -207,6 +209,18 @@ def one_step_left(goal: Goal, value: float) -> bool:
     return target is not None and counted(goal) and 0 < abs(target - value) <= 1
 
 
+def judged(goal: Goal, value: float, line: float, span: float) -> str:
+    """Ahead, on track or behind (:func:`_judged`): ``value`` against ``line``, the
+    straight line's or a plan's value that day; for a goal counted in whole numbers,
+    behind only short of the whole steps the line has reached (:func:`stepped`: 0 of 2
+    with the line at 0.47 owes none), ahead only past the line itself (3 of 5 with the
+    line at 2.9 is on it): one verdict, plan or no plan."""
+    verdict = _judged(value, line, span)
+    if verdict == "behind" and counted(goal):
+        return _judged(value, stepped(goal, line), span)
+    return verdict
+
+
 def _judged(value: float, expected: float, span: float) -> str:
     """Ahead, on track or behind: ``value`` against ``expected``, as a share of the whole
     way (``span``, target less baseline: negative for a goal that counts down)."""
@@ -218,15 +232,16 @@ def _judged(value: float, expected: float, span: float) -> str:
 def plan_pace(
     goal: Goal, status: str, value: float | None, planned: float | None, day: date
 ) -> str:
-    """The pace ``status`` (on ``day``) judged against a 90-day plan's target for the
-    week instead of the straight line, when the plan has one (``planned``) and the goal
+    """The pace ``status`` (on ``day``) judged (:func:`judged`) against a 90-day plan's
+    target for the week instead of the straight line, when the plan has one (``planned``,
+    its line's value that day, not rounded to whole steps) and the goal
     is under way: judged ahead, on track or behind by the line, and not past its due
     day (then it is behind, whatever the plan said)."""
     span = (goal.target or 0) - goal.base
-    judged = status in ("ahead", "on track", "behind")
-    if planned is None or value is None or past_due(goal, day) or span == 0 or not judged:
+    under_way = status in ("ahead", "on track", "behind")
+    if planned is None or value is None or past_due(goal, day) or span == 0 or not under_way:
         return status
-    return _judged(value, planned, span)
+    return judged(goal, value, planned, span)
 
 
 def places(goal: Goal) -> int:
@@ -238,9 +253,11 @@ def places(goal: Goal) -> int:
 
 
 def decimals(goal: Goal) -> int:
-    """The most decimals a goal's numbers are written with (:func:`_numbers`: 0 to 10
-    at 3.5, logged +1.5 and +2, has one): a value A001 offers it is written so."""
-    return _decimals(_numbers(goal))
+    """The decimals a target A001 offers a goal is written with: the most its baseline,
+    target and value have (0 to 10 at 3.5 has one; its check-ins' +0.25 count for none),
+    one at most unless the target has two, and two at most (a target is a round number)."""
+    written = _decimals((goal.base, goal.target, goal.current, goal.file_current))
+    return min(written, max(_decimals((goal.target,)), 1), 2)
 
 
 def _decimals(values: Iterable[float | None]) -> int:

@@ -80,14 +80,14 @@ class WeeklyTargets(Record):
     week_start: int  # the first day of its weeks: the plan's, whatever the vault says now
     starts: Mapping[str, float] = field(default_factory=dict)
 
-    def on(self, goal: Goal, day: date) -> float | None:
+    def on(self, goal: Goal, day: date, *, whole: bool = True) -> float | None:
         """The value the plan has ``goal`` at by the end of ``day``: its target for the
         week, reached step by step from last week's (on the third of a week's seven
         days, 3/7 of the way), so a Monday is not judged against Sunday's target.  The
         step ends with the week's last day, or the goal's due day if sooner; in the
         goal's first week in the plan it starts where the plan's line starts
-        (:meth:`_start`).  None when the plan has no target that week, or the plan or
-        the goal has not begun."""
+        (:meth:`_start`); a count's in whole steps unless not ``whole``.  None when the
+        plan has no target that week, or the plan or the goal has not begun."""
         mine = self.targets.get(goal.key, {})
         label = week_label(day, self.week_start)
         end = mine.get(label)
@@ -106,7 +106,7 @@ class WeeklyTargets(Record):
         value = end
         if day < finish and last is not None:
             value = last + (end - last) * (day - before).days / (finish - before).days
-        return stepped(goal, value)  # a count's whole steps: 0 until 1
+        return stepped(goal, value) if whole else value  # a count's whole steps: 0 until 1
 
     def _start(self, goal: Goal, end: float, week: Period, before: date) -> float | None:
         """Where the plan's line for ``goal`` starts (on ``before``, the day before its
@@ -147,9 +147,12 @@ def plan_judged(
     (:func:`past_due`: short of its target, it is behind it, whatever a plan made before
     its due day was moved says).  The review and ``journal status`` judge by it."""
     now = pace(goal, day, value)
-    planned = plan.on(goal, day) if plan and not (now.stepwise or past_due(goal, day)) else None
+    line = None  # the plan's line that day, judged as the straight one (:func:`judged`)
+    if plan and not (now.stepwise or past_due(goal, day)):
+        line = plan.on(goal, day, whole=False)
     shown = value if value is not None else goal.current
-    return now, plan_pace(goal, now.status, shown, planned, day), planned
+    planned = stepped(goal, line) if line is not None else None
+    return now, plan_pace(goal, now.status, shown, line, day), planned
 
 
 def value_points(catalog: Catalog) -> SeriesOf:

@@ -13,7 +13,7 @@ from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
-from journal.core.errors import Conflict, Diagnostic, UsageProblem
+from journal.core.errors import Conflict, Diagnostic, NotFound, UsageProblem
 from journal.core.fields import (
     CONTACT_FIELDS,
     GOAL_FIELDS,
@@ -242,6 +242,7 @@ def new_goal(
     why = context["why"]  # in the body too, when it can stand there as a line of text
     shown = {**context, "why": body_line(why) if isinstance(why, str) else None}
     try:
+        _refuse_named_goal(catalog, title)
         rel = create_note(
             vault, catalog, vault.config.folders.goal, title, written, "goal.md.j2", shown
         )
@@ -267,6 +268,18 @@ def new_goal(
         sorted(c.day for c in catalog.checkins_naming(rel) if c.op is not None and c.day < today),
         start,
     )
+
+
+def _refuse_named_goal(catalog: Catalog, title: str) -> None:
+    """Conflict, naming it, when a goal already goes by ``title`` as ``journal show``
+    finds one (its title, file name, id or an alias; not a part of one): a second would
+    make the name match two goals, and the check-ins linking to it count for either."""
+    try:
+        there = catalog.find_goal(title, parts=False)
+    except NotFound:
+        return
+    why = "a goal already goes by this name (its title, file name or an alias)"
+    raise Conflict(why, path=there.path)
 
 
 def _start(title: str, values: Mapping[str, Any], goal_id: str) -> tuple[float | None, str]:

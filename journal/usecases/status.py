@@ -43,6 +43,7 @@ def goal_status(
         "progress": json_progress(goal.progress),
         "current": goal.current,
         "target": goal.target,
+        "base": goal.base,
         "down": goal.goes_down(goal.current),
         "unit": goal.unit,
         "due": goal.due.isoformat() if goal.due else None,

@@ -70,7 +70,7 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
                 direction,
                 (start, due, ctx.today),
                 seen,
-                min(decimals(goal), 2),  # a message's numbers have two decimals at most
+                decimals(goal),
                 partial(_set_target, ctx, goal),
             ),
         )
@@ -87,7 +87,7 @@ def _pace_suggestion(
 ) -> str:
     """Where the rate so far leads: the day it reaches the target (offered as the due day
     up to :func:`_far_day`, from ``when``: the goal's start, due day and today), and the
-    value it reaches by due, to ``digits`` (the decimals the goal is written with) on the
+    value it reaches by due, to ``digits`` (:func:`decimals`: a target's) on the
     near side, offered as a target (worded by ``set_target``) only when it is a step
     beyond ``current``."""
     one_step = "if the progress comes in one step near the end, add `check_ignore: [A001]`"
