@@ -1961,3 +1961,21 @@ def test_lines_that_are_no_check_ins_or_told_otherwise_are_not_told_as_outside_t
     write(GOAL, _LOGS + body)
     check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
     assert [f["message"] for f in check if "counts nothing;" in f["message"]] == []
+
+
+def test_a_dated_note_that_starts_like_a_value_says_how_to_write_it(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """`journal log Referrals +0 "+2 more chats booked"`: the line would read as +2, and
+    the refusal blamed indented text after the log."""
+    write("goals/hr.md", goal_text(metric_source="meetings"))
+    before = (vault / "goals/hr.md").read_bytes()
+    result = invoke("log", "five HR leaders", "+0", "+2 more chats booked")
+    assert result.exit_code == 2
+    assert "indented text" not in result.stderr
+    assert (
+        "the note '+2 more chats booked' starts like a value, so its log line would read as "
+        "+2: start the note with a word, e.g. journal log \"Connect with five HR leaders\" +0 "
+        "'more chats booked: +2'"
+    ) in result.stderr
+    assert (vault / "goals/hr.md").read_bytes() == before

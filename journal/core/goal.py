@@ -247,6 +247,12 @@ class Goal(Record):
         return self.baseline if self.baseline is not None else self.origin.value
 
     @property
+    def start_unknown(self) -> bool:
+        """Its title brings a number down to its target, and nothing says where from: no
+        baseline, no start in the title, no value yet (:func:`start_of_values`)."""
+        return self.origin.source == "" and titled_down(self.title, self.target)
+
+    @property
     def down(self) -> bool:
         """Its target is below its :attr:`base`, or is its base as it is ``reached``
         (:func:`start_of_values`): it brings something down."""
