@@ -338,14 +338,14 @@ def test_t012_tells_a_plan_that_planned_a_goal_the_other_way(
     version, or before `baseline` was written): its row climbs from 0 to 30, the goal
     counts down from 42."""
     write("goals/hire.md", DOWN_TO_30.replace("target: 30\n", "target: 30\nbaseline: 0\n"))
-    invoke("plan")
+    invoke("plan", "--start", "2026-11-16")
     invoke("set", "hire", "baseline=42")
     found = invoke("check", "--select", "T012").stdout
     assert (
         "plans the goal up from 0 to 30; it now counts down from 42, so this week's targets "
         "and pace are the old ones"
     ) in found
-    invoke("plan")
+    invoke("plan", "--start", "2026-11-16")
     assert "T012" not in invoke("check", "--select", "T012").stdout
 
 
@@ -355,7 +355,7 @@ def test_t012_leaves_a_plan_holding_a_goal_past_its_target(
     """A goal past its target when the plan began is held there (its row's `from` beyond
     the target, its values the target): no plan made the other way."""
     write("goals/hire.md", DOWN_TO_30.replace("## Log\n", "## Log\n\n- 2026-11-02: =42\n- 2026-11-10: =28\n"))
-    invoke("plan")
+    invoke("plan", "--start", "2026-11-16")
     assert "T012" not in invoke("check", "--select", "T012").stdout
 
 
