@@ -374,7 +374,7 @@ def test_m009_tells_a_baseline_0_written_by_older_journals_on_a_goal_counting_do
         "M009  warning  the title brings the number down, but baseline 0 makes it count up: "
         "write baseline: 42"
     ) in found
-    assert 'fix: journal set "Reduce time-to-hire to 30 days" baseline=42' in found
+    assert 'vault set "Reduce time-to-hire to 30 days" baseline=42\n' in found
     invoke("set", "hire", "baseline=42")
     assert "M009" not in invoke("check", "--select", "M009").stdout
     assert "M008" not in invoke("check", "--select", "M008").stdout

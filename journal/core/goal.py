@@ -238,6 +238,11 @@ class Goal(Record):
             return Start(self.baseline, "baseline")
         if "baseline" in self.unread:
             return Start(0.0, "")
+        return self.unwritten_origin
+
+    @property
+    def unwritten_origin(self) -> Start:
+        """Where its progress would count from with no baseline (:func:`start_of_values`)."""
         own = [c for c in self.checkins if c.path == self.path]
         return start_of_values(None, self.title, self.target, own, self.file_current)
 

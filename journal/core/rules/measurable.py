@@ -177,6 +177,27 @@ def missing_baseline(ctx: Context) -> Iterator[Problem]:
         yield problem
 
 
+def baseline_counts_up(ctx: Context) -> Iterator[Problem]:
+    """A ``baseline`` written below the target of a goal whose title brings the number
+    down to it (:func:`titled_down`) while its first value, or the title's start, is
+    above it: older journals' ``new goal`` wrote ``baseline: 0`` for every title, and
+    "Reduce time-to-hire to 30 days" at 42 read as 140% done."""
+    for goal in ctx.open_goals:
+        target, baseline = goal.aim, goal.baseline
+        if target is None or baseline is None or baseline >= target:
+            continue
+        start = goal.unwritten_origin
+        if start.source in _COUNTED_FROM and titled_down(goal.title, target):
+            value = number(start.value)
+            yield Problem(
+                goal.path,
+                line_of(goal, "baseline"),
+                f"the title brings the number down, but baseline {number(baseline)} makes it "
+                f"count up: write baseline: {value}",
+                f"journal set {ctx.goal_word(goal.path)} baseline={value}",
+            )
+
+
 def _target_at_baseline(goal: Goal) -> float | None:
     """The goal's target when it is where its progress counts from (:attr:`Goal.base`),
     else None: M006's finding, a goal with nothing to reach (not one counting down that
@@ -304,5 +325,12 @@ RULES = (
         "hint",
         "an active goal has reached its target",
         target_reached,
+    ),
+    Rule(
+        "M009",
+        "baseline-counts-up",
+        "warning",
+        "a `baseline` below the target of a goal whose title brings the number down",
+        baseline_counts_up,
     ),
 )
