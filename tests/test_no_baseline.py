@@ -39,7 +39,7 @@ def test_a_reduce_goal_made_with_new_goal_counts_down_from_its_first_value(
     assert "\nbaseline:\n" in text and "\ncurrent:\n" in text  # left empty, not 0
     assert made.stderr == (
         "journal: goals/Reduce time-to-hire to 30 days.md: no baseline written: the title "
-        "brings the number down to 30, and 0 is below it; log where it stands now "
+        "brings the number down to 30, so it can't count up from 0; log where it stands now "
         f'(journal --vault {vault} log "reduce-time-to-hire-to-30-days" =N): the goal counts '
         "down from its first value\n"
     )
