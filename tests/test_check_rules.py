@@ -2360,9 +2360,7 @@ def test_selection_by_prefix_where_the_longest_match_wins() -> None:
     assert ids(["S"], []) == ["S001", "S002"]
     assert ids([], []) == [r.id for r in RULES]
     assert ids(["all"], ["M", "A", "R", "T", "O", "H"]) == ["S001", "S002"]
-    assert ids(["M"], ["M003"]) == [
-        "M001", "M002", "M004", "M005", "M006", "M007", "M008", "M009"
-    ]
+    assert ids(["M"], ["M003"]) == ["M001", "M002", "M004", "M005", "M006", "M007", "M008", "M009"]
     assert ids(["M003"], ["M"]) == ["M003"]
     assert ids(["M003"], ["M003"]) == []
     assert ids(["s001, t00", "h001"], []) == [

@@ -1975,7 +1975,7 @@ def test_a_dated_note_that_starts_like_a_value_says_how_to_write_it(
     assert "indented text" not in result.stderr
     assert (
         "the note '+2 more chats booked' starts like a value, so its log line would read as "
-        "+2: start the note with a word, e.g. journal log \"Connect with five HR leaders\" +0 "
-        "'more chats booked: +2'"
+        "+2: start the note with a word, e.g. journal "
     ) in result.stderr
+    assert 'log "Connect with five HR leaders" +0 "more chats booked: +2"\n' in result.stderr
     assert (vault / "goals/hr.md").read_bytes() == before

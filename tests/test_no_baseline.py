@@ -320,7 +320,7 @@ def test_a_plan_leaves_out_a_goal_counting_down_from_a_start_not_known(
     shown = invoke("plan", "--stdout").stdout
     assert "goal: hire" not in shown and "from: 0" not in shown
     assert (
-        "- [[hire]]: no start known: log its first value (`journal log \"Reduce time-to-hire "
+        '- [[hire]]: no start known: log its first value (`journal log "Reduce time-to-hire '
         'to 30 days" =N`), then run `journal plan` again'
     ) in shown
     assert invoke("plan").exit_code == 0
@@ -349,12 +349,11 @@ def test_t012_tells_a_plan_that_planned_a_goal_the_other_way(
     assert "T012" not in invoke("check", "--select", "T012").stdout
 
 
-def test_t012_leaves_a_plan_holding_a_goal_past_its_target(
-    invoke: Invoke, write: Write
-) -> None:
+def test_t012_leaves_a_plan_holding_a_goal_past_its_target(invoke: Invoke, write: Write) -> None:
     """A goal past its target when the plan began is held there (its row's `from` beyond
     the target, its values the target): no plan made the other way."""
-    write("goals/hire.md", DOWN_TO_30.replace("## Log\n", "## Log\n\n- 2026-11-02: =42\n- 2026-11-10: =28\n"))
+    logged = "## Log\n\n- 2026-11-02: =42\n- 2026-11-10: =28\n"
+    write("goals/hire.md", DOWN_TO_30.replace("## Log\n", logged))
     invoke("plan", "--start", "2026-11-16")
     assert "T012" not in invoke("check", "--select", "T012").stdout
 
@@ -381,14 +380,13 @@ def test_m009_tells_a_baseline_0_written_by_older_journals_on_a_goal_counting_do
 
 
 def test_m009_leaves_a_baseline_written_above_the_target(invoke: Invoke, write: Write) -> None:
-    write("goals/hire.md", DOWN_TO_30.replace("target: 30\n", "baseline: 45\ntarget: 30\ncurrent: 42\n"))
+    written = "baseline: 45\ntarget: 30\ncurrent: 42\n"
+    write("goals/hire.md", DOWN_TO_30.replace("target: 30\n", written))
     assert "M009" not in invoke("check", "--select", "M009").stdout
 
 
-def test_a_goal_down_to_0_with_no_value_is_told_as_such(
-    invoke: Invoke, vault: Path
-) -> None:
-    """"Reduce open bugs to 0": `new goal` said "0 is below it" of 0, and M006 "target 0
+def test_a_goal_down_to_0_with_no_value_is_told_as_such(invoke: Invoke, vault: Path) -> None:
+    """ "Reduce open bugs to 0": `new goal` said "0 is below it" of 0, and M006 "target 0
     equals the baseline" of a goal with none."""
     made = invoke(
         "new", "goal", "Reduce open bugs to 0", "--metric", "open bugs", "--unit", "bugs",

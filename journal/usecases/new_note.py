@@ -287,7 +287,7 @@ def _start(title: str, values: Mapping[str, Any], goal_id: str) -> tuple[float |
     if titled_down(title, target):
         return None, (
             f"no baseline written: the title brings the number down to {number(target)}, "
-            f"so it can't count up from 0; log where it stands now (journal log {shell_word(goal_id)} "
-            "=N): the goal counts down from its first value"
+            "so it can't count up from 0; log where it stands now "
+            f"(journal log {shell_word(goal_id)} =N): the goal counts down from its first value"
         )
     return 0, ""

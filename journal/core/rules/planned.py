@@ -49,8 +49,7 @@ def plan_out_of_date(ctx: Context) -> Iterator[Problem]:
         yield Problem(
             goal.path,
             line_of(goal, key_line),
-            f"{plan.path} plans the goal {said}, so this week's targets and pace are the old "
-            "ones",
+            f"{plan.path} plans the goal {said}, so this week's targets and pace are the old ones",
             f"`journal plan {again}` makes the plan again (the weeks that ended keep their "
             "targets; with --force if you edited its weekly targets)",
         )
