@@ -470,6 +470,7 @@ def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests |= {"H023", "H026"}  # tests/test_review.py
     own_tests |= {"H025"}  # tests/test_plugin_notes.py
     own_tests |= {"H027"}  # tests/test_milestones.py
+    own_tests |= {"M009"}  # tests/test_no_baseline.py
     assert {r.id for r in RULES} == {c[0] for c in CASES} | own_tests
 
 
@@ -2359,7 +2360,7 @@ def test_selection_by_prefix_where_the_longest_match_wins() -> None:
     assert ids(["S"], []) == ["S001", "S002"]
     assert ids([], []) == [r.id for r in RULES]
     assert ids(["all"], ["M", "A", "R", "T", "O", "H"]) == ["S001", "S002"]
-    assert ids(["M"], ["M003"]) == ["M001", "M002", "M004", "M005", "M006", "M007", "M008"]
+    assert ids(["M"], ["M003"]) == ["M001", "M002", "M004", "M005", "M006", "M007", "M008", "M009"]
     assert ids(["M003"], ["M"]) == ["M003"]
     assert ids(["M003"], ["M003"]) == []
     assert ids(["s001, t00", "h001"], []) == [

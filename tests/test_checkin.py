@@ -2109,3 +2109,21 @@ def test_a_table_in_the_log_is_told_and_logging_waits_for_it(
         "fix it, then log again (2 such lines)\n"
     )
     assert (vault / "goals/Tab.md").read_text() == _TABLE_LOG
+
+
+def test_a_dated_note_that_starts_like_a_value_says_how_to_write_it(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """`journal log Referrals +0 "+2 more chats booked"`: the line would read as +2, and
+    the refusal blamed indented text after the log."""
+    write("goals/hr.md", goal_text(metric_source="meetings"))
+    before = (vault / "goals/hr.md").read_bytes()
+    result = invoke("log", "five HR leaders", "+0", "+2 more chats booked")
+    assert result.exit_code == 2
+    assert "indented text" not in result.stderr
+    assert (
+        "the note '+2 more chats booked' starts like a value, so its log line would read as "
+        "+2: start the note with a word, e.g. journal "
+    ) in result.stderr
+    assert 'log "Connect with five HR leaders" +0 "more chats booked: +2"\n' in result.stderr
+    assert (vault / "goals/hr.md").read_bytes() == before

@@ -39,7 +39,7 @@ def test_a_reduce_goal_made_with_new_goal_counts_down_from_its_first_value(
     assert "\nbaseline:\n" in text and "\ncurrent:\n" in text  # left empty, not 0
     assert made.stderr == (
         "journal: goals/Reduce time-to-hire to 30 days.md: no baseline written: the title "
-        "brings the number down to 30, and 0 is below it; log where it stands now "
+        "brings the number down to 30, so it can't count up from 0; log where it stands now "
         f'(journal --vault {vault} log "reduce-time-to-hire-to-30-days" =N): the goal counts '
         "down from its first value\n"
     )
@@ -302,3 +302,99 @@ def test_the_rule_list_and_new_goal_help_say_where_progress_counts_from(
     assert "counts from 0" not in m005 and "known to start" in m005
     helped = " ".join(invoke("new", "goal", "--help").stdout.split())
     assert "a title that brings a number down, none" in helped
+
+
+DOWN_TO_30 = (
+    "---\ntype: goal\nid: hire\ntitle: Reduce time-to-hire to 30 days\nmetric: days to hire\n"
+    "unit: days\ntarget: 30\nstart: 2026-11-01\ndue: 2027-02-28\n---\n\n## Log\n"
+)
+
+
+def test_a_plan_leaves_out_a_goal_counting_down_from_a_start_not_known(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """A review's repro: the plan made before the first value planned "Reduce
+    time-to-hire to 30 days" from 0 up to 30, and the review then said `behind (expected
+    5, by the plan)` of a goal at 42 counting down; T012 said nothing."""
+    write("goals/hire.md", DOWN_TO_30)
+    shown = invoke("plan", "--stdout").stdout
+    assert "goal: hire" not in shown and "from: 0" not in shown
+    assert (
+        '- [[hire]]: no start known: log its first value (`journal log "Reduce time-to-hire '
+        'to 30 days" =N`), then run `journal plan` again'
+    ) in shown
+    assert invoke("plan").exit_code == 0
+    invoke("log", "hire", "=42")
+    assert "T012" not in invoke("check", "--select", "T012").stdout  # no row: nothing old
+    invoke("plan")
+    plan = next((vault / "plans").iterdir()).read_text()
+    assert "  - goal: hire\n    from: 42\n    target: 30\n" in plan
+
+
+def test_t012_tells_a_plan_that_planned_a_goal_the_other_way(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """A plan made before the start was known (by the journal of this change's first
+    version, or before `baseline` was written): its row climbs from 0 to 30, the goal
+    counts down from 42."""
+    write("goals/hire.md", DOWN_TO_30.replace("target: 30\n", "target: 30\nbaseline: 0\n"))
+    invoke("plan", "--start", "2026-11-16")
+    invoke("set", "hire", "baseline=42")
+    found = invoke("check", "--select", "T012").stdout
+    assert (
+        "plans the goal up from 0 to 30; it now counts down from 42, so this week's targets "
+        "and pace are the old ones"
+    ) in found
+    invoke("plan", "--start", "2026-11-16")
+    assert "T012" not in invoke("check", "--select", "T012").stdout
+
+
+def test_t012_leaves_a_plan_holding_a_goal_past_its_target(invoke: Invoke, write: Write) -> None:
+    """A goal past its target when the plan began is held there (its row's `from` beyond
+    the target, its values the target): no plan made the other way."""
+    logged = "## Log\n\n- 2026-11-02: =42\n- 2026-11-10: =28\n"
+    write("goals/hire.md", DOWN_TO_30.replace("## Log\n", logged))
+    invoke("plan", "--start", "2026-11-16")
+    assert "T012" not in invoke("check", "--select", "T012").stdout
+
+
+def test_m009_tells_a_baseline_0_written_by_older_journals_on_a_goal_counting_down(
+    invoke: Invoke, write: Write
+) -> None:
+    """The old `new goal` wrote `baseline: 0` for every title: "Reduce time-to-hire to 30
+    days" at 42 read as 140% done, and M008 said to mark it done."""
+    write(
+        "goals/hire.md",
+        DOWN_TO_30.replace("target: 30\n", "baseline: 0\ntarget: 30\ncurrent: 42\n")
+        + "\n- 2026-11-02: =42 measured Q4\n",
+    )
+    found = invoke("check", "--select", "M009").stdout
+    assert (
+        "M009  warning  the title brings the number down, but baseline 0 makes it count up: "
+        "write baseline: 42"
+    ) in found
+    assert 'vault set "Reduce time-to-hire to 30 days" baseline=42\n' in found
+    invoke("set", "hire", "baseline=42")
+    assert "M009" not in invoke("check", "--select", "M009").stdout
+    assert "M008" not in invoke("check", "--select", "M008").stdout
+
+
+def test_m009_leaves_a_baseline_written_above_the_target(invoke: Invoke, write: Write) -> None:
+    written = "baseline: 45\ntarget: 30\ncurrent: 42\n"
+    write("goals/hire.md", DOWN_TO_30.replace("target: 30\n", written))
+    assert "M009" not in invoke("check", "--select", "M009").stdout
+
+
+def test_a_goal_down_to_0_with_no_value_is_told_as_such(invoke: Invoke, vault: Path) -> None:
+    """ "Reduce open bugs to 0": `new goal` said "0 is below it" of 0, and M006 "target 0
+    equals the baseline" of a goal with none."""
+    made = invoke(
+        "new", "goal", "Reduce open bugs to 0", "--metric", "open bugs", "--unit", "bugs",
+        "--target", "0", "--due", "2027-02-28",
+    )  # fmt: skip
+    assert "0 is below it" not in made.stderr
+    assert "the title brings the number down to 0, so it can't count up from 0" in made.stderr
+    found = invoke("check", "--select", "M").stdout
+    assert "M006" not in found and "equals the baseline" not in found
+    invoke("log", "open bugs", "=5")
+    assert "M006" not in invoke("check", "--select", "M").stdout

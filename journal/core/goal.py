@@ -238,6 +238,11 @@ class Goal(Record):
             return Start(self.baseline, "baseline")
         if "baseline" in self.unread:
             return Start(0.0, "")
+        return self.unwritten_origin
+
+    @property
+    def unwritten_origin(self) -> Start:
+        """Where its progress would count from with no baseline (:func:`start_of_values`)."""
         own = [c for c in self.checkins if c.path == self.path]
         return start_of_values(None, self.title, self.target, own, self.file_current)
 
@@ -245,6 +250,12 @@ class Goal(Record):
     def base(self) -> float:
         """The value its progress counts from: its baseline, else its :attr:`origin`."""
         return self.baseline if self.baseline is not None else self.origin.value
+
+    @property
+    def start_unknown(self) -> bool:
+        """Its title brings a number down to its target, and nothing says where from: no
+        baseline, no start in the title, no value yet (:func:`start_of_values`)."""
+        return self.origin.source == "" and titled_down(self.title, self.target)
 
     @property
     def down(self) -> bool:

@@ -117,9 +117,10 @@ def goal_line(goal: Goal, window: Period, points: Series, last: date | None = No
     """The line from the goal's value when its window opens to its target on its due
     day (or the plan's last day when it has none, or one before its start: T007; or
     when it is due after it, by ``last``, the last day of the plan's last calendar
-    week); None without a target (:attr:`~journal.core.goal.Goal.aim`)."""
+    week); None without a target (:attr:`~journal.core.goal.Goal.aim`), or a start
+    (:attr:`~journal.core.goal.Goal.start_unknown`)."""
     target = goal.aim
-    if target is None:
+    if target is None or goal.start_unknown:
         return None
     base = goal.base
     begin = value_on(points, window.start - timedelta(days=1), base)
@@ -311,6 +312,12 @@ def build_plan(
                 "goal": link(g),
                 "starts": None,  # (a plan holds no goal that starts after it: for templates)
                 "past_due": str(g.due) if past_due(g, span.start) else None,
+                # counting down from a start not known: the command that gives it
+                "no_start": (
+                    f"journal log {catalog.goal_word(g.path)} =N"
+                    if g.aim is not None and g.start_unknown
+                    else None
+                ),
                 "milestones": [
                     {
                         "title": titled(g, m),

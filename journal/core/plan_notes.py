@@ -69,6 +69,19 @@ def read_starts(rows: object) -> dict[str, float]:
     return starts
 
 
+def planned_up(row: object) -> bool | None:
+    """Whether a plan's ``targets`` row climbs from its ``from`` (True) or comes down
+    (False); None when it says neither: no ``from``, ``target`` or weekly value, or a line
+    held at its target (a goal past it when the plan began)."""
+    if not isinstance(row, dict) or not isinstance(values := row.get("values"), list):
+        return None
+    start, target = _target(row.get("from")), _target(row.get("target"))
+    first = next((v for v in map(_target, values) if v is not None), None)
+    if start is None or first is None or first in (start, target):
+        return None
+    return first > start
+
+
 def _target(value: object) -> float | None:
     """A weekly target as a number: an int or float, or a text that is one."""
     if isinstance(value, str):

@@ -85,6 +85,18 @@ def _unquoted_name(ref: str, value: str, note: str) -> str | None:
     )
 
 
+def _refuse_valued_note(note: str, word: str) -> None:
+    """A usage error for a dated note that starts like a value (``+2 more chats
+    booked``): its log line would read back as that value."""
+    first, _, rest = note.strip().partition(" ")
+    if _is_value(first):
+        example = f"{rest}: {first}" if rest else f"noted {first}"
+        raise UsageProblem(
+            f"the note '{note}' starts like a value, so its log line would read as {first}: "
+            f"start the note with a word, e.g. journal log {word} +0 {shell_word(example)}"
+        )
+
+
 def _is_value(word: str) -> bool:
     """Whether ``word`` is a VALUE on its own (``+1``, ``=4``)."""
     try:
@@ -195,7 +207,9 @@ def log_checkin(
             "+0 logs a note to a goal counting its meetings: give the note, journal log "
             f"{catalog.goal_word(goal.path)} +0 WORDS"
         )
-    if not noted:
+    if noted:
+        _refuse_valued_note(note, catalog.goal_word(goal.path))
+    else:
         refuse_hand_value(goal, catalog.goal_word)
     if goal.start is not None and day < goal.start:
         raise UsageProblem(

@@ -285,8 +285,8 @@ def _refuse_named_goal(catalog: Catalog, title: str) -> None:
 def _start(title: str, values: Mapping[str, Any], goal_id: str) -> tuple[float | None, str]:
     """The ``baseline`` (and ``current``) of a new goal, and what to say of it: the one
     given; else the start its title names ("from 45 to 30 days"); else none for a title
-    that brings a number down to its target ("Reduce time-to-hire to 30 days": 0 is
-    below it), its first value logged being where it counts down from; else 0."""
+    that brings a number down to its target ("Reduce time-to-hire to 30 days": it
+    can't count up from 0), its first value logged being where it counts down from; else 0."""
     if "baseline" in values:
         return values["baseline"], ""
     target = values.get("target")
@@ -300,7 +300,7 @@ def _start(title: str, values: Mapping[str, Any], goal_id: str) -> tuple[float |
     if titled_down(title, target):
         return None, (
             f"no baseline written: the title brings the number down to {number(target)}, "
-            f"and 0 is below it; log where it stands now (journal log {shell_word(goal_id)} "
-            "=N): the goal counts down from its first value"
+            "so it can't count up from 0; log where it stands now "
+            f"(journal log {shell_word(goal_id)} =N): the goal counts down from its first value"
         )
     return 0, ""

@@ -153,7 +153,7 @@ _COUNTED_FROM = {
 def missing_baseline(ctx: Context) -> Iterator[Problem]:
     """No ``baseline``: where progress counts from instead, and the baseline to write -
     the start the goal's title or first value gives, never 0 for a goal whose title
-    brings a number down to its target (0 is below it)."""
+    brings a number down to its target (it can't count up from 0)."""
     for problem in _NO_BASELINE(ctx):
         goal = ctx.goal_by_path[problem.path]
         start, target = goal.origin, goal.target
@@ -177,11 +177,32 @@ def missing_baseline(ctx: Context) -> Iterator[Problem]:
         yield problem
 
 
+def baseline_counts_up(ctx: Context) -> Iterator[Problem]:
+    """A ``baseline`` written below the target of a goal whose title brings the number
+    down to it (:func:`titled_down`) while its first value, or the title's start, is
+    above it: older journals' ``new goal`` wrote ``baseline: 0`` for every title, and
+    "Reduce time-to-hire to 30 days" at 42 read as 140% done."""
+    for goal in ctx.open_goals:
+        target, baseline = goal.aim, goal.baseline
+        if target is None or baseline is None or baseline >= target:
+            continue
+        start = goal.unwritten_origin
+        if start.source in _COUNTED_FROM and titled_down(goal.title, target):
+            value = number(start.value)
+            yield Problem(
+                goal.path,
+                line_of(goal, "baseline"),
+                f"the title brings the number down, but baseline {number(baseline)} makes it "
+                f"count up: write baseline: {value}",
+                f"journal set {ctx.goal_word(goal.path)} baseline={value}",
+            )
+
+
 def _target_at_baseline(goal: Goal) -> float | None:
     """The goal's target when it is where its progress counts from (:attr:`Goal.base`),
     else None: M006's finding, a goal with nothing to reach (not one counting down that
-    is there: :attr:`Goal.down`)."""
-    return goal.aim if goal.aim == goal.base and not goal.down else None
+    is there: :attr:`Goal.down`; nor one whose start is not known, which M005 tells)."""
+    return goal.aim if goal.aim == goal.base and not goal.down and not goal.start_unknown else None
 
 
 def target_equals_baseline(ctx: Context) -> Iterator[Problem]:
@@ -190,7 +211,9 @@ def target_equals_baseline(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 goal.path,
                 line_of(goal, "target"),
-                f"target {number(target)} equals the baseline: there is nothing to reach",
+                f"target {number(target)} equals "
+                + ("the baseline" if goal.baseline is not None else "where progress counts from")
+                + ": there is nothing to reach",
                 "set `target` to the value that means done, and `baseline` to where you start",
             )
 
@@ -304,5 +327,12 @@ RULES = (
         "hint",
         "an active goal has reached its target",
         target_reached,
+    ),
+    Rule(
+        "M009",
+        "baseline-counts-up",
+        "warning",
+        "a `baseline` below the target of a goal whose title brings the number down",
+        baseline_counts_up,
     ),
 )
