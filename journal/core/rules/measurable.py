@@ -20,6 +20,8 @@ def _missing(key: str, message: str, suggestion: str, *, measured_only: bool = F
         for goal in ctx.open_goals:
             if measured_only and ctx.missing(goal, "metric") and ctx.missing(goal, "target"):
                 continue
+            if goal.metric_source == "milestones":  # they are its measure
+                continue
             if ctx.missing(goal, key):
                 yield Problem(goal.path, line_of(goal, key), message, suggestion)
 
