@@ -85,3 +85,14 @@ def test_a_milestone_counting_goal_with_an_overdue_milestone_is_behind(
     write("goals/portfolio.md", text)
     (board,) = json.loads(invoke("status", "--json").stdout)["goals"]
     assert board["pace"] == "behind"
+
+
+def test_the_plan_asks_a_goal_measured_by_its_milestones_for_those_due_each_week(
+    invoke: Invoke, write: Write
+) -> None:
+    write("goals/portfolio.md", _unmeasured())
+    plan = invoke("plan", "--stdout", "--start", "2026-11-02").stdout
+    weeks = [line for line in plan.splitlines() if line.startswith("| 2026-W")]
+    asked = [line.split(" | ")[2] for line in weeks]
+    assert asked[:4] == ["0", "1", "2", "2"]  # due: 11-10 in W46, 11-20 in W47
+    assert asked[-1] == "**3 (due)**"  # all of them by its due day
