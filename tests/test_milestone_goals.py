@@ -96,3 +96,13 @@ def test_the_plan_asks_a_goal_measured_by_its_milestones_for_those_due_each_week
     asked = [line.split(" | ")[2] for line in weeks]
     assert asked[:4] == ["0", "1", "2", "2"]  # due: 11-10 in W46, 11-20 in W47
     assert asked[-1] == "**3 (due)**"  # all of them by its due day
+
+
+def test_done_short_of_its_milestones_says_to_mark_them_not_to_log(
+    invoke: Invoke, write: Write
+) -> None:
+    write("goals/portfolio.md", _unmeasured())
+    result = invoke("done", "Ship a portfolio project")
+    assert "done at 1 of 3 milestones, short of its target" in result.stderr + result.stdout
+    assert "--milestone TITLE" in result.stderr + result.stdout
+    assert "journal log" not in result.stderr + result.stdout
