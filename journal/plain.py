@@ -28,6 +28,7 @@ from journal.present import (
     log_rows,
     meeting_lines,
     meeting_named,
+    metric_named,
     misdated,
     not_counted,
     reached_down,
@@ -244,7 +245,7 @@ def goal_table(records: list[dict[str, Any]], today: date) -> str:
 
 def goal_card(r: dict[str, Any], today: date) -> str:
     """One goal, a labelled line per field."""
-    metric = "" if r["metric"] else ", no metric"
+    metric = "" if metric_named(r) else ", no metric"
     out = [f"{r['title']}: {r['status']}, {r['kind']} goal{metric}"]
     out.append(f"id: {r['id'] or 'none'}; file: {r['path']}")
     if r["outcome"]:
@@ -252,7 +253,8 @@ def goal_card(r: dict[str, Any], today: date) -> str:
     if r["metric"] or r["target"] is not None:
         baseline = "unreadable" if "baseline" in r["unread"] else number(r["base"])
         reached = f" to {measure}" if (measure := _measure(r)) else ""
-        out.append(f"measure: {r['metric'] or 'not named'}, from {baseline}{reached}, {_share(r)}")
+        named = metric_named(r) or "not named"
+        out.append(f"measure: {named}, from {baseline}{reached}, {_share(r)}")
     out.extend(filter(None, [_sources(r), *meeting_lines(r)]))
     if r["effort"] is not None:
         out.append(f"effort: {plural(r['effort'], 'hour')} a week")
@@ -318,7 +320,7 @@ def _sources(r: dict[str, Any]) -> str | None:
     """:func:`~journal.present.value_sources` in words: ``current 3 in the file, and 1
     more from other notes: 4`` (not ``+1 ... = 4``)."""
     in_file, value = r["file_current"], r["current"]
-    if r["metric_source"] == "meetings" or None in (in_file, value) or in_file == value:
+    if r["metric_source"] != "manual" or None in (in_file, value) or in_file == value:
         return value_sources(r)
     more = "more" if value > in_file else "less"
     return (

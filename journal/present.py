@@ -134,14 +134,14 @@ def goal_card(record: dict[str, Any], today: date) -> str:
     text's line breaks and tabs shown as ``\\n``, ``\\t`` (:func:`line_texts`)."""
     r = line_texts({**record, "outcome": _prose(record["outcome"]), "why": _prose(record["why"])})
     out = [
-        f"{r['title']}  [{r['status']}, {r['kind']}{'' if r['metric'] else ' (no metric)'}]",
+        f"{r['title']}  [{r['status']}, {r['kind']}{'' if metric_named(r) else ' (no metric)'}]",
         f"  id: {r['id'] or '(none)'}   file: {r['path']}",
     ]
     if r["outcome"]:
         out.append(f"  outcome: {r['outcome']}")
     if r["metric"] or r["target"] is not None:
         out.append(
-            f"  measure: {r['metric'] or '?'}: {_baseline(r)} -> "
+            f"  measure: {metric_named(r) or '?'}: {_baseline(r)} -> "
             f"{towards(r, ' / ', ', down to ', ', at or under ')}  "
             f"{bar(r['progress'])} {percent(r['progress'])}"
         )
@@ -219,6 +219,12 @@ def _prose(text: str | None) -> str:
     return single_line(text or "")
 
 
+def metric_named(r: dict[str, Any]) -> str | None:
+    """What a goal record counts: its ``metric``; ``milestones done`` for a goal measured
+    by its milestones (it has none written)."""
+    return "milestones done" if r["metric_source"] == "milestones" else r["metric"]
+
+
 def value_sources(r: dict[str, Any]) -> str | None:
     """Where a goal's value comes from when it is not just ``current`` in its file:
     ``current 5 in the file, +1 from other notes = 6``."""
@@ -230,6 +236,8 @@ def value_sources(r: dict[str, Any]) -> str | None:
         if r.get("meetings_need_outcome"):
             return "counted from meeting notes that have an outcome, as an outcome goal"
         return "counted from meeting notes"
+    if r["metric_source"] == "milestones":
+        return "counted from its milestones done (no metric or target written)"
     if value is None or value == in_file:
         return None
     if in_file is None:

@@ -654,7 +654,9 @@ def test_a_vague_title_is_fine_with_a_concrete_outcome() -> None:
 
 
 def test_unit_current_and_baseline_are_asked_for_only_once_something_is_measured() -> None:
-    text = goal_note(metric=None, target=None, unit=None, current=None, baseline=None)
+    text = goal_note(
+        metric=None, target=None, unit=None, current=None, baseline=None, milestones=None
+    )  # with milestones it counts them (tests/test_milestone_goals.py)
     rules = {f.rule for f in run((PATH, text))}
     assert {"M001", "M002"} <= rules
     assert not rules & {"M003", "M004", "M005"}
@@ -2915,10 +2917,17 @@ def test_t002_offers_done_first_only_for_a_goal_that_reached_its_target(
 def test_t006_offers_a_goal_that_counts_nothing_only_a_line_without_a_number() -> None:
     """Reported by a career coach: a goal with no metric or target was told `journal log
     "Get better at Excel" +1 "what you did"`, which writes `current: 1`."""
-    old = goal_note(metric=None, target=None, current=None, baseline=None, body="")
+    old = goal_note(metric=None, target=None, current=None, baseline=None, milestones=None, body="")
     (found,) = of("T006", run((PATH, old)))
     assert "journal log" not in found.suggestion
     assert f"`- {TODAY}: WHAT YOU DID`" in found.suggestion
+
+
+def test_t006_offers_a_goal_measured_by_its_milestones_to_mark_one_reached() -> None:
+    old = goal_note(metric=None, target=None, current=None, baseline=None, body="")
+    (found,) = of("T006", run((PATH, old)))
+    assert "journal log" not in found.suggestion
+    assert "`journal done" in found.suggestion and "--milestone TITLE`" in found.suggestion
 
 
 @pytest.mark.parametrize(

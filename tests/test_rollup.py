@@ -69,24 +69,3 @@ def test_show_lists_the_goals_a_goal_supports_and_that_support_it(
     plain = invoke("--plain", "show", "Become an HRBP").stdout
     said = "supported by goal: Learn SQL, 20%, 1 of 5 conversations, last check-in 2026-11-20"
     assert said in " ".join(plain.split())
-
-
-def test_m001_and_m002_tell_a_goal_with_milestones_how_to_count_them(
-    invoke: Invoke, write: Write
-) -> None:
-    milestones = (
-        "\n  - title: Dataset chosen\n    due: 2026-11-10\n    done: 2026-11-09"
-        "\n  - title: Notebook\n    due: 2026-11-20\n  - title: Deck\n    due: 2027-01-15"
-    )
-    text = goal_text("Ship a portfolio project", milestones=milestones)
-    for key in ("metric", "unit", "baseline", "target", "current"):
-        text = "".join(line for line in text.splitlines(True) if not line.startswith(f"{key}:"))
-    write("goals/portfolio.md", text)
-    found = json.loads(invoke("check", "--json", "--select", "M001,M002").stdout)
-    assert [f["rule"] for f in found] == ["M001", "M002"]
-    for f in found:
-        assert (
-            '"Ship a portfolio project" metric="milestones reached" unit=milestones'
-            in f["suggestion"]
-        )
-        assert "baseline=0 target=3 current=1" in f["suggestion"]

@@ -225,6 +225,15 @@ class Goal(Record):
         return "current" in self.unread and self.metric_source != "meetings"
 
     @property
+    def counts_milestones(self) -> bool:
+        """Measured by its milestones, or counting them (its unit is milestones, as
+        M001's fix writes it): an undone one past its due day makes it behind."""
+        return self.metric_source == "milestones" or (self.unit or "").casefold() in (
+            "milestone",
+            "milestones",
+        )
+
+    @property
     def aim(self) -> float | None:
         """The target progress is measured against: None with no target, and while the
         goal is :attr:`unmeasured`."""
@@ -353,6 +362,13 @@ class Goal(Record):
 def refuse_hand_value(goal: Goal, word: Callable[[str], str]) -> None:
     """A goal that counts its meetings has no hand-kept value to log or set; ``word``
     names the goal at a path in a command to type (:meth:`Catalog.goal_word`)."""
+    if goal.metric_source == "milestones":
+        name = word(goal.path)
+        raise JournalError(
+            "this goal counts its milestones done (it has no metric or target); mark one "
+            f"done instead: journal done {name} --milestone TITLE",
+            path=goal.path,
+        )
     if goal.metric_source == "meetings":
         kinds = f" --kind {goal.metric_kind[0]}" if len(goal.metric_kind) == 1 else ""
         name = word(goal.path)
@@ -575,6 +591,8 @@ def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
     goal.unread = tuple(
         sorted({by_line[p.line] for p in problems if p.code == "value" and p.line in by_line})
     )
+    if _by_milestones(goal):
+        _measure_by_milestones(goal)
     goal.kind_given = note.props.get("kind") not in (None, "") and "kind" not in goal.unread
     given = goal.kind if goal.kind_given else None
     goal.kind = kind_of(
@@ -584,6 +602,31 @@ def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
         down=goal.down,
     )
     return goal, problems
+
+
+def _by_milestones(goal: Goal) -> bool:
+    """Whether ``goal`` is measured by its milestones: it has some (not all dropped), and
+    neither a ``metric`` nor a ``target`` is written (one that can't be read is)."""
+    written = {"metric", "target", "metric_source"} & set(goal.unread)
+    return (
+        bool(goal.milestones)
+        and goal.metric is None
+        and goal.target is None
+        and goal.metric_source == "manual"
+        and not written
+    )
+
+
+def _measure_by_milestones(goal: Goal) -> None:
+    """Measure ``goal`` by its milestones (``metric_source`` reads ``milestones``): from
+    0 to the milestones not dropped, in ``milestones`` unless it names its unit; its
+    value, the milestones done (:func:`~journal.core.series.current_value`), is counted,
+    so a ``baseline`` or ``current`` in its file is not read."""
+    goal.metric_source = "milestones"
+    goal.unit = goal.unit or "milestones"
+    goal.baseline = 0.0
+    goal.target = float(len(goal.milestones))
+    goal.file_current = None
 
 
 def kind_of(

@@ -92,6 +92,18 @@ class Line(Record):
 
 
 @record(frozen=True, slots=True)
+class MilestoneLine(Line):
+    """The line of a goal measured by its milestones (``metric_source: milestones``): by
+    the end of a day, the milestones due by then (``dues``, their due days); all of
+    them (its target) from its ``finish``, the goal's due day, on."""
+
+    dues: tuple[date, ...] = ()
+
+    def on(self, day: date) -> float:
+        return self.target if day >= self.finish else float(sum(due <= day for due in self.dues))
+
+
+@record(frozen=True, slots=True)
 class KeptLine(Line):
     """A goal's line as weekly targets a user edited and kept say it: straight from one
     week's target (at its last day; before the first, where the line begins) to the
@@ -117,8 +129,9 @@ def goal_line(goal: Goal, window: Period, points: Series, last: date | None = No
     """The line from the goal's value when its window opens to its target on its due
     day (or the plan's last day when it has none, or one before its start: T007; or
     when it is due after it, by ``last``, the last day of the plan's last calendar
-    week); None without a target (:attr:`~journal.core.goal.Goal.aim`), or a start
-    (:attr:`~journal.core.goal.Goal.start_unknown`)."""
+    week); for a goal measured by its milestones, the milestones due by each day
+    (:class:`MilestoneLine`); None without a target (:attr:`~journal.core.goal.Goal.aim`),
+    or a start (:attr:`~journal.core.goal.Goal.start_unknown`)."""
     target = goal.aim
     if target is None or goal.start_unknown:
         return None
@@ -128,6 +141,9 @@ def goal_line(goal: Goal, window: Period, points: Series, last: date | None = No
     if last is not None and window.end < finish <= last:
         finish = window.end  # its target in the plan's last week, not short of it
     held = (target - base) * (target - begin) < 0  # begins beyond the target
+    if goal.metric_source == "milestones":
+        dues = tuple(m.due for m in goal.milestones if m.due is not None)
+        return MilestoneLine(window.start, finish, begin, target, held, dues)
     return Line(window.start, finish, begin, target, held)
 
 

@@ -3,8 +3,9 @@
 A goal's line runs from ``baseline`` when its start day begins to ``target`` when
 its due day ends (:func:`expected_value`).  Pace compares ``current`` with that line
 today: within :data:`TOLERANCE` of the whole way is on track.  A goal one whole step
-from its target (:func:`one_step_left`) has nothing between for a line to measure:
-its milestones judge its pace.
+from its target (:func:`one_step_left`) has nothing between for a line to measure,
+and one counting milestones (:attr:`Goal.counts_milestones`) steps as they are due:
+their milestones judge their pace.
 """
 
 from __future__ import annotations
@@ -188,7 +189,7 @@ def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
         return Pace("unknown", expected, needed, seen, left=left)
     if past_due(goal, today):  # the day has passed, short of target:
         return Pace("behind", target, None, seen)  # no start needed to know that
-    if goal.due is not None and one_step_left(goal, current):
+    if goal.due is not None and (one_step_left(goal, current) or goal.counts_milestones):
         late = next(iter(overdue_milestones(goal, today)), None)
         early = line is not None and _judged(current, line, target - base) == "ahead"
         status = "behind" if late else "ahead" if early else "on track"

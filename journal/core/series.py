@@ -372,13 +372,17 @@ def _undated_by_log(
 
 
 def current_value(goal: Goal, today: date | None) -> float | None:
-    """The goal's value on ``today`` (None: at the end of its check-ins): the file's
-    ``current``, else what its log gives (baseline plus its check-ins), plus check-ins
-    in other notes; None when there is neither a ``current`` nor a check-in with a value,
-    and when ``current`` is written but can't be read (H005): unknown, not the log's sum."""
+    """The goal's value on ``today`` (None: at the end of its check-ins): for a goal
+    measured by its milestones, those done by then; else the file's ``current``, else
+    what its log gives (baseline plus its check-ins), plus check-ins in other notes;
+    None when there is neither a ``current`` nor a check-in with a value, and when
+    ``current`` is written but can't be read (H005): unknown, not the log's sum."""
+    day = today or date.max
+    if goal.metric_source == "milestones":  # measured by its milestones: those done
+        done = [m for m in goal.milestones if m.is_done]
+        return float(sum(m.done_on is None or m.done_on <= day for m in done))
     if goal.value_unread:
         return None
-    day = today or date.max
     file_value = goal.file_current
     own = None  # the file's own values, worked out once for both
     if file_value is None:

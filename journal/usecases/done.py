@@ -239,6 +239,8 @@ def _short_of_target(goal: Goal, catalog: Catalog) -> str | None:
         record = f"fill in `outcome:` in {paths} (an outcome goal counts what meetings led to)"
     elif goal.metric_source == "meetings":
         record = f"note the meetings it counts: journal new meeting --with PERSON --goal {name}"
+    elif goal.metric_source == "milestones":
+        record = f"mark each milestone reached: journal done {name} --milestone TITLE"
     else:
         step = signed(exact_sum(target, -value))
         record = f"journal log {name} {step} (or journal set {name} current={number(target)})"

@@ -285,7 +285,8 @@ def set_fields(
         refuse_done_before_start(catalog, goal, today, "completed=DAY", start)
     same_note = dict.fromkeys(LINKED, _same_note(catalog, goal.path))
     if "current" in typed:
-        refuse_hand_value(goal, catalog.goal_word)
+        if not {"metric", "target"} & typed.keys():  # else no longer measured by milestones
+            refuse_hand_value(goal, catalog.goal_word)
         start = goal.origin  # counted down from `current` (no baseline): it stays the start
         if start.source == "current" and "baseline" not in typed:
             typed["baseline"] = start.value

@@ -374,9 +374,9 @@ class Context:
 
     def lacks_current(self, goal: Goal) -> bool:
         """The goal file has no usable ``current`` (none, or not a number) and the goal
-        does not count its meetings: the rules judge no value then, though its log or
-        other notes give one (:attr:`Goal.current`)."""
-        return goal.file_current is None and goal.metric_source != "meetings"
+        does not count its meetings or milestones: the rules judge no value then, though
+        its log or other notes give one (:attr:`Goal.current`)."""
+        return goal.file_current is None and goal.metric_source == "manual"
 
     def review_every(self, goal: Goal) -> timedelta:
         """The goal's check-in rhythm, else the vault's default (:func:`rhythm`)."""

@@ -20,6 +20,8 @@ def _missing(key: str, message: str, suggestion: str, *, measured_only: bool = F
         for goal in ctx.open_goals:
             if measured_only and ctx.missing(goal, "metric") and ctx.missing(goal, "target"):
                 continue
+            if goal.metric_source == "milestones":  # they are its measure
+                continue
             if ctx.missing(goal, key):
                 yield Problem(goal.path, line_of(goal, key), message, suggestion)
 
@@ -94,27 +96,6 @@ def _metric_example(goal: Goal) -> str | None:
 missing_metric = _with_example(
     _NO_METRIC, _metric_example, 'add `metric:` naming what you count, e.g. "{}"'
 )
-
-
-def _by_milestones(check: Check) -> Check:
-    """``check``'s problems, for a goal with milestones and neither ``metric`` nor
-    ``target``, with the fix that measures it by them: one step a milestone reached."""
-
-    def run(ctx: Context) -> Iterator[Problem]:
-        for problem in check(ctx):
-            goal = ctx.goal_by_path[problem.path]
-            if goal.milestones and ctx.missing(goal, "metric") and ctx.missing(goal, "target"):
-                done = sum(m.is_done for m in goal.milestones)
-                fix = (
-                    "to measure it by its milestones, count them: `journal set "
-                    f'{ctx.goal_word(goal.path)} metric="milestones reached" unit=milestones '
-                    f"baseline=0 target={len(goal.milestones)} current={done}` (then `journal "
-                    "done GOAL --milestone TITLE` and `journal log GOAL +1` as each is reached)"
-                )
-                problem = Problem(problem.path, problem.line, problem.message, fix)
-            yield problem
-
-    return run
 
 
 _NO_UNIT = _missing(
@@ -271,19 +252,17 @@ RULES = (
         "missing-metric",
         "error",
         "the goal has no `metric` (what is counted)",
-        _by_milestones(missing_metric),
+        missing_metric,
     ),
     Rule(
         "M002",
         "missing-target",
         "error",
         "the goal has no numeric `target`",
-        _by_milestones(
-            _missing(
-                "target",
-                "no target: nothing says which value means done",
-                "add `target:` with the number that means done, e.g. `target: 2`",
-            )
+        _missing(
+            "target",
+            "no target: nothing says which value means done",
+            "add `target:` with the number that means done, e.g. `target: 2`",
         ),
     ),
     Rule(

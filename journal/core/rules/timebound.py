@@ -224,6 +224,12 @@ def stale(ctx: Context) -> Iterator[Problem]:
                 f"{ctx.goal_word(goal.path)}`), or a line without a number under "
                 f"`## Log`, e.g. `- {ctx.today}: WHAT YOU DID`"
             )
+        elif goal.metric_source == "milestones":  # measured by them: no number to log
+            fix = (
+                f"mark a milestone reached (`journal done {ctx.goal_word(goal.path)} "
+                "--milestone TITLE`), or add a line without a number under `## Log`, e.g. "
+                f"`- {ctx.today}: WHAT YOU DID`"
+            )
         elif ctx.missing(goal, "metric") and ctx.missing(goal, "target"):  # no number to log
             fix = f"add a line without a number under `## Log`, e.g. `- {ctx.today}: WHAT YOU DID`"
         else:  # a `+N` line by hand would leave `current` behind (M007)
