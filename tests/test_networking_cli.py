@@ -1915,7 +1915,7 @@ def test_status_shows_the_numbers_of_a_goal_counting_down_to_zero(
     """Found in a tryout: a target of 0 was taken for none, and the numbers left out."""
     write("goals/t.md", goal_text("Clear open tasks", baseline=10, current=10, target=0))
     line = next(ln for ln in invoke("status").stdout.splitlines() if "Clear open tasks" in ln)
-    assert line.endswith("10 → 0 conversations")  # counting down: not "10/0", 10 of 0
+    assert line.endswith("10 → 0 conversations (from 10)")  # counting down: not "10/0", 10 of 0
 
 
 def test_done_on_a_goal_lists_its_milestones_not_done_yet(

@@ -85,7 +85,7 @@ def test_a_hand_written_goal_above_its_target_counts_down_from_its_current_value
     write("goals/hand.md", HAND)
     status = next(ln for ln in invoke("status").stdout.splitlines() if "Cut time to fill" in ln)
     assert "done" not in status and "150%" not in status
-    assert status.endswith("45 → 30 days")
+    assert status.endswith("45 → 30 days (from 45)")
     review = invoke("review", "--stdout").stdout
     row = next(line for line in review.splitlines() if line.startswith("| [[hand]]"))
     assert "| **45 days**, down to 30 days (from 45) |" in row and "done" not in row

@@ -326,7 +326,7 @@ def test_a_past_weeks_review_shows_the_values_at_its_end(
     text = invoke("review", "--week", "2026-W45", "--stdout", root=example_vault).stdout
     assert _scoreboard(text, "Attend two HR events a month") == (
         "| [[Attend two HR events a month]] | 50% █████░░░░░ | **3** of 6 events (from 0) | +1 | "
-        "on track (expected 2.5) · needs 1 event every 2.5 weeks |"
+        "on track (expected 2) · needs 1 event every 2.5 weeks |"
     )
     assert "| **2** of 16 posts (from 0) | +2 |" in _scoreboard(
         text, "Post on LinkedIn twice a week"

@@ -12,8 +12,8 @@ from journal.adapters.files import read_note_at
 from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core import codec
-from journal.core.catalog import Catalog
-from journal.core.errors import Conflict, Diagnostic, NotFound, UsageProblem
+from journal.core.catalog import Catalog, match_head
+from journal.core.errors import Ambiguous, Conflict, Diagnostic, UsageProblem
 from journal.core.fields import (
     CONTACT_FIELDS,
     GOAL_FIELDS,
@@ -273,13 +273,16 @@ def new_goal(
 def _refuse_named_goal(catalog: Catalog, title: str) -> None:
     """Conflict, naming it, when a goal already goes by ``title`` as ``journal show``
     finds one (its title, file name, id or an alias; not a part of one): a second would
-    make the name match two goals, and the check-ins linking to it count for either."""
+    make the name match two goals, and the check-ins linking to it count for either.
+    Read from the goals' light heads (no note is loaded; a note that can't be read is
+    :func:`create_note`'s to tell)."""
     try:
-        there = catalog.find_goal(title, parts=False)
-    except NotFound:
-        return
-    why = "a goal already goes by this name (its title, file name or an alias)"
-    raise Conflict(why, path=there.path)
+        there = match_head(catalog.heads_of("goal"), title, parts=False)
+    except Ambiguous:
+        return  # several already: the goal is named by its path then (show says so)
+    if there is not None:
+        why = "a goal already goes by this name (its title, file name or an alias)"
+        raise Conflict(why, path=there.path)
 
 
 def _start(title: str, values: Mapping[str, Any], goal_id: str) -> tuple[float | None, str]:

@@ -133,6 +133,10 @@ def _no_files() -> Sequence[str]:
     return ()
 
 
+#: What a goal measured by its milestones takes from them when its file has none.
+_MILESTONES_GIVE = frozenset({"baseline", "target", "unit"})
+
+
 class Context:
     """The vault as the rules see it, with every cross-note lookup built once.
 
@@ -364,9 +368,13 @@ class Context:
 
     def missing(self, goal: Goal, key: str) -> bool:
         """The key has no usable value and is not merely invalid (that is H005's finding);
-        for ``current``, in the file (see :meth:`lacks_current`)."""
+        for ``current``, in the file (see :meth:`lacks_current`); for a goal measured by
+        its milestones, ``baseline``, ``target`` and ``unit`` are its milestones' unless
+        written (a unit other than ``milestones``)."""
         if key == "current":
             empty = self.lacks_current(goal)
+        elif goal.metric_source == "milestones" and key in _MILESTONES_GIVE:
+            empty = key != "unit" or goal.unit == "milestones"  # its milestones' values
         else:
             value = getattr(goal, key)
             empty = value is None or value == [] or (isinstance(value, str) and not value.strip())
