@@ -1562,6 +1562,19 @@ def test_a_markdown_link_in_a_link_property_names_the_wikilink_to_write(
     assert finding.suggestion == fix
 
 
+def test_a_file_name_written_as_a_web_address_names_the_link_to_write() -> None:
+    """Reported (migration tryout): `supports: Become%20an%20HRBP%20a1b2.md` (a Notion
+    export's file name) got R002 "fix the name ... or create that note": creating it would
+    make a `%20`-named note. The note it names once decoded is told instead."""
+    other = ("goals/Become an HRBP a1b2.md", goal_note(id="hrbp", title="Become an HRBP"))
+    text = goal_note(supports="Become%20an%20HRBP%20a1b2.md")
+    [finding] = of("R002", run((PATH, text), other))
+    assert finding.suggestion == (
+        "'Become%20an%20HRBP%20a1b2.md' is a file name written as a web address (%20 for a "
+        'space, as an export writes it): link "[[Become an HRBP a1b2]]"'
+    )
+
+
 def test_a_markdown_link_in_a_meeting_property_is_told_too() -> None:
     linked = "[Sam Patel](../people/Sam%20Patel.md)"
     meeting = (MEETING[0], MEETING[1].replace('"[[Sam Patel]]"', f'"{linked}"'))

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
+from urllib.parse import unquote
 
 from journal.core import formatting
 from journal.core.catalog import Catalog, closest, match_key
@@ -184,14 +185,23 @@ class Context:
         no note, or one naming the goal (not that note) it may mean: the one whose title
         is the link's text, or whose id is made of it (a goal renamed by hand keeps both),
         else up to three named most like it (:func:`closest`), asked of before ``fix``;
-        each link in ``quote``.  ``fix`` alone when no fix is shown."""
+        each link in ``quote``; a file name written as a web address (``%20`` for a space)
+        is told with the note it names.  ``fix`` alone when no fix is shown."""
         if not self.fixes:
             return fix
-        goals = [h for h in self.catalog.heads_of("goal") if h.path != source]
-        text, made = fold(target), slug(target)
 
         def link(path: str) -> str:
             return f"{quote}{self.catalog.link_to(path, source)}{quote}"
+
+        decoded = unquote(target).removesuffix(".md") if "%" in target else target
+        found = self.catalog.resolve_path(decoded, source) if decoded != target else None
+        if found is not None:  # a Notion export's `Become%20an%20HRBP%20a1b2.md`
+            return (
+                f"'{target}' is a file name written as a web address (%20 for a space, as an "
+                f"export writes it): link {link(found)}"
+            )
+        goals = [h for h in self.catalog.heads_of("goal") if h.path != source]
+        text, made = fold(target), slug(target)
 
         for named, by in (
             ((h for h in goals if fold(h.title) == text), "titled so"),
