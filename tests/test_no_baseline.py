@@ -204,6 +204,11 @@ def test_m005_does_not_suggest_0_for_a_goal_whose_title_brings_a_number_down(
     )
     m005 = _check(invoke, "M005")
     assert "baseline: 0" not in m005
+    assert "progress counts from 0" not in m005  # it can't count from 0 (read-through)
+    assert (
+        "no baseline: the title brings the number down to 30, from a start not known (no "
+        "value yet): progress can't count yet"
+    ) in m005
     assert (
         "add `baseline:` with the value when the goal started: above 30, as the title "
         "brings the number down to it"

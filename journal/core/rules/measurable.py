@@ -148,12 +148,11 @@ def missing_baseline(ctx: Context) -> Iterator[Problem]:
             )
         elif target is not None and titled_down(goal.title, target):
             fix = f"{fix}: above {number(target)}, as the title brings the number down to it"
-            message = problem.message
-            if start.source == "reached":
-                message = (
-                    f"no baseline: the title brings the number down to {number(target)}, "
-                    "where it is: reached, from a start not known"
-                )
+            message = f"no baseline: the title brings the number down to {number(target)}, " + (
+                "where it is: reached, from a start not known"
+                if start.source == "reached"
+                else "from a start not known (no value yet): progress can't count yet"
+            )
             problem = Problem(problem.path, problem.line, message, fix)
         yield problem
 
