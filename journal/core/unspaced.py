@@ -49,7 +49,8 @@ def folded(text: str) -> str:
     no letter plus an accent read as plain ones (``Ø`` is ``O``, ``ß`` is ``ss``: FTS5
     takes the accents off the others); Arabic and Hebrew vowel marks left out
     (``المُعلِّم`` is ``المعلم``), and Arabic-Indic digits ASCII ones (``٣٠`` is ``30``);
-    Greek letters without their accents (``σοφία`` is ``σοφια``)."""
+    Greek letters without their accents (``σοφία`` is ``σοφια``), and the Cyrillic io
+    (U+0451) its ie (U+0435), as Russian is typed (``й`` stays a letter of its own)."""
     if text.isascii():
         return text
     text = unicodedata.normalize("NFKC", text)
@@ -61,6 +62,8 @@ def folded(text: str) -> str:
         text = _ARABIC_DIGIT.sub(_ascii_digit, _MARKS.sub("", text))
     if any(lead in encoded for lead in _GREEK):
         text = _GREEK_ACCENTED.sub(_greek_base, text)
+    if b"\xd1\x91" in encoded or b"\xd0\x81" in encoded:  # io, IO: ie, as Russian types it
+        text = text.replace("\u0451", "\u0435").replace("\u0401", "\u0415")
     return text
 
 
