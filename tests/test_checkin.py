@@ -2111,6 +2111,20 @@ def test_a_table_in_the_log_is_told_and_logging_waits_for_it(
     assert (vault / "goals/Tab.md").read_text() == _TABLE_LOG
 
 
+@pytest.mark.parametrize("note", ["+2, more chats", "+2. more", "=3: done"])
+def test_a_dated_note_whose_line_would_read_as_a_value_is_refused(
+    invoke: Invoke, write: Write, vault: Path, note: str
+) -> None:
+    """Read-through: the check looked at the note's first word alone, and `+2,` is no
+    VALUE on the command line, though the log reads the written line back as +2."""
+    write("goals/hr.md", goal_text(metric_source="meetings"))
+    before = (vault / "goals/hr.md").read_bytes()
+    result = invoke("log", "five HR leaders", "+0", note)
+    assert result.exit_code == 2, result.stderr
+    assert "starts like a value" in result.stderr
+    assert (vault / "goals/hr.md").read_bytes() == before
+
+
 def test_a_dated_note_that_starts_like_a_value_says_how_to_write_it(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -5,6 +5,7 @@ milestone 16 days overdue)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.conftest import Invoke, Write, goal_text
 
@@ -106,3 +107,28 @@ def test_done_short_of_its_milestones_says_to_mark_them_not_to_log(
     assert "done at 1 of 3 milestones, short of its target" in result.stderr + result.stdout
     assert "--milestone TITLE" in result.stderr + result.stdout
     assert "journal log" not in result.stderr + result.stdout
+
+
+def test_setting_target_and_current_on_a_goal_counting_meetings_is_still_refused(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Read-through: `metric=`/`target=` given with `current=` let a goal measured by its
+    milestones become a counted one - and let a goal counting its meetings take a hand
+    value too, which is refused with `current=` alone."""
+    write("goals/hr.md", goal_text(metric_source="meetings"))
+    before = (vault / "goals/hr.md").read_bytes()
+    result = invoke("set", "five HR leaders", "target=10", "current=5")
+    assert result.exit_code == 1
+    assert "counts its meeting notes" in result.stderr
+    assert (vault / "goals/hr.md").read_bytes() == before
+
+
+def test_an_unreadable_baseline_or_current_leaves_a_milestone_goal_measured(
+    invoke: Invoke, write: Write
+) -> None:
+    """Read-through: a goal measured by its milestones reads no `baseline` or `current`,
+    yet one that can't be read made its value and pace unknown."""
+    text = _unmeasured().replace("start: 2026-11-01\n", "start: 2026-11-01\ncurrent: lots\n")
+    write("goals/portfolio.md", text)
+    (board,) = json.loads(invoke("status", "--json").stdout)["goals"]
+    assert board["pace"] == "behind"

@@ -621,12 +621,14 @@ def _measure_by_milestones(goal: Goal) -> None:
     """Measure ``goal`` by its milestones (``metric_source`` reads ``milestones``): from
     0 to the milestones not dropped, in ``milestones`` unless it names its unit; its
     value, the milestones done (:func:`~journal.core.series.current_value`), is counted,
-    so a ``baseline`` or ``current`` in its file is not read."""
+    so a ``baseline`` or ``current`` in its file is not read (nor unread: it makes no
+    value unknown)."""
     goal.metric_source = "milestones"
     goal.unit = goal.unit or "milestones"
     goal.baseline = 0.0
     goal.target = float(len(goal.milestones))
     goal.file_current = None
+    goal.unread = tuple(key for key in goal.unread if key not in ("baseline", "current"))
 
 
 def kind_of(

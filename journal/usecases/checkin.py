@@ -18,11 +18,14 @@ from journal.core.catalog import Catalog
 from journal.core.checkins import (
     BEFORE_THE_LOG,
     CheckIn,
+    CheckInError,
     MiswrittenValue,
     exact_sum,
+    format_log_line,
     gives,
     in_unit,
     log_agrees,
+    parse_log_line,
     parse_value,
     refuse_miswritten,
     replay,
@@ -31,7 +34,7 @@ from journal.core.checkins import (
 from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
 from journal.core.fields import CLOSED, GOAL_FIELDS, FieldError, coerce, refuse_other_case
-from journal.core.formatting import number, shell_word, shell_words, single_line
+from journal.core.formatting import exact_number, number, shell_word, shell_words, single_line
 from journal.core.goal import goal_value, refuse_hand_value, start_of_values, titled_down
 from journal.core.logsection import append_checkin, log_checkins, uncounted
 from journal.core.numerals import dotted_thousands
@@ -85,14 +88,19 @@ def _unquoted_name(ref: str, value: str, note: str) -> str | None:
     )
 
 
-def _refuse_valued_note(note: str, word: str) -> None:
+def _refuse_valued_note(note: str, word: str, day: date) -> None:
     """A usage error for a dated note that starts like a value (``+2 more chats
-    booked``): its log line would read back as that value."""
-    first, _, rest = note.strip().partition(" ")
-    if _is_value(first):
+    booked``, ``+2, more``): its log line, read back as the log reads it, has a value."""
+    try:
+        read = parse_log_line(format_log_line(day, None, 0, note), 1)
+    except CheckInError:
+        read = None  # no value read: the log then says why (a line that reads so is H006)
+    if read is not None and read.op is not None:
+        first, _, rest = note.strip().partition(" ")
         example = f"{rest}: {first}" if rest else f"noted {first}"
         raise UsageProblem(
-            f"the note '{note}' starts like a value, so its log line would read as {first}: "
+            f"the note '{note}' starts like a value, so its log line would read as "
+            f"{read.op}{exact_number(read.amount)}: "
             f"start the note with a word, e.g. journal log {word} +0 {shell_word(example)}"
         )
 
@@ -208,7 +216,7 @@ def log_checkin(
             f"{catalog.goal_word(goal.path)} +0 WORDS"
         )
     if noted:
-        _refuse_valued_note(note, catalog.goal_word(goal.path))
+        _refuse_valued_note(note, catalog.goal_word(goal.path), day)
     else:
         refuse_hand_value(goal, catalog.goal_word)
     if goal.start is not None and day < goal.start:

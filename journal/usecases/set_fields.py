@@ -285,8 +285,8 @@ def set_fields(
         refuse_done_before_start(catalog, goal, today, "completed=DAY", start)
     same_note = dict.fromkeys(LINKED, _same_note(catalog, goal.path))
     if "current" in typed:
-        if not {"metric", "target"} & typed.keys():  # else no longer measured by milestones
-            refuse_hand_value(goal, catalog.goal_word)
+        if goal.metric_source != "milestones" or not {"metric", "target"} & typed.keys():
+            refuse_hand_value(goal, catalog.goal_word)  # (with one: measured by milestones no more)
         start = goal.origin  # counted down from `current` (no baseline): it stays the start
         if start.source == "current" and "baseline" not in typed:
             typed["baseline"] = start.value
