@@ -33,7 +33,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -122,15 +122,18 @@ def _month_names() -> str:
     return _names_of("months", "months_short")
 
 
+def _locale_names(*kinds: str) -> Iterator[str]:
+    """The names of ``kinds`` (:class:`~journal.core.moment.Names` fields) in English and
+    every locale journal has (``all_names``), in each form, as listed."""
+    for locale in (ENGLISH, *all_names().values()):
+        for listed in (getattr(locale, kind) for kind in kinds):
+            yield from (*listed.names, *listed.other)
+
+
 def _names_of(*kinds: str) -> str:
-    """The names of ``kinds`` (:class:`~journal.core.moment.Names` fields) as
-    :func:`_month_names` gives the months'."""
-    names = {
-        name.rstrip(".")
-        for locale in (ENGLISH, *all_names().values())
-        for listed in (getattr(locale, kind) for kind in kinds)
-        for name in (*listed.names, *listed.other)
-    }
+    """The names of ``kinds`` (:func:`_locale_names`) as :func:`_month_names` gives the
+    months'."""
+    names = {name.rstrip(".") for name in _locale_names(*kinds)}
     names |= {unaccented(name) for name in names}
     alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
     return rf"(?:{alternation})\.?"
@@ -176,10 +179,7 @@ def _stamp_words() -> frozenset[str]:
     """The words a date's stamp may hold, casefolded without dots: ``am``, ``pm`` and the
     weekdays of every locale journal has and English, long and short."""
     names = {
-        name.replace(".", "").casefold()
-        for locale in (ENGLISH, *all_names().values())
-        for listed in (locale.weekdays, locale.weekdays_short)
-        for name in (*listed.names, *listed.other)
+        name.replace(".", "").casefold() for name in _locale_names("weekdays", "weekdays_short")
     }
     return frozenset(names | {unaccented(name) for name in names} | {"am", "pm"})
 
