@@ -2653,6 +2653,13 @@ def test_r001_suggests_a_larger_goal_of_the_vault_never_the_goal_itself() -> Non
     serves_big = (nearby[0], nearby[1].replace("[[notes/Become an HRBP]]", "[[Become an HRBP]]"))
     found = {f.path: f.suggestion for f in of("R001", run(lone, big, serving, serves_big))}
     assert "[[NAME OF THAT GOAL]]" in found[big[0]]  # each goal left serves it
+    # no fix shown (the review): the same findings, no larger goal looked for
+    shown = catalog(lone, big, serving, nearby)
+    quiet = of("R001", evaluate(Context(shown, Config(), TODAY, fixes=False), RULES))
+    assert [f.message for f in quiet] == [
+        f.message for f in of("R001", run(lone, big, serving, nearby))
+    ]
+    assert all("[[NAME OF THAT GOAL]]" in f.suggestion for f in quiet)
 
 
 @pytest.mark.parametrize(

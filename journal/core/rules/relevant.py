@@ -27,11 +27,17 @@ def no_reason(ctx: Context) -> Iterator[Problem]:
             )
 
 
+_NO_LARGER_GOAL = '(`supports: "[[NAME OF THAT GOAL]]"`)'
+
+
 def _larger_goals(ctx: Context, goal: Goal) -> str:
     """An example of the ``supports`` link a goal lacks, to a goal of the vault that may
     be the larger one it serves: one other goals serve (those of its area first, then the
     most served), else an outcome goal of its area (as O001 names them); never the goal
-    itself nor one serving it.  A placeholder when the vault has none."""
+    itself nor one serving it.  A placeholder when the vault has none, or when no fix is
+    shown (``ctx.fixes``: the review's 300 goals without a reason skip the search)."""
+    if not ctx.fixes:
+        return _NO_LARGER_GOAL
     serving = {goal.path, *ctx.supporters.get(goal.path, ())}
     area = match_key(goal.area) if goal.area else None
     served = sorted(  # stable: the most served first, then by path (ctx.served)
@@ -46,7 +52,7 @@ def _larger_goals(ctx: Context, goal: Goal) -> str:
         which = ("an outcome goal in the same area", "outcome goals in the same area")
     links = [f'"{ctx.catalog.link_to(g.path, goal.path)}"' for g in candidates[:CANDIDATES]]
     if not links:
-        return '(`supports: "[[NAME OF THAT GOAL]]"`)'
+        return _NO_LARGER_GOAL
     if len(links) == 1:
         return f"(`supports: {links[0]}`, {which[0]})"
     return f"(`supports: {links[0]}`, or another of the {which[1]}: {', '.join(links[1:])})"
