@@ -39,6 +39,8 @@ Writer = TypeVar("Writer", bound=Callable[..., str])
 
 @record()
 class State(Record):
+    """What the group's options give every command: the vault asked for and how."""
+
     vault_option: str | None
     plain: bool = False  # --plain or $JOURNAL_PLAIN: words for screen readers, wrapped
     from_variable: bool = False  # vault_option is $JOURNAL_VAULT's, not typed

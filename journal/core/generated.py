@@ -338,6 +338,9 @@ def section(text: str, name: str) -> str:
 
 @record(frozen=True, slots=True)
 class Section(Record):
+    """A generated section of a note: its name, where its markers and body sit (offsets)
+    and the hash its begin marker stores."""
+
     name: str
     start: int  # offset of the begin marker
     end: int  # offset just past the end marker

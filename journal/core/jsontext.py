@@ -22,6 +22,8 @@ _DECODER = json.JSONDecoder()
 
 @record(frozen=True, slots=True)
 class _Member(Record):
+    """A member of a JSON object as written: where its key and value sit (offsets)."""
+
     key: str
     start: int  # the key's opening quote
     key_end: int  # after its closing quote

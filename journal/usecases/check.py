@@ -18,6 +18,8 @@ from journal.core.rules.select import chosen, parse_selectors
 
 @record(frozen=True)
 class CheckReport(Record):
+    """What `journal check` found, and over how many goals and rules."""
+
     findings: list[Finding]
     goals: int  # how many goals were checked
     rules: int  # how many rules ran

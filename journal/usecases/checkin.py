@@ -46,6 +46,9 @@ from journal.usecases.history import goal_series
 
 @record(frozen=True)
 class Logged(Record):
+    """What `journal log` wrote: the goal, the line's day, change and note, the value
+    before and after."""
+
     path: str
     title: str  # the goal's
     day: date

@@ -36,6 +36,8 @@ from journal.usecases.common import refuse_done_before_start
 
 @record()
 class Done(Record):
+    """What `journal done` marked done, in which note, and the values it wrote."""
+
     path: str
     title: str  # the note's
     what: str  # "follow-up", "goal" or "milestone"

@@ -968,6 +968,8 @@ class VaultEntry(Record):
 
 @record()
 class VaultTimeline(Record):
+    """The vault's goal changes from git, newest first, as `journal history` shows them."""
+
     status: RepoStatus
     entries: list[VaultEntry]  # newest first
     truncated: bool  # the history itself ends early (a shallow clone)

@@ -55,6 +55,8 @@ MAX_QUERY = 2000
 
 @record(frozen=True)
 class Found(Record):
+    """What `journal search` found, best first, and the notes' problems."""
+
     hits: list[dict[str, Any]]  # best first
     errors: list[Diagnostic]  # every note's, as `list` and `index` tell them
 

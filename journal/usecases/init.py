@@ -52,6 +52,8 @@ SAMPLE = {
 
 @record()
 class InitResult(Record):
+    """What `journal init` made, kept and updated in the vault."""
+
     root: Path
     created: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)

@@ -37,6 +37,9 @@ from journal.usecases.new_note import (
 
 @record(frozen=True)
 class NewMeeting(Record):
+    """The meeting note `journal new meeting` wrote, and the contacts it made or
+    missed."""
+
     path: str
     title: str  # "DATE Title", as the file is named
     props: dict[str, Any]

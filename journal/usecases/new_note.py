@@ -60,6 +60,8 @@ NOTE_FIELDS = {"goal": GOAL_FIELDS, "contact": CONTACT_FIELDS, "meeting": MEETIN
 
 @record(frozen=True)
 class Created(Record):
+    """The note a `journal new` command wrote, and what to tell of it."""
+
     path: str
     id: str | None
     props: dict[str, Any] = field(default_factory=dict)

@@ -50,6 +50,8 @@ TEMPLATE = "plan.md.j2"
 
 @record()
 class PlanResult(Record):
+    """What `journal plan` made: the note written and the data shown."""
+
     written: Written
     data: dict[str, Any]
 

@@ -69,6 +69,8 @@ THEN_FIELDS = ("status", "target", "baseline", "start", "due", "unit", "created"
 
 @record()
 class ReviewResult(Record):
+    """What `journal review` made: its week, the note written and the data shown."""
+
     period: Period
     written: Written
     data: dict[str, Any]

@@ -64,6 +64,8 @@ PLANNED = ("baseline", "target", "start", "due")  # what a plan's weekly targets
 
 @record()
 class SetResult(Record):
+    """What `journal set` changed in a note."""
+
     path: str
     title: str
     given: dict[str, str] = field(default_factory=dict)  # each value as typed, by key
