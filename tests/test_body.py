@@ -358,6 +358,14 @@ LINES = st.sampled_from(
         "`code [[x]]` after",
         "> quote",
         "<div>",
+        "<!-- journal:begin scoreboard 1a2b3c4d -->",
+        "<!-- a comment opened",
+        "  <!-- [[in a comment]] #tag",
+        "- [ ] closed -->",
+        "<!-->",
+        "<< [[2026-11-01]] | [[2026-11-03]] >>",
+        "<% tp.date.now() %>",
+        "<",
         "[ref]: /url",
         "[[Wiki]]: not a ref",
         "[link](Other.md) text",
@@ -402,6 +410,22 @@ def test_the_line_scanner_takes_ordinary_notes() -> None:
     )
 
 
+def test_the_line_scanner_takes_html_comments_outside_lists() -> None:
+    """journal's generated sections are marked by HTML comments: the line scanner reads
+    them (a comment to its "-->", nothing in it a link) as markdown-it does."""
+    text = (
+        "para [[A]]\n<!-- journal:begin board 1a2b3c4d -->\n- [ ] t\n<!-- journal:end board -->"
+        "\n<!-- open\n[[Hidden]] #no\n\n-->\n<< [[B]] | [[C]] >>\n"
+    )
+    lines = text.split("\n")
+    blocks = fast_blocks(lines)
+    assert blocks is not None
+    assert comparable(blocks, lines) == comparable(md_blocks(text), lines)
+    assert [str(b.link) for b in parse_body(text).links] == ["[[A]]", "[[B]]", "[[C]]"]
+    assert fast_blocks(["- item", "  <!-- in the item -->"]) is None
+    assert fast_blocks(["<div>"]) is None
+
+
 def test_the_line_scanner_takes_notes_saved_with_crlf() -> None:
     """A note saved on Windows (CRLF) is read by the line scanner as its LF twin is;
     a carriage return alone still takes markdown-it."""
@@ -431,7 +455,11 @@ def test_the_line_scanner_takes_lists_indented_with_tabs() -> None:
 
 
 MARKDOWN_BITS = st.sampled_from(
-    [*" -*+#`~>[]:\n1.)x_=<\\\t", "\u00a0", "[[", "]]", "- ", "    ", "## ", "```\n", "- [ ] "]
+    [
+        *" -*+#`~>[]:\n1.)x_=<\\\t",
+        *("\u00a0", "[[", "]]", "- ", "    ", "## ", "```\n", "- [ ] "),
+        *("<!--", "-->", "<<", "<?"),
+    ]
 )
 
 

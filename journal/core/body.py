@@ -426,8 +426,8 @@ _DIGITS = frozenset("0123456789")
 def fast_blocks(lines: list[str]) -> list[Block] | None:
     """The blocks of a body in the common subset of markdown - paragraphs, ATX headings,
     ``-``/``*``/``+`` lists with one space after the marker, indented with spaces or
-    tabs, fenced code outside lists - read line by line; None as soon as a line needs
-    the full parser.
+    tabs, fenced code and HTML comments (``<!-- journal:begin ... -->``) outside lists -
+    read line by line; None as soon as a line needs the full parser.
 
     :func:`md_blocks` gives the same blocks for every body this accepts, but that an
     item's end may also count the blank lines after it there (property tests check it);
@@ -440,6 +440,7 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
     para_line = 0
     item: int | None = None  # the block of the item whose first paragraph is open
     fence: tuple[str, int] | None = None  # marker character and length of an open fence
+    comment = False  # whether an HTML comment is open (it ends on a line holding "-->")
 
     def close_paragraph() -> None:
         """End the open paragraph (there is one: its callers ask first, a hot path)."""
@@ -459,6 +460,9 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             blocks[at] = (*blocks[at][:5], end, blocks[at][6])
 
     for index, line in enumerate(lines):
+        if comment:
+            comment = "-->" not in line
+            continue
         if "\t" in line:  # Obsidian indents lists with tabs
             line = _tabs_expanded(line)
             if fence is None and "\t" in line and line.lstrip(" ")[0] in _TAB_BAIL:
@@ -485,6 +489,7 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
         ):
             return None  # a thematic break or setext underline; an ordered list
         bullet = heading = fenced = None
+        opens_comment = False
         if first in "-+*":
             bullet = _BULLET.match(rest)
             if not bullet and _BULLET_LIKE.match(rest):
@@ -495,9 +500,15 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             fenced = _FENCE.match(rest)
             if fenced and fenced.group(1)[0] == "`" and "`" in fenced.group(2):
                 fenced = None  # an inline code span, not a fence
-        elif first in "<>" or (first == "[" and not para and not rest.startswith("[[")):
-            return None  # HTML, a block quote, maybe a link reference definition
-        if para and not (bullet or heading or fenced):
+        elif first == "<" and rest.startswith("<!--"):
+            opens_comment = True  # an HTML block to its "-->" (this line's too)
+        elif (
+            first == ">"
+            or (first == "<" and (rest[1:2].isalpha() or rest[1:2] in "/!?"))
+            or (first == "[" and not para and not rest.startswith("[["))
+        ):
+            return None  # a block quote, maybe HTML, maybe a link reference definition
+        if para and not (bullet or heading or fenced or opens_comment):
             para.append(rest.rstrip(" \t"))  # a continuation line
             continue
         if para:
@@ -520,13 +531,15 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             stack.append(indent + 2)
             open_items.append(item)
             para, para_line = [content.strip(" \t")], index
-        elif (heading or fenced) and stack:
-            return None  # a heading or fence inside a list item
+        elif (heading or fenced or opens_comment) and stack:
+            return None  # a heading, fence or comment inside a list item
         elif heading:
             text = _heading_text(rest[heading.end(1) :])
             blocks += [("heading", index, len(heading.group(1)), text), ("text", index, text)]
         elif fenced:
             fence = (fenced.group(1)[0], len(fenced.group(1)))
+        elif opens_comment:
+            comment = "-->" not in rest
         else:
             para, para_line = [line.strip(" \t")], index
     if para:
