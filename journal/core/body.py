@@ -47,7 +47,6 @@ _FIELD_BRACKET = lazy(
 _FIELD_INSIDE = lazy(r"(?<=[\s.,;:!?])(?:\*\*|__)?([A-Za-z][\w-]*)(?:\*\*|__)?::[ \t]*(\[\[.*)$")
 _MD_LINK_TEXT = lazy(r"\[[^\[\]\n]*\]\(")  # a link's text and the "(" of its URL
 _URL_END = lazy(r"[)\s>]")
-_SLOW = lazy(r"[`\\<]")
 _NOT_PLAIN = lazy(r"[\\<&*_]")  # escapes, HTML, entities, emphasis: see _code_blanked
 _SPAN_BAIL = lazy(r"[\[\]()\n]")
 #: What math is read around, left to right: a backslash escape, a run of backticks (a code
@@ -642,7 +641,8 @@ def _inline(content: str, facts: BodyFacts, line: int) -> None:
     if "$" in content:
         content = _math_blanked(content)
     url = content.find("](") if ")" in content else -1  # a "#" after it may be in a link's URL
-    if _SLOW.search(content) is None and (url < 0 or content.find("#", url) < 0):
+    slow = "`" in content or "\\" in content or "<" in content  # (3 searches beat a regex's 1)
+    if not slow and (url < 0 or content.find("#", url) < 0):
         plain: str | None = content
     else:
         plain = _code_blanked(content)  # (None when it holds "](": markdown-it reads it)
