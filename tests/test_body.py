@@ -357,6 +357,17 @@ LINES = st.sampled_from(
         "``` a`b",
         "`code [[x]]` after",
         "> quote",
+        "> [!note] A callout [[Link]]",
+        "> quoted [[Home]] #tag",
+        ">",
+        ">text",
+        "> - item in a quote",
+        "> # heading in a quote",
+        ">  two spaces",
+        "    > deep quote",
+        "> [ref]: /url",
+        "[!note] not a reference",
+        "[x](y.md) text",
         "<div>",
         "<!-- journal:begin scoreboard 1a2b3c4d -->",
         "<!-- a comment opened",
@@ -404,9 +415,9 @@ def test_the_line_scanner_takes_ordinary_notes() -> None:
     ordinary = BODY.replace("    [[indented code]] #nope\n", "")
     assert fast_blocks(ordinary.split("\n")) is not None  # code, lists, tasks, a log
     assert fast_blocks(BODY.split("\n")) is None  # indented code needs markdown-it
-    assert fast_blocks(["> a quote"]) is None
+    assert fast_blocks(["> - a list in a quote"]) is None
     assert parse_body(ordinary, 3, want_log=True) == parse_body(
-        ordinary + "\n> a quote forcing markdown-it", 3, want_log=True
+        ordinary + "\n> <div>a quote forcing markdown-it</div>", 3, want_log=True
     )
 
 
@@ -458,7 +469,7 @@ MARKDOWN_BITS = st.sampled_from(
     [
         *" -*+#`~>[]:\n1.)x_=<\\\t",
         *("\u00a0", "[[", "]]", "- ", "    ", "## ", "```\n", "- [ ] "),
-        *("<!--", "-->", "<<", "<?"),
+        *("<!--", "-->", "<<", "<?", "> ", "[!", "]:"),
     ]
 )
 

@@ -425,8 +425,9 @@ _DIGITS = frozenset("0123456789")
 def fast_blocks(lines: list[str]) -> list[Block] | None:
     """The blocks of a body in the common subset of markdown - paragraphs, ATX headings,
     ``-``/``*``/``+`` lists with one space after the marker, indented with spaces or
-    tabs, fenced code and HTML comments (``<!-- journal:begin ... -->``) outside lists -
-    read line by line; None as soon as a line needs the full parser.
+    tabs, fenced code, HTML comments (``<!-- journal:begin ... -->``) and block quotes
+    holding paragraphs alone (callouts) outside lists - read line by line; None as soon
+    as a line needs the full parser.
 
     :func:`md_blocks` gives the same blocks for every body this accepts, but that an
     item's end may also count the blank lines after it there (property tests check it);
@@ -440,16 +441,17 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
     item: int | None = None  # the block of the item whose first paragraph is open
     fence: tuple[str, int] | None = None  # marker character and length of an open fence
     comment = False  # whether an HTML comment is open (it ends on a line holding "-->")
+    quoted = False  # whether the open paragraph is in a block quote
 
     def close_paragraph() -> None:
         """End the open paragraph (there is one: its callers ask first, a hot path)."""
-        nonlocal para, item
+        nonlocal para, item, quoted
         text = "\n".join(para).strip()
         blocks.append(("text", para_line, text))
         if item is not None:
             kind, line, depth, _, at, end, bullet = blocks[item]
             blocks[item] = (kind, line, depth, text.split("\n", 1)[0], at, end, bullet)
-        para, item = [], None
+        para, item, quoted = [], None, False
 
     def close_items(end: int, column: int) -> None:
         """End the open list items whose content column is past ``column`` at ``end``."""
@@ -480,6 +482,8 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             continue
         indent = len(line) - len(rest)
         if para and indent >= (stack[-1] if stack else 0) + 4:
+            if quoted and rest[0] == ">":
+                return None  # (a quote's line however deep: not a lazy continuation)
             para.append(rest.rstrip(" \t"))  # a lazy continuation, however deep
             continue
         first = rest[0]  # each pattern below can only match from its own first characters
@@ -489,6 +493,7 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             return None  # a thematic break or setext underline; an ordered list
         bullet = heading = fenced = None
         opens_comment = False
+        quote = None  # a block quote's line without its marker
         if first in "-+*":
             bullet = _BULLET.match(rest)
             if not bullet and _BULLET_LIKE.match(rest):
@@ -501,13 +506,21 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
                 fenced = None  # an inline code span, not a fence
         elif first == "<" and rest.startswith("<!--"):
             opens_comment = True  # an HTML block to its "-->" (this line's too)
-        elif (
-            first == ">"
-            or (first == "<" and (rest[1:2].isalpha() or rest[1:2] in "/!?"))
-            or (first == "[" and not para and not rest.startswith("[["))
+        elif first == ">":
+            quote = rest[2:] if rest.startswith("> ") else rest[1:]
+            if quote.strip(" \t") and quote[0] in _QUOTE_BAIL:
+                return None  # more than a paragraph in the quote
+            if quoted:  # the quote's paragraph goes on, or ends at an empty line
+                if quote.strip(" \t"):
+                    para.append(quote.rstrip(" \t"))
+                else:
+                    close_paragraph()
+                continue
+        elif (first == "<" and (rest[1:2].isalpha() or rest[1:2] in "/!?")) or (
+            first == "[" and not para and not _NO_REFERENCE.match(rest)
         ):
-            return None  # a block quote, maybe HTML, maybe a link reference definition
-        if para and not (bullet or heading or fenced or opens_comment):
+            return None  # maybe HTML, maybe a link reference definition
+        if para and not (bullet or heading or fenced or opens_comment or quote is not None):
             para.append(rest.rstrip(" \t"))  # a continuation line
             continue
         if para:
@@ -530,8 +543,8 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             stack.append(indent + 2)
             open_items.append(item)
             para, para_line = [content.strip(" \t")], index
-        elif (heading or fenced or opens_comment) and stack:
-            return None  # a heading, fence or comment inside a list item
+        elif (heading or fenced or opens_comment or quote is not None) and stack:
+            return None  # a heading, fence, comment or quote inside a list item
         elif heading:
             text = _heading_text(rest[heading.end(1) :])
             blocks += [("heading", index, len(heading.group(1)), text), ("text", index, text)]
@@ -539,6 +552,11 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             fence = (fenced.group(1)[0], len(fenced.group(1)))
         elif opens_comment:
             comment = "-->" not in rest
+        elif quote is not None:
+            if quote.strip(" \t"):
+                if quote[0] == "[" and not _NO_REFERENCE.match(quote):
+                    return None
+                para, para_line, quoted = [quote.rstrip(" \t")], index, True
         else:
             para, para_line = [line.strip(" \t")], index
     if para:
@@ -547,6 +565,12 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
     return blocks
 
 
+#: What a block quote's line may not start with (after its marker and a space) for the line
+#: scanner: anything but a paragraph's text, and a space (indented code, or none).
+_QUOTE_BAIL = frozenset(" \t-+*#`~<>=_0123456789")
+#: A line opening with ``[`` that no link reference definition starts on: a ``[[``, or a
+#: label closed on the line by a ``]`` with no ``:`` after it (``[!note] A callout``).
+_NO_REFERENCE = lazy(r"\[(?:\[|[^\[\]\\\n]*\](?!:))")
 #: What a line may start with where a tab after it would change the blocks read.
 _TAB_BAIL = frozenset("-+*#=_`~0123456789")
 
