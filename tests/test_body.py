@@ -357,7 +357,26 @@ LINES = st.sampled_from(
         "``` a`b",
         "`code [[x]]` after",
         "> quote",
+        "> [!note] A callout [[Link]]",
+        "> quoted [[Home]] #tag",
+        ">",
+        ">text",
+        "> - item in a quote",
+        "> # heading in a quote",
+        ">  two spaces",
+        "    > deep quote",
+        "> [ref]: /url",
+        "[!note] not a reference",
+        "[x](y.md) text",
         "<div>",
+        "<!-- journal:begin scoreboard 1a2b3c4d -->",
+        "<!-- a comment opened",
+        "  <!-- [[in a comment]] #tag",
+        "- [ ] closed -->",
+        "<!-->",
+        "<< [[2026-11-01]] | [[2026-11-03]] >>",
+        "<% tp.date.now() %>",
+        "<",
         "[ref]: /url",
         "[[Wiki]]: not a ref",
         "[link](Other.md) text",
@@ -396,10 +415,26 @@ def test_the_line_scanner_takes_ordinary_notes() -> None:
     ordinary = BODY.replace("    [[indented code]] #nope\n", "")
     assert fast_blocks(ordinary.split("\n")) is not None  # code, lists, tasks, a log
     assert fast_blocks(BODY.split("\n")) is None  # indented code needs markdown-it
-    assert fast_blocks(["> a quote"]) is None
+    assert fast_blocks(["> - a list in a quote"]) is None
     assert parse_body(ordinary, 3, want_log=True) == parse_body(
-        ordinary + "\n> a quote forcing markdown-it", 3, want_log=True
+        ordinary + "\n> <div>a quote forcing markdown-it</div>", 3, want_log=True
     )
+
+
+def test_the_line_scanner_takes_html_comments_outside_lists() -> None:
+    """journal's generated sections are marked by HTML comments: the line scanner reads
+    them (a comment to its "-->", nothing in it a link) as markdown-it does."""
+    text = (
+        "para [[A]]\n<!-- journal:begin board 1a2b3c4d -->\n- [ ] t\n<!-- journal:end board -->"
+        "\n<!-- open\n[[Hidden]] #no\n\n-->\n<< [[B]] | [[C]] >>\n"
+    )
+    lines = text.split("\n")
+    blocks = fast_blocks(lines)
+    assert blocks is not None
+    assert comparable(blocks, lines) == comparable(md_blocks(text), lines)
+    assert [str(b.link) for b in parse_body(text).links] == ["[[A]]", "[[B]]", "[[C]]"]
+    assert fast_blocks(["- item", "  <!-- in the item -->"]) is None
+    assert fast_blocks(["<div>"]) is None
 
 
 def test_the_line_scanner_takes_notes_saved_with_crlf() -> None:
@@ -431,7 +466,11 @@ def test_the_line_scanner_takes_lists_indented_with_tabs() -> None:
 
 
 MARKDOWN_BITS = st.sampled_from(
-    [*" -*+#`~>[]:\n1.)x_=<\\\t", "\u00a0", "[[", "]]", "- ", "    ", "## ", "```\n", "- [ ] "]
+    [
+        *" -*+#`~>[]:\n1.)x_=<\\\t",
+        *("\u00a0", "[[", "]]", "- ", "    ", "## ", "```\n", "- [ ] "),
+        *("<!--", "-->", "<<", "<?", "> ", "[!", "]:"),
+    ]
 )
 
 

@@ -47,7 +47,6 @@ _FIELD_BRACKET = lazy(
 _FIELD_INSIDE = lazy(r"(?<=[\s.,;:!?])(?:\*\*|__)?([A-Za-z][\w-]*)(?:\*\*|__)?::[ \t]*(\[\[.*)$")
 _MD_LINK_TEXT = lazy(r"\[[^\[\]\n]*\]\(")  # a link's text and the "(" of its URL
 _URL_END = lazy(r"[)\s>]")
-_SLOW = lazy(r"[`\\<]")
 _NOT_PLAIN = lazy(r"[\\<&*_]")  # escapes, HTML, entities, emphasis: see _code_blanked
 _SPAN_BAIL = lazy(r"[\[\]()\n]")
 #: What math is read around, left to right: a backslash escape, a run of backticks (a code
@@ -426,8 +425,9 @@ _DIGITS = frozenset("0123456789")
 def fast_blocks(lines: list[str]) -> list[Block] | None:
     """The blocks of a body in the common subset of markdown - paragraphs, ATX headings,
     ``-``/``*``/``+`` lists with one space after the marker, indented with spaces or
-    tabs, fenced code outside lists - read line by line; None as soon as a line needs
-    the full parser.
+    tabs, fenced code, HTML comments (``<!-- journal:begin ... -->``) and block quotes
+    holding paragraphs alone (callouts) outside lists - read line by line; None as soon
+    as a line needs the full parser.
 
     :func:`md_blocks` gives the same blocks for every body this accepts, but that an
     item's end may also count the blank lines after it there (property tests check it);
@@ -440,16 +440,18 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
     para_line = 0
     item: int | None = None  # the block of the item whose first paragraph is open
     fence: tuple[str, int] | None = None  # marker character and length of an open fence
+    comment = False  # whether an HTML comment is open (it ends on a line holding "-->")
+    quoted = False  # whether the open paragraph is in a block quote
 
     def close_paragraph() -> None:
         """End the open paragraph (there is one: its callers ask first, a hot path)."""
-        nonlocal para, item
+        nonlocal para, item, quoted
         text = "\n".join(para).strip()
         blocks.append(("text", para_line, text))
         if item is not None:
             kind, line, depth, _, at, end, bullet = blocks[item]
             blocks[item] = (kind, line, depth, text.split("\n", 1)[0], at, end, bullet)
-        para, item = [], None
+        para, item, quoted = [], None, False
 
     def close_items(end: int, column: int) -> None:
         """End the open list items whose content column is past ``column`` at ``end``."""
@@ -459,6 +461,9 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             blocks[at] = (*blocks[at][:5], end, blocks[at][6])
 
     for index, line in enumerate(lines):
+        if comment:
+            comment = "-->" not in line
+            continue
         if "\t" in line:  # Obsidian indents lists with tabs
             line = _tabs_expanded(line)
             if fence is None and "\t" in line and line.lstrip(" ")[0] in _TAB_BAIL:
@@ -477,6 +482,8 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             continue
         indent = len(line) - len(rest)
         if para and indent >= (stack[-1] if stack else 0) + 4:
+            if quoted and rest[0] == ">":
+                return None  # (a quote's line however deep: not a lazy continuation)
             para.append(rest.rstrip(" \t"))  # a lazy continuation, however deep
             continue
         first = rest[0]  # each pattern below can only match from its own first characters
@@ -485,6 +492,8 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
         ):
             return None  # a thematic break or setext underline; an ordered list
         bullet = heading = fenced = None
+        opens_comment = False
+        quote = None  # a block quote's line without its marker
         if first in "-+*":
             bullet = _BULLET.match(rest)
             if not bullet and _BULLET_LIKE.match(rest):
@@ -495,9 +504,23 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             fenced = _FENCE.match(rest)
             if fenced and fenced.group(1)[0] == "`" and "`" in fenced.group(2):
                 fenced = None  # an inline code span, not a fence
-        elif first in "<>" or (first == "[" and not para and not rest.startswith("[[")):
-            return None  # HTML, a block quote, maybe a link reference definition
-        if para and not (bullet or heading or fenced):
+        elif first == "<" and rest.startswith("<!--"):
+            opens_comment = True  # an HTML block to its "-->" (this line's too)
+        elif first == ">":
+            quote = rest[2:] if rest.startswith("> ") else rest[1:]
+            if quote.strip(" \t") and quote[0] in _QUOTE_BAIL:
+                return None  # more than a paragraph in the quote
+            if quoted:  # the quote's paragraph goes on, or ends at an empty line
+                if quote.strip(" \t"):
+                    para.append(quote.rstrip(" \t"))
+                else:
+                    close_paragraph()
+                continue
+        elif (first == "<" and (rest[1:2].isalpha() or rest[1:2] in "/!?")) or (
+            first == "[" and not para and not _NO_REFERENCE.match(rest)
+        ):
+            return None  # maybe HTML, maybe a link reference definition
+        if para and not (bullet or heading or fenced or opens_comment or quote is not None):
             para.append(rest.rstrip(" \t"))  # a continuation line
             continue
         if para:
@@ -520,13 +543,20 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             stack.append(indent + 2)
             open_items.append(item)
             para, para_line = [content.strip(" \t")], index
-        elif (heading or fenced) and stack:
-            return None  # a heading or fence inside a list item
+        elif (heading or fenced or opens_comment or quote is not None) and stack:
+            return None  # a heading, fence, comment or quote inside a list item
         elif heading:
             text = _heading_text(rest[heading.end(1) :])
             blocks += [("heading", index, len(heading.group(1)), text), ("text", index, text)]
         elif fenced:
             fence = (fenced.group(1)[0], len(fenced.group(1)))
+        elif opens_comment:
+            comment = "-->" not in rest
+        elif quote is not None:
+            if quote.strip(" \t"):
+                if quote[0] == "[" and not _NO_REFERENCE.match(quote):
+                    return None
+                para, para_line, quoted = [quote.rstrip(" \t")], index, True
         else:
             para, para_line = [line.strip(" \t")], index
     if para:
@@ -535,6 +565,12 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
     return blocks
 
 
+#: What a block quote's line may not start with (after its marker and a space) for the line
+#: scanner: anything but a paragraph's text, and a space (indented code, or none).
+_QUOTE_BAIL = frozenset(" \t-+*#`~<>=_0123456789")
+#: A line opening with ``[`` that no link reference definition starts on: a ``[[``, or a
+#: label closed on the line by a ``]`` with no ``:`` after it (``[!note] A callout``).
+_NO_REFERENCE = lazy(r"\[(?:\[|[^\[\]\\\n]*\](?!:))")
 #: What a line may start with where a tab after it would change the blocks read.
 _TAB_BAIL = frozenset("-+*#=_`~0123456789")
 
@@ -629,7 +665,8 @@ def _inline(content: str, facts: BodyFacts, line: int) -> None:
     if "$" in content:
         content = _math_blanked(content)
     url = content.find("](") if ")" in content else -1  # a "#" after it may be in a link's URL
-    if _SLOW.search(content) is None and (url < 0 or content.find("#", url) < 0):
+    slow = "`" in content or "\\" in content or "<" in content  # (3 searches beat a regex's 1)
+    if not slow and (url < 0 or content.find("#", url) < 0):
         plain: str | None = content
     else:
         plain = _code_blanked(content)  # (None when it holds "](": markdown-it reads it)

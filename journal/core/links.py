@@ -130,15 +130,15 @@ def find_links(text: str) -> list[Link]:
         end = text.find("]]", start + 1)  # a target has at least one character
         if end < 0:
             break
-        inner = text.rfind("[[", start, end)
-        if inner >= 0:  # every "[[" before it holds it, but one that overlaps it
+        target = text[start:end]
+        if "[[" in target:  # every "[[" before it holds it, but one that overlaps it
+            inner = text.rfind("[[", start, end)
             opened = inner - 1 if text[inner - 1] == "[" else inner
             continue
-        newline = text.find("\n", start, end)
-        if newline >= 0:  # so does every "[[" before the line break
-            opened = text.find("[[", newline + 1)
+        if "\n" in target:  # so does every "[[" before the line break
+            opened = text.find("[[", text.find("\n", start, end) + 1)
             continue
-        link = split_inner(text[start:end], embed=opened > 0 and text[opened - 1] == "!")
+        link = split_inner(target, embed=opened > 0 and text[opened - 1] == "!")
         if link is not None:
             found.append(link)
         opened = text.find("[[", end + 2)

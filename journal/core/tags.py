@@ -13,7 +13,9 @@ from journal.core.regex import lazy
 #: space) and ASCII punctuation other than ``-``, ``_`` and ``/`` - letters and digits of
 #: every script, their combining marks, emoji.
 _TAG_TEXT = "[^\\s\\ufeff\\u2000-\\u206f\\u2e00-\\u2e7f'!\"#$%&()*+,.:;<=>?@^`{|}~\\[\\]\\\\]+"
-_BODY_TAG = lazy(f"(?<![^\\s(])#({_TAG_TEXT})")  # at the start, or after a space or (
+#: At the start, or after a space or ``(``; the ``#`` first, so the regex engine jumps from
+#: one ``#`` to the next (a lookbehind first tried every character: 10x the instructions).
+_BODY_TAG = lazy(f"#(?<![^\\s(]#)({_TAG_TEXT})")
 _TAG = lazy(_TAG_TEXT)
 
 
