@@ -1253,12 +1253,12 @@ class Index:
         known = {p: _Known(*stamps[p][1:4], stamps[p][5]) for p in stale + gone if p in stamps}
         pending: list[_Entry] = []
         touched: list[_Touch] = []
-        resolve_all = len(stale) + len(gone) > FULL_RESOLVE
         # every note is read now (a first build, a rebuild): links are resolved by file
-        # name as they are read, in the workers; the last pass sees only the others
+        # name as they are read (in the workers, if any); the last pass sees only the others
         names = None
-        if scope is None and not stamps and resolve_all:
+        if scope is None and not stamps:
             names = _names_by_key([*found, *self._excluded_rows(None)])
+        resolve_all = names is not None or len(stale) + len(gone) > FULL_RESOLVE
         hashes = [known[p].hash if p in known else None for p in stale]
         reading = self._read_all(stale, hashes, _name_resolver(names) if names else None)
         result.unread = len(stale)
