@@ -2456,7 +2456,9 @@ def _rows(
     resolver: LinkResolver | None = None,
 ) -> _Entry:
     """Everything the index stores about one note and its typed ``record`` (``dating``:
-    see :func:`note_date`; ``resolver``: see :func:`_name_resolver`)."""
+    see :func:`note_date`; ``resolver``: see :func:`_name_resolver`).  Flags are ints, as
+    SQLite stores them: a bool is bound through its adapter (see the top of the module),
+    at about 1,200 instructions a value in the writing process."""
 
     def text(key: str) -> str | None:
         value = note.props.get(key)
@@ -2479,7 +2481,7 @@ def _rows(
                 target,
                 heading,
                 alias,
-                embed,
+                int(embed),
                 key,
                 name_key(target),
                 resolver(target, path) if resolver is not None else None,
@@ -2512,8 +2514,8 @@ def _rows(
         text("due"),
         fold(note.stem),
         _json(aliases),
-        note.readable,
-        bool(copy_like((path,))),
+        int(note.readable),
+        int(bool(copy_like((path,)))),
     )
     searched = folded(body)
     written = "" if searched == body else body
