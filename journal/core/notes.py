@@ -501,11 +501,14 @@ def _read_properties(note: Note) -> None:
     as text too (``goal: Find a mentor``)."""
     linked = TEXT_LINKED.get(note.kind, {})
     for key, value in note.props.items():
-        line = note.key_lines.get(key, 1)
         if key in linked:
+            line = note.key_lines.get(key, 1)
             written = written_links(linked[key], value, line)
             note.links += [NoteLink(*link, at or line, key) for link, at, _text in written]
             continue
+        if not isinstance(value, (list, dict)) and "[[" not in str(value):
+            continue  # most values: a scalar holding no link
+        line = note.key_lines.get(key, 1)
         lines = getattr(value, "item_lines", None)  # a LineList: each item's line
         items = [(value, line)]
         if lines and not unquoted_link(value):
