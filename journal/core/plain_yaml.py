@@ -12,13 +12,14 @@ A property test holds the two to the same results.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import field
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from journal.core.plain_scalars import INDICATORS, YAML12_BY_FIRST, yaml_int
-from journal.core.records import Record, new_tuple, record
+from journal.core.records import Record, record
 from journal.core.regex import lazy
 
 #: One line: ``key: value`` (the key, the value), ``- item`` (the indentation and dash,
@@ -87,59 +88,10 @@ class _NotPlain(Exception):
     """The text is more than plain lines: YAML reads it."""
 
 
-class _Entry(NamedTuple):
-    key: str  # at column 0 of its line
-    line: int
-    written: str | list[tuple[str, int]] | None  # its value as written, or each item's and line
-    indent: int = -1  # a list's: its items' indentation
-
-
 def read(text: str) -> LineMap | None:
     """The mapping of ``text`` (YAML, lines counted from 1), or None when it holds
     anything but ``key: value`` lines, block lists of values, blank lines and comment
     lines, or no key at all."""
-    scanned = _scan(text)
-    return None if scanned is None else scanned[0]
-
-
-def spans(text: str) -> Span | None:
-    """The span tree of ``text``'s mapping, as :func:`journal.core.yaml12.spans` finds
-    it, or None when :func:`read` would not read ``text``."""
-    scanned = _scan(text)
-    if scanned is None:
-        return None
-    entries = scanned[1]
-    lines = text.split("\n")
-    starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]  # by line - 1
-
-    def span(written: str, line: int, after: int) -> Span:
-        """The span of a value written on ``line`` past column ``after`` (its spaces)."""
-        column = lines[line - 1].index(written, after)
-        start = starts[line - 1] + column
-        return Span(start, start + len(written), column, "scalar")
-
-    found: dict[str, Span] = {}
-    for key, line, written, indent in entries:
-        start = starts[line - 1]
-        if isinstance(written, list):
-            items = [span(item, at, indent + 1) for item, at in written]
-            dash = starts[written[0][1] - 1] + indent
-            child = Span(dash, items[-1].end, indent, "block-seq", items=items)
-        elif written is None:  # null: an empty scalar just past the ':'
-            colon = start + len(key) + 1
-            child = Span(colon, colon, len(key) + 1, "scalar")
-        else:
-            child = span(written, line, len(key) + 1)
-        child.key_start, child.key_end = start, start + len(key)
-        child.key_column = 0
-        found[key] = child
-    last = found[entries[-1].key]
-    return Span(starts[entries[0].line - 1], last.end, 0, "block-map", entries=found)
-
-
-def _scan(text: str) -> tuple[LineMap, list[_Entry]] | None:
-    """The mapping of ``text`` and where each of its values is written, or None when it
-    holds more than :func:`read` reads (or no key)."""
     rows = _LINE.findall("\n" + text) if _printable(text) else []
     if len(rows) != text.count("\n") + 1:
         return None  # a line of another shape
@@ -147,8 +99,7 @@ def _scan(text: str) -> tuple[LineMap, list[_Entry]] | None:
     if not keys or len(set(keys)) < len(keys):
         return None  # no key, or one twice (YAML words that error)
     mapping = LineMap()
-    entries: list[_Entry] = []
-    items: list[tuple[str, int]] | None = None  # what the last key opened, if it has no value
+    values: LineList | None = None  # the list the last key opened, if it has no value
     try:
         for number, (key, written, dash, item) in enumerate(rows, start=1):
             if key:
@@ -158,29 +109,62 @@ def _scan(text: str) -> tuple[LineMap, list[_Entry]] | None:
                     value = mapping[key] = _value(written)
                     if isinstance(value, (int, float)):  # plain (quoted is text), as yaml12
                         mapping.sources[key] = written
-                    entries.append(new_tuple(_Entry, (key, number, written, -1)))
-                    items = None
+                    values = None
                 else:
                     mapping[key] = None  # a list once an item follows
-                    entries.append(new_tuple(_Entry, (key, number, None, -1)))
-                    items, values = [], LineList()
+                    values, opener = LineList(), key
             elif dash:
                 item = item.rstrip(" ")
-                if items is None or not item:
+                if values is None or not item:
                     return None  # an empty item is null: left to YAML
-                indent = len(dash) - 1
-                if not items:
-                    key, line = entries[-1][:2]
-                    mapping[key] = values
-                    entries[-1] = new_tuple(_Entry, (key, line, items, indent))
-                elif indent != entries[-1].indent:
+                if not values:
+                    mapping[opener] = values
+                    first = dash  # the items' indentation and dash
+                elif dash != first:
                     return None
                 values.append(_value(item))
                 values.item_lines.append(number)
-                items.append((item, number))
     except _NotPlain:
         return None
-    return mapping, entries
+    return mapping
+
+
+def spans(text: str) -> Span | None:
+    """The span tree of ``text``'s mapping, as :func:`journal.core.yaml12.spans` finds
+    it, or None when :func:`read` would not read ``text``."""
+    mapping = read(text)
+    if mapping is None:
+        return None
+    rows = _LINE.findall("\n" + text)  # each line's key, value, dash and item, as read
+    lines = text.split("\n")
+    starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]  # by line - 1
+
+    def scalar(line: int, written: str, after: int) -> Span:
+        """The span of a value ``written`` on ``line`` past column ``after``, spaces and all."""
+        written = written.rstrip(" ")
+        column = lines[line - 1].index(written, after)
+        start = starts[line - 1] + column
+        return Span(start, start + len(written), column, "scalar")
+
+    found: dict[str, Span] = {}
+    for key, line in mapping.key_lines.items():
+        start = starts[line - 1]
+        value = mapping[key]
+        if isinstance(value, LineList):
+            indent = len(rows[value.item_lines[0] - 1][2]) - 1
+            items = [scalar(at, rows[at - 1][3], indent + 1) for at in value.item_lines]
+            dash = starts[value.item_lines[0] - 1] + indent
+            child = Span(dash, items[-1].end, indent, "block-seq", items=items)
+        elif rows[line - 1][1].strip(" "):
+            child = scalar(line, rows[line - 1][1], len(key) + 1)
+        else:  # null: an empty scalar just past the ':'
+            colon = start + len(key) + 1
+            child = Span(colon, colon, len(key) + 1, "scalar")
+        child.key_start, child.key_end = start, start + len(key)
+        child.key_column = 0
+        found[key] = child
+    first, last = next(iter(found.values())), child
+    return Span(first.key_start, last.end, 0, "block-map", entries=found)
 
 
 def _printable(text: str) -> bool:
@@ -190,6 +174,7 @@ def _printable(text: str) -> bool:
     return text.replace("\r\n", "\n").removesuffix("\r").replace("\n", "").isprintable()
 
 
+@functools.lru_cache(maxsize=4096)  # a vault's notes repeat values: types, tags, days
 def _value(text: str) -> Any:
     """A value as YAML 1.2's core schema reads it: quoted text, or a plain scalar typed
     by the first of its patterns it matches (:data:`YAML12_BY_FIRST`)."""
