@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -813,11 +814,24 @@ def obsidian_key(props: dict[str, Any], name: str) -> str | None:
     """The key holding Obsidian's list property ``name`` (``tags``, ``aliases``,
     ``cssclasses``): the first key, in file order, that is the name or its legacy
     form (``tag``...) in any case, as Obsidian reads them."""
-    wanted = (name, OBSIDIAN_LISTS[name])
-    for key in props:
-        if isinstance(key, str) and key.lower() in wanted:
-            return key
-    return None
+    return _list_keys(tuple(props)).get(name)
+
+
+#: Each of Obsidian's list properties by its name and its legacy name, in lower case.
+_LIST_NAMES = {
+    written: name for name, legacy in OBSIDIAN_LISTS.items() for written in (name, legacy)
+}
+
+
+@functools.lru_cache(maxsize=256)  # a vault's notes repeat their sets of keys
+def _list_keys(keys: tuple[Any, ...]) -> dict[str, str]:
+    """:func:`obsidian_key` of each of Obsidian's list properties, ``keys`` a note's."""
+    found: dict[str, str] = {}
+    for key in keys:
+        name = _LIST_NAMES.get(key.lower()) if isinstance(key, str) else None
+        if name is not None:
+            found.setdefault(name, key)
+    return found
 
 
 def obsidian_list(props: dict[str, Any], name: str) -> list[str]:
@@ -836,7 +850,7 @@ def obsidian_list(props: dict[str, Any], name: str) -> list[str]:
         items = []
     items = [item.strip() for item in items if item.strip()]
     if name == "tags":
-        return unique(tag for tag in map(clean_tag, items) if tag)
+        return unique(filter(None, map(clean_tag, items)))
     return items
 
 

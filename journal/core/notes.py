@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import operator
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import field
@@ -370,13 +371,13 @@ def emptied(raw: bytes) -> str:
 def _sections_of(body: str, path: str) -> dict[str, Section] | SectionError:
     """journal's generated sections in ``body`` by name (none without the markers' text:
     one search), or why their markers can't be read."""
-    from journal.core.generated import MARK, SectionError, find_sections
+    import journal.core.generated as generated  # a look-up less than `from ... import`
 
-    if MARK not in body:
+    if generated.MARK not in body:
         return {}
     try:
-        return find_sections(body, path)
-    except SectionError as exc:
+        return generated.find_sections(body, path)
+    except generated.SectionError as exc:
         return exc
 
 
@@ -484,15 +485,23 @@ def _plain_line(text: str, line_pattern: re.Pattern[str]) -> re.Match[str] | Non
 def typed_record(note: Note) -> tuple[object | None, list[Diagnostic]]:
     """The typed goal, contact or meeting a note of that kind is read as (None for the
     other kinds), and a diagnostic per property value that can't be read."""
-    if note.kind == "goal":
-        from journal.core.goal import goal_from_note  # goal.py types against this module
+    read = _record_reader(note.kind)
+    return (None, []) if read is None else read(note)
 
-        return goal_from_note(note)
-    if note.kind in ("contact", "meeting"):
+
+@functools.cache
+def _record_reader(kind: str) -> Callable[[Note], tuple[object, list[Diagnostic]]] | None:
+    """What reads the typed record of a note of ``kind``, imported on first use (goal.py
+    types against this module; an import statement would cost every note)."""
+    if kind == "goal":
+        from journal.core.goal import goal_from_note
+
+        return goal_from_note
+    if kind in ("contact", "meeting"):
         from journal.core.networking import contact_from_note, meeting_from_note
 
-        return (contact_from_note if note.kind == "contact" else meeting_from_note)(note)
-    return None, []
+        return contact_from_note if kind == "contact" else meeting_from_note
+    return None
 
 
 def _read_properties(note: Note) -> None:
@@ -572,13 +581,14 @@ def _read_body(
 
     facts = parse_body(body, note.body_line, want_log=note.kind == "goal")
     generated = _generated_lines(sections, body, note.body_line)
-    facts.fields = [f for f in facts.fields if not _within(f.line, generated)]
-    facts.stray_fields = [f for f in facts.stray_fields if not _within(f.line, generated)]
+    if generated:
+        facts.fields = [f for f in facts.fields if not _within(f.line, generated)]
+        facts.stray_fields = [f for f in facts.stray_fields if not _within(f.line, generated)]
     # the body's records hold the same values in the same order
     note.links += [new_tuple(NoteLink, (*link, line, None)) for link, line in facts.links]
-    note.tags = unique([*note.tags, *(tag for tag, _line in facts.tags)])
-    note.tasks = [new_tuple(NoteTask, task) for task in facts.tasks]
-    note.headings = [h.text for h in facts.headings]
+    note.tags = unique([*note.tags, *map(operator.itemgetter(0), facts.tags)])
+    note.tasks = list(map(functools.partial(new_tuple, NoteTask), facts.tasks))  # in C
+    note.headings = list(map(operator.attrgetter("text"), facts.headings))
     note.fields = [
         new_tuple(NoteField, item)
         for item in facts.fields
@@ -641,7 +651,7 @@ def _read_body(
 def _waiting_fields(note: Note) -> list[Diagnostic]:
     """A warning for each ``progress::`` check-in on a task not done (see
     :func:`unticked`), which counts nothing until the task is ticked."""
-    waiting = unticked(note.tasks)
+    waiting = unticked(note.tasks) if note.fields else None
     if not waiting:
         return []
     return [
