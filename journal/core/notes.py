@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from journal.core import codec
-from journal.core.body import CLOSED_TASK, DONE_TASK
+from journal.core.body import CLOSED_TASK, DONE_TASK, parse_body
 from journal.core.checkins import (
     INLINE_KEY,
     CheckIn,
@@ -577,8 +577,6 @@ def _read_body(
     read_log: Callable[[str, int, str], CheckIn | None],
     sections: dict[str, Section] | SectionError,
 ) -> None:
-    from journal.core.body import parse_body  # only a read of changed files needs it
-
     facts = parse_body(body, note.body_line, want_log=note.kind == "goal")
     generated = _generated_lines(sections, body, note.body_line)
     if generated:
