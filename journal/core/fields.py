@@ -814,7 +814,9 @@ def obsidian_key(props: dict[str, Any], name: str) -> str | None:
     """The key holding Obsidian's list property ``name`` (``tags``, ``aliases``,
     ``cssclasses``): the first key, in file order, that is the name or its legacy
     form (``tag``...) in any case, as Obsidian reads them."""
-    return _list_keys(tuple(props)).get(name)
+    keys = tuple(props)
+    found = _list_keys(keys).get(name)
+    return None if found is None else keys[found]  # the key itself, not an equal one
 
 
 #: Each of Obsidian's list properties by its name and its legacy name, in lower case.
@@ -824,13 +826,14 @@ _LIST_NAMES = {
 
 
 @functools.lru_cache(maxsize=256)  # a vault's notes repeat their sets of keys
-def _list_keys(keys: tuple[Any, ...]) -> dict[str, str]:
-    """:func:`obsidian_key` of each of Obsidian's list properties, ``keys`` a note's."""
-    found: dict[str, str] = {}
-    for key in keys:
+def _list_keys(keys: tuple[Any, ...]) -> dict[str, int]:
+    """Where :func:`obsidian_key` finds each of Obsidian's list properties in ``keys``,
+    a note's in file order."""
+    found: dict[str, int] = {}
+    for index, key in enumerate(keys):
         name = _LIST_NAMES.get(key.lower()) if isinstance(key, str) else None
         if name is not None:
-            found.setdefault(name, key)
+            found.setdefault(name, index)
     return found
 
 

@@ -174,24 +174,34 @@ def _printable(text: str) -> bool:
     return text.replace("\r\n", "\n").removesuffix("\r").replace("\n", "").isprintable()
 
 
-@functools.lru_cache(maxsize=4096)  # a vault's notes repeat values: types, tags, days
 def _value(text: str) -> Any:
     """A value as YAML 1.2's core schema reads it: quoted text, or a plain scalar typed
     by the first of its patterns it matches (:data:`YAML12_BY_FIRST`)."""
+    tag = _tag(text)
+    if tag == "str":
+        return text
+    return text[1:-1] if tag == "quoted" else _typed(tag, text)
+
+
+@functools.lru_cache(maxsize=4096)  # a vault's notes repeat values: types, tags, days
+def _tag(text: str) -> str:
+    """How :func:`_value` reads ``text``: ``quoted``, or the tag of its plain scalar's
+    type (``str`` for text).  Its value is made anew each time: a text read twice is
+    two objects, as YAML makes them (a pickle of a record holding both stays the same)."""
     first = text[0]
     if first == "'" or first == '"':
         inner = text[1:-1]
         if len(text) < 2 or text[-1] != first or first in inner or "\\" in inner:
             raise _NotPlain
-        return inner
+        return "quoted"
     if (first in INDICATORS and not (first == "-" and text[1:2].isdigit())) or _NOT_PLAIN.search(
         text
     ):
         raise _NotPlain
     for implicit in YAML12_BY_FIRST.get(first, ()):
         if implicit.pattern.match(text):
-            return _typed(implicit.tag, text)
-    return text
+            return implicit.tag
+    return "str"
 
 
 def _typed(tag: str, text: str) -> Any:
