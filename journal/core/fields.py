@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -814,27 +813,11 @@ def obsidian_key(props: dict[str, Any], name: str) -> str | None:
     """The key holding Obsidian's list property ``name`` (``tags``, ``aliases``,
     ``cssclasses``): the first key, in file order, that is the name or its legacy
     form (``tag``...) in any case, as Obsidian reads them."""
-    keys = tuple(props)
-    found = _list_keys(keys).get(name)
-    return None if found is None else keys[found]  # the key itself, not an equal one
-
-
-#: Each of Obsidian's list properties by its name and its legacy name, in lower case.
-_LIST_NAMES = {
-    written: name for name, legacy in OBSIDIAN_LISTS.items() for written in (name, legacy)
-}
-
-
-@functools.lru_cache(maxsize=256)  # a vault's notes repeat their sets of keys
-def _list_keys(keys: tuple[Any, ...]) -> dict[str, int]:
-    """Where :func:`obsidian_key` finds each of Obsidian's list properties in ``keys``,
-    a note's in file order."""
-    found: dict[str, int] = {}
-    for index, key in enumerate(keys):
-        name = _LIST_NAMES.get(key.lower()) if isinstance(key, str) else None
-        if name is not None:
-            found.setdefault(name, index)
-    return found
+    wanted = (name, OBSIDIAN_LISTS[name])
+    for key in props:
+        if isinstance(key, str) and key.lower() in wanted:
+            return key
+    return None
 
 
 def obsidian_list(props: dict[str, Any], name: str) -> list[str]:

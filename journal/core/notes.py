@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import field
 from datetime import date
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from journal.core import codec
@@ -284,10 +285,10 @@ def parse_typed(
     stem = path.rsplit("/", 1)[-1]
     stem = stem[:-3] if stem.lower().endswith(".md") else stem
     note = Note(path=path, kind="note", title=stem)
-    note.diagnostics.extend(
+    note.diagnostics = [
         Diagnostic(path, p.line, p.message, p.severity, p.code)
         for p in (*doc.problems, *codec.commented_values(doc))
-    )
+    ]
     if doc.blank:
         note.diagnostics.append(Diagnostic(path, 1, emptied(raw), "hint", "empty"))
     note.writable = doc.writable
@@ -371,14 +372,25 @@ def emptied(raw: bytes) -> str:
 def _sections_of(body: str, path: str) -> dict[str, Section] | SectionError:
     """journal's generated sections in ``body`` by name (none without the markers' text:
     one search), or why their markers can't be read."""
-    import journal.core.generated as generated  # a look-up less than `from ... import`
-
+    generated = _generated()
     if generated.MARK not in body:
         return {}
     try:
-        return generated.find_sections(body, path)
+        sections: dict[str, Section] = generated.find_sections(body, path)
     except generated.SectionError as exc:
-        return exc
+        error: SectionError = exc
+        return error
+    return sections
+
+
+@functools.cache
+def _generated() -> ModuleType:
+    """:mod:`journal.core.generated`, imported when first needed (its hashlib is not
+    cheap); an import statement in :func:`_sections_of` would cost every note its
+    look-ups."""
+    import journal.core.generated
+
+    return journal.core.generated
 
 
 def _check_sections(note: Note, body: str, sections: dict[str, Section] | SectionError) -> None:
@@ -585,8 +597,8 @@ def _read_body(
     # the body's records hold the same values in the same order
     note.links += [new_tuple(NoteLink, (*link, line, None)) for link, line in facts.links]
     note.tags = unique([*note.tags, *map(operator.itemgetter(0), facts.tags)])
-    note.tasks = list(map(functools.partial(new_tuple, NoteTask), facts.tasks))  # in C
-    note.headings = list(map(operator.attrgetter("text"), facts.headings))
+    note.tasks = [new_tuple(NoteTask, task) for task in facts.tasks]
+    note.headings = [h.text for h in facts.headings]
     note.fields = [
         new_tuple(NoteField, item)
         for item in facts.fields

@@ -140,7 +140,8 @@ def spans(text: str) -> Span | None:
     starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]  # by line - 1
 
     def scalar(line: int, written: str, after: int) -> Span:
-        """The span of a value ``written`` on ``line`` past column ``after``, spaces and all."""
+        """The span of the value ``written`` (trailing spaces left out) on ``line``, past
+        column ``after``."""
         written = written.rstrip(" ")
         column = lines[line - 1].index(written, after)
         start = starts[line - 1] + column
@@ -177,17 +178,15 @@ def _printable(text: str) -> bool:
 def _value(text: str) -> Any:
     """A value as YAML 1.2's core schema reads it: quoted text, or a plain scalar typed
     by the first of its patterns it matches (:data:`YAML12_BY_FIRST`)."""
-    tag = _tag(text)
+    tag = _remembered_tag(text) if len(text) <= 100 else _tag(text)
     if tag == "str":
         return text
     return text[1:-1] if tag == "quoted" else _typed(tag, text)
 
 
-@functools.lru_cache(maxsize=4096)  # a vault's notes repeat values: types, tags, days
 def _tag(text: str) -> str:
     """How :func:`_value` reads ``text``: ``quoted``, or the tag of its plain scalar's
-    type (``str`` for text).  Its value is made anew each time: a text read twice is
-    two objects, as YAML makes them (a pickle of a record holding both stays the same)."""
+    type (``str`` for text)."""
     first = text[0]
     if first == "'" or first == '"':
         inner = text[1:-1]
@@ -202,6 +201,12 @@ def _tag(text: str) -> str:
         if implicit.pattern.match(text):
             return implicit.tag
     return "str"
+
+
+#: :func:`_tag` of short texts, remembered: a vault's notes repeat values (types, tags,
+#: days).  The tag, not the value: a text read twice stays two objects, as YAML makes
+#: them (a record holding both pickles as before).
+_remembered_tag = functools.lru_cache(maxsize=4096)(_tag)
 
 
 def _typed(tag: str, text: str) -> Any:
