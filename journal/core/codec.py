@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import field
 from datetime import date
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final
 
 from journal.core.errors import JournalError, Severity, UnsafeWrite
@@ -299,9 +300,7 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
             problem = _runs_into_text(yaml_text, problem, rule) or problem
         doc.refuse(problem.line, problem.message)
         return doc
-    from journal.core.plain_yaml import LineMap  # _load imported it
-
-    if not isinstance(data, LineMap):
+    if not isinstance(data, _plain_yaml().LineMap):
         if data is None:
             kind = "empty"
         else:
@@ -537,10 +536,8 @@ def _load(yaml_text: str) -> tuple[Any, Problem | None]:
     """Parse the YAML between the delimiters.  A newline stands in for the opening
     ``---`` line, so every line number YAML reports is the file's line number.  Plain
     lines are read without a YAML library (:mod:`journal.core.plain_yaml`)."""
-    from journal.core import plain_yaml
-
     text = "\n" + yaml_text
-    plain = plain_yaml.read(text)
+    plain = _plain_yaml().read(text)
     if plain is not None:
         return plain, None
     from journal.core import yaml12
@@ -553,6 +550,16 @@ def _load(yaml_text: str) -> tuple[Any, Problem | None]:
         return None, Problem(None, f"invalid front matter: {exc}")
     except RecursionError:
         return None, Problem(None, "invalid front matter: nested too deeply")
+
+
+@functools.cache
+def _plain_yaml() -> ModuleType:
+    """:mod:`journal.core.plain_yaml`, imported when a note is first read: an import
+    statement in :func:`_load` would cost each note's read its look-ups (about as much
+    as reading a short front matter)."""
+    from journal.core import plain_yaml
+
+    return plain_yaml
 
 
 @functools.cache

@@ -836,7 +836,7 @@ def obsidian_list(props: dict[str, Any], name: str) -> list[str]:
         items = []
     items = [item.strip() for item in items if item.strip()]
     if name == "tags":
-        return unique(tag for tag in map(clean_tag, items) if tag)
+        return unique(filter(None, map(clean_tag, items)))
     return items
 
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import operator
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import field
 from datetime import date
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from journal.core import codec
-from journal.core.body import CLOSED_TASK, DONE_TASK
+from journal.core.body import CLOSED_TASK, DONE_TASK, parse_body
 from journal.core.checkins import (
     INLINE_KEY,
     CheckIn,
@@ -283,10 +285,10 @@ def parse_typed(
     stem = path.rsplit("/", 1)[-1]
     stem = stem[:-3] if stem.lower().endswith(".md") else stem
     note = Note(path=path, kind="note", title=stem)
-    note.diagnostics.extend(
+    note.diagnostics = [
         Diagnostic(path, p.line, p.message, p.severity, p.code)
         for p in (*doc.problems, *codec.commented_values(doc))
-    )
+    ]
     if doc.blank:
         note.diagnostics.append(Diagnostic(path, 1, emptied(raw), "hint", "empty"))
     note.writable = doc.writable
@@ -370,14 +372,25 @@ def emptied(raw: bytes) -> str:
 def _sections_of(body: str, path: str) -> dict[str, Section] | SectionError:
     """journal's generated sections in ``body`` by name (none without the markers' text:
     one search), or why their markers can't be read."""
-    from journal.core.generated import MARK, SectionError, find_sections
-
-    if MARK not in body:
+    generated = _generated()
+    if generated.MARK not in body:
         return {}
     try:
-        return find_sections(body, path)
-    except SectionError as exc:
-        return exc
+        sections: dict[str, Section] = generated.find_sections(body, path)
+    except generated.SectionError as exc:
+        error: SectionError = exc
+        return error
+    return sections
+
+
+@functools.cache
+def _generated() -> ModuleType:
+    """:mod:`journal.core.generated`, imported when first needed (its hashlib is not
+    cheap); an import statement in :func:`_sections_of` would cost every note its
+    look-ups."""
+    import journal.core.generated
+
+    return journal.core.generated
 
 
 def _check_sections(note: Note, body: str, sections: dict[str, Section] | SectionError) -> None:
@@ -484,15 +497,23 @@ def _plain_line(text: str, line_pattern: re.Pattern[str]) -> re.Match[str] | Non
 def typed_record(note: Note) -> tuple[object | None, list[Diagnostic]]:
     """The typed goal, contact or meeting a note of that kind is read as (None for the
     other kinds), and a diagnostic per property value that can't be read."""
-    if note.kind == "goal":
-        from journal.core.goal import goal_from_note  # goal.py types against this module
+    read = _record_reader(note.kind)
+    return (None, []) if read is None else read(note)
 
-        return goal_from_note(note)
-    if note.kind in ("contact", "meeting"):
+
+@functools.cache
+def _record_reader(kind: str) -> Callable[[Note], tuple[object, list[Diagnostic]]] | None:
+    """What reads the typed record of a note of ``kind``, imported on first use (goal.py
+    types against this module; an import statement would cost every note)."""
+    if kind == "goal":
+        from journal.core.goal import goal_from_note
+
+        return goal_from_note
+    if kind in ("contact", "meeting"):
         from journal.core.networking import contact_from_note, meeting_from_note
 
-        return (contact_from_note if note.kind == "contact" else meeting_from_note)(note)
-    return None, []
+        return contact_from_note if kind == "contact" else meeting_from_note
+    return None
 
 
 def _read_properties(note: Note) -> None:
@@ -501,11 +522,14 @@ def _read_properties(note: Note) -> None:
     as text too (``goal: Find a mentor``)."""
     linked = TEXT_LINKED.get(note.kind, {})
     for key, value in note.props.items():
-        line = note.key_lines.get(key, 1)
         if key in linked:
+            line = note.key_lines.get(key, 1)
             written = written_links(linked[key], value, line)
             note.links += [NoteLink(*link, at or line, key) for link, at, _text in written]
             continue
+        if not isinstance(value, (list, dict)) and "[[" not in str(value):
+            continue  # most values: a scalar holding no link
+        line = note.key_lines.get(key, 1)
         lines = getattr(value, "item_lines", None)  # a LineList: each item's line
         items = [(value, line)]
         if lines and not unquoted_link(value):
@@ -565,15 +589,14 @@ def _read_body(
     read_log: Callable[[str, int, str], CheckIn | None],
     sections: dict[str, Section] | SectionError,
 ) -> None:
-    from journal.core.body import parse_body  # only a read of changed files needs it
-
     facts = parse_body(body, note.body_line, want_log=note.kind == "goal")
     generated = _generated_lines(sections, body, note.body_line)
-    facts.fields = [f for f in facts.fields if not _within(f.line, generated)]
-    facts.stray_fields = [f for f in facts.stray_fields if not _within(f.line, generated)]
+    if generated:
+        facts.fields = [f for f in facts.fields if not _within(f.line, generated)]
+        facts.stray_fields = [f for f in facts.stray_fields if not _within(f.line, generated)]
     # the body's records hold the same values in the same order
     note.links += [new_tuple(NoteLink, (*link, line, None)) for link, line in facts.links]
-    note.tags = unique([*note.tags, *(tag for tag, _line in facts.tags)])
+    note.tags = unique([*note.tags, *map(operator.itemgetter(0), facts.tags)])
     note.tasks = [new_tuple(NoteTask, task) for task in facts.tasks]
     note.headings = [h.text for h in facts.headings]
     note.fields = [
@@ -638,7 +661,7 @@ def _read_body(
 def _waiting_fields(note: Note) -> list[Diagnostic]:
     """A warning for each ``progress::`` check-in on a task not done (see
     :func:`unticked`), which counts nothing until the task is ticked."""
-    waiting = unticked(note.tasks)
+    waiting = unticked(note.tasks) if note.fields else None
     if not waiting:
         return []
     return [

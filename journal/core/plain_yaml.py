@@ -12,18 +12,23 @@ A property test holds the two to the same results.
 
 from __future__ import annotations
 
+import functools
+import itertools
 from dataclasses import field
-from typing import Any, NamedTuple
+from operator import itemgetter
+from typing import Any
 
 from journal.core.plain_scalars import INDICATORS, YAML12_BY_FIRST, yaml_int
 from journal.core.records import Record, record
 from journal.core.regex import lazy
 
-#: ``key:`` at the start of a line, then the rest of the line.  A longer key is an error
-#: to libyaml (a simple key is at most 1024 characters): left to it.
-_KEY_LINE = lazy(r"([A-Za-z_][A-Za-z0-9_-]{0,999}):(?: +(.*))?")
-#: ``- item`` with its indentation.
-_ITEM_LINE = lazy(r"( *)- +(.*)")
+#: One line: ``key: value`` (the key, the value), ``- item`` (the indentation and dash,
+#: the item), or a blank or comment line (no group); a CR ending it left out.  A longer
+#: key is an error to libyaml (a simple key is at most 1024 characters): left to it.
+_LINE = lazy(
+    r"\n(?:([A-Za-z_][A-Za-z0-9_-]{0,999}):(?: +([^\r\n]*))?|( *-) +([^\r\n]*)"
+    r"|(?: *#[^\r\n]*| *))\r?(?![^\n])"
+)
 #: What a plain value may not hold here: a character YAML treats specially anywhere in
 #: a plain value (``: ``, ``#``, flow indicators), or a ``:`` at its end.  (A tab never
 #: gets here: a line with one is not printable.)
@@ -83,149 +88,125 @@ class _NotPlain(Exception):
     """The text is more than plain lines: YAML reads it."""
 
 
-class _Scalar(NamedTuple):
-    text: str  # as written, quotes and all
-    value: Any  # as YAML reads it
-    start: int  # its offset in the text
-    column: int
-    line: int
-
-
-class _Entry(NamedTuple):
-    key: str
-    start: int  # the key's offset in the text; keys are at column 0
-    line: int
-    value: _Scalar | list[_Scalar] | None
-    dash: int = -1  # a list's: the offset of its first ``-``
-    indent: int = -1  # a list's: its items' indentation
-
-
 def read(text: str) -> LineMap | None:
     """The mapping of ``text`` (YAML, lines counted from 1), or None when it holds
     anything but ``key: value`` lines, block lists of values, blank lines and comment
     lines, or no key at all."""
-    entries = _scan(text)
-    if not entries:
-        return None
+    rows = _LINE.findall("\n" + text) if _printable(text) else []
+    if len(rows) != text.count("\n") + 1:
+        return None  # a line of another shape
+    keys = list(filter(None, map(itemgetter(0), rows)))
+    if not keys or len(set(keys)) < len(keys):
+        return None  # no key, or one twice (YAML words that error)
     mapping = LineMap()
-    for entry in entries:
-        mapping.key_lines[entry.key] = entry.line
-        if isinstance(entry.value, list):
-            items = mapping[entry.key] = LineList()
-            items.extend(item.value for item in entry.value)
-            items.item_lines = [item.line for item in entry.value]
-        elif entry.value is None:
-            mapping[entry.key] = None
-        else:
-            value = mapping[entry.key] = entry.value.value
-            if isinstance(value, (int, float)):  # plain (quoted is text), as yaml12 keeps
-                mapping.sources[entry.key] = entry.value.text
+    values: LineList | None = None  # the list the last key opened, if it has no value
+    try:
+        for number, (key, written, dash, item) in enumerate(rows, start=1):
+            if key:
+                mapping.key_lines[key] = number
+                written = written.rstrip(" ")
+                if written:
+                    value = mapping[key] = _value(written)
+                    if isinstance(value, (int, float)):  # plain (quoted is text), as yaml12
+                        mapping.sources[key] = written
+                    values = None
+                else:
+                    mapping[key] = None  # a list once an item follows
+                    values, opener = LineList(), key
+            elif dash:
+                item = item.rstrip(" ")
+                if values is None or not item:
+                    return None  # an empty item is null: left to YAML
+                if not values:
+                    mapping[opener] = values
+                    first = dash  # the items' indentation and dash
+                elif dash != first:
+                    return None
+                values.append(_value(item))
+                values.item_lines.append(number)
+    except _NotPlain:
+        return None
     return mapping
 
 
 def spans(text: str) -> Span | None:
     """The span tree of ``text``'s mapping, as :func:`journal.core.yaml12.spans` finds
     it, or None when :func:`read` would not read ``text``."""
-    entries = _scan(text)
-    if not entries:
+    mapping = read(text)
+    if mapping is None:
         return None
+    rows = _LINE.findall("\n" + text)  # each line's key, value, dash and item, as read
+    lines = text.split("\n")
+    starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]  # by line - 1
+
+    def scalar(line: int, written: str, after: int) -> Span:
+        """The span of the value ``written`` (trailing spaces left out) on ``line``, past
+        column ``after``."""
+        written = written.rstrip(" ")
+        column = lines[line - 1].index(written, after)
+        start = starts[line - 1] + column
+        return Span(start, start + len(written), column, "scalar")
+
     found: dict[str, Span] = {}
-    for entry in entries:
-        if isinstance(entry.value, list):
-            items = [_span(item) for item in entry.value]
-            child = Span(entry.dash, items[-1].end, entry.indent, "block-seq", items=items)
-        elif entry.value is None:  # null: an empty scalar just past the ':'
-            colon = entry.start + len(entry.key) + 1
-            child = Span(colon, colon, len(entry.key) + 1, "scalar")
-        else:
-            child = _span(entry.value)
-        child.key_start, child.key_end = entry.start, entry.start + len(entry.key)
+    for key, line in mapping.key_lines.items():
+        start = starts[line - 1]
+        value = mapping[key]
+        if isinstance(value, LineList):
+            indent = len(rows[value.item_lines[0] - 1][2]) - 1
+            items = [scalar(at, rows[at - 1][3], indent + 1) for at in value.item_lines]
+            dash = starts[value.item_lines[0] - 1] + indent
+            child = Span(dash, items[-1].end, indent, "block-seq", items=items)
+        elif rows[line - 1][1].strip(" "):
+            child = scalar(line, rows[line - 1][1], len(key) + 1)
+        else:  # null: an empty scalar just past the ':'
+            colon = start + len(key) + 1
+            child = Span(colon, colon, len(key) + 1, "scalar")
+        child.key_start, child.key_end = start, start + len(key)
         child.key_column = 0
-        found[entry.key] = child
-    last = found[entries[-1].key]
-    return Span(entries[0].start, last.end, 0, "block-map", entries=found)
+        found[key] = child
+    first, last = next(iter(found.values())), child
+    return Span(first.key_start, last.end, 0, "block-map", entries=found)
 
 
-def _span(scalar: _Scalar) -> Span:
-    return Span(scalar.start, scalar.start + len(scalar.text), scalar.column, "scalar")
-
-
-def _scan(text: str) -> list[_Entry]:
-    """The keys of ``text`` with their values read, where each sits; empty when it holds
-    more than :func:`read` reads (or no key)."""
-    try:
-        return _entries(text)
-    except _NotPlain:
-        return []
-
-
-def _entries(text: str) -> list[_Entry]:
-    entries: list[_Entry] = []
-    seen: set[str] = set()
-    items: list[_Scalar] | None = None  # the list the last key opened, if it has no value
-    offset = 0
-    for number, whole in enumerate(text.split("\n"), start=1):
-        at = offset
-        offset += len(whole) + 1
-        line = whole[:-1] if whole.endswith("\r") else whole
-        stripped = line.strip(" ")
-        if not stripped:
-            continue
-        if not line.isprintable():
-            raise _NotPlain  # a tab, or a character YAML refuses or reads as a line break
-        if stripped[0] == "#":
-            continue
-        if line[0] != " ":
-            found = _KEY_LINE.fullmatch(line)
-            if found is not None:
-                key, rest = found.group(1), (found.group(2) or "").rstrip(" ")
-                if key in seen:
-                    raise _NotPlain  # YAML words the error
-                seen.add(key)
-                if rest:
-                    column = found.start(2)
-                    entries.append(_Entry(key, at, number, _scalar(rest, at, column, number)))
-                    items = None
-                else:
-                    entries.append(_Entry(key, at, number, None))
-                    items = []
-                continue
-        found = _ITEM_LINE.fullmatch(line)
-        if found is None or items is None:
-            raise _NotPlain
-        indent = len(found.group(1))
-        if not items:
-            entries[-1] = entries[-1]._replace(value=items, dash=at + indent, indent=indent)
-        elif indent != entries[-1].indent:
-            raise _NotPlain
-        item = found.group(2).rstrip(" ")
-        if not item:
-            raise _NotPlain  # an empty item is null: left to YAML
-        items.append(_scalar(item, at, found.start(2), number))
-    return entries
-
-
-def _scalar(text: str, line_start: int, column: int, line: int) -> _Scalar:
-    return _Scalar(text, _value(text), line_start + column, column, line)
+def _printable(text: str) -> bool:
+    """Whether each line of ``text`` is printable but for its line break (LF or CRLF; a
+    CR that ends the text): not a tab, nor a character YAML refuses or reads as a line
+    break."""
+    return text.replace("\r\n", "\n").removesuffix("\r").replace("\n", "").isprintable()
 
 
 def _value(text: str) -> Any:
     """A value as YAML 1.2's core schema reads it: quoted text, or a plain scalar typed
     by the first of its patterns it matches (:data:`YAML12_BY_FIRST`)."""
+    tag = _remembered_tag(text) if len(text) <= 100 else _tag(text)
+    if tag == "str":
+        return text
+    return text[1:-1] if tag == "quoted" else _typed(tag, text)
+
+
+def _tag(text: str) -> str:
+    """How :func:`_value` reads ``text``: ``quoted``, or the tag of its plain scalar's
+    type (``str`` for text)."""
     first = text[0]
     if first == "'" or first == '"':
         inner = text[1:-1]
         if len(text) < 2 or text[-1] != first or first in inner or "\\" in inner:
             raise _NotPlain
-        return inner
+        return "quoted"
     if (first in INDICATORS and not (first == "-" and text[1:2].isdigit())) or _NOT_PLAIN.search(
         text
     ):
         raise _NotPlain
     for implicit in YAML12_BY_FIRST.get(first, ()):
         if implicit.pattern.match(text):
-            return _typed(implicit.tag, text)
-    return text
+            return implicit.tag
+    return "str"
+
+
+#: :func:`_tag` of short texts, remembered: a vault's notes repeat values (types, tags,
+#: days).  The tag, not the value: a text read twice stays two objects, as YAML makes
+#: them (a record holding both pickles as before).
+_remembered_tag = functools.lru_cache(maxsize=4096)(_tag)
 
 
 def _typed(tag: str, text: str) -> Any:
