@@ -1105,6 +1105,8 @@ def entry_text(key: str, value: Value, newline: str, indent: int = 0) -> str:
 
 @record(frozen=True, slots=True)
 class _Splice(Record):
+    """Text to put in place of the characters from ``start`` to ``end`` of a note."""
+
     start: int
     end: int
     text: str

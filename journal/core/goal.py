@@ -129,6 +129,9 @@ def start_of_values(
 
 @record(frozen=True, slots=True)
 class Milestone(Record):
+    """A goal's milestone: its title, due day, whether (or when) it was done or dropped,
+    and its place in the goal's list."""
+
     title: str
     due: date | None
     done: bool | date  # True, False, or the day it was done
