@@ -1043,14 +1043,18 @@ def test_staleness_of_an_outcome_goal_names_the_meeting_whose_outcome_is_empty()
 
 
 def test_staleness_uses_the_vault_rhythm_and_the_start_without_check_ins() -> None:
-    text = goal_note("", review_every=None, start="2026-11-18")
+    open_only = "\n  - title: Fourth interview held\n    due: 2026-12-31"  # none done: no check-in
+    text = goal_note("", review_every=None, start="2026-11-18", milestones=open_only)
     assert of("T006", run((PATH, text))) == []
     slow = Config(goals=Goals(review_every="3w"))
-    text = goal_note("", review_every=None, start="2026-11-01")
+    text = goal_note("", review_every=None, start="2026-11-01", milestones=open_only)
     [finding] = of("T006", run((PATH, text)))
     assert "no check-in since it began (2026-11-01): 21 days" in finding.message
     assert of("T006", run((PATH, text), config=slow)) == []
-    [daily] = of("T006", run((PATH, goal_note("", review_every="1d", start="2026-11-20"))))
+    [daily] = of(
+        "T006",
+        run((PATH, goal_note("", review_every="1d", start="2026-11-20", milestones=open_only))),
+    )
     assert daily.message.endswith(": 2 days, longer than its review rhythm of 1 day")
 
 

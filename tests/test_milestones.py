@@ -4,10 +4,12 @@ read (found in a tryout: each of them went missing from the plan without a word)
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import Invoke, Write, goal_text
+from tests.gitutil import Git
 
 #: Today is 2026-11-22: "Draft list" would be overdue and "Shoot video" in the plan's
 #: second week, were they not dropped.
@@ -227,3 +229,42 @@ def test_done_with_another_date_redates_a_milestone_done_touching_only_its_line(
     today = invoke("done", "SQL", "--milestone", "1")  # no --date: done stays as it is
     assert "milestone already done" in today.stdout
     assert b"done: 2026-11-14" in path.read_bytes()
+
+
+STORYLINE = (
+    "---\ntype: goal\ntitle: Storyline\nstatus: active\nmetric: modules published\n"
+    "unit: modules\nbaseline: 0\ntarget: 3\ncurrent: 0\nstart: 2026-12-06\ndue: 2027-02-26\n"
+    "review_every: 1w\nmilestones:\n  - title: Tutorial done\n    due: 2026-12-13\n"
+    "  - title: Module 1\n    due: 2027-01-08\n---\n# Storyline\n\n## Log\n"
+)
+
+
+def test_a_milestone_reached_on_a_day_is_a_check_in_that_day(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tryout: a milestone marked done on 12-12 left the goal "no check-in since it began
+    (2026-12-06)" in `journal check` and the review's Needs attention 14 days on."""
+    git = Git(vault, tmp_path / "home").init()
+    write("goals/s.md", STORYLINE)
+    git.commit("start", "2026-12-06")
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-12")
+    assert invoke("done", "Storyline", "--milestone", "1").exit_code == 0
+    git.commit("tutorial done", "2026-12-12")
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-19")
+    assert "No check-in for" not in invoke("review", "--stdout").stdout
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-20")
+    review = invoke("review", "--stdout").stdout
+    assert "- No check-in for 8 days (rhythm 1w): [[s]]\n" in review
+    assert "- No check-in for 14 days" not in review
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-21")
+    (finding,) = json.loads(invoke("check", "--json", "--select", "T006").stdout)
+    assert finding["message"].startswith("no check-in since 2026-12-12: 9 days")
+    (board,) = json.loads(invoke("status", "--json").stdout)["goals"]
+    assert board["last_checkin"] == "2026-12-12"
+    # a past week's review counts what was done by its end, not after
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-30")
+    assert invoke("done", "Storyline", "--milestone", "2").exit_code == 0
+    git.commit("module 1", "2026-12-30")
+    past = invoke("review", "--week", "2026-W52", "--stdout").stdout
+    assert "- No check-in for 15 days (rhythm 1w): [[s]]\n" in past
+    assert "No check-in for" not in invoke("review", "--stdout").stdout

@@ -194,6 +194,14 @@ def test_inline_progress_fields_count_once_with_the_notes_date() -> None:
     assert last_checkin(g) == date(2026, 11, 22)
 
 
+def test_a_milestone_done_on_a_stated_day_is_a_check_in_that_day() -> None:
+    done = Milestone("Tutorial", date(2026, 11, 10), date(2026, 11, 12), 0)
+    ticked = Milestone("Draft", date(2026, 11, 20), True, 1)  # no day: none to count
+    g = goal(milestones=[done, ticked])
+    assert last_checkin(g) == date(2026, 11, 12)
+    assert last_checkin(g, until=date(2026, 11, 11)) is None
+
+
 def test_exactly_a_tenth_of_the_way_off_is_on_track() -> None:
     """Reported: 0.025 against an expected 0.022 on the way from 0.02 to 0.05 was
     "ahead": (0.025 - 0.022) / 0.03 is 0.10000000000000009 in floats."""

@@ -68,9 +68,11 @@ def past_due(goal: Goal, day: date) -> bool:
 
 
 def last_checkin(goal: Goal, until: date | None = None) -> date | None:
-    """The day of the latest check-in (its log, other notes, counted meetings) or
-    commit that changed its value (:attr:`Goal.changed`), on or before ``until``."""
+    """The day of the latest check-in (its log, other notes, counted meetings), commit
+    that changed its value (:attr:`Goal.changed`) or milestone done on a stated day, on
+    or before ``until``."""
     days = [c.day for c in goal.checkins] + (goal.changed or [])
+    days += [d for m in goal.milestones if (d := m.done_on) is not None]
     return max((d for d in days if until is None or d <= until), default=None)
 
 
