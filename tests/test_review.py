@@ -1327,6 +1327,36 @@ def test_a_meeting_a_goal_counts_is_one_thing_that_moved_not_two(
     )
 
 
+def test_a_goal_that_reached_its_target_in_the_week_is_a_win_of_that_week(
+    invoke: Invoke, write: Write
+) -> None:
+    """A tryout: the week a referrals goal reached 2/2 through its meetings, still active,
+    the review's Wins said "no goal or milestone completed this week"."""
+    write(
+        "goals/referrals.md",
+        "---\ntype: goal\ntitle: Referrals\nstatus: active\nmetric_source: meetings\n"
+        "baseline: 0\ntarget: 2\nunit: referrals\ndue: 2026-12-31\n---\n",
+    )
+    meeting = "---\ntype: meeting\ndate: {day}\ngoal: '[[referrals]]'\n---\n"
+    write("meetings/m1.md", meeting.format(day="2026-11-10"))
+    write("meetings/m2.md", meeting.format(day="2026-11-18"))
+    log = "## Log\n\n- 2026-11-11: +5 all five\n"  # reached its target the week before
+    write("goals/a.md", goal_text("Alpha", current=5).split("## Log")[0] + log)
+    cut = "## Log\n\n- 2026-11-17: =0 all revised\n"  # counts down, from 12 to 0
+    write(
+        "goals/cut.md",
+        goal_text("Cut", baseline=12, target=0, current=0, unit="revisions").split("## Log")[0]
+        + cut,
+    )
+    wins = wins_of(invoke("review", "--stdout").stdout)
+    assert wins == (
+        "- Reached its target: [[cut]] down to 0 revisions (from 12)\n"
+        "- Reached its target: [[referrals]] 2/2 referrals"
+    )
+    before = wins_of(invoke("review", "--week", "2026-W46", "--stdout").stdout)
+    assert before == "- Reached its target: [[a]] 5/5 conversations"  # not [[referrals]], 1/2
+
+
 def test_a_week_without_wins_says_so_neutrally_and_names_what_happened(
     invoke: Invoke, write: Write
 ) -> None:

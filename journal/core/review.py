@@ -267,6 +267,14 @@ def build_review(
         },
         "wins": {
             "completed": [{"goal": link(g), "title": g.title} for g in completed],
+            "reached": [
+                {
+                    k: scores[g.path][k]
+                    for k in ("goal", "title", "current", "target", "unit", "down", "baseline")
+                }
+                for g in active
+                if link(g) in at_target and not reached(g, value_on(points[g.path], before, g.base))
+            ],
             "milestones": [
                 {
                     "goal": link(g),
