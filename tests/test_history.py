@@ -172,7 +172,7 @@ def test_a_goal_timeline_reads_as_meaning_across_a_rename_with_an_edit(
     # Committed current values, the log's check-in, and the daily note's progress::
     # field, which adds to the file's values from its day on.
     assert data["series"] == [
-        {"date": "2026-10-01", "value": 0, "source": "first", "committed": "2026-10-01"},
+        {"date": "2026-10-01", "value": 0, "source": "start"},
         {"date": "2026-10-08", "value": 1, "source": "git"},
         {"date": "2026-10-12", "value": 2, "source": "note"},
         {"date": "2026-11-02", "value": 4, "source": "git"},
@@ -216,7 +216,7 @@ def test_a_hand_edited_current_gives_a_series_and_uncommitted_edits_show(
     write("goals/Connect.md", goal(6, story="edited today"))  # not committed
     data = history_json(invoke, "connect")
     assert data["series"] == [
-        {"date": "2026-10-01", "value": 0, "source": "first", "committed": "2026-10-01"},
+        {"date": "2026-10-01", "value": 0, "source": "start"},
         {"date": "2026-10-10", "value": 2, "source": "git"},
         {"date": "2026-11-05", "value": 5, "source": "git"},
         {"date": "2026-11-22", "value": 6, "source": "file"},
@@ -275,7 +275,7 @@ def test_commits_of_one_second_count_in_order_and_none_after_today(
     write("goals/Connect.md", goal(7, story="later"))
     git.commit("from the future", "2026-11-30")
     assert history_json(invoke, "connect")["series"] == [
-        {"date": "2026-10-01", "value": 0, "source": "first", "committed": "2026-10-01"},
+        {"date": "2026-10-01", "value": 0, "source": "start"},
         {"date": "2026-11-10", "value": 5, "source": "git"},
         {"date": "2026-11-22", "value": 7, "source": "file"},
     ]
@@ -1366,7 +1366,7 @@ def test_a_deleted_goal_is_looked_up_in_the_history(
         assert entries[0][1] == "Add goal"
         assert entries[-1] == ("2026-11-21", "Remove", "goals/Meet HR leaders.md", ["deleted"])
         assert data["series"] == [
-            {"date": "2026-10-01", "value": 0, "source": "first", "committed": "2026-10-01"},
+            {"date": "2026-10-01", "value": 0, "source": "start"},
             {"date": "2026-10-08", "value": 1, "source": "git"},
             {"date": "2026-11-02", "value": 3, "source": "git"},
             {"date": "2026-11-10", "value": 4, "source": "git"},
@@ -2507,3 +2507,32 @@ def test_the_value_a_goal_is_first_committed_with_is_no_check_in(
     git.commit("two more", "2026-12-09")
     monkeypatch.setenv("JOURNAL_TODAY", "2026-12-20")
     assert "  Apply to 50 jobs (last 2026-12-09)\n" in invoke("status").stdout
+
+
+def test_the_first_row_of_every_goal_begun_at_its_baseline_is_its_start(
+    git: Git, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tryout: goals written at their baseline and committed on their start day began
+    `journal history`'s progress with `0 start`, `0 git` (a second commit that day) or
+    `12 first committed 2026-12-06`, which changed again as commits came."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-20")
+    note = (
+        "---\ntype: goal\ntitle: {0}\nstatus: active\nbaseline: {1}\ntarget: {2}\n"
+        "current: {1}\nstart: 2026-12-06\ndue: 2027-02-26\n{3}---\n## Log\n{4}"
+    )
+    write("goals/Build.md", note.format("Build", 0, 3, "", ""))
+    write("goals/Cut.md", note.format("Cut", 12, 0, "", ""))
+    write("goals/Send.md", note.format("Send", 0, 30, "", ""))
+    git.commit("goals", "2026-12-06")
+    write("goals/Build.md", note.format("Build", 0, 3, "kind: outcome\n", ""))
+    git.commit("kind", "2026-12-06")
+    write("goals/Cut.md", note.format("Cut", 12, 0, "", "\n- 2026-12-09: -2 fixed two\n"))
+    git.commit("progress", "2026-12-12")
+    for title, value in (("Build", 0), ("Cut", 12), ("Send", 0)):
+        table = invoke("history", title).stdout.split("progress:\n", 1)[1]
+        assert table.splitlines()[0] == f"  2026-12-06  {value:>6}  start", title
+        assert history_json(invoke, title)["series"][0] == {  # type: ignore[index]
+            "date": "2026-12-06",
+            "value": value,
+            "source": "start",
+        }

@@ -401,7 +401,7 @@ def test_series_from_hand_edited_current_alone() -> None:
     recorded = [(date(2026, 10, 1), 0.0), (date(2026, 10, 9), 2.0), (date(2026, 10, 9), 3.0),
                 (date(2026, 10, 20), 3.0), (date(2026, 11, 2), 5.0)]  # fmt: skip
     assert progress_series(baseline=0, start=date(2026, 10, 1), recorded=recorded) == [
-        Point(date(2026, 10, 1), 0.0, "git"),
+        Point(date(2026, 10, 1), 0.0, "start"),
         Point(date(2026, 10, 9), 3.0, "git"),
         Point(date(2026, 11, 2), 5.0, "git"),
     ]
@@ -423,6 +423,19 @@ def test_the_value_first_committed_is_where_the_goal_stood_not_a_change() -> Non
         baseline=0, start=start, recorded=[(start, 10.0), (start, 11.0)], opened=start
     )
     assert again == [Point(start, 11.0, "git")]
+
+
+def test_a_commit_of_the_start_day_at_the_baseline_leaves_the_start() -> None:
+    """A tryout: a goal begun at its baseline and committed on its start day began its
+    series `start`, `git` (two commits that day) or `first`, as it happened."""
+    start = date(2026, 12, 6)
+    once = progress_series(baseline=0, start=start, recorded=[(start, 0.0)], opened=start)
+    twice = progress_series(
+        baseline=0, start=start, recorded=[(start, 0.0), (start, 0.0)], opened=start
+    )
+    down = progress_series(baseline=12, start=start, recorded=[(start, 12.0)], opened=start)
+    assert once == twice == [Point(start, 0.0, "start")]
+    assert down == [Point(start, 12.0, "start")]
 
 
 def test_series_from_checkins_alone_replays_from_baseline() -> None:
@@ -451,7 +464,7 @@ def test_series_merges_without_counting_twice_and_the_file_wins_today() -> None:
         checkins=checkins,
         current=(date(2026, 11, 22), 6.0),
     ) == [
-        Point(date(2026, 10, 1), 0.0, "git"),
+        Point(date(2026, 10, 1), 0.0, "start"),
         Point(date(2026, 10, 8), 1.0, "log"),
         Point(date(2026, 10, 10), 2.0, "git"),
         Point(date(2026, 10, 15), 3.0, "log"),

@@ -81,8 +81,9 @@ def progress_series(
     (:func:`known_since`), which wins over everything else of that day (its source
     is ``file`` when it differs from what the rest gives that day).  The series
     starts with ``baseline`` on ``start`` when that day is not after every other
-    point (a point of that day replaces it); commits before the start that hold the
-    baseline (the goal made before it begins) are none.  A recorded value equal to
+    point (a point of that day replaces it, but for a commit that holds the baseline:
+    the start it stays, however many commits that day); commits before the start that
+    hold the baseline (the goal made before it begins) are none.  A recorded value equal to
     the value before it adds no point.
     """
     value = float(baseline or 0)
@@ -117,8 +118,10 @@ def progress_series(
         if current is not None and day == current[0] and value != current[1]:
             value, source = float(current[1]), "file"
         if points and points[-1].day == day:
-            if source is None:
-                continue  # the start, and nothing more that day
+            if source is None or (
+                source in ("git", "first") and day not in by_day and value == points[-1].value
+            ):
+                continue  # the start, and nothing more that day: a commit holding the baseline
             points.pop()
         elif source is None or (
             source in ("git", "first")
