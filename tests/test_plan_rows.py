@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from journal.core import codec
 from tests.conftest import Invoke, Write, goal_text
 
@@ -96,3 +98,28 @@ def test_a_kept_row_is_shown_as_it_was_planned(invoke: Invoke, write: Write, vau
     cells = [cell for cell in column(path, 1) if cell]
     assert cells[0] == "9" and cells[-1] == "**5 (due)**"
     assert len(cells) == len(planned["values"])  # type: ignore[arg-type]
+
+
+def test_capacity_counts_no_hours_in_the_weeks_a_resumed_goal_kept_no_target(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (tryout): a goal paused for a week and resumed since counted its hours in
+    the week it was paused, which its weekly targets leave empty."""
+    write("goals/a.md", goal_text("Alpha", effort=4, current=0, due="2027-01-31"))
+    write("goals/b.md", goal_text("Beta", effort=2, current=0, due="2027-01-31"))
+    assert invoke("plan").exit_code == 0  # on 2026-11-22: from 2026-11-23 (2026-W48)
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-02")  # 2026-W49
+    assert invoke("set", "Beta", "status=paused").exit_code == 0
+    assert invoke("plan").exit_code == 0
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-16")  # 2026-W51: W50 passed without it
+    assert invoke("set", "Beta", "status=active").exit_code == 0
+    assert invoke("plan").exit_code == 0
+    text = (vault / PLAN).read_text()
+    assert rows_of(vault / PLAN)["beta"]["values"][2] is None  # type: ignore[index]
+    capacity = text.split("## Capacity", 1)[1].split("\n## ", 1)[0]
+    runs = [line for line in capacity.splitlines() if line.startswith("| 20")]
+    assert runs[:3] == [
+        "| 2026-W48 to 2026-W49 | 6 | 2 |  |",
+        "| 2026-W50 | 4 | 1 | paused: [[b]] |",
+        "| 2026-W51 to 2027-W04 | 6 | 2 | resumed: [[b]] |",
+    ]

@@ -377,6 +377,12 @@ def build_plan(
                 link,
                 earlier=_kept_before(catalog.goals, goals, kept or {}, weeks, labels, over),
                 over=over,
+                gaps={  # the ended weeks a goal keeps no weekly target in: no hours then
+                    g.path: {i for i in range(over) if labels[i] not in kept.get(g.key, {})}
+                    for g in with_line
+                }
+                if kept is not None
+                else {},
             ),
             **_too_many(catalog.goals, max_active_goals),
         },
@@ -614,24 +620,37 @@ def _capacity(
     *,
     earlier: Sequence[tuple[Goal, Period]] = (),
     over: int = 0,
+    gaps: Mapping[str, set[int]] | None = None,
 ) -> dict[str, Any]:
     """Per run of weeks counting the same goals (those with an ``effort`` whose window
-    covers the week; a done goal's ends on its ``completed`` day; a goal planned no
+    covers the week, but in the weeks ``gaps`` gives it, where it keeps no target: it
+    was paused then; a done goal's ends on its ``completed`` day; a goal planned no
     more, in the weeks ``earlier`` gives it): their weekly effort against ``hours``,
     and where that is over, the goals to pause (see
     :func:`~journal.core.rules.base.to_pause`) in its weeks from ``ahead``, the first
     not over: a run of the first ``over`` weeks alone, which ended, has none."""
     windows = {**windows, **{g.path: weeks_of for g, weeks_of in earlier}}
     everyone = [*goals, *(g for g, _ in earlier)]
+    gaps = gaps or {}
     runs: list[dict[str, Any]] = []
     previous: list[Goal] | None = None
+    seen: list[Goal] = []  # the goals counted in a week before
     peak = 0.0
     for i, (week, label) in enumerate(zip(weeks, labels, strict=True)):
-        counted = [g for g in everyone if g.effort and (w := windows[g.path]) and w.overlaps(week)]
+        counted = [
+            g
+            for g in everyone
+            if g.effort
+            and (w := windows[g.path])
+            and w.overlaps(week)
+            and i not in gaps.get(g.path, ())
+        ]
         if counted != previous:
             effort = sum(g.effort or 0 for g in counted)
             excess = hours_over(effort, hours)
-            left = [g for g in previous or [] if g not in counted]
+            before = previous or []
+            left = [g for g in before if g not in counted]
+            paused = [g for g in left if g.status == "paused" or i in gaps.get(g.path, ())]
             peak = max(peak, effort)
             runs.append(
                 {
@@ -642,17 +661,21 @@ def _capacity(
                     "effort": numeric(number(effort)),  # 0.1 + 0.2 is 0.3
                     "over": excess > 0,
                     "goals": len(counted),
-                    "ended": [link(g) for g in left if g.status == "active"],
-                    "done": [link(g) for g in left if g.status == "done"],
-                    "paused": [link(g) for g in left if g.status == "paused"],
-                    "dropped": [link(g) for g in left if g.status == "dropped"],
+                    "ended": [link(g) for g in left if g.status == "active" and g not in paused],
+                    "done": [link(g) for g in left if g.status == "done" and g not in paused],
+                    "paused": [link(g) for g in paused],
+                    "dropped": [link(g) for g in left if g.status == "dropped" and g not in paused],
                     "started": [
-                        link(g) for g in counted if previous is not None and g not in previous
+                        link(g)
+                        for g in counted
+                        if previous is not None and g not in previous and g not in seen
                     ],
+                    "resumed": [link(g) for g in counted if g in seen and g not in before],
                     "pause": [],
                 }
             )
             previous = counted
+            seen += [g for g in counted if g not in seen]
         else:
             runs[-1]["last"] = label
             runs[-1]["weeks"] += 1
