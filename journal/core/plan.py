@@ -665,11 +665,7 @@ def _capacity(
                     "done": [link(g) for g in left if g.status == "done" and g not in paused],
                     "paused": [link(g) for g in paused],
                     "dropped": [link(g) for g in left if g.status == "dropped" and g not in paused],
-                    "started": [
-                        link(g)
-                        for g in counted
-                        if previous is not None and g not in previous and g not in seen
-                    ],
+                    "started": [link(g) for g in counted if previous is not None and g not in seen],
                     "resumed": [link(g) for g in counted if g in seen and g not in before],
                     "pause": [],
                 }
