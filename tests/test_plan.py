@@ -57,37 +57,21 @@ def test_edited_plan_targets_are_kept_and_reported_until_forced(
     # showed the tool's while the front matter held the user's)
     assert result.stdout == f"{PLAN}: updated\n"
     assert result.stderr == (
-        f"{PLAN}: kept your value of 'targets', which the plan would change "
-        "(run with --force to replace it)\n"
+        f"journal: {PLAN}: kept your edits of the 'targets' row of Alpha, which the plan "
+        "would change (run with --force to replace them)\n"
     )
     assert props_of(path) == edited
     weeks = [r for r in path.read_text().splitlines() if re.match(r"\| 2026-W\d\d \| 2026-", r)]
     assert [r.split(" | ")[2] for r in weeks[:4]] == ["9", "9", "9", ""]
     assert invoke("plan").stdout == f"{PLAN}: unchanged\n"
-    # reported: a goal planned since got a column of targets nothing read (pace was the
-    # straight line's): left empty, and said
+    # a goal planned since gets its row and column: only Alpha's row is the user's
     write("goals/b.md", goal_text("Beta"))
     added = invoke("plan")
-    assert added.stderr.splitlines()[0] == (
-        f"journal: {PLAN}: the weekly targets you edited name none for Beta: its column is "
-        "left empty and pace is judged by its straight line (run with --force to plan it, "
-        "replacing your edits)"
-    ), added.stderr
+    assert added.stderr == result.stderr
     weeks = [r for r in path.read_text().splitlines() if re.match(r"\| 2026-W\d\d \| 2026-", r)]
-    assert [r.split(" | ")[2:4] for r in weeks[:2]] == [["9", ""], ["9", ""]]
-    # reported (tryout): a due week the kept targets name no value for showed `****`,
-    # and Focus by month asked Beta, whose column is empty, for its straight line's values
-    text = path.read_text()
-    assert "****" not in text
-    focus = text.split("## Focus by month", 1)[1].split("\n## ", 1)[0]
-    assert "- [[a]]: reach" in focus and "- [[b]]: reach" not in focus
-    gamma = write("goals/c.md", goal_text("Gamma, again"))  # two goals: their columns
-    assert invoke("plan").stderr.splitlines()[0] == (
-        f"journal: {PLAN}: the weekly targets you edited name none for Beta; Gamma, again: "
-        "their columns are left empty and pace is judged by their straight lines (run with "
-        "--force to plan them, replacing your edits)"
-    )
-    gamma.unlink()
+    assert [r.split(" | ")[2] for r in weeks[:2]] == ["9", "9"]
+    assert all(r.split(" | ")[3] for r in weeks[:2])
+    assert [row["goal"] for row in props_of(path)["targets"]] == ["alpha", "beta"]
     forced = invoke("plan", "--force")
     # reported: --force dropped the user's edits saying only "updated"
     assert (forced.stdout, forced.stderr) == (
@@ -96,6 +80,44 @@ def test_edited_plan_targets_are_kept_and_reported_until_forced(
     )
     assert props_of(path)["targets"][0] == original[0] and len(props_of(path)["targets"]) == 2
     assert invoke("plan").stdout == f"{PLAN}: unchanged\n"
+
+
+def test_a_row_removed_from_the_targets_keeps_them_all(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """A row of ``targets`` removed by hand tells no row the user edited from the
+    others: the whole property is kept, and the goals it names none for are told."""
+    write("goals/a.md", goal_text("Alpha"))
+    write("goals/b.md", goal_text("Beta"))
+    assert invoke("plan").exit_code == 0
+    path = vault / PLAN
+    head, beta = path.read_text().split("  - goal: beta\n", 1)
+    path.write_text(head + "generated_hash:" + beta.split("generated_hash:", 1)[1])
+    kept = invoke("plan")
+    # reported: a goal planned since got a column of targets nothing read (pace was the
+    # straight line's): left empty, and said
+    assert kept.stderr.splitlines() == [
+        f"journal: {PLAN}: the weekly targets you edited name none for Beta: its column is "
+        "left empty and pace is judged by its straight line (run with --force to plan it, "
+        "replacing your edits)",
+        f"{PLAN}: kept your value of 'targets', which the plan would change "
+        "(run with --force to replace it)",
+    ], kept.stderr
+    weeks = [r for r in path.read_text().splitlines() if re.match(r"\| 2026-W\d\d \| 2026-", r)]
+    assert all(r.split(" | ")[2] for r in weeks[:2])
+    assert [r.split(" | ")[3] for r in weeks[:2]] == ["", ""]
+    # reported (tryout): a due week the kept targets name no value for showed `****`,
+    # and Focus by month asked Beta, whose column is empty, for its straight line's values
+    text = path.read_text()
+    assert "****" not in text
+    focus = text.split("## Focus by month", 1)[1].split("\n## ", 1)[0]
+    assert "- [[a]]: reach" in focus and "- [[b]]: reach" not in focus
+    write("goals/c.md", goal_text("Gamma, again"))  # two goals: their columns
+    assert invoke("plan").stderr.splitlines()[0] == (
+        f"journal: {PLAN}: the weekly targets you edited name none for Beta; Gamma, again: "
+        "their columns are left empty and pace is judged by their straight lines (run with "
+        "--force to plan them, replacing your edits)"
+    )
 
 
 def test_a_note_added_to_the_targets_section_keeps_the_targets_property_too(
@@ -170,8 +192,8 @@ def test_a_kept_value_still_counts_as_edited_on_later_runs(
     write("goals/b.md", goal_text("Beta"))  # the tool now wants goals and targets changed
     first = invoke("plan")
     assert "'targets'" in first.stderr and "'goals'" not in first.stderr  # only yours
-    second = invoke("plan", "--json")
-    assert '"kept_properties": [\n    "targets"\n  ]' in second.stdout
+    second = invoke("plan")
+    assert second.stderr == first.stderr and "'targets' row of Alpha" in second.stderr
     assert props_of(vault / PLAN)["goals"] == ["[[a]]", "[[b]]"]
     row = {"goal": "alpha", "from": 2, "target": 5, "due": "2026-12-31", "values": [1]}
     assert props_of(vault / PLAN)["targets"][0] == row

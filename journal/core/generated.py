@@ -173,9 +173,44 @@ def _owned_text(props: Mapping[str, Any]) -> str:
     return json.dumps(json_numbers(codec.plain(values)), sort_keys=True, ensure_ascii=False)
 
 
-def _owned_hashes_of(props: Mapping[str, Any]) -> tuple[str, str]:
-    """The hashes ``props`` may have been written with: as now, and as before."""
-    return _hashes(_owned_text(props))
+def _owned_hashes_of(props: Mapping[str, Any]) -> tuple[str, ...]:
+    """The hashes ``props`` may have been written with: as now, and as before.  A list
+    of rows alone (a plan's ``targets``) is hashed row by row (:func:`_row_hashes`), so
+    which rows the user edited is told (:func:`edited_rows`), and rows only put in
+    another order are no edit (nor under a hash of the whole list, which notes written
+    before hold: of the rows in the tool's order, by goal)."""
+    value = next(iter(props.values())) if len(props) == 1 else None
+    if not (value and _rows(value)):
+        return _hashes(_owned_text(props))
+    key, in_order = next(iter(props)), sorted(value, key=_row_id)  # as the tool wrote them
+    return (".".join(sorted(_row_hashes(value))), *_hashes(_owned_text({key: in_order})))
+
+
+def _row_hashes(rows: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The hash of each row of a list of rows (:func:`_rows`), as values."""
+    return [
+        content_hash(json.dumps(json_numbers(codec.plain(row)), sort_keys=True, ensure_ascii=False))
+        for row in rows
+    ]
+
+
+def edited_rows(old: Mapping[str, Any], key: str) -> list[int] | None:
+    """The rows (their numbers) of the list of rows ``old[key]`` that the user edited or
+    added since the tool wrote it (the rows its ``generated_hash`` has no hash of: all
+    of them under a hash of the whole list, written before the tool hashed rows), or
+    None when a row was removed, which tells no row apart."""
+    rows = old.get(key)
+    recorded = _parts(old.get(HASH_KEY)).get(key)
+    if not (rows and _rows(rows) and recorded):
+        return None
+    left = recorded.split(".")
+    edited = []
+    for index, mine in enumerate(_row_hashes(rows)):
+        if mine in left:
+            left.remove(mine)
+        else:
+            edited.append(index)
+    return edited if len(left) <= len(edited) else None
 
 
 def owned_hashes(
@@ -186,11 +221,12 @@ def owned_hashes(
     notes written before this hold, only says that one of them changed), also when a
     later version owns other properties.  The hash ``old`` (the note's properties)
     holds for a property stays while it is one of its value's (no churn in notes
-    written before the hash was blind to link targets).  A property whose value the
-    user keeps (``kept``) keeps the hash ``old`` holds for it, which already differs
-    from the user's value, else gets the hash of the tool's value that sees its links:
-    it must still differ on the next run, which a hash blind to link targets would not
-    tell (``[[b]]`` the user wrote for the tool's ``[[a]]``)."""
+    written before the hash was blind to link targets), but for a list of rows, whose
+    hash of the whole list (notes written before) becomes one of its rows once.  A
+    property whose value the user keeps (``kept``) keeps the hash ``old`` holds for it,
+    which already differs from the user's value, else gets the hash of the tool's value
+    that sees its links: it must still differ on the next run, which a hash blind to
+    link targets would not tell (``[[b]]`` the user wrote for the tool's ``[[a]]``)."""
     recorded = _parts(old.get(HASH_KEY)) if old is not None else {}
 
     def part(key: str) -> str:
@@ -198,6 +234,8 @@ def owned_hashes(
         if key in kept:
             return mine or owned_hash({key: props[key]}, links=True)
         hashes = _owned_hashes_of({key: props[key]})
+        if len(hashes) > 2:  # a list of rows: its hash of rows, which tells the rows edited
+            hashes = hashes[:1]
         return mine if mine in hashes else hashes[0]
 
     keys = sorted(k for k in props if k not in ("type", HASH_KEY))

@@ -125,6 +125,16 @@ class KeptLine(Line):
         return reached
 
 
+@record(frozen=True, slots=True)
+class Aim(Record):
+    """What a row of a plan's ``targets`` was planned for: the value its line starts
+    from (None when it does not say), its target and its due day."""
+
+    begin: float | None
+    target: float | None
+    due: date | None
+
+
 def goal_line(goal: Goal, window: Period, points: Series, last: date | None = None) -> Line | None:
     """The line from the goal's value when its window opens to its target on its due
     day (or the plan's last day when it has none, or one before its start: T007; or
@@ -181,6 +191,7 @@ def build_plan(
     week_start: int = 0,
     series_of: SeriesOf | None = None,
     kept: Mapping[str, Mapping[str, float]] | None = None,
+    aims: Mapping[str, Aim] | None = None,
     undated: Mapping[str, date | None] | None = None,
     milestones: Mapping[str, list[Milestone]] | None = None,
     max_active_goals: int | None = None,
@@ -199,7 +210,9 @@ def build_plan(
     :func:`~journal.core.plan_notes.read_targets`), which the table then shows, in each
     goal's weeks (a goal they name no target for gets an empty column), and Focus by
     month follows for the goals whose targets differ from the plan's
-    (:class:`KeptLine`)."""
+    (:class:`KeptLine`).  ``aims``: per goal id, what the kept targets of a row the
+    user edited were planned for, which its row in the table says and its column runs
+    to (the goal's target or due day may have changed since)."""
     weeks = plan_weeks(start, days, week_start)
     span = Period(start, weeks[-1].end)
     # the days due days and milestones are placed on: the plan's, and the rest of its
@@ -237,6 +250,12 @@ def build_plan(
     with_line = [g for g in goals if g.path in lines]
     worked = _worked(goals, windows)  # a done goal has no target after its completed day
     values = {g.path: _weekly_values(g, lines[g.path], worked[g.path], weeks) for g in with_line}
+    aims = aims or {}
+    ends = {  # the day each column ends: a kept row's on the due day it was planned for
+        g.path: _last_day(replace(g, due=aims[g.key].due) if g.key in aims else g)
+        for g in with_line
+    }
+    lasts = {g.path: _last_week(values[g.path], ends[g.path], weeks) for g in with_line}
     shown = values
     focused = lines  # the lines Focus by month follows
     if kept is not None:
@@ -245,9 +264,8 @@ def build_plan(
             mine = kept.get(g.key, {})
             if not mine:  # an empty column: Focus asks nothing of it either
                 del focused[g.path]
-            own = [i for i, v in enumerate(values[g.path]) if v is not None]
             shown[g.path] = [  # none after its last week (due or done), whatever `kept` says
-                mine.get(label) if own and i <= own[-1] else None for i, label in enumerate(labels)
+                mine.get(label) if i <= lasts[g.path] else None for i, label in enumerate(labels)
             ]
             if mine and shown[g.path] != values[g.path]:  # this goal's targets were edited
                 line = lines[g.path]
@@ -286,12 +304,13 @@ def build_plan(
                 "title": g.title,
                 "short": names[number_ - 1],
                 "unit": g.unit or "",
-                "begin": number(starts[g.key]),
-                "target": number(g.target),
-                "by": max(lines[g.path].finish, g.due or span.start).isoformat(),
-                "due": g.due.isoformat() if g.due else None,
+                "begin": number(starts[g.key] if aim.begin is None else aim.begin),
+                "target": number(aim.target),
+                "by": max(lines[g.path].finish, aim.due or span.start).isoformat(),
+                "due": aim.due.isoformat() if aim.due else None,
             }
             for number_, g in enumerate(with_line, start=1)
+            for aim in [aims.get(g.key, Aim(None, g.target, g.due))]
         ],
         "weeks": [
             {
@@ -302,7 +321,7 @@ def build_plan(
                     {
                         "value": "" if (v := shown[g.path][i]) is None else asked(g, v),
                         # a week of the goal's own (kept targets may name others)
-                        "due": (its := values[g.path][i] is not None) and _last_day(g) in days,
+                        "due": (its := i <= lasts[g.path]) and ends[g.path] in days,
                         # the last week of a goal done in it: "done", not the line's value
                         "done": its and g.status == "done" and g.completed in days,
                     }
@@ -358,6 +377,12 @@ def build_plan(
                 link,
                 earlier=_kept_before(catalog.goals, goals, kept or {}, weeks, labels, over),
                 over=over,
+                gaps={  # the ended weeks a goal keeps no weekly target in: no hours then
+                    g.path: {i for i in range(over) if labels[i] not in kept.get(g.key, {})}
+                    for g in with_line
+                }
+                if kept is not None
+                else {},
             ),
             **_too_many(catalog.goals, max_active_goals),
         },
@@ -595,24 +620,37 @@ def _capacity(
     *,
     earlier: Sequence[tuple[Goal, Period]] = (),
     over: int = 0,
+    gaps: Mapping[str, set[int]] | None = None,
 ) -> dict[str, Any]:
     """Per run of weeks counting the same goals (those with an ``effort`` whose window
-    covers the week; a done goal's ends on its ``completed`` day; a goal planned no
+    covers the week, but in the weeks ``gaps`` gives it, where it keeps no target: it
+    was paused then; a done goal's ends on its ``completed`` day; a goal planned no
     more, in the weeks ``earlier`` gives it): their weekly effort against ``hours``,
     and where that is over, the goals to pause (see
     :func:`~journal.core.rules.base.to_pause`) in its weeks from ``ahead``, the first
     not over: a run of the first ``over`` weeks alone, which ended, has none."""
     windows = {**windows, **{g.path: weeks_of for g, weeks_of in earlier}}
     everyone = [*goals, *(g for g, _ in earlier)]
+    gaps = gaps or {}
     runs: list[dict[str, Any]] = []
     previous: list[Goal] | None = None
+    seen: list[Goal] = []  # the goals counted in a week before
     peak = 0.0
     for i, (week, label) in enumerate(zip(weeks, labels, strict=True)):
-        counted = [g for g in everyone if g.effort and (w := windows[g.path]) and w.overlaps(week)]
+        counted = [
+            g
+            for g in everyone
+            if g.effort
+            and (w := windows[g.path])
+            and w.overlaps(week)
+            and i not in gaps.get(g.path, ())
+        ]
         if counted != previous:
             effort = sum(g.effort or 0 for g in counted)
             excess = hours_over(effort, hours)
-            left = [g for g in previous or [] if g not in counted]
+            before = previous or []
+            left = [g for g in before if g not in counted]
+            paused = [g for g in left if g.status == "paused" or i in gaps.get(g.path, ())]
             peak = max(peak, effort)
             runs.append(
                 {
@@ -623,17 +661,17 @@ def _capacity(
                     "effort": numeric(number(effort)),  # 0.1 + 0.2 is 0.3
                     "over": excess > 0,
                     "goals": len(counted),
-                    "ended": [link(g) for g in left if g.status == "active"],
-                    "done": [link(g) for g in left if g.status == "done"],
-                    "paused": [link(g) for g in left if g.status == "paused"],
-                    "dropped": [link(g) for g in left if g.status == "dropped"],
-                    "started": [
-                        link(g) for g in counted if previous is not None and g not in previous
-                    ],
+                    "ended": [link(g) for g in left if g.status == "active" and g not in paused],
+                    "done": [link(g) for g in left if g.status == "done" and g not in paused],
+                    "paused": [link(g) for g in paused],
+                    "dropped": [link(g) for g in left if g.status == "dropped" and g not in paused],
+                    "started": [link(g) for g in counted if previous is not None and g not in seen],
+                    "resumed": [link(g) for g in counted if g in seen and g not in before],
                     "pause": [],
                 }
             )
             previous = counted
+            seen += [g for g in counted if g not in seen]
         else:
             runs[-1]["last"] = label
             runs[-1]["weeks"] += 1
@@ -814,6 +852,15 @@ def _milestone_days(goal: Goal, span: Period) -> list[tuple[date, Milestone]]:
     (:func:`_shown_on`), in day order (then file order)."""
     found = [(_shown_on(goal, m, span), m) for m in goal.milestones]
     return sorted(((day, m) for day, m in found if day is not None), key=lambda held: held[0])
+
+
+def _last_week(values: Sequence[float | None], end: date | None, weeks: Sequence[Period]) -> int:
+    """The last week (its number) of a goal's column, of ``values``: the week holding
+    ``end``, the day its targets end (:func:`_last_day`), or that of its last value when
+    the plan has no such week; -1 for a column of no value."""
+    own = [i for i, v in enumerate(values) if v is not None]
+    held = [i for i, week in enumerate(weeks) if end is not None and week.start <= end]
+    return -1 if not own else held[-1] if held else own[-1]
 
 
 def _last_day(goal: Goal) -> date | None:

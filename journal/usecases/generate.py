@@ -68,8 +68,14 @@ def write_generated(
     adopt: bool = False,
     resolved: Note | None = None,
     printed: bool = False,
+    hashed: Mapping[str, Any] | None = None,
 ) -> Written:
     """Create ``rel`` from ``props`` and ``body``, or regenerate it in place.
+
+    ``hashed``: the tool's values of owned properties whose value in ``props`` keeps
+    parts the user edited (a plan's ``targets`` rows): written as ``props`` has them,
+    not kept whole, and hashed as the tool's, so those parts are still the user's next
+    time.
 
     ``resolved``: the note at ``rel`` as the catalog read it, which the file must still
     be (see :meth:`Vault.rewrite`).  ``adopt``: the note may be another tool's
@@ -99,7 +105,7 @@ def write_generated(
         if doc.blank and not (force or printed or adopt):  # Obsidian's weekly note: made so
             raw = codec.encode(doc.text, bom=doc.bom)
             raise UnsafeWrite(f"not written: {emptied(raw)} (--force writes the {kind} over it)")
-        result.text = _regenerate(doc, rel, kind, props, body, force, adopt, result)
+        result.text = _regenerate(doc, rel, kind, props, body, force, adopt, result, hashed)
         return result.text
 
     if dry_run:
@@ -181,6 +187,7 @@ def _regenerate(
     force: bool,
     adopt: bool,
     result: Written,
+    hashed: Mapping[str, Any] | None = None,
 ) -> str:
     old = dict(doc.data or {})
     if adopt and old.get("type") != kind:
@@ -191,7 +198,7 @@ def _regenerate(
             f"is a '{old.get('type')}' note, not a {kind}; not touching it ({advice})"
         )
     again = doc
-    for changes in _property_changes(old, props, force, result):
+    for changes in _property_changes(old, props, force, result, hashed or {}):
         again = codec.edited(again, changes)
     text = again.text
     old_body = again.body
@@ -219,18 +226,24 @@ def _regenerate(
 
 
 def _property_changes(
-    old: Mapping[str, Any], props: Mapping[str, Any], force: bool, result: Written
+    old: Mapping[str, Any],
+    props: Mapping[str, Any],
+    force: bool,
+    result: Written,
+    hashed: Mapping[str, Any],
 ) -> list[generated.Edits]:
     """The edits of the owned properties to write, made in turn: first the rows a list
     of rows gains and loses, then every value that changes
     (:func:`~journal.core.generated.value_edits`).  Not written: those holding the
     user's value (:func:`_users_values`: kept and reported unless ``force``) and those
     unchanged.  The hash written is of the tool's values, so a kept one still differs on
-    the next run (:func:`~journal.core.generated.owned_hashes`).  Missing properties are
-    always added."""
+    the next run (:func:`~journal.core.generated.owned_hashes`), as is that of a value
+    ``hashed`` gives (see :func:`write_generated`).  Missing properties are always
+    added."""
     kept, one_hash = _users_values(old, props, force)
+    kept = [key for key in kept if key not in hashed]
     if props:  # none for a note of another tool's, adopted
-        props = {**props, HASH_KEY: owned_hashes(props, kept, old)}
+        props = {**props, HASH_KEY: owned_hashes({**props, **hashed}, kept, old)}
     result.kept_properties.extend(kept)
     if force:  # what was the user's, replaced
         result.overwritten_properties.extend(_users_values(old, props, False)[0])

@@ -8,7 +8,7 @@ from typing import Any
 
 from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
-from journal.core import codec
+from journal.core import codec, generated
 from journal.core.catalog import Catalog
 from journal.core.dates import Period, week_of, writable_day
 from journal.core.errors import UsageProblem
@@ -16,6 +16,7 @@ from journal.core.formatting import json_numbers, one_line_texts
 from journal.core.goal import Goal
 from journal.core.periodic import in_folder
 from journal.core.plan import (
+    Aim,
     as_kept,
     build_plan,
     keep_ended,
@@ -158,7 +159,7 @@ def quarterly_plan(
     ticked = milestones_on(vault, list(planned.values()), today, today)
 
     def plan_data(
-        kept: dict[str, dict[str, float]] | None = None,
+        kept: dict[str, dict[str, float]] | None = None, rows: object = ()
     ) -> tuple[dict[str, Any], dict[str, list[float | None]], dict[str, float]]:
         """The plan's data, with its weekly targets and starts (the ``targets``
         property's) apart."""
@@ -171,6 +172,7 @@ def quarterly_plan(
                 week_start=vault.config.week_start,
                 series_of=series_of,
                 kept=kept,
+                aims=_aims(rows),
                 undated=undated,
                 milestones=ticked,
                 max_active_goals=vault.config.goals.max_active_goals,
@@ -211,22 +213,20 @@ def quarterly_plan(
         "targets": _target_rows(targets, planned, starts),
     }
     existing = users_note(vault, path, props)
+    hashed: dict[str, Any] = {}  # the tool's targets, where the note's keep rows of the user's
     if existing is not None and "targets" in existing.props:
         # the weekly targets the review's pace reads (the property) and those the note
         # shows (the table) stay as the user left either, so both say the same; --force
         # replaces them, but in the weeks that ended
         rows = existing.props["targets"]
         labels = [week["label"] for week in data["weeks"]]
-        if not force and "targets" in existing.changed:
+        mine = _users_rows(existing) if not force and "targets" in existing.changed else {}
+        if mine is None:  # a row removed: the whole property is the user's
             # kept and reported by the write; the table follows
             unread: list[str] = []
             kept = read_targets(rows, labels, unread)
-            if unread:
-                told.append(
-                    f"{path}: weekly targets you edited that are not numbers, so those "
-                    f"weeks have none: {'; '.join(unread)}"
-                )
-            data = plan_data(kept)[0]
+            told += _not_numbers(path, unread)
+            data = plan_data(kept, rows)[0]
             unplanned = [row["title"] for row in data["rows"] if not kept.get(row["key"])]
             if unplanned:
                 one = len(unplanned) == 1
@@ -246,14 +246,31 @@ def quarterly_plan(
             props["targets"] = rows  # the table is kept: so is the property, and Focus
             kept = read_targets(rows, labels)  # by month follows it, not the goal's line
             if kept != as_kept(targets, labels):
-                data = plan_data(kept)[0]
+                data = plan_data(kept, rows)[0]
         else:  # the weeks that ended keep the targets their reviews judged by
             ended = weeks_over(plan_weeks(start, days, week_start), today, week_start)
             begun = sum(week["start"] <= today.isoformat() for week in data["weeks"])
             merged = keep_ended(targets, read_targets(rows, labels), labels, ended, begun)
+            tools = _target_rows(merged, planned, starts, rows) or []
+            wrong: list[str] = []
+            for key, values in read_targets(list(mine.values()), labels, wrong).items():
+                merged[key] = [values.get(label) for label in labels]  # the user's row
+            told += _not_numbers(path, wrong)
             if merged != targets:
-                data = plan_data(as_kept(merged, labels))[0]
-                props["targets"] = _target_rows(merged, planned, starts, rows)
+                data = plan_data(as_kept(merged, labels), list(mine.values()))[0]
+                props["targets"] = tools or None
+            if mine:  # the user's rows in place of the tool's, which the hash is of
+                made = {row_goal(row): row for row in tools}
+                kept_rows = [mine.get(str(key), row) for key, row in made.items()]
+                props["targets"] = kept_rows + [row for key, row in mine.items() if key not in made]
+                hashed["targets"] = tools
+                told += [
+                    f"{path}: kept your edits of the 'targets' row of "
+                    f"{planned[key].title if key in planned else key}, which the plan would "
+                    "change (run with --force to replace them)"
+                    for key, row in mine.items()
+                    if row not in tools
+                ]
     body = Renderer(vault.root).render(TEMPLATE, {"plan": one_line_texts(data)})
     written = write_generated(
         vault,
@@ -265,6 +282,7 @@ def quarterly_plan(
         dry_run=dry_run or not write,
         resolved=catalog.by_path.get(path) if write else None,  # (see mid_save)
         printed=not write,
+        hashed=hashed,
     )
     if written.action in ("created", "would create"):
         told += handed
@@ -300,6 +318,40 @@ def _undated(vault: Vault, catalog: Catalog, path: str, today: date) -> dict[str
         if link.key == "goals" and (found := catalog.resolve(link.target, path)) is not None
     }
     return {g.path: dated.get(g.path) for g in goals if g.path in dated or g.path in listed}
+
+
+def _not_numbers(path: str, unread: list[str]) -> list[str]:
+    """What to tell of the weekly targets the user edited that are no numbers."""
+    if not unread:
+        return []
+    return [
+        f"{path}: weekly targets you edited that are not numbers, so those weeks have "
+        f"none: {'; '.join(unread)}"
+    ]
+
+
+def _aims(rows: object) -> dict[str, Aim]:
+    """By goal, what each row of a plan's ``targets`` was planned for
+    (:func:`~journal.core.plan_notes.planned_for`): the table shows a kept row so."""
+    starts = read_starts(rows)
+    found = {}
+    for row in rows if isinstance(rows, list) else ():
+        key, aim = row_goal(row), planned_for(row)
+        if key is not None and aim is not None and aim[0] is not None:
+            found[key] = Aim(starts.get(key), aim[0], aim[1])
+    return found
+
+
+def _users_rows(note: UsersNote) -> dict[str, dict[str, Any]] | None:
+    """The rows of the plan's ``targets`` the user edited (or added), by goal
+    (:func:`~journal.core.generated.edited_rows`): each is kept as it is, the others
+    follow their goals; None when a row was removed, which tells no row apart."""
+    rows = note.props["targets"]
+    edited = generated.edited_rows(note.props, "targets")
+    if edited is None:
+        return None
+    found = {row_goal(rows[i]): rows[i] for i in edited}
+    return None if None in found else {str(key): row for key, row in found.items()}
 
 
 def _target_rows(
