@@ -250,6 +250,7 @@ def watch_vault(
     regenerate: Callable[[], date] | None = None,
     on_regenerated: Callable[[dict[str, Any], str], None] | None = None,
     on_ready: Callable[[], None] | None = None,
+    on_stop: Callable[[], None] | None = None,
     output: int | None = None,
 ) -> dict[str, Any]:
     """Watch ``vault`` until Ctrl-C or SIGTERM; ``on_update`` runs after every batch of
@@ -267,7 +268,8 @@ def watch_vault(
     changed files for more than a second; ``on_history(total)``: the review's git
     history (``total`` commits, not cached yet: at the first start, after a commit) has
     been read for more than a second.  ``on_ready``: the first reconcile is done
-    and the watches are in place.  The settings are read again when edited, except
+    and the watches are in place; ``on_stop``: a signal (Ctrl-C, SIGTERM, SIGHUP) asked
+    it to stop, called in the signal handler.  The settings are read again when edited, except
     ``[watch]``'s (see :class:`Watcher`).  ``output``: the file descriptor the updates
     are printed to; when it is a pipe whose reader went away, watching stops with
     :class:`BrokenPipeError` within a tick.
@@ -353,7 +355,7 @@ def watch_vault(
     )
     vault.stopping = watcher.stop_event.is_set  # the settings read again keep it
     try:
-        with stop_on_signals(watcher):
+        with stop_on_signals(watcher, on_stop):
             watcher.run()
         cut = watcher.cut  # stored, but stopped before its line and its review
         review_due = (
