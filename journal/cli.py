@@ -1493,6 +1493,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
         regenerate=today if regenerate else None,
         on_regenerated=on_regenerated,
         on_ready=None if quiet else on_ready,
+        on_stop=_STOPPING.disarm,  # it stops by itself: a further stop changes nothing
         output=_output_fd(),
     )
     if not quiet:
@@ -2422,13 +2423,26 @@ class _Stopping:
         if self.pending is not None:
             raise Terminated(self.pending)
 
+    def disarm(self) -> None:
+        self.armed = False
+
     def __call__(self, signum: int, frame: object) -> None:
         if self.armed:
             raise Terminated(signum)
         self.pending = self.pending or signum
 
+    def ignore(self) -> None:
+        """Ignore the stops from now on: at exit Python sets its handlers back to the
+        default, and a stop then would kill the process, its exit code lost (found in a
+        tryout: a second Ctrl-C as `journal watch` stopped ended it with -2, not 0)."""
+        for sig in STOP_SIGNALS:
+            if signal.getsignal(sig) is self:
+                signal.signal(sig, signal.SIG_IGN)
+
 
 _STOPPING = _Stopping()
+#: The signals that stop a command (no SIGHUP on Windows).
+STOP_SIGNALS = [getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)]
 
 
 def _closed_streams() -> None:
@@ -2471,9 +2485,8 @@ def main() -> None:
     _closed_streams()
     _utf8_output()
     gc.set_threshold(*GC_THRESHOLD)
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):  # no SIGHUP on Windows
-        stop = getattr(signal, name, None)
-        if stop is not None and signal.getsignal(stop) is not signal.SIG_IGN:
+    for stop in STOP_SIGNALS:
+        if signal.getsignal(stop) is not signal.SIG_IGN:
             signal.signal(stop, _STOPPING)  # kept ignored when ignored (nohup)
     if hasattr(signal, "SIGPIPE"):  # no SIGPIPE on Windows
         signal.signal(signal.SIGPIPE, _pipe_closed)
@@ -2487,6 +2500,7 @@ def main() -> None:
     try:
         cli(prog_name="journal")
     finally:
+        _STOPPING.ignore()  # the command is over: its exit code stands
         # the process ends: what the command made is never garbage worth collecting,
         # and the collections at exit would look at all of it (the index is closed)
         gc.freeze()

@@ -843,6 +843,23 @@ def test_journal_watch_stops_cleanly_on_signals(
     assert out.rstrip().endswith("stopped") and "Traceback" not in err
 
 
+def test_more_ctrl_c_while_journal_watch_stops_change_nothing(vault: Path, write: Write) -> None:
+    """Found in a tryout: a second Ctrl-C while the watcher stopped (it closes the
+    index, prints its last line) ended it with `journal: interrupted; nothing was
+    written` and exit 130, though it had stored notes, and the docs say it exits 0."""
+    write("notes/a.md", "# a\n")
+    proc = _start_cli(vault)
+    assert "notes/a.md" in _line(proc)
+    assert _line(proc).startswith("watching ")
+    while proc.poll() is None:  # Ctrl-C held down: one every few milliseconds
+        with contextlib.suppress(ProcessLookupError):
+            proc.send_signal(signal.SIGINT)
+        time.sleep(0.002)
+    out, err = proc.communicate(timeout=20)
+    assert (proc.returncode, err) == (0, "")
+    assert out.rstrip().endswith("stopped")
+
+
 def test_journal_watch_quiet_prints_nothing_but_errors(vault: Path, write: Write) -> None:
     """--quiet prints no line per update; a save that breaks a note's front matter is
     still told at once, by file and line, on stderr (the update line alone said
@@ -1110,6 +1127,51 @@ def test_journal_watch_regenerate_waits_for_git_then_catches_up(
         "reviews/2026-W47.md regenerated now that git is done" in out
         or "reviews/2026-W47.md regenerated\n" in out
     ), (out, err)
+
+
+@pytest.mark.parametrize("lock", [".2026-W47.md.swp", ".#2026-W47.md"])
+def test_journal_watch_regenerate_waits_for_an_editor_to_close_the_review(
+    vault: Path, write: Write, lock: str
+) -> None:
+    """Found in a tryout: the watcher rewrote the review open in vim; vim's `:w` (after
+    "The file has been changed since reading it") wrote its old scoreboard back, and the
+    review stayed stale until another note changed.  While an editor's swap or lock file
+    is beside it, the review is left alone; once the editor has closed it, it is
+    regenerated over what was saved."""
+    goal, review = _goal_with_a_review(vault, write)
+    opened = review.read_text()
+    swap = review.parent / lock
+    if lock.startswith(".#"):  # emacs' lock: a symlink to nowhere
+        swap.symlink_to("ana@laptop.1234:1700000000")
+    else:
+        swap.write_bytes(b"b0VIM 9.0")
+    proc = _regenerating(vault)
+    try:
+        assert proc.stdout is not None
+        goal.write_text(goal_text("Alpha", current=4))
+        assert "goals/a.md" in _line(proc)
+        time.sleep(1.5)  # a tick or two, idle
+        assert review.read_text() == opened
+        review.write_text(opened + "typed in the editor\n")  # its save, the editor still open
+        time.sleep(1.5)
+        assert "**4** of 5" not in review.read_text()
+        swap.unlink()  # the editor closed
+        deadline = time.monotonic() + 10
+        while "**4** of 5" not in review.read_text() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        text = review.read_text()
+        assert "**4** of 5 conversations (from 0)" in text
+        assert text.endswith("typed in the editor\n")
+        time.sleep(0.5)  # its line comes just after the write
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=20)
+    assert err == (
+        f"review not regenerated: reviews/2026-W47.md is open in an editor (reviews/{lock} "
+        "is beside it: delete it if no editor has the note open); it will be once the "
+        "editor has closed it\n"
+    )
+    assert "reviews/2026-W47.md regenerated now that the editor has closed it" in out, out
 
 
 def test_journal_watch_regenerate_follows_changes_another_command_indexed_first(

@@ -513,13 +513,14 @@ class _Known(NamedTuple):
 _Stamp = tuple[str, int, int, int, int, str | None]
 
 
-def _changed(stamp: _Stamp | None, info: os.stat_result) -> bool:
-    """Whether a file must be read again: no trusted row, or another stat (an inode of 0
-    is none known: Windows' directory listing gives no inode, where the read's stat
-    does, and every file would be read again by every command)."""
+def _changed(stamp: _Stamp | None, info: os.stat_result, *, untrusted: bool = True) -> bool:
+    """Whether a file must be read again: no trusted row (``untrusted``: a row whose stat
+    is too recent to trust counts), or another stat (an inode of 0 is none known:
+    Windows' directory listing gives no inode, where the read's stat does, and every
+    file would be read again by every command)."""
     return (
         stamp is None
-        or not stamp[4]
+        or (untrusted and not stamp[4])
         or stamp[1] != info.st_size
         or stamp[2] != changed_ns(info)
         or (info.st_ino != 0 and stamp[3] != info.st_ino)
@@ -1262,10 +1263,9 @@ class Index:
         resolve_all = names is not None or len(stale) + len(gone) > FULL_RESOLVE
         hashes = [known[p].hash if p in known else None for p in stale]
         reading = self._read_all(stale, hashes, _name_resolver(names) if names else None)
-        result.unread = len(stale)
+        done = 0
         try:
             for done, (rel, item) in enumerate(reading, 1):
-                result.unread -= 1
                 if item is None:
                     if rel in known:
                         gone.append(rel)
@@ -1287,6 +1287,11 @@ class Index:
                     break
         finally:
             reading.close()  # stops the worker processes at once
+        # left unread: those that changed, not those read just before (too recent to
+        # trust their stat), which the next command finds unchanged
+        result.unread = sum(
+            _changed(stamps.get(p), found[p], untrusted=False) for p in stale[done:]
+        )
         stored, removed = self._store(pending, touched, gone, known, resolve=not resolve_all)
         result.parsed += stored
         result.touched += len(touched)

@@ -689,12 +689,15 @@ class _Output:
 
 
 @contextlib.contextmanager
-def stop_on_signals(watcher: Watcher) -> Iterator[None]:
+def stop_on_signals(watcher: Watcher, on_stop: Callable[[], None] | None = None) -> Iterator[None]:
     """Stop ``watcher`` cleanly on Ctrl-C (SIGINT), SIGTERM and SIGHUP (its terminal
-    closed) while inside; a signal ignored when it starts (``nohup``) stays ignored."""
+    closed) while inside, calling ``on_stop`` (in the signal handler) at each; a signal
+    ignored when it starts (``nohup``) stays ignored."""
 
     def handler(signum: int, frame: FrameType | None) -> None:
         watcher.stop()
+        if on_stop is not None:
+            on_stop()
 
     stops = [signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)]
     previous = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from collections.abc import Callable
 from datetime import date
@@ -133,6 +134,17 @@ class Unmade(NotNow):
     idle = False
 
 
+class Editing(NotNow):
+    """The note is open in an editor that keeps a swap or lock file beside it
+    (:data:`EDITOR_LOCKS`): written now, the editor's next save would write its old text
+    back over it (found in a tryout: vim's `:w` after "The file has been changed since
+    reading it" left the review stale), or a reload would drop what was typed.  Tried
+    again once idle: the lock file going is no event (the watcher ignores such names)."""
+
+    now = "now that the editor has closed it"
+    told = True
+
+
 class Unlisted(NotNow):
     """A folder of the vault can't be listed (``chmod 000 goals``): the review would leave
     out its notes.  Tried again once idle, once it can be (its chmod is an event of its
@@ -167,15 +179,38 @@ def _being_saved(vault: Vault, rel: str) -> NotNow:
     return NotNow(f"{rel} is being saved; it will be once it has been quiet for {quiet:g} s")
 
 
+#: The files an editor keeps beside a note while it has it open: vim's swap file
+#: (``.NAME.swp``; ``.swo``, ``.swn`` when one was left behind), emacs' lock link
+#: (``.#NAME``).  Editors that keep none there (VS Code, Obsidian, neovim) can't be told.
+EDITOR_LOCKS = (".{}.swp", ".{}.swo", ".{}.swn", ".#{}")
+
+
+def _editor_lock(vault: Vault, rel: str) -> str | None:
+    """The vault path of an editor's swap or lock file beside the note at ``rel``, if any."""
+    path = vault.disk_path(rel)
+    for pattern in EDITOR_LOCKS:
+        lock = pattern.format(path.name)
+        if os.path.lexists(path.with_name(lock)):  # emacs': a symlink to nowhere
+            return f"{rel.rpartition('/')[0]}/{lock}".lstrip("/")
+    return None
+
+
 def _settled(vault: Vault, rel: str, adopted: bool) -> None:
-    """Refuse (:class:`NotNow`) while the note at ``rel`` was written within the last
-    :func:`_settle_seconds`, or is empty: an editor may be saving it (emptied, not yet
+    """Refuse (:class:`Editing`) while an editor has the note at ``rel`` open, as its
+    swap or lock file beside it tells; (:class:`NotNow`) while it was written within the
+    last :func:`_settle_seconds`, or is empty: an editor may be saving it (emptied, not yet
     written again), and a review made over that would take the place of the file the
     editor is writing to; or holds no marker, record (:data:`MARK`) or owned properties'
     hash, as every review `journal review` wrote does (a weekly note Obsidian made:
     ``adopted``, which `journal review` fills even when empty, as Obsidian makes it).  A
     time more than a second ahead is no save of this machine's (a synced file, a clock
     set back): it would put the review off until then."""
+    lock = _editor_lock(vault, rel)
+    if lock is not None:
+        raise Editing(
+            f"{rel} is open in an editor ({lock} is beside it: delete it if no editor has "
+            "the note open); it will be once the editor has closed it"
+        )
     info = vault.disk_path(rel).stat()
     if vault.memo.get(f"{_OWN} {rel}") == stat_stamp(info):  # as the watcher left it
         return
@@ -250,6 +285,7 @@ def watch_vault(
     regenerate: Callable[[], date] | None = None,
     on_regenerated: Callable[[dict[str, Any], str], None] | None = None,
     on_ready: Callable[[], None] | None = None,
+    on_stop: Callable[[], None] | None = None,
     output: int | None = None,
 ) -> dict[str, Any]:
     """Watch ``vault`` until Ctrl-C or SIGTERM; ``on_update`` runs after every batch of
@@ -267,7 +303,8 @@ def watch_vault(
     changed files for more than a second; ``on_history(total)``: the review's git
     history (``total`` commits, not cached yet: at the first start, after a commit) has
     been read for more than a second.  ``on_ready``: the first reconcile is done
-    and the watches are in place.  The settings are read again when edited, except
+    and the watches are in place; ``on_stop``: a signal (Ctrl-C, SIGTERM, SIGHUP) asked
+    it to stop, called in the signal handler.  The settings are read again when edited, except
     ``[watch]``'s (see :class:`Watcher`).  ``output``: the file descriptor the updates
     are printed to; when it is a pipe whose reader went away, watching stops with
     :class:`BrokenPipeError` within a tick.
@@ -353,7 +390,7 @@ def watch_vault(
     )
     vault.stopping = watcher.stop_event.is_set  # the settings read again keep it
     try:
-        with stop_on_signals(watcher):
+        with stop_on_signals(watcher, on_stop):
             watcher.run()
         cut = watcher.cut  # stored, but stopped before its line and its review
         review_due = (
