@@ -240,7 +240,7 @@ def _current_unread(ctx: Context, goal: Goal) -> Iterator[Problem]:
     H005's) other than the value they give: it is not read, and would mislead."""
     if "current" not in goal.lines or "current" in goal.unread or goal.current is None:
         return
-    note = ctx.note(goal)  # its value was read (not in ``unread``): it types again
+    note = ctx.catalog.by_path[goal.path]  # this note alone; its value types (not unread)
     written = coerce(GOAL_FIELDS["current"], note.props.get("current"), note.sources.get("current"))
     if written is not None and written != goal.current:
         yield Problem(
