@@ -32,7 +32,9 @@ from journal.present import (
     misdated,
     not_counted,
     reached_down,
+    shared_titles,
     step_note,
+    titled,
     unlisted_lines,
     unread_lines,
     unstyled,
@@ -219,25 +221,11 @@ def search_results(hits: list[dict[str, Any]]) -> str:
     )
 
 
-def _shared(goals: Sequence[dict[str, Any]], followups: Sequence[dict[str, Any]] = ()) -> set[str]:
-    """The titles two of ``goals`` (``title``, ``path``) and the goals of ``followups``
-    share, as an Obsidian copy's."""
-    paths: dict[str, set[str]] = {}
-    for g in [*goals, *(r["goal"] for r in followups if r["goal"])]:
-        paths.setdefault(g["title"], set()).add(g["path"])
-    return {title for title, held in paths.items() if len(held) > 1}
-
-
-def _named(g: dict[str, Any], shared: set[str]) -> str:
-    """A goal's title, and its file after it when another goal shown has that title."""
-    return f"{g['title']} ({g['path']})" if g["title"] in shared else g["title"]
-
-
 def goal_table(records: list[dict[str, Any]], today: date) -> str:
     """One line per goal: title, status, progress, measure, due date."""
-    shared = _shared(records)
+    shared = shared_titles(records)
     return "".join(
-        ", ".join(filter(None, (f"{_named(r, shared)}: {r['status']}", _share(r), _from(r))))
+        ", ".join(filter(None, (f"{titled(r, shared)}: {r['status']}", _share(r), _from(r))))
         + f", {due_words(r['due'], today, r['status'])}\n"
         for r in records
     )
@@ -441,7 +429,7 @@ def _followup(r: dict[str, Any], shared: set[str]) -> list[str]:
     said = filter(None, [when] if state == "due" else [state, when])
     line = f"{', '.join(said)}: {', '.join(r['with']) or 'nobody named'}: {meeting_named(r)}"
     if r["goal"]:
-        line += f", for goal {_named(r['goal'], shared)}"
+        line += f", for goal {titled(r['goal'], shared)}"
     if r["implied"]:
         line += f" ({r['implied']})"
     if isinstance(r["done"], str):
@@ -454,7 +442,7 @@ def _followup(r: dict[str, Any], shared: set[str]) -> list[str]:
 def followup_lines(rows: list[dict[str, Any]], goals: Sequence[dict[str, Any]] = ()) -> list[str]:
     """The follow-ups, a goal's file named after its title when another goal they or
     ``goals`` name has that title."""
-    shared = _shared(goals, rows)
+    shared = shared_titles(goals, rows)
     return [line for r in rows for line in _followup(r, shared)]
 
 
@@ -514,12 +502,12 @@ def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None =
     out = [f"Status {s['today']}, week {s['week']}"]
     out += [*unlisted_lines(s["unlisted_folders"]), *copy_lines(s["copies"])]
     out.append("Active goals:")
-    shared = _shared(s["goals"], s["followups"])
+    shared = shared_titles(s["goals"], s["followups"])
     for g in s["goals"]:
         pace = "pace unknown" if g["pace"] == "unknown" else g["pace"]
         measure = _from(g)
         said = [_share(g), measure and measure + not_counted(g), pace, due_words(g["due"], today)]
-        out.append(f"  {_named(g, shared)}: {', '.join(filter(None, said))}")
+        out.append(f"  {titled(g, shared)}: {', '.join(filter(None, said))}")
         if m := g["next_milestone"]:
             late = (today - date.fromisoformat(m["due"])).days if m["due"] else 0
             over = f", {plural(late, 'day')} overdue" if late > 0 else ""

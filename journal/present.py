@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -90,17 +90,35 @@ def checkin_logged(r: dict[str, Any]) -> str:
     return f"{head}; current {number(r['old'])} -> {number(r['new'])}{notice}\n"
 
 
+def shared_titles(
+    goals: Sequence[dict[str, Any]], followups: Sequence[dict[str, Any]] = ()
+) -> set[str]:
+    """The titles two of ``goals`` (``title``, ``path``) and the goals of ``followups``
+    share, as a sync client's or Obsidian's copy keeps its original's."""
+    paths: dict[str, set[str]] = {}
+    for g in [*goals, *(r["goal"] for r in followups if r["goal"])]:
+        paths.setdefault(g["title"], set()).add(g["path"])
+    return {title for title, held in paths.items() if len(held) > 1}
+
+
+def titled(g: dict[str, Any], shared: set[str]) -> str:
+    """A goal's title, and its file after it when another goal shown has that title."""
+    return f"{g['title']} ({g['path']})" if g["title"] in shared else g["title"]
+
+
 def goal_table(records: list[dict[str, Any]], today: date) -> str:
-    """One line per goal (there is one at least): status, progress, due date, title, in
-    columns as wide as their widest entry (the percentage 4 at least, the due date 26)."""
+    """One line per goal (there is one at least): status, progress, due date, title (and
+    file, when goals share it: :func:`titled`), in columns as wide as their widest entry
+    (the percentage 4 at least, the due date 26)."""
     shares = [percent(r["progress"]) for r in records]
     dues = [due_text(r["due"], today, r["status"]) for r in records]
     status_width = max(len(r["status"]) for r in records)
     share_width = max(4, *map(len, shares))
     due_width = max(26, *map(len, dues))
+    shared = shared_titles(records)
     return "".join(
         f"{r['status']:<{status_width}}  {bar(r['progress'])} {share:>{share_width}}  "
-        f"{due:<{due_width}}  {r['title']}\n"
+        f"{due:<{due_width}}  {titled(r, shared)}\n"
         for r, share, due in zip(records, shares, dues, strict=True)
     )
 
@@ -865,7 +883,8 @@ def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None =
     ]
     measure_width = max(map(columns, measures), default=0)
     title_room = None if room is None else room - len(indent) - 3 - measure_width
-    titles = [fitted(g["title"], title_room) for g in s["goals"]]
+    shared = shared_titles(s["goals"])
+    titles = [fitted(titled(g, shared), title_room) for g in s["goals"]]
     title_width = max(map(columns, titles), default=0)
     for g, title, measure in zip(s["goals"], titles, measures, strict=True):
         pace = style(f"{g['pace']:<8}", _PACE_ROLE.get(g["pace"], "muted"))

@@ -672,6 +672,31 @@ def test_a_goal_kept_with_set_current_only_is_not_a_disagreement() -> None:
     assert of("M007", run((PATH, goal_note("## Log\n\n- 2026-11-20: a note\n")))) == []
 
 
+def test_a_current_by_hand_on_a_goal_counting_its_meetings_is_told_when_it_differs() -> None:
+    """Reported (tryout): `current: 2` written on a goal with `metric_source: meetings`
+    and one meeting counted was silently ignored.  One that says the counted value (the
+    example vault writes so) is left alone."""
+    meeting = (
+        "meetings/2026-11-19 Coffee with Dana.md",
+        "---\ntype: meeting\ndate: 2026-11-19\nkind: coffee\n"
+        f'goal: "{GOAL_LINK}"\noutcome: an intro to her HRBP\n---\n',
+    )
+    text = goal_note("", metric_source="meetings", current="2")
+    [told] = of("M007", run((PATH, text), meeting))
+    assert told.line == line_of(text, "current")
+    assert told.message == (
+        "current is 2 but it is not read: the goal counts its meeting notes "
+        "(`metric_source: meetings`), which give 1"
+    )
+    assert told.suggestion == (
+        "remove the `current:` line (the meetings give the value), or remove "
+        "`metric_source: meetings` to keep the value by hand"
+    )
+    assert (
+        of("M007", run((PATH, goal_note("", metric_source="meetings", current="1")), meeting)) == []
+    )
+
+
 # --- Achievable -------------------------------------------------------------------------
 
 

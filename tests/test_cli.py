@@ -371,6 +371,28 @@ def test_list_keeps_its_columns_lined_up_whatever_their_widths(
     }
 
 
+def test_list_tells_apart_goals_that_share_a_title_by_their_files(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (tryout): with OneDrive's and a German sync client's copies beside
+    `Network more.md`, `list` showed three identical "Network more" rows."""
+    goal = goal_text("Network more")
+    for name in ("Network more", "Network more-CORP-LAPTOP", "Network more (Kopie in Konflikt)"):
+        write(f"goals/{name}.md", goal)
+    write("goals/other.md", goal_text("Other"))
+    titles = [line.split("(39d left)")[1].strip() for line in invoke("list").stdout.splitlines()]
+    assert titles == [
+        "Network more (goals/Network more (Kopie in Konflikt).md)",
+        "Network more (goals/Network more-CORP-LAPTOP.md)",
+        "Network more (goals/Network more.md)",
+        "Other",  # a title of its own: no file named
+    ]
+    monkeypatch.setenv("COLUMNS", "300")  # no title cut
+    status = invoke("status").stdout
+    assert "  Network more (goals/Network more-CORP-LAPTOP.md)          2/5" in status
+    assert "  Other                                                     2/5" in status
+
+
 def test_status_keeps_its_columns_lined_up_whatever_the_percentage(
     invoke: Invoke, write: Write
 ) -> None:

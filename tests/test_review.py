@@ -2575,3 +2575,20 @@ def test_stdout_tells_the_sections_it_prints_as_they_are(
     assert "reviews/2026-W47.md: kept your edits in the 'scoreboard' section" in result.stderr
     assert "the 'chart' section is no longer made by the review template" in result.stderr
     assert "reviews/2026-W47.md: would update" not in result.stderr + result.stdout
+
+
+def test_a_file_name_with_control_characters_is_shown_escaped_as_check_shows_it(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): for `goals/evil<LF>name<TAB>tab.md` the review's Hygiene line
+    said ``the file name `evil name<TAB>tab.md` `` with a raw tab (and a bell or an
+    escape would have been written raw too); `journal check` shows `evil\\nname\\ttab.md`."""
+    write("goals/evil\nname\ttab\x07.md", goal_text("Evil", start="2026-09-01"))
+    checked = invoke("check", "--select", "H018").stdout
+    assert "the file name `evil\\nname\\ttab\\x07.md` holds" in checked
+    invoke("review")
+    attention = attention_of((vault / SAMPLE_REVIEW).read_text(encoding="utf-8"))
+    [told] = [line for line in attention.splitlines() if "H018" in line]
+    message = told.split("]]: ", 1)[1]
+    assert message.startswith("the file name `evil\\nname\\ttab\\x07.md` holds")
+    assert message.isprintable()

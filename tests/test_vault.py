@@ -569,6 +569,23 @@ def test_what_a_listing_leaves_out_is_told_in_name_order_and_as_what_it_is(
     )
 
 
+def test_a_symlink_in_a_loop_is_told_as_one_not_as_gone(vault: Path, write: Write) -> None:
+    """Reported (tryout): after `ln -s self goals/self.md`, every command said `a symlink
+    to nothing (what it linked to is gone)`; one that leads back to itself is a loop."""
+    write("goals/a.md", "# a\n")
+    (vault / "goals/self.md").symlink_to("self.md")
+    (vault / "goals/ping.md").symlink_to("pong.md")  # two that lead to each other
+    (vault / "goals/pong.md").symlink_to("ping.md")
+    told: list[tuple[str, str]] = []
+    found = [rel for rel, _e in Vault.open(vault).iter_notes(bad_name=lambda *i: told.append(i))]
+    assert found == ["goals/a.md"]
+    loop = (
+        "a symlink that leads back to itself (a loop of links): delete it, or list it in "
+        "[vault] exclude to leave it out quietly"
+    )
+    assert told == [(f"goals/{name}.md", loop) for name in ("ping", "pong", "self")]
+
+
 def test_notes_icloud_has_not_downloaded_are_told_in_one_line(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

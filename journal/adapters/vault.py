@@ -293,6 +293,8 @@ _LINK_SKIPPED = {
     "the vault, or list it in [vault] exclude to leave it out quietly)",
     "nothing": "a symlink to nothing (what it linked to is gone): delete it, or list it in "
     "[vault] exclude to leave it out quietly",
+    "loop": "a symlink that leads back to itself (a loop of links): delete it, or list it in "
+    "[vault] exclude to leave it out quietly",
 }
 _NOT_A_FILE = (
     "not a regular file (a FIFO, a socket or a device): journal reads notes from files only"
@@ -301,11 +303,11 @@ _NOT_A_FILE = (
 
 def _link_target(path: str) -> str:
     """What the symlink at ``path`` points to: a ``folder``, a ``note`` (any other thing
-    there), or ``nothing`` (gone, or a loop of links)."""
+    there), ``nothing`` (gone) or a ``loop`` of links."""
     try:
         info = Path(path).stat()
-    except OSError:  # ENOENT, ELOOP
-        return "nothing"
+    except OSError as exc:  # ENOENT, ELOOP
+        return "loop" if exc.errno == errno.ELOOP else "nothing"
     return "folder" if stat.S_ISDIR(info.st_mode) else "note"
 
 

@@ -27,7 +27,7 @@ from journal.core.dates import (
 )
 from journal.core.errors import JournalError, Stopped, UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
-from journal.core.formatting import one_line_texts
+from journal.core.formatting import one_line_texts, terminal_data
 from journal.core.goal import Goal, Milestone, goal_from_note
 from journal.core.history import Event, GoalChange, Revision, summed, tick_day
 from journal.core.links import composed
@@ -359,7 +359,7 @@ def review_data(
             "group": "SMART" if f.rule[0] in SMART_GROUPS else HYGIENE,
             "rule": f.rule,
             "severity": f.severity,
-            "message": f.message,
+            "message": terminal_data(f.message),  # a file name's tab shown `\t`, as check does
         }
         for f in findings
         if f.path in goal_paths
@@ -373,7 +373,12 @@ def review_data(
         else set()
     )
     uncounted = [
-        {"note": catalog.link_to(f.path), "path": f.path, "line": f.line, "message": f.message}
+        {
+            "note": catalog.link_to(f.path),
+            "path": f.path,
+            "line": f.line,
+            "message": terminal_data(f.message),
+        }
         for f in findings
         if f.rule == UNCOUNTED and f.path not in later
     ]

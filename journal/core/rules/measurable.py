@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from journal.core.checkins import log_agrees, replay
+from journal.core.fields import GOAL_FIELDS, coerce
 from journal.core.formatting import amount
 from journal.core.goal import Goal, kind_of, titled_down
 from journal.core.progress import reached
@@ -202,9 +203,13 @@ def log_disagrees(ctx: Context) -> Iterator[Problem]:
     """``current`` in the file against baseline plus the file's own log (check-ins in
     other notes add to both, so they never make them disagree).  A goal git left in a
     merge conflict (H013) is passed over: the check-ins between its markers count
-    nothing, so its log is read only in part."""
+    nothing, so its log is read only in part.  A goal counting its meetings reads no
+    ``current``: one written by hand that is not the counted value is told so."""
     conflicted = {d.path for d in ctx.catalog.diagnostics if d.code == "conflict"}
     for goal in ctx.open_goals:
+        if goal.metric_source == "meetings":
+            yield from _current_unread(ctx, goal)
+            continue
         own = [c for c in goal.checkins if c.path == goal.path]
         current = goal.file_current
         if (
@@ -227,6 +232,24 @@ def log_disagrees(ctx: Context) -> Iterator[Problem]:
             f"if {number(current)} is right, add a check-in such as "
             f"`- {day.isoformat()}: ={number(current)} recounted` at the end of the log; "
             f"else set current to {number(logged)}",
+        )
+
+
+def _current_unread(ctx: Context, goal: Goal) -> Iterator[Problem]:
+    """M007 for a goal counting its meetings whose file holds a ``current`` (read, not
+    H005's) other than the value they give: it is not read, and would mislead."""
+    if "current" not in goal.lines or "current" in goal.unread or goal.current is None:
+        return
+    note = ctx.catalog.by_path[goal.path]  # this note alone; its value types (not unread)
+    written = coerce(GOAL_FIELDS["current"], note.props.get("current"), note.sources.get("current"))
+    if written is not None and written != goal.current:
+        yield Problem(
+            goal.path,
+            line_of(goal, "current"),
+            f"current is {number(written)} but it is not read: the goal counts its "
+            f"meeting notes (`metric_source: meetings`), which give {number(goal.current)}",
+            "remove the `current:` line (the meetings give the value), or remove "
+            "`metric_source: meetings` to keep the value by hand",
         )
 
 
@@ -296,7 +319,8 @@ RULES = (
         "M007",
         "log-disagrees",
         "warning",
-        "`baseline` plus the logged check-ins does not add up to `current`",
+        "`baseline` plus the logged check-ins does not add up to `current`; or a goal "
+        "counting its meetings, which reads no `current`, holds one they do not give",
         log_disagrees,
     ),
     Rule(
