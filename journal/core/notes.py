@@ -41,6 +41,7 @@ from journal.core.fields import (
     list_items,
     obsidian_list,
     templater_command,
+    typed_text,
     written_links,
 )
 from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
@@ -52,8 +53,9 @@ from journal.core.tags import unique
 if TYPE_CHECKING:
     from journal.core.generated import Section, SectionError
     from journal.core.periodic import PeriodicSettings
+    from journal.core.plain_yaml import Sources
 
-PARSER_VERSION = 50  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 51  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -121,7 +123,7 @@ class Note(Record):
     title: str
     props: dict[str, Any] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: Sources = field(default_factory=dict)
     body_line: int = 1
     links: list[NoteLink] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
@@ -142,7 +144,7 @@ class Note(Record):
         raw = self.props.get("id")
         if raw is None or isinstance(raw, (dict, list)) or str(raw).strip() == "":
             return None
-        return self.sources.get("id", str(raw)).strip()
+        return (typed_text(self.sources, "id") or str(raw)).strip()
 
     @property
     def aliases(self) -> list[str]:
@@ -306,7 +308,7 @@ def parse_typed(
         and str(title).strip()
         and not templater_command(title)  # `<% tp.file.title %>` would write the file's name
     ):
-        note.title = note.sources.get("title", str(title)).strip()
+        note.title = (typed_text(note.sources, "title") or str(title)).strip()
     note.body_line = doc.body_line
     _read_properties(note)
     body = body_read(props, doc.body)
