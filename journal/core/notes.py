@@ -33,7 +33,7 @@ from journal.core.checkins import (
     written_value,
 )
 from journal.core.dates import DateError, parse_date
-from journal.core.errors import Diagnostic, changed_on_disk
+from journal.core.errors import Diagnostic, being_saved, changed_on_disk
 from journal.core.fields import (
     KINDS,
     TEXT_LINKED,
@@ -54,6 +54,11 @@ if TYPE_CHECKING:
     from journal.core.generated import Section, SectionError
     from journal.core.periodic import PeriodicSettings
     from journal.core.plain_yaml import Sources
+
+#: How a note an editor is saving reads (:func:`~journal.core.errors.being_saved`).
+EMPTY_NOW = "it is empty right now"
+CUT_NOW = "its front matter is incomplete right now"
+NOTHING_WRITTEN = "nothing written; try again"
 
 PARSER_VERSION = 51  # bump when parse_note gives other results: cached notes are re-read
 
@@ -279,9 +284,13 @@ def parse_typed(
     raw: bytes,
     periodic: PeriodicSettings | None = None,
     log_lines: LogLines | None = None,
+    *,
+    saving: bool = False,
 ) -> tuple[Note, object | None]:
     """:func:`parse_note`, and the note's typed record (:func:`typed_record`), which
-    the index keeps beside it."""
+    the index keeps beside it.  ``saving``: the file changed a moment ago, so an empty
+    note, or front matter never closed, is an editor's save caught midway
+    (:func:`being_saved`), not a note that lost its text."""
     doc = _plugins_file(raw) if len(raw) > codec.MAX_NOTE_BYTES else None
     doc = codec.decode(raw) if doc is None else doc
     stem = path.rsplit("/", 1)[-1]
@@ -291,7 +300,11 @@ def parse_typed(
         Diagnostic(path, p.line, p.message, p.severity, p.code)
         for p in (*doc.problems, *codec.commented_values(doc))
     ]
-    if doc.blank:
+    if saving and doc.blank:  # an editor's save caught midway
+        note.diagnostics = [Diagnostic(path, 1, being_saved(EMPTY_NOW), "hint", "empty")]
+    elif saving and doc.unclosed:
+        note.diagnostics = [Diagnostic(path, 1, being_saved(CUT_NOW), "error", "front-matter")]
+    elif doc.blank:
         note.diagnostics.append(Diagnostic(path, 1, emptied(raw), "hint", "empty"))
     note.writable = doc.writable
     note.readable = _readable(doc)
@@ -718,11 +731,10 @@ def mid_save(resolved: Note, raw: bytes) -> str | None:
     the note had: half written); None when it is still that note."""
     if not (resolved.props or resolved.headings):
         return None  # nothing to lose
-    saving = "is being saved ({}); nothing written; try again"
     if not raw.strip():
-        return saving.format("it is empty right now")
+        return being_saved(EMPTY_NOW, NOTHING_WRITTEN)
     if resolved.props and codec.decode(raw).data is None:
-        return saving.format("its front matter is incomplete right now")
+        return being_saved(CUT_NOW, NOTHING_WRITTEN)
     now = parse_note(resolved.path, raw)
     if (now.kind, now.id) != (resolved.kind, resolved.id) or not set(resolved.headings) <= set(
         now.headings
