@@ -392,6 +392,45 @@ def test_other_notes_json_properties_keep_the_numbers_the_user_wrote(
     }
 
 
+def test_json_keeps_the_numbers_the_user_wrote_inside_lists_and_maps(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: the rule held for top-level keys only: a list of phone numbers
+    came out as `[612345678, 698765432]`, a map's `hourly: 1.10` as 1.1, and ids past
+    2**53 in a list as numbers jq rounds.  Block (read without PyYAML) and flow lists
+    and nested maps alike."""
+    write(
+        "people/Ann.md",
+        "---\ntype: contact\ntitle: Ann\nphone: 0612345678\nphones:\n  - 0612345678\n"
+        "  - 0698765432\n  - 3\n  - text\nrates:\n  hourly: 1.10\n  daily: 8\n"
+        "  deep: [0012, {x: 1e3}]\n---\n",
+    )
+    write("people/Bob.md", "---\ntype: contact\ntitle: Bob\nphones:\n  - 0612345678\n---\n")
+    ann, bob = json.loads(invoke("list", "--type", "contact", "--json").stdout)
+    assert ann["properties"] == {
+        "type": "contact",
+        "title": "Ann",
+        "phone": "0612345678",
+        "phones": ["0612345678", "0698765432", 3, "text"],
+        "rates": {"hourly": "1.10", "daily": 8, "deep": ["0012", {"x": "1e3"}]},
+    }
+    assert bob["properties"]["phones"] == ["0612345678"]
+    write(
+        "goals/x.md",
+        goal_text(
+            "Alpha",
+            extra_list="[0612345678, 1.10, 2]",
+            ids="[12345678901234567890, 9007199254740993, 9007199254740992]",
+        ),
+    )
+    record = json.loads(invoke("show", "alpha", "--json").stdout)
+    assert record["extra"] == {
+        "extra_list": ["0612345678", "1.10", 2],
+        "ids": ["12345678901234567890", "9007199254740993", 2**53],
+    }
+    assert 'other: extra_list: ["0612345678", "1.10", 2];' in invoke("show", "alpha").stdout
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -133,6 +133,7 @@ def test_values_are_bound_as_without_the_adapters() -> None:
     assert type(row[1]) is int
 
 
+@pytest.mark.usefixtures("settled")
 def test_a_catalog_from_the_index_answers_like_one_from_the_files(notes: Path) -> None:
     write_paths = sorted(p for p in notes.rglob("*.md"))
     for path in sorted(DATA.glob("*/*.md")):  # hostile and lossless notes too
@@ -1871,10 +1872,12 @@ def test_a_note_that_fails_to_parse_is_a_problem_not_a_failed_refresh(
 ) -> None:
     """A bug met in one note (simulated: no real note makes parse_typed raise)."""
 
-    def parse(rel: str, data: bytes, periodic: PeriodicSettings | None = None) -> object:
+    def parse(
+        rel: str, data: bytes, periodic: PeriodicSettings | None = None, saving: bool = False
+    ) -> object:
         if rel == "notes/plain.md":
             raise RecursionError("too deep")
-        return parse_typed(rel, data, periodic)
+        return parse_typed(rel, data, periodic, saving=saving)
 
     monkeypatch.setattr(index_module, "parse_typed", parse)
     index = open_index(notes)

@@ -2515,6 +2515,7 @@ def test_a_person_linked_by_a_name_a_contact_holds_is_pointed_to_that_contact(
 
 
 @pytest.mark.parametrize("blank", ["", "\r\n\r\n  \r\n"])
+@pytest.mark.usefixtures("settled")
 def test_new_goal_or_contact_over_an_empty_note_says_what_an_empty_note_is(
     invoke: Invoke, write: Write, vault: Path, blank: str
 ) -> None:

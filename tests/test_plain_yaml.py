@@ -26,7 +26,8 @@ def shape(value: Any) -> Any:
         sources = getattr(value, "sources", None)
         return ("map", [(k, shape(v)) for k, v in value.items()], lines, sources)
     if isinstance(value, list):
-        return ("list", [shape(v) for v in value], getattr(value, "item_lines", None))
+        lines = getattr(value, "item_lines", None)
+        return ("list", [shape(v) for v in value], lines, getattr(value, "sources", None))
     if isinstance(value, float):  # by its bits: NaN, and the sign of NaN and 0.0
         return ("float", struct.pack(">d", value), value is plain_yaml.NAN or not math.isnan(value))
     return (type(value).__name__, value)

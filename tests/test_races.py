@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -20,7 +22,7 @@ from journal.usecases.checkin import log_checkin
 from journal.usecases.done import mark_done
 from journal.usecases.review import weekly_review
 from journal.usecases.set_fields import set_fields
-from tests.conftest import Write, goal_text
+from tests.conftest import Invoke, Write, goal_text
 
 GOAL = "goals/hr.md"
 DAY = date(2026, 11, 22)
@@ -57,6 +59,45 @@ def test_an_edit_of_a_note_an_editor_is_saving_is_refused(
         EDITS[command](handle, catalog)
     assert info.value.path == GOAL
     assert path.read_text() == mid_save
+
+
+@pytest.mark.parametrize(
+    ("saving", "what"),
+    [
+        (b"", "it is empty right now"),
+        (TEXT[:60].encode(), "its front matter is incomplete right now"),
+    ],
+)
+def test_a_goal_an_editor_is_saving_is_told_as_being_saved(
+    invoke: Invoke, write: Write, saving: bytes, what: str
+) -> None:
+    """Found in a tryout: every command refreshes the index first, so a goal an editor
+    had just emptied (or half written) to save it was told broken - `set` refused with
+    "... or delete the note", and `status --json` polled meanwhile listed it so in
+    `unreadable_goals` -: a file changed a moment ago is being saved."""
+    path = write(GOAL, TEXT)
+    assert invoke("list").exit_code == 0
+    path.write_bytes(saving)
+    told = f"is being saved ({what}); try again"
+    refused = invoke("set", "hr", "confidence=6")
+    assert refused.exit_code == 1
+    assert re.fullmatch(rf"{GOAL}:\d+: {re.escape(told)}\n", refused.stderr)
+    assert path.read_bytes() == saving
+    status = invoke("status", "--json")
+    assert [g["reason"] for g in json.loads(status.stdout)["unreadable_goals"]] == [told]
+    assert "delete" not in status.stderr and told in status.stderr
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_goal_left_empty_is_told_as_lost_its_text(invoke: Invoke, write: Write) -> None:
+    """An empty goal file older than a save is told as ever: it lost its text."""
+    path = write(GOAL, TEXT)
+    assert invoke("list").exit_code == 0
+    path.write_bytes(b"")
+    refused = invoke("set", "hr", "confidence=6")
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith(f"{GOAL}:1: can't use this note: empty (0 bytes)")
+    assert "or delete the note" in refused.stderr
 
 
 def test_a_review_an_editor_is_saving_is_not_regenerated(example_vault: Path) -> None:

@@ -459,6 +459,7 @@ def test_a_note_is_meant_as_the_kind_of_the_deepest_folder_holding_it() -> None:
     assert meant_as("contact", "career/d.md", folders) == "contact"  # typed: its own
 
 
+@pytest.mark.usefixtures("settled")
 def test_an_unclosed_dash_line_is_a_rule_unless_properties_follow(
     invoke: Invoke, write: Write
 ) -> None:
@@ -544,6 +545,7 @@ EMPTIED = (
 )
 
 
+@pytest.mark.usefixtures("settled")
 def test_an_emptied_goal_is_a_goal_that_cant_be_read(invoke: Invoke, example_vault: Path) -> None:
     """Found in a tryout: a goal file a sync left at 0 bytes dropped out of `status` and
     the review without a word, and `list` told to write `type: goal` into it."""
@@ -572,6 +574,7 @@ def test_an_emptied_goal_is_a_goal_that_cant_be_read(invoke: Invoke, example_vau
         Catalog([parse_note(LINKEDIN, b"")], folders={"goal": "goals"}).find_goal("linkedin")
 
 
+@pytest.mark.usefixtures("settled")
 def test_a_goal_of_blank_lines_is_empty_too(invoke: Invoke, write: Write) -> None:
     write("goals/Mentor.md", " \n\n")
     board = json.loads(invoke("status", "--json").stdout)

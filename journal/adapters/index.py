@@ -64,7 +64,14 @@ from journal.adapters.vault import Vault, is_utf8, name_problem, skip_notice
 from journal.core.catalog import unlisted_records
 from journal.core.checkins import CheckIn
 from journal.core.codec import MAX_NOTE_BYTES, after_front_matter
-from journal.core.errors import ConfigError, Diagnostic, JournalError, UnsafeWrite, UsageProblem
+from journal.core.errors import (
+    BEING_SAVED,
+    ConfigError,
+    Diagnostic,
+    JournalError,
+    UnsafeWrite,
+    UsageProblem,
+)
 from journal.core.formatting import shell_words, shortened, single_line
 from journal.core.generated import GENERATED_KINDS, searchable
 from journal.core.goal import Goal, Milestone
@@ -2598,9 +2605,14 @@ def _read_file(
     if known_hash == hashed:
         return (*stat_stamp(info), checked, rel)
     try:
-        note, record = parse_typed(rel, data, periodic)
+        saving = checked - changed_ns(info) < RACY_NS  # an editor may be writing it
+        note, record = parse_typed(rel, data, periodic, saving=saving)
+        if saving and any(d.message.startswith(BEING_SAVED) for d in note.diagnostics):
+            kept = None  # no hash: read and told again once the save is over
+        else:
+            kept = hashed
         dating = periodic.daily_date if periodic is not None and periodic.daily else None
-        return _rows(note, record, info, hashed, checked, _body(data, note), dating, resolver)
+        return _rows(note, record, info, kept, checked, _body(data, note), dating, resolver)
     except Exception as exc:  # a bug met in one note must not stop the others
         problem = f"can't read this note: internal error: {type(exc).__name__}: {exc}"
         return _unreadable(rel, info, problem, hashed)

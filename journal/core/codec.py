@@ -102,6 +102,7 @@ class Document(Record):
     data: LineMap | None = None
     problems: list[Problem] = field(default_factory=list)
     writable: bool = True
+    unclosed: bool = False  # front matter opened and never closed: a write cut off?
 
     @property
     def yaml_text(self) -> str:
@@ -276,6 +277,7 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
         if meant:
             unclosed = _never_closed(block)
             doc.refuse(unclosed.line, unclosed.message)
+            doc.unclosed = True
         else:
             doc.refuse(
                 1,

@@ -83,12 +83,25 @@ class Ambiguous(JournalError):
         return f"`{path}`" + (f" ({'; '.join(said)})" if said else "")
 
 
+#: How a note an editor is writing right now is told (:func:`being_saved`).
+BEING_SAVED = "is being saved"
+
+
+def being_saved(what: str, then: str = "try again") -> str:
+    """What is said of a note caught in the middle of an editor's save, ``what`` telling
+    how it reads: ``is being saved (it is empty right now); try again``."""
+    return f"{BEING_SAVED} ({what}); {then}"
+
+
 class Unreadable(JournalError):
     """The note named can't be used: its front matter can't be read (``problem`` says
-    why, path and line where)."""
+    why, path and line where), or it is being saved (:func:`being_saved`)."""
 
     def __init__(self, problem: str, *, path: str, line: int | None) -> None:
-        super().__init__(f"can't use this note: {problem}", path=path, line=line)
+        saving = problem.startswith(BEING_SAVED)
+        super().__init__(
+            problem if saving else f"can't use this note: {problem}", path=path, line=line
+        )
         self.problem = problem
 
 

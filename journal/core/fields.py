@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from journal.core import links as wikilinks
 from journal.core.dates import DateError, parse_date, parse_duration
@@ -18,6 +18,9 @@ from journal.core.numerals import dotted_thousands, respelled
 from journal.core.records import Record, record
 from journal.core.regex import lazy
 from journal.core.tags import clean_tag, unique
+
+if TYPE_CHECKING:
+    from journal.core.plain_yaml import Sources
 
 FieldType = Literal[
     "text",
@@ -594,7 +597,7 @@ def read_typed(
     *,
     path: str,
     key_lines: dict[str, int],
-    sources: dict[str, str],
+    sources: Sources,
 ) -> tuple[dict[str, Any], dict[str, Any], list[Diagnostic]]:
     """A note's properties typed by ``fields``: (typed values, keys not in the table,
     one diagnostic per bad value, naming the key's line).  Bad values are left out."""
@@ -613,7 +616,7 @@ def read_typed(
             severity: Severity = "warning"
             if spec is not None:
                 try:
-                    coerce(spec, raw, sources.get(key))
+                    coerce(spec, raw, typed_text(sources, key))
                 except FieldError:  # of no use as it stands: a bad value (H005)
                     code, severity = "value", "error"
             leftover = f"{key}: `{single_line(raw)}` {TEMPLATER}"
@@ -651,7 +654,7 @@ def read_typed(
             if spec.type == "milestones" and raw is not None:  # none: as an empty list
                 typed[spec.name] = _read_milestones(spec, raw, path, key_lines.get(key), problems)
             else:
-                typed[spec.name] = coerce(spec, raw, sources.get(key))
+                typed[spec.name] = coerce(spec, raw, typed_text(sources, key))
         except PartlyRead as exc:
             typed[spec.name] = exc.value
             others = "; the valid ones are read" if exc.value else ""
@@ -667,7 +670,7 @@ def read_typed(
             problems.append(Diagnostic(path, key_lines.get(key), exc.message, "error", "value"))
             continue
         if spec.type == "number" and typed[spec.name] is not None:
-            written = sources.get(key, raw)  # YAML read `2.500` as 2.5: its text tells
+            written = typed_text(sources, key) or raw  # YAML read `2.500` as 2.5: its text tells
             told = dotted_thousands(written) if isinstance(written, str) else None
             if told is not None:
                 line = key_lines.get(key)
@@ -792,15 +795,29 @@ def refuse_other_case(
             )
 
 
+def typed_text(sources: Sources, key: str) -> str | None:
+    """The text typed for the plain number (or boolean) at ``key`` of ``sources``; None
+    for another value, a list or mapping among them."""
+    source = sources.get(key)
+    return source if isinstance(source, str) else None
+
+
 #: The largest whole number JSON's readers keep (jq and JavaScript hold numbers as
 #: doubles: 9007199254740993 reads as ...992).
 JSON_SAFE_INT = 2**53
 
 
-def as_written(raw: Any, source: str | None) -> Any:
+def as_written(raw: Any, source: str | Sources | None) -> Any:
     """A number written in a form the number would lose (``1.10``, ``0012``, ``1e3``),
     or too large for JSON's readers to keep (:data:`JSON_SAFE_INT`), as the text typed
-    (``source``); any other value as read."""
+    (``source``), at any depth of a list or mapping (``source``: its sources); any other
+    value as read."""
+    if isinstance(source, dict):
+        if isinstance(raw, dict):
+            return {k: as_written(v, source.get(k)) for k, v in raw.items()}
+        if isinstance(raw, list):
+            return [as_written(v, source.get(str(i))) for i, v in enumerate(raw)]
+        return raw
     if isinstance(raw, (int, float)) and not isinstance(raw, bool) and source is not None:
         kept = source == _scalar_str(raw) and not (
             isinstance(raw, int) and abs(raw) > JSON_SAFE_INT

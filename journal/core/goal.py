@@ -21,6 +21,7 @@ from journal.core.fields import (
     obsidian_key,
     read_typed,
     refuse_other_case,
+    typed_text,
 )
 from journal.core.formatting import json_progress, single_line
 from journal.core.links import Link, composed
@@ -552,7 +553,7 @@ def goal_value(doc: codec.Document, key: str) -> Any:
     None when missing); :class:`FieldError` when it is not of its type."""
     if doc.data is None:
         return None
-    return coerce(GOAL_FIELDS[key], doc.data.get(key), doc.data.sources.get(key))
+    return coerce(GOAL_FIELDS[key], doc.data.get(key), typed_text(doc.data.sources, key))
 
 
 def _iso(day: date | None) -> str | None:

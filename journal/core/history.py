@@ -28,6 +28,7 @@ from typing import Any
 
 from journal.core.codec import is_empty, plain
 from journal.core.dates import commit_day
+from journal.core.fields import typed_text
 from journal.core.formatting import amount
 from journal.core.goal import goal_from_note
 from journal.core.notes import Note
@@ -155,7 +156,9 @@ def state_of(note: Note) -> GoalState | None:
         if key in OWN_EVENTS:
             own.append((key, plain(value)))
         else:
-            props.append((key, json.dumps(note.sources.get(key, plain(value)), ensure_ascii=False)))
+            written = typed_text(note.sources, key)
+            shown = plain(value) if written is None else written
+            props.append((key, json.dumps(shown, ensure_ascii=False)))
     return GoalState(
         id=goal.id,
         title=goal.title,

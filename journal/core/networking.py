@@ -20,7 +20,14 @@ from journal.core.checkins import CheckIn
 from journal.core.codec import is_empty
 from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic
-from journal.core.fields import CONTACT_FIELDS, MEETING_FIELDS, Field, read_typed, written_links
+from journal.core.fields import (
+    CONTACT_FIELDS,
+    MEETING_FIELDS,
+    Field,
+    read_typed,
+    typed_text,
+    written_links,
+)
 from journal.core.formatting import listed, plural, single_line
 from journal.core.links import Link, composed
 from journal.core.records import Record, record
@@ -137,7 +144,9 @@ def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
         open_tasks=[t.text for t in note.tasks if not t.done],
         open_states=[t.state for t in note.tasks if not t.done],
         lines=dict(note.key_lines),
-        follow_up_unread=_as_written(written, note.sources.get("follow_up_by")) if unread else None,
+        follow_up_unread=_as_written(written, typed_text(note.sources, "follow_up_by"))
+        if unread
+        else None,
     )
     return meeting, problems
 

@@ -33,7 +33,7 @@ from journal.core.checkins import (
     written_value,
 )
 from journal.core.dates import DateError, parse_date
-from journal.core.errors import Diagnostic, changed_on_disk
+from journal.core.errors import Diagnostic, being_saved, changed_on_disk
 from journal.core.fields import (
     KINDS,
     TEXT_LINKED,
@@ -41,6 +41,7 @@ from journal.core.fields import (
     list_items,
     obsidian_list,
     templater_command,
+    typed_text,
     written_links,
 )
 from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
@@ -52,8 +53,14 @@ from journal.core.tags import unique
 if TYPE_CHECKING:
     from journal.core.generated import Section, SectionError
     from journal.core.periodic import PeriodicSettings
+    from journal.core.plain_yaml import Sources
 
-PARSER_VERSION = 50  # bump when parse_note gives other results: cached notes are re-read
+#: How a note an editor is saving reads (:func:`~journal.core.errors.being_saved`).
+EMPTY_NOW = "it is empty right now"
+CUT_NOW = "its front matter is incomplete right now"
+NOTHING_WRITTEN = "nothing written; try again"
+
+PARSER_VERSION = 51  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -121,7 +128,7 @@ class Note(Record):
     title: str
     props: dict[str, Any] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: Sources = field(default_factory=dict)
     body_line: int = 1
     links: list[NoteLink] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
@@ -142,7 +149,7 @@ class Note(Record):
         raw = self.props.get("id")
         if raw is None or isinstance(raw, (dict, list)) or str(raw).strip() == "":
             return None
-        return self.sources.get("id", str(raw)).strip()
+        return (typed_text(self.sources, "id") or str(raw)).strip()
 
     @property
     def aliases(self) -> list[str]:
@@ -277,9 +284,13 @@ def parse_typed(
     raw: bytes,
     periodic: PeriodicSettings | None = None,
     log_lines: LogLines | None = None,
+    *,
+    saving: bool = False,
 ) -> tuple[Note, object | None]:
     """:func:`parse_note`, and the note's typed record (:func:`typed_record`), which
-    the index keeps beside it."""
+    the index keeps beside it.  ``saving``: the file changed a moment ago, so an empty
+    note, or front matter never closed, is an editor's save caught midway
+    (:func:`being_saved`), not a note that lost its text."""
     doc = _plugins_file(raw) if len(raw) > codec.MAX_NOTE_BYTES else None
     doc = codec.decode(raw) if doc is None else doc
     stem = path.rsplit("/", 1)[-1]
@@ -289,7 +300,11 @@ def parse_typed(
         Diagnostic(path, p.line, p.message, p.severity, p.code)
         for p in (*doc.problems, *codec.commented_values(doc))
     ]
-    if doc.blank:
+    if saving and doc.blank:  # an editor's save caught midway
+        note.diagnostics = [Diagnostic(path, 1, being_saved(EMPTY_NOW), "hint", "empty")]
+    elif saving and doc.unclosed:
+        note.diagnostics = [Diagnostic(path, 1, being_saved(CUT_NOW), "error", "front-matter")]
+    elif doc.blank:
         note.diagnostics.append(Diagnostic(path, 1, emptied(raw), "hint", "empty"))
     note.writable = doc.writable
     note.readable = _readable(doc)
@@ -306,7 +321,7 @@ def parse_typed(
         and str(title).strip()
         and not templater_command(title)  # `<% tp.file.title %>` would write the file's name
     ):
-        note.title = note.sources.get("title", str(title)).strip()
+        note.title = (typed_text(note.sources, "title") or str(title)).strip()
     note.body_line = doc.body_line
     _read_properties(note)
     body = body_read(props, doc.body)
@@ -716,11 +731,10 @@ def mid_save(resolved: Note, raw: bytes) -> str | None:
     the note had: half written); None when it is still that note."""
     if not (resolved.props or resolved.headings):
         return None  # nothing to lose
-    saving = "is being saved ({}); nothing written; try again"
     if not raw.strip():
-        return saving.format("it is empty right now")
+        return being_saved(EMPTY_NOW, NOTHING_WRITTEN)
     if resolved.props and codec.decode(raw).data is None:
-        return saving.format("its front matter is incomplete right now")
+        return being_saved(CUT_NOW, NOTHING_WRITTEN)
     now = parse_note(resolved.path, raw)
     if (now.kind, now.id) != (resolved.kind, resolved.id) or not set(resolved.headings) <= set(
         now.headings

@@ -16,7 +16,7 @@ import functools
 import itertools
 from dataclasses import field
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeAlias
 
 from journal.core.plain_scalars import INDICATORS, YAML12_BY_FIRST, yaml_int
 from journal.core.records import Record, record
@@ -40,12 +40,19 @@ _INF = float("inf")
 NAN = -_INF / _INF
 
 
+#: The typed text of the plain numbers (and booleans) in a value: the text of a number,
+#: or for a list or mapping holding one, the sources of its items by key (a list's by
+#: position as text: ``{"0": "0612345678"}``), JSON as the index stores it.
+Sources: TypeAlias = dict[str, "str | Sources"]
+
+
 class LineMap(dict[str, Any]):
     """A mapping that also knows the 1-based line of each key in its YAML text,
-    and the typed text of plain values that resolved to numbers or booleans."""
+    and the typed text of plain values that resolved to numbers or booleans, at any
+    depth (:data:`Sources`)."""
 
     key_lines: dict[str, int]
-    sources: dict[str, str]
+    sources: Sources
 
     def __init__(self) -> None:
         super().__init__()
@@ -54,13 +61,16 @@ class LineMap(dict[str, Any]):
 
 
 class LineList(list[Any]):
-    """A list that also knows the 1-based line of each item in its YAML text."""
+    """A list that also knows the 1-based line of each item in its YAML text, and the
+    typed text of its numbers by position (:data:`Sources`)."""
 
     item_lines: list[int]
+    sources: Sources
 
     def __init__(self) -> None:
         super().__init__()
         self.item_lines = []
+        self.sources = {}
 
 
 @record()
@@ -122,7 +132,11 @@ def read(text: str) -> LineMap | None:
                     first = dash  # the items' indentation and dash
                 elif dash != first:
                     return None
-                values.append(_value(item))
+                value = _value(item)
+                if isinstance(value, (int, float)):
+                    values.sources[str(len(values))] = item
+                    mapping.sources[opener] = values.sources
+                values.append(value)
                 values.item_lines.append(number)
     except _NotPlain:
         return None

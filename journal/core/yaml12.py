@@ -19,7 +19,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from journal.core.plain_scalars import YAML12, yaml_int
-from journal.core.plain_yaml import NAN, LineList, LineMap, Span
+from journal.core.plain_yaml import NAN, LineList, LineMap, Sources, Span
 
 MAX_EXPANDED_NODES = 20_000
 _STR = "tag:yaml.org,2002:str"
@@ -109,9 +109,20 @@ class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
             value = self._value(value_node)
             mapping[key] = value
             mapping.key_lines[key] = key_node.start_mark.line + 1
-            if isinstance(value, (int, float)) and not value_node.style:
-                mapping.sources[key] = value_node.value
+            source = _source(value, value_node)
+            if source:
+                mapping.sources[key] = source
         return mapping
+
+
+def _source(value: Any, node: Node) -> str | Sources | None:
+    """What :data:`Sources` holds for ``value`` read from ``node``: a plain number's
+    text, a list's or mapping's sources (empty: none), or None."""
+    if isinstance(value, (LineMap, LineList)):
+        return value.sources
+    if isinstance(value, (int, float)) and isinstance(node, ScalarNode) and not node.style:
+        return str(node.value)
+    return None
 
 
 def _construct_map(loader: Yaml12Loader, node: MappingNode) -> LineMap:
@@ -125,7 +136,11 @@ def _construct_seq(loader: Yaml12Loader, node: SequenceNode) -> LineList:
             return items
         raise yaml.constructor.ConstructorError(None, None, "expected a list", node.start_mark)
     for child in node.value:
-        items.append(loader._value(child))
+        value = loader._value(child)
+        source = _source(value, child)
+        if source:
+            items.sources[str(len(items))] = source
+        items.append(value)
         items.item_lines.append(child.start_mark.line + 1)
     return items
 
