@@ -6,6 +6,7 @@ import contextlib
 import ctypes
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -42,6 +43,22 @@ def _fixed_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.fixture(autouse=True)
+def _signal_handlers_restored() -> Iterator[None]:
+    """A test that runs ``journal.cli.main`` in the test's process gets the signal
+    handlers back: main leaves Ctrl-C and the other stops ignored once its command is
+    over (its process then ends), which would make a later test's Ctrl-C do nothing."""
+    handled = [
+        signal.SIGINT,
+        signal.SIGTERM,
+        *(getattr(signal, n) for n in ("SIGHUP", "SIGPIPE") if hasattr(signal, n)),
+    ]
+    saved = {sig: signal.getsignal(sig) for sig in handled}
+    yield
+    for sig, handler in saved.items():
+        signal.signal(sig, handler)
 
 
 #: The git config files outside a repository, which journal's in-process git reads.

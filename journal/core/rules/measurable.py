@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from journal.core.checkins import log_agrees, replay
-from journal.core.fields import GOAL_FIELDS, coerce
+from journal.core.fields import GOAL_FIELDS, coerce, typed_text
 from journal.core.formatting import amount
 from journal.core.goal import Goal, kind_of, titled_down
 from journal.core.progress import reached
@@ -241,7 +241,9 @@ def _current_unread(ctx: Context, goal: Goal) -> Iterator[Problem]:
     if "current" not in goal.lines or "current" in goal.unread or goal.current is None:
         return
     note = ctx.catalog.by_path[goal.path]  # this note alone; its value types (not unread)
-    written = coerce(GOAL_FIELDS["current"], note.props.get("current"), note.sources.get("current"))
+    written = coerce(
+        GOAL_FIELDS["current"], note.props.get("current"), typed_text(note.sources, "current")
+    )
     if written is not None and written != goal.current:
         yield Problem(
             goal.path,
