@@ -123,6 +123,11 @@ def find_links(text: str) -> list[Link]:
     """Every wikilink in a piece of plain text (no markdown structure considered): what
     ``_LINK.finditer`` finds, by string search (several times faster than the regex,
     which tests every character of a target for a new ``[[``)."""
+    return [link for _start, link in links_at(text)]
+
+
+def links_at(text: str) -> list[tuple[int, Link]]:
+    """Each wikilink :func:`find_links` finds, with where its ``[[`` is."""
     found = []
     opened = text.find("[[")
     while opened >= 0:
@@ -140,7 +145,7 @@ def find_links(text: str) -> list[Link]:
             continue
         link = split_inner(target, embed=opened > 0 and text[opened - 1] == "!")
         if link is not None:
-            found.append(link)
+            found.append((opened, link))
         opened = text.find("[[", end + 2)
     return found
 

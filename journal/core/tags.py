@@ -32,6 +32,11 @@ def body_tags(text: str) -> list[str]:
     return [tag for tag in map(_tag, _BODY_TAG.findall(text)) if tag]
 
 
+def body_tags_at(text: str) -> list[tuple[int, str]]:
+    """Each tag :func:`body_tags` finds, with where its ``#`` is."""
+    return [(found.start(), tag) for found in _BODY_TAG.finditer(text) if (tag := _tag(found[1]))]
+
+
 def _tag(text: str) -> str:
     """``text`` composed, or empty when it is digits 0-9 alone (no tag to Obsidian)."""
     if text.isascii():
