@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import field
 from functools import lru_cache
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
@@ -26,7 +27,7 @@ from journal.core.codec import conflict_spans
 from journal.core.fences import code_spans, fence_step, span_ends
 from journal.core.records import Record, new_tuple, record
 from journal.core.regex import lazy
-from journal.core.tags import body_tags, body_tags_at
+from journal.core.tags import body_tags, body_tags_by_line
 
 if TYPE_CHECKING:  # markdown-it is imported when a body is first parsed (startup stays light)
     from markdown_it import MarkdownIt
@@ -273,16 +274,16 @@ def _block_facts(text: str, first_line: int, want_log: bool) -> BodyFacts:
 #: setext underline, a list marker with no text or more spaces after it, or a list item
 #: :func:`fast_blocks` gives up on.  (A line break first: searched for ten times faster.)
 _PLAIN_LINE = lazy(
-    r"\n(?:(?P<bail>[^\S\n]|[<>]|\[(?!\[|[^\[\]\\\n]*\](?!:))|[0-9]\d{0,8}[.)][ \n]"
+    r"\n(?![A-Za-z\n])(?:(?P<bail>[^\S\n]|[<>]|\[(?!\[|[^\[\]\\\n]*\](?!:))|[0-9]\d{0,8}[.)][ \n]"
     r"|[-*_=][ \-*_=]*\n|[-+*](?: ?\n| [^\S\n])"
     r"|[-+*] (?:#{1,6}[ \n]|[-+*][ \n]|\d{1,9}[.)][ \n]|[<>]|```|~~~|[ \-*_=]*\n"
     r"|\[[^\n]\][^\S\n]*\n|\[(?!\[|[^\n]\][^\S\n])))"
     r"|(#{1,6})((?: [^\n]*)?)(?=\n)|[-+*] \[([^\n])\][^\S\n]+([^\n]*))"
 )
 #: A line that opens a fenced code block (its fence and info string), after its line break.
-_FENCE_LINE = lazy(r"\n(`{3,}|~{3,})([^\n]*)")
+_FENCE_LINE = lazy(r"\n(?=[`~])(`{3,}|~{3,})([^\n]*)")
 #: A line that may close a fenced code block (if its marker is the opening one's, as long).
-_FENCE_END = lazy(r"\n {0,3}(`{3,}|~{3,})[ \t]*(?=\n)")
+_FENCE_END = lazy(r"\n(?= {0,3}[`~]) {0,3}(`{3,}|~{3,})[ \t]*(?=\n)")
 
 
 def _plain_facts(text: str, first_line: int) -> BodyFacts | None:
@@ -296,13 +297,14 @@ def _plain_facts(text: str, first_line: int) -> BodyFacts | None:
     change them), fields line by line where ``::`` is."""
     if "\t" in text or "\r" in text:
         return None
-    breaks = "\n" + text + "\n"  # each line between line breaks
+    breaks, plain = "\n" + text + "\n", text  # breaks: each line between line breaks
     if "```" in text or "~~~" in text:
         breaks = _fences_emptied(breaks)
-    plain = breaks[1:-1]
+        plain = breaks[1:-1]
     if "\\" in plain or "<" in plain or "$" in plain or "](" in plain:
         return None
-    facts = BodyFacts()
+    headings: list[Heading] = []
+    tasks: list[Task] = []
     index = counted = 0  # the line that starts after ``counted`` in ``breaks``
     for found in _PLAIN_LINE.finditer(breaks):
         bail, marks, rest, state, task = found.groups()
@@ -313,18 +315,20 @@ def _plain_facts(text: str, first_line: int) -> BodyFacts | None:
         counted = start
         if marks is not None:
             title = _heading_text(rest)
-            facts.headings.append(new_tuple(Heading, (len(marks), title, first_line + index)))
+            headings.append(new_tuple(Heading, (len(marks), title, first_line + index)))
         else:
-            task = split_block_id(task.strip())[0]
-            facts.tasks.append(new_tuple(Task, (first_line + index, state, task)))
+            task = task.strip()
+            if "^" in task:  # (the call saved: most tasks end with no block id)
+                task = split_block_id(task)[0]
+            tasks.append(new_tuple(Task, (first_line + index, state, task)))
     if "`" in plain:
         if "&" in plain or "*" in plain or "_" in plain:  # (see _code_blanked)
             return None
         blanked = _spans_blanked(plain)  # as a paragraph's: no span runs over a line break
         if blanked is None:
             return None
-        return _plain_inline(facts, blanked, plain, first_line)
-    return _plain_inline(facts, plain, plain, first_line)
+        return _plain_inline(blanked, plain, headings, tasks, first_line)
+    return _plain_inline(plain, plain, headings, tasks, first_line)
 
 
 def _fences_emptied(breaks: str) -> str:
@@ -345,19 +349,15 @@ def _fences_emptied(breaks: str) -> str:
     return "".join(kept) + breaks[done:]
 
 
-def _plain_inline(facts: BodyFacts, text: str, plain: str, first_line: int) -> BodyFacts:
-    """``facts`` with the links, tags and fields of ``text`` added: a body outside its
-    fenced code, its code spans blanked (``plain``: as written), for :func:`_plain_facts`."""
-    line, counted = first_line, 0
-    for start, link in wikilinks.links_at(text) if "[[" in text else ():
-        line += text.count("\n", counted, start)
-        counted = start
-        facts.links.append(new_tuple(BodyLink, (link, line)))
-    line, counted = first_line, 0
-    for start, tag in body_tags_at(text) if "#" in text else ():
-        line += text.count("\n", counted, start)
-        counted = start
-        facts.tags.append((tag, line))
+def _plain_inline(
+    text: str, plain: str, headings: list[Heading], tasks: list[Task], first_line: int
+) -> BodyFacts:
+    """The facts of a body with ``headings`` and ``tasks``, and the links, tags and fields
+    of ``text``: the body outside its fenced code, its code spans blanked (``plain``: as
+    written), for :func:`_plain_facts`."""
+    links = wikilinks.links_by_line(text, first_line) if "[[" in text else []
+    tags = body_tags_by_line(text, first_line) if "#" in text else []
+    facts = BodyFacts(list(map(new_tuple, repeat(BodyLink), links)), tags, tasks, headings)
     index = counted = 0
     found = text.find("::")
     while found >= 0:
@@ -376,11 +376,12 @@ def _plain_inline(facts: BodyFacts, text: str, plain: str, first_line: int) -> B
 def _line_content(line: str, written: str) -> str:
     """The inline content the line scanner gives a line of a body (``line``, its code
     spans blanked; ``written``: as written), for :func:`_plain_facts`."""
-    heading = _ATX.match(written)
+    heading = _ATX.match(written) if written[0] == "#" else None
     if heading:  # the heading's text, then its spans blanked (a span may end it)
         title = _heading_text(written[heading.end(1) :])
         return (_spans_blanked(title) or title) if "`" in title else title  # (as the body's)
-    return line[2:].rstrip(" ") if _BULLET.match(written) else line.rstrip(" ")
+    item = written[:2] in ("- ", "* ", "+ ")  # (a text follows: the rest were given up on)
+    return line[2:].rstrip(" ") if item else line.rstrip(" ")
 
 
 def scanned_lines(text: str) -> tuple[list[str], bool]:

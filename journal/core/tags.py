@@ -32,9 +32,19 @@ def body_tags(text: str) -> list[str]:
     return [tag for tag in map(_tag, _BODY_TAG.findall(text)) if tag]
 
 
-def body_tags_at(text: str) -> list[tuple[int, str]]:
-    """Each tag :func:`body_tags` finds, with where its ``#`` is."""
-    return [(found.start(), tag) for found in _BODY_TAG.finditer(text) if (tag := _tag(found[1]))]
+def body_tags_by_line(text: str, first_line: int) -> list[tuple[str, int]]:
+    """Each tag :func:`body_tags` finds, with the line it is on (``text``'s first being
+    ``first_line``)."""
+    tags = []
+    line, counted = first_line, 0  # the line ``counted`` is on
+    for found in _BODY_TAG.finditer(text):
+        tag = _tag(found[1])
+        if tag:
+            start = found.start()
+            line += text.count("\n", counted, start)
+            counted = start
+            tags.append((tag, line))
+    return tags
 
 
 def _tag(text: str) -> str:
