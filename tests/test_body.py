@@ -523,6 +523,7 @@ def test_hostile_lines_parse_in_linear_time() -> None:
     lines = [unit * (200_000 // len(unit)) for unit in HOSTILE_UNITS]
     lines += ["`x` " + unit * (50_000 // len(unit)) for unit in ("[", "![[", "(a::", "[](a")]
     lines += ["[" * 100_000 + "x" + "]" * 100_000]
+    lines += ["\n".join(["k:: `x` [[a]] #t"] * 20_000)]  # many lines read text-wide
     for line in lines:
         started = time.perf_counter()
         parse_note("n.md", (line + "\n").encode())

@@ -360,6 +360,7 @@ def _plain_inline(
     facts = BodyFacts(list(map(new_tuple, repeat(BodyLink), links)), tags, tasks, headings)
     index = counted = 0
     found = text.find("::")
+    written = None if text is plain or found < 0 else plain.split("\n")  # (once: linear)
     while found >= 0:
         start = text.rfind("\n", 0, found) + 1
         end = text.find("\n", found)
@@ -367,8 +368,8 @@ def _plain_inline(
         index += text.count("\n", counted, start)
         counted = start
         row = text[start:end]
-        written = row if text is plain else plain.split("\n", index + 1)[index]
-        _scan_fields(_line_content(row, written), first_line + index, facts)
+        content = _line_content(row, row if written is None else written[index])
+        _scan_fields(content, first_line + index, facts)
         found = text.find("::", end)
     return facts
 
