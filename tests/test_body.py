@@ -523,6 +523,7 @@ def test_hostile_lines_parse_in_linear_time() -> None:
     lines = [unit * (200_000 // len(unit)) for unit in HOSTILE_UNITS]
     lines += ["`x` " + unit * (50_000 // len(unit)) for unit in ("[", "![[", "(a::", "[](a")]
     lines += ["[" * 100_000 + "x" + "]" * 100_000]
+    lines += ["\n".join(["k:: `x` [[a]] #t"] * 20_000)]  # many lines read text-wide
     for line in lines:
         started = time.perf_counter()
         parse_note("n.md", (line + "\n").encode())
@@ -746,3 +747,41 @@ def test_math_in_fenced_code_is_code() -> None:
     facts = parse_body(body)
     assert [t.text for t in facts.tasks] == ["task two #a $x #b$"]
     assert [tag for tag, _ in facts.tags] == ["a"]
+
+
+PLAIN_BITS = st.sampled_from(
+    [
+        *"ab #[]|:-*+_=`~\n!^(). \t\u00a0<>$&\\",
+        *("[[", "]]", "![[", "- ", "* ", "+ ", "## ", "# ", "####### ", "- [ ] ", "- [x] "),
+        *("```\n", "~~~\n", "````", "k:: ", "**k**:: ", "[k:: v]", "(k:: v)", "1. ", "-2"),
+        *("[!", "]:", "](", "[a](b.md)", "`x`", "``", "#t", "^a1", "---", "  "),
+    ]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(PLAIN_BITS, max_size=50).map("".join), st.integers(1, 3))
+def test_a_body_read_text_wide_reads_as_block_by_block(text: str, first: int) -> None:
+    """A body parse_body reads text-wide (no Log asked for) gives what it gives read
+    block by block."""
+    from journal.core.body import _block_facts, _plain_facts
+
+    facts = _plain_facts(text, first)
+    if facts is not None:
+        assert facts == _block_facts(text, first, want_log=False)
+
+
+def test_ordinary_bodies_are_read_text_wide() -> None:
+    from journal.core.body import _block_facts, _plain_facts
+
+    ordinary = (
+        "# Day\n\nSaw [[Dana]] and ![[chart.png]] #hr, see `x`.\n```\n[[No]] #no\n- [ ] no\n```\n"
+        "- [ ] open [[A]]\n- [x] done ^d1\nprogress:: [[Goal]] +1\n\n## Notes ##\n"
+    )
+    facts = _plain_facts(ordinary, 3)
+    assert facts is not None  # fenced code, code spans, lists, tasks, fields
+    assert [b.link.target for b in facts.links] == ["Dana", "chart.png", "A", "Goal"]
+    assert [(t.line, t.text) for t in facts.tasks] == [(10, "open [[A]]"), (11, "done")]
+    assert facts == _block_facts(ordinary, 3, want_log=False)
+    assert _plain_facts(BODY, 3) is None  # indented code, a markdown link: block by block
+    assert _plain_facts("- a\n  - nested", 1) is None

@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import field
 from functools import lru_cache
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
@@ -26,7 +27,7 @@ from journal.core.codec import conflict_spans
 from journal.core.fences import code_spans, fence_step, span_ends
 from journal.core.records import Record, new_tuple, record
 from journal.core.regex import lazy
-from journal.core.tags import body_tags
+from journal.core.tags import body_tags, body_tags_by_line
 
 if TYPE_CHECKING:  # markdown-it is imported when a body is first parsed (startup stays light)
     from markdown_it import MarkdownIt
@@ -247,14 +248,141 @@ def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> Bod
     text = blank_comments(text)
     if "$" in text and "$$" in text:  # (a search for "$" is the faster one)
         text = _math_lines_blanked(text)
+    facts = None if want_log else _plain_facts(text, first_line)
+    if facts is None:
+        facts = _block_facts(text, first_line, want_log)
+    facts.conflicts = [(first_line + start - 1, first_line + end - 1) for start, end in conflicts]
+    return facts
+
+
+def _block_facts(text: str, first_line: int, want_log: bool) -> BodyFacts:
+    """What :func:`parse_body` finds in ``text`` (comments and math lines blanked), read
+    block by block: by the line scanner, or by markdown-it where it must."""
     lines, fast = scanned_lines(text)
     found = fast_blocks(lines) if fast else None
     blocks = found if found is not None else md_blocks(text)
     facts = _facts(blocks, lines, first_line, want_log)
-    facts.conflicts = [(first_line + start - 1, first_line + end - 1) for start, end in conflicts]
     if want_log and "\r" in text and _LONE_RETURN.search(text):
         _log_lines_past_lone_returns(facts, blocks, lines, _NEWLINE.findall(text), first_line)
     return facts
+
+
+#: After a line break (each line of the text searched ends with one), a line of a body
+#: :func:`_plain_facts` reads: an ATX heading (its marks, the rest of its line) or a task
+#: (its state, its text); or one it leaves to the line scanner (``bail``): indented,
+#: HTML, a quote, maybe a link reference definition, an ordered list, a thematic break or
+#: setext underline, a list marker with no text or more spaces after it, or a list item
+#: :func:`fast_blocks` gives up on.  (A line break first: searched for ten times faster.)
+_PLAIN_LINE = lazy(
+    r"\n(?![A-Za-z\n])(?:(?P<bail>[^\S\n]|[<>]|\[(?!\[|[^\[\]\\\n]*\](?!:))|[0-9]\d{0,8}[.)][ \n]"
+    r"|[-*_=][ \-*_=]*\n|[-+*](?: ?\n| [^\S\n])"
+    r"|[-+*] (?:#{1,6}[ \n]|[-+*][ \n]|\d{1,9}[.)][ \n]|[<>]|```|~~~|[ \-*_=]*\n"
+    r"|\[[^\n]\][^\S\n]*\n|\[(?!\[|[^\n]\][^\S\n])))"
+    r"|(#{1,6})((?: [^\n]*)?)(?=\n)|[-+*] \[([^\n])\][^\S\n]+([^\n]*))"
+)
+#: A line that opens a fenced code block (its fence and info string), after its line break.
+_FENCE_LINE = lazy(r"\n(?=[`~])(`{3,}|~{3,})([^\n]*)")
+#: A line that may close a fenced code block (if its marker is the opening one's, as long).
+_FENCE_END = lazy(r"\n(?= {0,3}[`~]) {0,3}(`{3,}|~{3,})[ \t]*(?=\n)")
+
+
+def _plain_facts(text: str, first_line: int) -> BodyFacts | None:
+    """What :func:`_block_facts` finds in ``text`` (no Log asked for), read text-wide
+    when it is made of paragraphs, ATX headings, top-level lists and fenced code at the
+    margin, with no tab, carriage return, ``\\``, ``<``, ``$`` or ``](`` outside code and
+    code spans only where the regexes read around them; None for any other body.  A few
+    regex searches of the whole text find what the line scanner would give up on, the
+    headings and the tasks; links and tags are found by one scan of the text outside
+    fenced code (no link or tag runs over a line break: the block a line is in can't
+    change them), fields line by line where ``::`` is."""
+    if "\t" in text or "\r" in text:
+        return None
+    breaks, plain = "\n" + text + "\n", text  # breaks: each line between line breaks
+    if "```" in text or "~~~" in text:
+        breaks = _fences_emptied(breaks)
+        plain = breaks[1:-1]
+    if "\\" in plain or "<" in plain or "$" in plain or "](" in plain:
+        return None
+    headings: list[Heading] = []
+    tasks: list[Task] = []
+    index = counted = 0  # the line that starts after ``counted`` in ``breaks``
+    for found in _PLAIN_LINE.finditer(breaks):
+        bail, marks, rest, state, task = found.groups()
+        if bail is not None:
+            return None
+        start = found.start()
+        index += breaks.count("\n", counted, start)
+        counted = start
+        if marks is not None:
+            title = _heading_text(rest)
+            headings.append(new_tuple(Heading, (len(marks), title, first_line + index)))
+        else:
+            task = task.strip()
+            if "^" in task:  # (the call saved: most tasks end with no block id)
+                task = split_block_id(task)[0]
+            tasks.append(new_tuple(Task, (first_line + index, state, task)))
+    if "`" in plain:
+        if "&" in plain or "*" in plain or "_" in plain:  # (see _code_blanked)
+            return None
+        blanked = _spans_blanked(plain)  # as a paragraph's: no span runs over a line break
+        if blanked is None:
+            return None
+        return _plain_inline(blanked, plain, headings, tasks, first_line)
+    return _plain_inline(plain, plain, headings, tasks, first_line)
+
+
+def _fences_emptied(breaks: str) -> str:
+    """``breaks`` (a body between line breaks) with each line of fenced code empty."""
+    kept: list[str] = []
+    done = at = 0  # where the text not yet kept starts; where to search on
+    while (fenced := _FENCE_LINE.search(breaks, at)) is not None:
+        fence, info = fenced.groups()
+        at = fenced.end()
+        if fence[0] == "`" and "`" in info:
+            continue  # an inline code span, not a fence
+        closing = _FENCE_END.search(breaks, at)
+        while closing and not closing.group(1).startswith(fence):
+            closing = _FENCE_END.search(breaks, closing.end())
+        start, at = fenced.start() + 1, closing.end() if closing else len(breaks) - 1
+        kept += [breaks[done:start], "\n" * breaks.count("\n", start, at)]
+        done = at
+    return "".join(kept) + breaks[done:]
+
+
+def _plain_inline(
+    text: str, plain: str, headings: list[Heading], tasks: list[Task], first_line: int
+) -> BodyFacts:
+    """The facts of a body with ``headings`` and ``tasks``, and the links, tags and fields
+    of ``text``: the body outside its fenced code, its code spans blanked (``plain``: as
+    written), for :func:`_plain_facts`."""
+    links = wikilinks.links_by_line(text, first_line) if "[[" in text else []
+    tags = body_tags_by_line(text, first_line) if "#" in text else []
+    facts = BodyFacts(list(map(new_tuple, repeat(BodyLink), links)), tags, tasks, headings)
+    index = counted = 0
+    found = text.find("::")
+    written = None if text is plain or found < 0 else plain.split("\n")  # (once: linear)
+    while found >= 0:
+        start = text.rfind("\n", 0, found) + 1
+        end = text.find("\n", found)
+        end = len(text) if end < 0 else end
+        index += text.count("\n", counted, start)
+        counted = start
+        row = text[start:end]
+        content = _line_content(row, row if written is None else written[index])
+        _scan_fields(content, first_line + index, facts)
+        found = text.find("::", end)
+    return facts
+
+
+def _line_content(line: str, written: str) -> str:
+    """The inline content the line scanner gives a line of a body (``line``, its code
+    spans blanked; ``written``: as written), for :func:`_plain_facts`."""
+    heading = _ATX.match(written) if written[0] == "#" else None
+    if heading:  # the heading's text, then its spans blanked (a span may end it)
+        title = _heading_text(written[heading.end(1) :])
+        return (_spans_blanked(title) or title) if "`" in title else title  # (as the body's)
+    item = written[:2] in ("- ", "* ", "+ ")  # (a text follows: the rest were given up on)
+    return line[2:].rstrip(" ") if item else line.rstrip(" ")
 
 
 def scanned_lines(text: str) -> tuple[list[str], bool]:
@@ -587,6 +715,8 @@ def _tabs_expanded(line: str) -> str:
 
 def _heading_text(rest: str) -> str:
     """An ATX heading's text: markdown-it drops a closing run of ``#`` after a space."""
+    if not rest.endswith(("#", " ")):
+        return rest.strip()  # (no closing run: most headings)
     rest = rest.rstrip(" ")
     bare = rest.rstrip("#")
     if bare and bare[-1] == " ":
@@ -684,6 +814,12 @@ def _code_blanked(content: str) -> str | None:
     parenthesis or a line break); None when only that parser can tell."""
     if _NOT_PLAIN.search(content) or "](" in content:
         return None
+    return _spans_blanked(content)
+
+
+def _spans_blanked(content: str) -> str | None:
+    """``content`` with each code span a space (see :func:`_code_blanked`); None when a
+    span may sit inside a wikilink or holds a bracket, a parenthesis or a line break."""
     kept: list[str] = []
     done = 0  # where the text not yet kept starts
     for start, stop in code_spans(content):
@@ -856,16 +992,21 @@ def _scan_text(text: str, line: int, facts: BodyFacts, *, wiki: bool, markdown: 
     if "#" in text:
         facts.tags += [(tag, line) for tag in body_tags(text)]
     if "::" in text:
-        for match in _FIELD_LINE.finditer(text):
-            facts.fields.append(InlineField(match.group(1).strip(), match.group(2).strip(), line))
-        # a bracketed field ends at a "]" or ")": none can match after the last one, and
-        # stopping there keeps a line of many "(key::" linear
-        last = max(text.rfind("]"), text.rfind(")"))
-        for match in _FIELD_BRACKET.finditer(text, 0, last + 1):
-            key, value = match.group(1, 2) if match.group(1) else match.group(3, 4)
-            facts.fields.append(InlineField(key.strip(), value.strip(), line))
-        for match in _FIELD_INSIDE.finditer(text):
-            facts.stray_fields.append(InlineField(match.group(1), match.group(2).strip(), line))
+        _scan_fields(text, line, facts)
+
+
+def _scan_fields(text: str, line: int, facts: BodyFacts) -> None:
+    """The inline fields of ``text``, one line of a block's inline content."""
+    for match in _FIELD_LINE.finditer(text):
+        facts.fields.append(InlineField(match.group(1).strip(), match.group(2).strip(), line))
+    # a bracketed field ends at a "]" or ")": none can match after the last one, and
+    # stopping there keeps a line of many "(key::" linear
+    last = max(text.rfind("]"), text.rfind(")"))
+    for match in _FIELD_BRACKET.finditer(text, 0, last + 1):
+        key, value = match.group(1, 2) if match.group(1) else match.group(3, 4)
+        facts.fields.append(InlineField(key.strip(), value.strip(), line))
+    for match in _FIELD_INSIDE.finditer(text):
+        facts.stray_fields.append(InlineField(match.group(1), match.group(2).strip(), line))
 
 
 def md_link_urls(text: str) -> list[str]:

@@ -72,7 +72,7 @@ def display_text(title: str) -> str:
     return _NOT_DISPLAYED.sub(" ", title).strip()
 
 
-def split_inner(inner: str, *, embed: bool = False) -> Link | None:
+def split_inner(inner: str, embed: bool = False) -> Link | None:
     """A link from the text between ``[[`` and ``]]``."""
     target, _, alias = inner.partition("|")
     target = target.removesuffix("\\")  # [[Note\|alias]]: a pipe escaped in a table
@@ -123,7 +123,14 @@ def find_links(text: str) -> list[Link]:
     """Every wikilink in a piece of plain text (no markdown structure considered): what
     ``_LINK.finditer`` finds, by string search (several times faster than the regex,
     which tests every character of a target for a new ``[[``)."""
+    return [link for link, _line in links_by_line(text)]
+
+
+def links_by_line(text: str, first_line: int = 0) -> list[tuple[Link, int]]:
+    """Each wikilink :func:`find_links` finds, with the line it is on (``text``'s first
+    being ``first_line``)."""
     found = []
+    line, counted = first_line, 0  # the line ``counted`` is on
     opened = text.find("[[")
     while opened >= 0:
         start = opened + 2
@@ -138,9 +145,11 @@ def find_links(text: str) -> list[Link]:
         if "\n" in target:  # so does every "[[" before the line break
             opened = text.find("[[", text.find("\n", start, end) + 1)
             continue
-        link = split_inner(target, embed=opened > 0 and text[opened - 1] == "!")
+        link = split_inner(target, opened > 0 and text[opened - 1] == "!")
         if link is not None:
-            found.append(link)
+            line += text.count("\n", counted, opened)
+            counted = opened
+            found.append((link, line))
         opened = text.find("[[", end + 2)
     return found
 

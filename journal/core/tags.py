@@ -32,6 +32,21 @@ def body_tags(text: str) -> list[str]:
     return [tag for tag in map(_tag, _BODY_TAG.findall(text)) if tag]
 
 
+def body_tags_by_line(text: str, first_line: int) -> list[tuple[str, int]]:
+    """Each tag :func:`body_tags` finds, with the line it is on (``text``'s first being
+    ``first_line``)."""
+    tags = []
+    line, counted = first_line, 0  # the line ``counted`` is on
+    for found in _BODY_TAG.finditer(text):
+        tag = _tag(found[1])
+        if tag:
+            start = found.start()
+            line += text.count("\n", counted, start)
+            counted = start
+            tags.append((tag, line))
+    return tags
+
+
 def _tag(text: str) -> str:
     """``text`` composed, or empty when it is digits 0-9 alone (no tag to Obsidian)."""
     if text.isascii():
