@@ -88,6 +88,21 @@ def test_a_goal_an_editor_is_saving_is_told_as_being_saved(
     assert "delete" not in status.stderr and told in status.stderr
 
 
+@pytest.mark.parametrize("saving", [b"", TEXT[:60].encode()])
+def test_check_gives_a_note_being_saved_the_fix_to_wait(
+    invoke: Invoke, write: Write, saving: bytes
+) -> None:
+    """Found in review: H004 told a note being saved to have its YAML fixed."""
+    path = write(GOAL, TEXT)
+    assert invoke("list").exit_code == 0
+    path.write_bytes(saving)
+    found = json.loads(invoke("check", "--json").stdout)
+    told = [f for f in found if f["path"] == GOAL and f["message"].startswith("is being saved")]
+    assert len(told) == 1
+    assert told[0]["suggestion"].startswith("wait for the editor or sync to finish saving it")
+    assert "YAML" not in told[0]["suggestion"]
+
+
 @pytest.mark.usefixtures("settled")
 def test_a_goal_left_empty_is_told_as_lost_its_text(invoke: Invoke, write: Write) -> None:
     """An empty goal file older than a save is told as ever: it lost its text."""

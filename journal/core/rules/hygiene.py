@@ -30,7 +30,7 @@ from journal.core.checkins import (
     unsigned_number,
 )
 from journal.core.dates import days_meant
-from journal.core.errors import Ambiguous, Diagnostic, JournalError
+from journal.core.errors import BEING_SAVED, Ambiguous, Diagnostic, JournalError
 from journal.core.fields import (
     CLOSED,
     CONTACT_FIELDS,
@@ -1444,6 +1444,9 @@ RULES = (
                 f"file that is no note {_OUT_OF_THE_VAULT}",
                 "the file is larger than": "split the note, or move a file that is no note "
                 f"{_OUT_OF_THE_VAULT}",
+                BEING_SAVED: "wait for the editor or sync to finish saving it, then run the "
+                "command again (a note still empty or cut off 2 s after its last change is told "
+                "as it is); the note is skipped until then",
                 "empty (": "wait for the sync to finish; if it stays empty, restore its text "
                 "or delete the note, as said; the note is skipped until then",
                 "can't read: ": "give yourself read access to the file (its permissions or "
