@@ -555,7 +555,7 @@ class JournalGroup(_PrintsHelp, _ListsWholeSummaries):
                 _STOPPING.arm()
                 return super().invoke(ctx)
             finally:  # what follows only tells how it ended: a second stop changes nothing
-                _STOPPING.armed = False
+                _STOPPING.disarm()
         except JournalError as exc:
             if _debug(ctx):  # the traceback too; the message and exit code as ever
                 import traceback

@@ -547,7 +547,6 @@ _RULE_CHARS = " -*_="
 _ITEM_BAIL = lazy(r"#{1,6}(?: |$)|[-+*](?: |$)|\d{1,9}[.)](?: |$)|[>]|<|```|~~~")
 _TASK_ONLY = lazy(r"\[.\]\s*")
 _RULE_OR_NUMBER = frozenset("-*_=0123456789")  # what a rule or _ORDERED can start with
-_DIGITS = frozenset("0123456789")
 
 
 def fast_blocks(lines: list[str]) -> list[Block] | None:
