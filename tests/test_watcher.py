@@ -170,6 +170,24 @@ def test_truncate_then_write_later_than_the_quiet_period_is_one_update(
     watching.settle(timeout=SETTLE)
 
 
+def test_a_note_cut_off_while_saved_is_read_again_once_the_save_is_over(
+    watching: Running,
+) -> None:
+    """Found in review: the watcher reads a change 30 ms after it, inside the save's 2 s,
+    so a front matter cut off (an editor's first write, or a `---` deleted by mistake)
+    was told "being saved"; no event came again, and the watcher's index said so until
+    its next full reconcile, minutes later.  It is read again once the save is over."""
+    path = watching.root / "goals/Five leaders.md"
+    cut = time.monotonic()
+    path.write_text("---\ntype: goal\ntitle: Five leaders\n")
+    deadline = time.monotonic() + SETTLE + SAVE_SECONDS
+    while len(watching.paths_read()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert watching.paths_read() == ["goals/Five leaders.md"] * 2  # told, then read again
+    assert time.monotonic() - cut >= SAVE_SECONDS
+    watching.settle(timeout=SETTLE)  # as a rebuild now tells it: the closing '---' missing
+
+
 def test_an_atomic_replace_is_one_update(watching: Running) -> None:
     temp = watching.root / "goals/.Five leaders.md.tmp"
     temp.write_text(goal_text("Five leaders", current=5))

@@ -456,6 +456,9 @@ class Refresh(Record):
     offline: list[str] = field(default_factory=list)
     #: the notes of excluded folders that came or went (links to their names resolve anew)
     excluded: list[str] = field(default_factory=list)
+    #: the notes read while an editor was saving them (told so, stored with no hash): to
+    #: be read again once the save is over, when no event may come
+    saving: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -472,6 +475,7 @@ class Refresh(Record):
             seconds=self.seconds + later.seconds,
             offline=sorted(set(self.offline) - set(later.parsed) | set(later.offline)),
             excluded=sorted(set(self.excluded) | set(later.excluded)),
+            saving=sorted(set(self.saving) - set(later.parsed) | set(later.saving)),
         )
 
 
@@ -1282,6 +1286,8 @@ class Index:
                     result.touched += 1  # stored as it stands: nothing to store or tell
                 else:
                     pending.append(item)
+                    if item.note[4] is None and _being_saved(item):
+                        result.saving.append(rel)
                 if len(pending) >= BATCH:
                     result.parsed += self._store(
                         pending, touched, [], known, resolve=not resolve_all
@@ -2568,6 +2574,11 @@ def _pickled(record: object | None) -> bytes | None:
 
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def _being_saved(entry: _Entry) -> bool:
+    """Whether ``entry`` is a note read while an editor was saving it (:func:`_read_file`)."""
+    return any(row[3].startswith(BEING_SAVED) for row in entry.details["diagnostics"])
 
 
 def _read_file(

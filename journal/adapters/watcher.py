@@ -306,6 +306,7 @@ class Watcher:
         self._told: str | None = None  # why the settings could not be taken yet, once told
         self._watched_root: tuple[int, int] | None = None  # the folder the watches are on
         self._emptied: dict[str, float] = {}  # a note found empty: since when
+        self._saving: dict[str, float] = {}  # a note read while being saved: since when
 
     def stop(self) -> None:
         """Ask :meth:`run` to return (from any thread or a signal handler)."""
@@ -372,6 +373,7 @@ class Watcher:
                 if full:
                     last_full = time.monotonic()
                     self._emptied.clear()
+                    self._saving.clear()
                     self._update(None)
                 elif paths:
                     written = self._written(paths)
@@ -429,10 +431,17 @@ class Watcher:
         has stayed empty for :data:`SAVE_SECONDS`: an editor that empties a file and
         writes it again later than the quiet period (found in a tryout: half a second)
         would have its goal read as an empty note, and dropped from a review regenerated
-        in between.  A reconcile of the whole vault reads them as they are."""
+        in between.  Those a refresh read while being saved (a front matter cut off) are
+        handed back as long, then read again: no event may come.  A reconcile of the
+        whole vault reads them as they are."""
         now, ready = time.monotonic(), []
         wait = max(self.quiet, SAVE_SECONDS)
         for path in paths:
+            told = self._saving.pop(path, None)
+            if told is not None and now - told < wait:
+                self._saving[path] = told
+                self.dirty.mark(path)
+                continue
             try:
                 found = (self.index.vault.root / path).lstat()
             except OSError:  # gone: its row goes
@@ -515,6 +524,9 @@ class Watcher:
                 paths, progress=self._reading(), stop=self.stop_event.is_set
             )
             self.unread = result.unread
+            for path in result.saving:  # read again once the save is over (_written)
+                self._saving.setdefault(path, time.monotonic())
+                self.dirty.mark(path)
             repaired = self.index.take_repaired()
             if repaired is not None:  # a damaged index made again since the last batch
                 result = repaired.then(result)
