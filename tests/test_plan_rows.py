@@ -4,6 +4,7 @@ rows, kept the whole property, and no goal's later change reached its weekly val
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -123,3 +124,85 @@ def test_capacity_counts_no_hours_in_the_weeks_a_resumed_goal_kept_no_target(
         "| 2026-W50 | 4 | 1 | paused: [[b]] |",
         "| 2026-W51 to 2027-W04 | 6 | 2 | resumed: [[b]] |",
     ]
+
+
+def without_id(text: str) -> str:
+    return re.sub(r"(?m)^id: .*\n", "", text)
+
+
+def test_an_edited_row_follows_its_goal_given_an_id(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (read-through): a goal written without an id is planned by its path; given
+    an id later, the row the user edited stayed under the path - read for no goal, the
+    review pacing the goal by a new row of the tool's - and `journal plan` said it kept
+    the edits "of goals/a.md".  The row now follows the goal: read for it by the review
+    and T012, and named by its id once the plan is made again."""
+    write("goals/a.md", without_id(goal_text("Alpha", current=0, due="2026-12-31")))
+    write("goals/b.md", goal_text("Beta", current=0, target=8, due="2027-01-31"))
+    assert invoke("plan").exit_code == 0
+    path = vault / PLAN
+    assert "goals/a.md" in rows_of(path)
+    text = path.read_text()
+    path.write_text(
+        re.sub(r"(  - goal: goals/a.md\n(?:    .*\n)*?    values: )\[[^,]*", r"\g<1>[3", text)
+    )
+    mine = rows_of(path)["goals/a.md"]["values"]
+    write("goals/a.md", goal_text("Alpha", current=0, due="2026-12-31"))  # id: alpha
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-29")  # the end of the plan's first week
+    review = invoke("review", "--stdout")
+    assert review.exit_code == 0
+    (alpha,) = [row for row in review.stdout.splitlines() if row.startswith("| [[a]] |")]
+    assert "(expected 3, by the plan)" in alpha  # the user's target, not a straight line's
+    result = invoke("plan")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"journal: {PLAN}: kept your edits of the 'targets' row of Alpha, which the plan "
+        "would change (run with --force to replace them)\n"
+    )
+    rows = rows_of(path)
+    assert sorted(rows) == ["alpha", "beta"]
+    assert rows["alpha"]["values"] == mine
+    assert column(path, 1)[0] == "3"
+    again = invoke("plan")
+    assert (again.stdout, again.stderr) == (f"{PLAN}: unchanged\n", result.stderr)
+
+
+def test_t012_and_set_follow_a_goal_given_an_id(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plan's row of a goal planned by its path is the goal's once it has an id: T012
+    tells its target changed since, and `journal set` names the plan to make again."""
+    write("goals/a.md", without_id(goal_text("Alpha", current=0, due="2026-12-31")))
+    assert invoke("plan").exit_code == 0
+    write("goals/a.md", goal_text("Alpha", current=0, due="2026-12-31"))  # id: alpha
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-25")
+    changed = invoke("set", "Alpha", "target=7")
+    assert changed.exit_code == 0
+    assert f"{PLAN} still has this goal's weekly targets from before" in changed.stderr
+    checked = invoke("check", "--json")
+    assert "T012" in {problem["rule"] for problem in json.loads(checked.stdout)}
+
+
+def test_an_edited_row_of_a_goal_renamed_names_no_goal(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """A goal without an id renamed after its row was edited: the row is kept (the
+    user's text), and `journal plan` says it names no goal now, not that the plan would
+    change it."""
+    write("goals/a.md", without_id(goal_text("Alpha", current=0, due="2026-12-31")))
+    assert invoke("plan").exit_code == 0
+    path = vault / PLAN
+    text = path.read_text()
+    path.write_text(
+        re.sub(r"(  - goal: goals/a.md\n(?:    .*\n)*?    values: )\[[^,]*", r"\g<1>[3", text)
+    )
+    (vault / "goals/a.md").rename(vault / "goals/alpha.md")
+    result = invoke("plan")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"journal: {PLAN}: kept your edits of the 'targets' row of goals/a.md, which names "
+        "no goal now (renamed? put the goal's id, or its path, in the row's `goal`, or "
+        "delete the row)\n"
+    )
+    assert sorted(rows_of(path)) == ["goals/a.md", "goals/alpha.md"]

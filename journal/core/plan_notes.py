@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from journal.core.catalog import Catalog
 from journal.core.dates import DateError, parse_date
+from journal.core.goal import Goal
 from journal.core.links import composed
 from journal.core.notes import Note
 from journal.core.regex import lazy
@@ -30,6 +31,21 @@ def row_goal(row: object) -> str | None:
     names none."""
     goal = row.get("goal") if isinstance(row, dict) else None
     return composed(goal) if isinstance(goal, str) else None
+
+
+def rekeyed(rows: object, goals: Iterable[Goal]) -> object:
+    """A plan's ``targets`` rows with each row that names a goal by its path, the goal
+    having an id now (given one after the plan was written), naming it by its id
+    (:attr:`~journal.core.goal.Goal.key`), unless a row names that id already: its
+    weekly targets, edited or not, stay the goal's.  Positions are kept (the rows the
+    user edited are told by theirs); other values come back as they are."""
+    if not isinstance(rows, list):
+        return rows
+    named = {row_goal(row) for row in rows}
+    ids = {composed(g.path): g.key for g in goals if g.id and g.key not in named}
+    if not ids or not named & ids.keys():
+        return rows
+    return [{**row, "goal": ids[key]} if (key := row_goal(row)) in ids else row for row in rows]
 
 
 def read_targets(

@@ -32,6 +32,7 @@ from journal.core.plan_notes import (
     planned_for,
     read_starts,
     read_targets,
+    rekeyed,
     row_goal,
 )
 from journal.core.records import Record, record
@@ -218,9 +219,9 @@ def quarterly_plan(
         # the weekly targets the review's pace reads (the property) and those the note
         # shows (the table) stay as the user left either, so both say the same; --force
         # replaces them, but in the weeks that ended
-        rows = existing.props["targets"]
+        rows = rekeyed(existing.props["targets"], catalog.goals)  # a goal given an id since
         labels = [week["label"] for week in data["weeks"]]
-        mine = _users_rows(existing) if not force and "targets" in existing.changed else {}
+        mine = _users_rows(existing, rows) if not force and "targets" in existing.changed else {}
         if mine is None:  # a row removed: the whole property is the user's
             # kept and reported by the write; the table follows
             unread: list[str] = []
@@ -264,10 +265,16 @@ def quarterly_plan(
                 kept_rows = [mine.get(str(key), row) for key, row in made.items()]
                 props["targets"] = kept_rows + [row for key, row in mine.items() if key not in made]
                 hashed["targets"] = tools
+                goal_keys = {g.key for g in catalog.goals}
                 told += [
                     f"{path}: kept your edits of the 'targets' row of "
-                    f"{planned[key].title if key in planned else key}, which the plan would "
-                    "change (run with --force to replace them)"
+                    + (
+                        f"{planned[key].title if key in planned else key}, which the plan "
+                        "would change (run with --force to replace them)"
+                        if key in goal_keys
+                        else f"{key}, which names no goal now (renamed? put the goal's id, "
+                        "or its path, in the row's `goal`, or delete the row)"
+                    )
                     for key, row in mine.items()
                     if row not in tools
                 ]
@@ -342,11 +349,11 @@ def _aims(rows: object) -> dict[str, Aim]:
     return found
 
 
-def _users_rows(note: UsersNote) -> dict[str, dict[str, Any]] | None:
+def _users_rows(note: UsersNote, rows: Any) -> dict[str, dict[str, Any]] | None:
     """The rows of the plan's ``targets`` the user edited (or added), by goal
     (:func:`~journal.core.generated.edited_rows`): each is kept as it is, the others
-    follow their goals; None when a row was removed, which tells no row apart."""
-    rows = note.props["targets"]
+    follow their goals; None when a row was removed, which tells no row apart.
+    ``rows``: the note's, :func:`~journal.core.plan_notes.rekeyed`."""
     edited = generated.edited_rows(note.props, "targets")
     if edited is None:
         return None

@@ -34,7 +34,7 @@ from journal.core.links import composed
 from journal.core.names import render_pattern
 from journal.core.periodic import in_folder, weekly_note_path
 from journal.core.plan import plan_weeks
-from journal.core.plan_notes import covering, read_starts, read_targets
+from journal.core.plan_notes import covering, read_starts, read_targets, rekeyed
 from journal.core.records import Record, record
 from journal.core.review import REACHED, WeeklyTargets, build_review
 from journal.usecases.check import check_vault, rules_on
@@ -734,6 +734,6 @@ def covering_plan(catalog: Catalog, day: date, week_start: int) -> WeeklyTargets
     days = (end - start).days + 1
     first = _plan_week_start(note.props.get("week_start"), week_start)
     weeks = {week_label(w.start, first): w for w in plan_weeks(start, days, first)}
-    rows = note.props["targets"]
+    rows = rekeyed(note.props["targets"], catalog.goals)
     targets = read_targets(rows, list(weeks))
     return WeeklyTargets(note.path, targets, weeks, first, read_starts(rows))

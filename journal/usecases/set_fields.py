@@ -44,7 +44,7 @@ from journal.core.names import file_stem, refuse_comment_mark
 from journal.core.notes import Note, stem_of
 from journal.core.numerals import respelled
 from journal.core.periodic import PeriodicSettings
-from journal.core.plan_notes import plan_options, plan_spans, row_goal
+from journal.core.plan_notes import plan_options, plan_spans, rekeyed, row_goal
 from journal.core.records import Record, record
 from journal.core.series import offsets, value_on
 from journal.usecases.common import (
@@ -479,7 +479,7 @@ def plans_for(
     ``--force`` replaces them)."""
     found = {}
     for start, end, note in plan_spans(catalog):
-        rows = note.props.get("targets")
+        rows = rekeyed(note.props.get("targets"), catalog.goals)
         if end < today or not isinstance(rows, list):
             continue
         if any(row_goal(row) == goal_key for row in rows):

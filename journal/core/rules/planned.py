@@ -11,6 +11,7 @@ from journal.core.plan_notes import (
     planned_for,
     planned_up,
     read_starts,
+    rekeyed,
     row_goal,
 )
 from journal.core.rules.base import Context, Problem, Rule, line_of
@@ -27,8 +28,9 @@ def plan_out_of_date(ctx: Context) -> Iterator[Problem]:
     start, end, plan = found
     goals = {g.key: g for g in ctx.active_goals}
     again = plan_options(start, end, ctx.config.plan.days)
-    starts = read_starts(plan.props["targets"])
-    for row in plan.props["targets"]:
+    rows = rekeyed(plan.props["targets"], ctx.catalog.goals)
+    starts = read_starts(rows)
+    for row in rows if isinstance(rows, list) else ():
         key = row_goal(row) or ""
         goal = goals.get(key)
         planned = planned_for(row) if goal is not None else None
