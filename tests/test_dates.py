@@ -6,12 +6,13 @@ import re
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from journal.core.dates import (
     DateError,
     Period,
+    _parsed_date,
     commit_day,
     days_meant,
     parse_date,
@@ -172,3 +173,28 @@ def test_a_commit_counts_on_its_authors_day_or_today_when_made_by_now(
 )
 def test_the_days_a_day_written_another_way_may_mean(text: str, days: list[date]) -> None:
     assert list(days_meant(text)) == days
+
+
+@given(
+    st.one_of(
+        st.dates().map(date.isoformat),
+        st.from_regex(r"[0-9\u0663\uff12]{4}-[0-9W]{2}-[0-9]{2}", fullmatch=True),
+        st.text(alphabet="0123456789-W+T: \u0663\uff12", min_size=8, max_size=12),
+    )
+)
+@example("2026-12-06")
+@example("0999-01-01")
+@example("2026-02-29")
+@example("2026-W49-1")
+def test_parse_date_reads_as_its_patterns(text: str) -> None:
+    """The fast path for ``YYYY-MM-DD`` (``date.fromisoformat``) gives what the
+    patterns give: the same day, or a refusal (theirs, with its message)."""
+    try:
+        expected: date | str = _parsed_date(text.strip())
+    except DateError as exc:
+        expected = str(exc)
+    try:
+        found: date | str = parse_date(text)
+    except DateError as exc:
+        found = str(exc)
+    assert found == expected
