@@ -15,6 +15,7 @@ from journal.core.fields import CLOSED
 from journal.core.formatting import amount, columns, number, percent, plural, wide_parts
 from journal.core.regex import lazy
 from journal.present import (
+    RELATED,
     SHOWN_CHECKINS,
     TEXT_EDITED,
     Style,
@@ -259,8 +260,8 @@ def goal_card(r: dict[str, Any], today: date) -> str:
     for m in r["milestones"]:
         state = "dropped" if m["dropped"] is not False else "done" if m["done"] else "open"
         out.append(f"{state}: {task_words(m['title'])}" + _due_of(m))
-    for key, said in (("supporting", "supports goal"), ("supported_by", "supported by goal")):
-        out.extend(f"{said}: {_related(g)}" for g in r.get(key, []))
+    for key, via, _heading, said in RELATED:
+        out.extend(f"{said}: {_related(g)}" for g in r.get(key, []) if via in g["via"])
     checkins = r.get("checkins", [])
     if checkins:
         shown = checkins[-SHOWN_CHECKINS:]

@@ -186,13 +186,11 @@ def goal_card(record: dict[str, Any], today: date) -> str:
         if dropped:
             said.append("dropped" if m["dropped"] is True else f"dropped {m['dropped']}")
         out.append(f"  [{mark}] {m['title']}" + (f" ({', '.join(said)})" if said else ""))
-    for key, heading in (
-        ("supporting", "goals it supports"),
-        ("supported_by", "goals supporting it"),
-    ):
-        if r.get(key):
+    for key, via, heading, _plain in RELATED:
+        related = [g for g in r.get(key, []) if via in g["via"]]
+        if related:
             out.append(f"  {heading}:")
-            out.extend(f"    {related_line(g)}" for g in r[key])
+            out.extend(f"    {related_line(g)}" for g in related)
     checkins = r.get("checkins", [])
     if checkins:
         shown = checkins[-SHOWN_CHECKINS:]
@@ -213,6 +211,16 @@ def goal_card(record: dict[str, Any], today: date) -> str:
         where = f"line {f['line']}: " if f["line"] else ""
         out.append(f"  ! {where}{f['rule']} {f['message']}")
     return "\n".join(out) + "\n"
+
+
+#: The goals ``show`` lists beside a goal: (its record's key, the link's key, the
+#: heading, and what each line starts with under ``--plain``).
+RELATED = (
+    ("supporting", "supports", "goals it supports", "supports goal"),
+    ("supporting", "feeds", "goals it feeds", "feeds goal"),
+    ("supported_by", "supports", "goals supporting it", "supported by goal"),
+    ("supported_by", "feeds", "goals feeding it", "fed by goal"),
+)
 
 
 def related_line(g: dict[str, Any]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -892,6 +893,8 @@ def test_the_unstage_command_a_refusal_suggests_works_pasted_in_the_working_fold
     """Reported: from `notes/goals` of a vault `notes/` in a repository, the suggestion
     `git restore --staged -- 'notes/goals/Hold3.md'` named a path from the top, which
     git reads from the working folder; and `Maya's plan.md` gave an unclosed quote."""
+    if shutil.which(shell) is None:
+        pytest.skip(f"{shell} is not installed")
     repo = Git(tmp_path / "repo", tmp_path / "home").init()
     root = repo.root / "notes"
     (root / ".journal").mkdir(parents=True)

@@ -69,3 +69,28 @@ def test_show_lists_the_goals_a_goal_supports_and_that_support_it(
     plain = invoke("--plain", "show", "Become an HRBP").stdout
     said = "supported by goal: Learn SQL, 20%, 1 of 5 conversations, last check-in 2026-11-20"
     assert said in " ".join(plain.split())
+
+
+def test_show_tells_a_goal_fed_from_one_supported(invoke: Invoke, write: Write) -> None:
+    """Reported (tryout): `show` listed the goal a goal `feeds` under "goals it
+    supports:", though the two keys mean different things (docs/checks.md)."""
+    write("goals/Become an HRBP.md", PARENT)
+    write("goals/Learn SQL.md", _child("Learn SQL", "2026-11-20"))
+    write("goals/Practise SQL.md", _child("Practise SQL", "2026-11-01", link="feeds"))
+    parent = invoke("show", "Become an HRBP").stdout
+    supporting = parent.split("  goals supporting it:\n", 1)[1].split("\n  ", 1)[0]
+    assert "[[Learn SQL]]" in supporting and "[[Practise SQL]]" not in supporting
+    assert "  goals feeding it:\n    [[Practise SQL]]  20%" in parent
+    fed = invoke("show", "Practise SQL").stdout
+    assert "  goals it feeds:\n    [[Become an HRBP]]  0%" in fed
+    assert "goals it supports:" not in fed
+    record = json.loads(invoke("show", "Become an HRBP", "--json").stdout)
+    assert [(g["path"], g["via"]) for g in record["supported_by"]] == [
+        ("goals/Learn SQL.md", ["supports"]),
+        ("goals/Practise SQL.md", ["feeds"]),
+    ]
+    child = json.loads(invoke("show", "Practise SQL", "--json").stdout)
+    assert [g["via"] for g in child["supporting"]] == [["feeds"]]
+    plain = " ".join(invoke("--plain", "show", "Become an HRBP").stdout.split())
+    assert "fed by goal: Practise SQL, 20%" in plain
+    assert "supported by goal: Practise SQL" not in plain

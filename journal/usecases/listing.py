@@ -209,12 +209,14 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
         for link in note.links
     ]
     record["tasks"] = [{"line": t.line, "done": t.done, "text": t.text} for t in note.tasks]
-    supported = {catalog.counted_path(link.target, goal.path) for link in goal.supports}
-    supported |= {catalog.counted_path(link.target, goal.path) for link in goal.feeds}
     record["supporting"] = [
-        _related(catalog, g) for g in catalog.goals if g.path in supported and g.path != goal.path
+        _related(catalog, g, via)
+        for g in catalog.goals
+        if g.path != goal.path and (via := _via(catalog, goal, g.path))
     ]
-    record["supported_by"] = [_related(catalog, g) for g in catalog.supporters(goal)]
+    record["supported_by"] = [
+        _related(catalog, g, _via(catalog, g, goal.path)) for g in catalog.supporters(goal)
+    ]
     record["diagnostics"] = [d.to_dict() for d in note.diagnostics]
     try:
         report = check_vault(  # the goal's findings alone: the rules skip other notes
@@ -239,8 +241,18 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
     return record
 
 
-def _related(catalog: Catalog, goal: Goal) -> dict[str, Any]:
-    """A goal another supports or feeds, or is supported by, as ``show`` lists it."""
+def _via(catalog: Catalog, goal: Goal, path: str) -> list[str]:
+    """How ``goal`` links the goal at ``path``: ``supports``, ``feeds``, both or none."""
+    return [
+        key
+        for key, links in (("supports", goal.supports), ("feeds", goal.feeds))
+        if any(catalog.counted_path(link.target, goal.path) == path for link in links)
+    ]
+
+
+def _related(catalog: Catalog, goal: Goal, via: list[str]) -> dict[str, Any]:
+    """A goal another supports or feeds, or is supported or fed by, as ``show`` lists
+    it; ``via``: the keys that link the two (:func:`_via`)."""
     last = last_checkin(goal, until=catalog.today)
     return {
         "title": goal.title,
@@ -253,6 +265,7 @@ def _related(catalog: Catalog, goal: Goal) -> dict[str, Any]:
         "unit": goal.unit,
         "down": goal.goes_down(goal.current),
         "last_checkin": last.isoformat() if last else None,
+        "via": via,
     }
 
 
