@@ -154,7 +154,7 @@ def due_words(due: str | None, today: date, status: str = "active") -> str:
         return f"due {due}"
     days = (parse_date(due) - today).days
     left = f"{plural(-days, 'day')} overdue" if days < 0 else f"{plural(days, 'day')} left"
-    return f"due {due}, {left}"
+    return f"due {due}, {left if days else 'today'}"
 
 
 def _share(r: dict[str, Any]) -> str:

@@ -44,7 +44,7 @@ def due_text(due: str | None, today: date, status: str = "active") -> str:
     days = (parse_date(due) - today).days
     if days < 0:
         return f"{due} ({-days}d overdue)"
-    return f"{due} ({days}d left)"
+    return f"{due} (due today)" if days == 0 else f"{due} ({days}d left)"
 
 
 def file_value(value: Any) -> str:
@@ -901,6 +901,9 @@ def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None =
             f"{padded(title, title_width)}  {measure}"
         )
         out.append(line.rstrip())
+        past = (date.fromisoformat(s["today"]) - parse_date(g["due"])).days if g["due"] else 0
+        if past > 0:
+            out.append(style(f"{indent}past due: {g['due']}, {plural(past, 'day')} ago", "bad"))
         if g["next_milestone"]:
             m = g["next_milestone"]
             late = (

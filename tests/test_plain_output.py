@@ -154,6 +154,7 @@ def test_terminal_room_decides_where_a_title_is_cut() -> None:
         "down": False,
         "unit": "leaders",
         "pace": "behind",
+        "due": "2026-12-31",
         "next_milestone": None,
         "unread_meetings": 0,
     }
