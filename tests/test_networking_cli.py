@@ -163,6 +163,26 @@ def test_new_meeting_links_people_and_goal_and_sets_the_follow_up(
     assert all(catalog.resolve(link.target) for n in catalog.notes for link in n.links)
 
 
+def test_new_meeting_whose_follow_up_day_is_past_says_it_is_overdue(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: a meeting noted late (`--date` 8 days ago) printed `(follow up
+    by 2026-11-21)`, a day gone, with no word that its follow-up is overdue already."""
+    write("people/Sam Patel.md", "---\ntype: contact\n---\n")
+    for day, by, told in (
+        ("2026-11-14", "2026-11-21", True),
+        ("2026-11-15", "2026-11-22", False),  # due today: not past
+    ):
+        result = invoke("new", "meeting", "--with", "Sam Patel", "--date", day)
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout.endswith(f"(follow up by {by})\n")
+        hint = (
+            f"journal: meetings/{day} Meeting with Sam Patel.md: follow_up_by {by} is already "
+            "past: the follow-up is overdue\n"
+        )
+        assert result.stderr == (hint if told else "")
+
+
 def test_unknown_people_are_an_error_that_names_them_all_and_writes_nothing(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
