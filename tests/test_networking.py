@@ -147,7 +147,15 @@ def test_follow_up_states(by: str | None, done: str, state: str | None) -> None:
         ({"date": "2026-11-10"}, "- [/] Ping Jose", date(2026, 11, 13)),  # in progress: open
         ({"date": "2026-11-10", "follow_up_done": "false"}, "- [ ] Ping Jose", date(2026, 11, 13)),
         ({"date": "2026-11-10"}, "- [-] Ping Jose", None),  # cancelled: nothing owed
-        ({"date": "2026-11-10", "follow_up_done": "2026-11-12"}, "- [ ] Ping Jose", None),
+        # done: the day it was owed by, of its tasks open or ticked (not cancelled)
+        (
+            {"date": "2026-11-10", "follow_up_done": "2026-11-12"},
+            "- [ ] Ping Jose",
+            date(2026, 11, 13),
+        ),
+        ({"date": "2026-11-10", "follow_up_done": "true"}, "- [x] Ping Jose", date(2026, 11, 13)),
+        ({"date": "2026-11-10", "follow_up_done": "2026-11-12"}, "- [-] Ping Jose", None),
+        ({"date": "2026-11-10", "follow_up_done": "false"}, "- [x] Ping Jose", None),  # owes none
         ({"date": "2026-11-10", "follow_up_by": ""}, "- [ ] Ping Jose", None),  # left empty
         ({"kind": "coffee"}, "- [ ] Ping Jose", None),  # no day to count from
     ],
@@ -160,6 +168,34 @@ def test_a_follow_up_is_implied_only_without_follow_up_by_and_with_an_open_task(
     imply_follow_up(m, 3)
     assert (m.follow_up_by, m.follow_up_implied) == (by, by is not None)
     assert implied_reason(m) == ("no follow_up_by: 3 days after the meeting" if by else None)
+
+
+@pytest.mark.parametrize(
+    ("done", "tasks", "by"),
+    [
+        ("false", "- [x] A 📅 2026-11-11\n- [ ] B 📅 2026-11-20\n", date(2026, 11, 20)),
+        ("2026-11-22", "- [x] A 📅 2026-11-11\n- [ ] B 📅 2026-11-20\n", date(2026, 11, 20)),
+        ("2026-11-22", "- [x] A 📅 2026-11-18\n- [x] B 📅 2026-11-16\n", date(2026, 11, 16)),
+        ("2026-11-22", "- [-] A 📅 2026-11-11\n- [x] B 📅 2026-11-16\n", date(2026, 11, 16)),
+        ("2026-11-22", "- [x] A\n- [x] B 📅 2026-11-16\n", date(2026, 11, 16)),
+        # ticked, one due before the meeting was done to prepare it
+        ("2026-11-22", "- [x] Prepare 📅 2026-11-09\n- [x] B 📅 2026-11-16\n", date(2026, 11, 16)),
+        ("2026-11-22", "- [x] Prepare 📅 2026-11-09\n- [x] B\n", None),
+    ],
+)
+def test_a_done_follow_up_keeps_the_due_date_of_the_tasks_it_was_owed_by(
+    done: str, tasks: str, by: date | None
+) -> None:
+    """Its open tasks' due date, as when it was owed; with all ticked, theirs (else a
+    week after the meeting)."""
+    text = f"---\ntype: meeting\ndate: 2026-11-10\nfollow_up_done: {done}\n---\n{tasks}"
+    m, _ = meeting_from_note(note("meetings/m.md", text))
+    imply_follow_up(m, 7)
+    why = "its task's due date" if by else "a week after the meeting"
+    assert (m.follow_up_by, implied_reason(m)) == (
+        by or date(2026, 11, 17),
+        f"no follow_up_by: {why}",
+    )
 
 
 def test_touch_points_and_stale_contacts() -> None:

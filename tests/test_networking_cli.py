@@ -163,6 +163,26 @@ def test_new_meeting_links_people_and_goal_and_sets_the_follow_up(
     assert all(catalog.resolve(link.target) for n in catalog.notes for link in n.links)
 
 
+def test_new_meeting_whose_follow_up_day_is_past_says_it_is_overdue(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: a meeting noted late (`--date` 8 days ago) printed `(follow up
+    by 2026-11-21)`, a day gone, with no word that its follow-up is overdue already."""
+    write("people/Sam Patel.md", "---\ntype: contact\n---\n")
+    for day, by, told in (
+        ("2026-11-14", "2026-11-21", True),
+        ("2026-11-15", "2026-11-22", False),  # due today: not past
+    ):
+        result = invoke("new", "meeting", "--with", "Sam Patel", "--date", day)
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout.endswith(f"(follow up by {by})\n")
+        hint = (
+            f"journal: meetings/{day} Meeting with Sam Patel.md: follow_up_by {by} is already "
+            "past: the follow-up is overdue\n"
+        )
+        assert result.stderr == (hint if told else "")
+
+
 def test_unknown_people_are_an_error_that_names_them_all_and_writes_nothing(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
@@ -631,6 +651,51 @@ def test_a_follow_up_done_after_its_day_says_how_late(invoke: Invoke, write: Wri
     assert [line for line in lines if line.startswith("done")][1].endswith(
         "  (done 2026-11-11, 3d late)"
     )
+
+
+def test_a_follow_up_dated_by_its_task_keeps_that_day_once_done(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (tryout): a meeting without ``follow_up_by``, owing its follow-up by its
+    task's due date, lost that day once `journal done` closed it late: `followups --all`
+    listed it last with no day and no "2d late", `--json` had `"follow_up_by": null,
+    "days_late": 0`, and a past week's review forgot it was overdue then.  Done, it keeps
+    the day it was owed by: its tasks' (ticked too), else a week after the meeting."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-01-06")
+    write("people/Tom Schulz.md", "---\ntype: contact\n---\n")
+    path = write(
+        "meetings/2026-12-23 Glühwein with Tom Schulz.md",
+        '---\ntype: meeting\ndate: 2026-12-23\nwith: ["[[Tom Schulz]]"]\n---\n'
+        "- [ ] Send Tom the article 📅 2027-01-04\n",
+    )
+    write(  # no due date on its task: a week after the meeting
+        "meetings/2026-12-21 Tea with Ann.md",
+        "---\ntype: meeting\ndate: 2026-12-21\nfollow_up_done: 2026-12-30\n---\n- [x] Thank\n",
+    )
+    write(
+        "meetings/2026-12-20 Coffee with Ann.md",
+        meeting_text(date="2026-12-20", follow_up_by="2027-01-03", follow_up_done="2027-01-04"),
+    )
+    assert invoke("done", "Tom").exit_code == 0
+    for ticked in (False, True):  # `done` leaves the task open; ticked by hand after
+        if ticked:
+            path.write_text(path.read_text().replace("- [ ]", "- [x]"))
+        rows = json.loads(invoke("followups", "--all", "--json").stdout)
+        assert [(r["title"], r["follow_up_by"], r["days_late"], r["implied"]) for r in rows] == [
+            ("Tea with Ann", "2026-12-28", 2, "no follow_up_by: a week after the meeting"),
+            ("Coffee with Ann", "2027-01-03", 1, None),
+            ("Glühwein with Tom Schulz", "2027-01-04", 2, "no follow_up_by: its task's due date"),
+        ]
+    assert invoke("followups", "--all").stdout.splitlines()[-1] == (
+        "done         2027-01-04  Tom Schulz: 2026-12-23 Glühwein with Tom Schulz  "
+        "(no follow_up_by: its task's due date)  (done 2027-01-06, 2d late)"
+    )
+    past = invoke("review", "--date", "2027-01-05", "--stdout").stdout  # owed then
+    assert (
+        "- **overdue 1 day** (due 2027-01-04; no follow_up_by: its task's due date) · "
+        "[[2026-12-23 Glühwein with Tom Schulz]] with [[Tom Schulz]]\n"
+    ) in past
+    assert json.loads(invoke("check", "--json", "--select", "T014").stdout) == []  # owes none
 
 
 def test_a_tasks_block_id_is_kept_in_the_file_and_shown_nowhere(
@@ -2287,10 +2352,13 @@ def test_open_tasks_without_follow_up_by_owe_a_follow_up_a_week_after_the_meetin
         f"leaders  ({IMPLIED})\n"
     )
     everything = json.loads(invoke("followups", "--all", "--json").stdout)
-    assert [(r["path"], r["state"], r["implied"]) for r in everything][2:] == [
-        ("meetings/2026-11-30 Future.md", "later", IMPLIED),  # not owed before it is held
-        ("meetings/2026-11-01 Closed.md", "done", None),
+    assert [(r["path"], r["state"], r["follow_up_by"]) for r in everything] == [
+        ("meetings/2026-11-01 Closed.md", "done", "2026-11-08"),  # the day it was owed by
+        ("meetings/2026-11-10 Call with Jose.md", "overdue", "2026-11-17"),
+        ("meetings/2026-11-20 Coffee.md", "due", "2026-11-27"),
+        ("meetings/2026-11-30 Future.md", "later", "2026-12-07"),  # not owed before it is held
     ]
+    assert {r["implied"] for r in everything} == {IMPLIED}
     person = json.loads(invoke("people", "--json").stdout)[0]
     assert person["next"] == {
         "date": "2026-11-17",

@@ -16,6 +16,7 @@ from dataclasses import field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from journal.core.body import DONE_TASK
 from journal.core.checkins import CheckIn
 from journal.core.codec import is_empty
 from journal.core.dates import DateError, parse_date
@@ -89,6 +90,7 @@ class Meeting(Record):
     outcome: str | None = None
     open_tasks: list[str] = field(default_factory=list)
     open_states: list[str] = field(default_factory=list)  # each one's ``[ ]`` state: " ", "/"
+    ticked_tasks: list[str] = field(default_factory=list)  # ``[x]``, not cancelled ``[-]``
     lines: dict[str, int] = field(default_factory=dict)
     follow_up_unread: str | None = None  # a ``follow_up_by`` that is no date, as written
     #: ``follow_up_by`` is implied (:func:`imply_follow_up`): the note has none
@@ -143,6 +145,7 @@ def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
         outcome=typed.get("outcome"),
         open_tasks=[t.text for t in note.tasks if not t.done],
         open_states=[t.state for t in note.tasks if not t.done],
+        ticked_tasks=[t.text for t in note.tasks if t.state in DONE_TASK],
         lines=dict(note.key_lines),
         follow_up_unread=_as_written(written, typed_text(note.sources, "follow_up_by"))
         if unread
@@ -170,38 +173,45 @@ def owes_unnamed_follow_up(meeting: Meeting) -> bool:
     """Whether a meeting owes a follow-up it names no day for: it is dated, has an open
     task and no ``follow_up_by``, and its follow-up is not done (a hand-written note,
     or one from an Obsidian template, often leaves the key out)."""
-    return (
-        meeting.day is not None
-        and bool(meeting.open_tasks)
-        and meeting.follow_up_done is False
-        and "follow_up_by" not in meeting.lines
-    )
+    return _names_no_day(meeting) and bool(meeting.open_tasks) and meeting.follow_up_done is False
 
 
-def task_due(meeting: Meeting) -> date | None:
-    """The earliest due date of the meeting's open tasks, written for the Tasks plugin
-    (``📅 2026-11-24``, ``📆``, ``🗓``, ``[due:: 2026-11-24]``; a day :func:`parse_date`
-    refuses, that does not exist or of a year out of range, is none), or None: read from
-    the tasks' text, and only when a follow-up is implied."""
+def _names_no_day(meeting: Meeting) -> bool:
+    return meeting.day is not None and "follow_up_by" not in meeting.lines
+
+
+def task_due(tasks: Iterable[str], since: date = date.min) -> date | None:
+    """The earliest due date, from ``since`` on, of ``tasks`` (their texts), written for
+    the Tasks plugin (``📅 2026-11-24``, ``📆``, ``🗓``, ``[due:: 2026-11-24]``; a day
+    :func:`parse_date` refuses, that does not exist or of a year out of range, is none),
+    or None: read only when a follow-up is implied."""
     days = []
-    for text in meeting.open_tasks:
+    for text in tasks:
         for found in _TASK_DUE.finditer(text):
             with contextlib.suppress(DateError):
                 days.append(parse_date(found.group(1) or found.group(2)))
-    return min(days, default=None)
+    return min((day for day in days if day >= since), default=None)
 
 
 def imply_follow_up(meeting: Meeting, days: int) -> None:
     """Give a meeting that :func:`owes_unnamed_follow_up` a ``follow_up_by``, marked
     implied: its open tasks' due date (:func:`task_due`), else the one ``journal new
-    meeting`` writes, ``days`` (``[networking] follow_up_days``) after it; any other
-    meeting is left as it is."""
-    if owes_unnamed_follow_up(meeting):
-        assert meeting.day is not None  # dated
-        due = task_due(meeting)
-        meeting.follow_up_by = due or meeting.day + timedelta(days=days)
-        meeting.follow_up_implied = True
-        meeting.follow_up_from_task = due is not None
+    meeting`` writes, ``days`` (``[networking] follow_up_days``) after it.  Done, such a
+    follow-up keeps that day (its lateness, a past week's review tell by it): with its
+    tasks all ticked since, their due date, but for one due before the meeting (done to
+    prepare it).  Any other meeting is left as it is."""
+    if not _names_no_day(meeting):
+        return
+    assert meeting.day is not None  # dated
+    if meeting.open_tasks:
+        due = task_due(meeting.open_tasks)
+    elif meeting.follow_up_done is not False and meeting.ticked_tasks:
+        due = task_due(meeting.ticked_tasks, meeting.day)
+    else:
+        return
+    meeting.follow_up_by = due or meeting.day + timedelta(days=days)
+    meeting.follow_up_implied = True
+    meeting.follow_up_from_task = due is not None
 
 
 def implied_reason(meeting: Meeting) -> str | None:

@@ -38,7 +38,6 @@ from journal.core.networking import (
     follow_up_order,
     follow_up_state,
     implied_reason,
-    imply_follow_up,
     needs_outcome,
 )
 from journal.core.progress import (
@@ -414,12 +413,11 @@ def _as_it_was(
 
 def _meeting_then(meeting: Meeting, as_of: date, catalog: Catalog) -> Meeting:
     """``meeting`` as it stood on ``as_of``: a follow-up done since was still owed (by
-    the day implied, for a meeting without ``follow_up_by``)."""
+    the day it keeps once done, implied for a meeting without ``follow_up_by``:
+    :func:`~journal.core.networking.imply_follow_up`)."""
     done = meeting.follow_up_done
     if isinstance(done, date) and _since(done, as_of, catalog.today):
-        then = replace(meeting, follow_up_done=False)
-        imply_follow_up(then, catalog.follow_up_days)
-        return then
+        return replace(meeting, follow_up_done=False)
     return meeting
 
 

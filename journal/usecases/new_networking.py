@@ -377,5 +377,7 @@ def new_meeting(
                 f"goal counts what meetings led to): fill in its `outcome:` in {rel}, "
                 "`none` if nothing came of it"
             )
+    if (by := meeting["follow_up_by"]) < today:  # a meeting noted late
+        vault.notice(f"{rel}: follow_up_by {by} is already past: the follow-up is overdue")
     props = {k: codec.plain(v) for k, v in meeting.items()}
     return NewMeeting(rel, stem, props, list(contacts.values()), missing)

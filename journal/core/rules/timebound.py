@@ -362,7 +362,7 @@ def implied_follow_up(ctx: Context) -> Iterator[Problem]:
     if ctx.goals_only:
         return
     for meeting in ctx.catalog.meetings:
-        if meeting.follow_up_implied:  # its follow-up not done
+        if meeting.follow_up_implied and meeting.follow_up_open:  # done: nothing to add
             by, line = meeting.follow_up_by, meeting.lines.get
             yield Problem(
                 meeting.path,
