@@ -19,6 +19,7 @@ from journal.core import codec
 from journal.core.dates import week_label
 from tests.conftest import EXAMPLE_VAULT, Invoke, Write, goal_text, permissions_checked
 from tests.gitutil import Git
+from tests.test_review import MODULES
 
 PLAN = "plans/2026-11-23-90-day-plan.md"  # the default plan on 2026-11-22, as in example-vault
 
@@ -1670,6 +1671,41 @@ def test_a_section_marked_by_an_older_version_is_the_tools_when_the_plan_asks_fi
     )
     found = users_note(Vault.open(vault), "plans/p.md", {"targets": None})
     assert found is not None and found.edited == set()  # told by the merge, with the fresh text
+
+
+def test_a_later_check_in_in_decimals_leaves_the_ended_weeks_of_a_plan_in_whole_steps(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: half a module logged in W03 made the plan, made again, ask 0.9 and 1.8
+    modules of W01 and W02 (0 and 1 before), and the review of W02 said "behind (expected
+    1.8, by the plan)" where `journal status` had said "on track" on its last day: a week
+    that ended is asked, and judged, as the goal was counted by then."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-01-04")
+    text = MODULES.replace("target: 4", "target: 6").replace("2027-01-28", "2027-02-20")
+    path = write("goals/Modules.md", text)
+    plan = vault / "plans/2027-01-04-42-day-plan.md"
+    assert invoke("plan", "--start", "2027-01-04", "--days", "42").exit_code == 0
+
+    def table() -> list[str]:
+        lines = plan.read_text().splitlines()
+        return [line.split(" | ")[2] for line in lines if re.match(r"\| 20\d\d-W", line)]
+
+    assert table()[:3] == ["0", "1", "2"]
+    values = props_of(plan)["targets"]
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-01-17")  # W02's last day
+    [seen] = json.loads(invoke("status", "--json").stdout)["goals"]
+    assert (seen["pace"], seen["expected"], seen["by_plan"]) == ("on track", 1, True)
+    week = invoke("review", "--week", "2027-W02", "--stdout").stdout
+    row = next(line for line in week.splitlines() if line.startswith("| [[Modules]]"))
+    assert " | on track (expected 1, by the plan) · " in row
+    half = "- 2027-01-19: +0.5 half of module 2\n"
+    path.write_text(text.replace("current: 1\n", "current: 1.5\n") + half)
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-01-20")
+    assert invoke("plan", "--start", "2027-01-04", "--days", "42").exit_code == 0
+    assert table()[:4] == ["0", "1", "2.6", "3.5"]  # from W03 on, in tenths
+    assert props_of(plan)["targets"] == values  # the line's values, as before
+    week = invoke("review", "--week", "2027-W02", "--stdout").stdout
+    assert row in week.splitlines()
 
 
 def test_a_whole_step_the_line_has_not_reached_is_not_asked_for_by_rounding(

@@ -8,9 +8,17 @@ from datetime import date
 import pytest
 
 from journal.core.catalog import Catalog
+from journal.core.checkins import CheckIn
 from journal.core.goal import Goal, Milestone
 from journal.core.notes import parse_note
-from journal.core.progress import expected_value, last_checkin, pace, plan_pace, reached
+from journal.core.progress import (
+    counted,
+    expected_value,
+    last_checkin,
+    pace,
+    plan_pace,
+    reached,
+)
 from tests.conftest import REPO
 
 
@@ -249,6 +257,23 @@ def test_a_goal_counted_in_whole_steps_is_judged_against_the_whole_steps_of_its_
     assert pace(goal(target=2, current=1), date(2026, 12, 1)).status == "on track"  # 1.7
     # not counted in whole steps: the line as it is
     assert pace(goal(target=2, current=0.1), date(2026, 12, 6)).status == "behind"
+
+
+def test_a_count_is_judged_in_whole_steps_by_what_was_known_on_the_day_judged() -> None:
+    """Reported: half a module logged on 01-12 made 1 of 4 modules on 01-10 "behind
+    (expected 1.4)", judged "on track (expected 1)" that day: a check-in after the day
+    judged, or a value after it, does not change how the goal was counted then."""
+    one = CheckIn(date(2027, 1, 5), "+", 1, "module 1", 15, "g.md")
+    half = CheckIn(date(2027, 1, 12), "+", 0.5, "half of module 2", 16, "g.md")
+    dates = {"start": date(2027, 1, 1), "due": date(2027, 1, 28)}
+    modules = goal(target=4, current=1.5, checkins=[one, half], **dates)
+    then = pace(modules, date(2027, 1, 10), 1)
+    assert (then.status, then.expected) == ("on track", 1)
+    assert plan_pace(modules, "on track", 1, 1.43, date(2027, 1, 10)) == "on track"
+    assert pace(modules, date(2027, 1, 13)).expected == pytest.approx(4 * 13 / 28)  # a measure
+    assert counted(modules, date(2027, 1, 11), 1) and not counted(modules, date(2027, 1, 12), 1)
+    assert not counted(modules, date(2027, 1, 10), 1.5)  # its value then in decimals
+    assert not counted(modules)  # as it is now
 
 
 def test_a_count_is_ahead_only_past_its_line_and_a_plan_judges_it_so() -> None:

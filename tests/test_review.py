@@ -1938,6 +1938,45 @@ def test_this_week_counts_no_check_in_dated_after_the_week_whatever_day_it_is_se
     assert "**3** of 5 conversations" in monday  # its value on 11-22
 
 
+MODULES = """---
+type: goal
+title: Finish the course modules
+status: active
+metric: course modules finished
+unit: modules
+baseline: 0
+target: 4
+current: 1
+start: 2027-01-01
+due: 2027-01-28
+---
+
+## Log
+- 2027-01-05: +1 module 1
+"""
+
+
+def test_a_later_check_in_in_decimals_leaves_a_past_weeks_whole_steps_as_they_were(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: logging half a module on 01-12 turned W01 (1 of 4 modules on its last day,
+    "on track (expected 1)") into "behind (expected 1.4)": whether a goal counts in whole
+    steps is judged by what was known on the day judged, not by a check-in after it."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-01-10")
+    path = write("goals/Modules.md", MODULES)
+    then = scoreboard_row(invoke("review", "--stdout").stdout, "[[Modules]]")
+    assert then is not None and " | on track (expected 1) · " in then
+    half = "- 2027-01-12: +0.5 half of module 2\n"
+    path.write_text(MODULES.replace("current: 1\n", "current: 1.5\n") + half)
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-01-13")
+    assert (
+        scoreboard_row(invoke("review", "--week", "2027-W01", "--stdout").stdout, "[[Modules]]")
+        == then
+    )
+    now = scoreboard_row(invoke("review", "--stdout").stdout, "[[Modules]]")
+    assert now is not None and " | on track (expected 1.9) · " in now  # no longer whole steps
+
+
 def test_a_milestone_past_its_day_is_overdue_in_its_own_week(invoke: Invoke, write: Write) -> None:
     """Reported: a milestone due on Wednesday and not done was still "Due this week" in
     the Sunday review, with "Overdue - nothing"."""

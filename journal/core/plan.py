@@ -249,7 +249,13 @@ def build_plan(
             lines[goal.path] = line
     with_line = [g for g in goals if g.path in lines]
     worked = _worked(goals, windows)  # a done goal has no target after its completed day
-    values = {g.path: _weekly_values(g, lines[g.path], worked[g.path], weeks) for g in with_line}
+    in_steps = {  # by the end of each week: as known then, or today (:func:`_counted_by`)
+        g.path: [_counted_by(g, points[g.path], w.end, today) for w in weeks] for g in with_line
+    }
+    values = {
+        g.path: _weekly_values(g, lines[g.path], worked[g.path], weeks, in_steps[g.path])
+        for g in with_line
+    }
     aims = aims or {}
     ends = {  # the day each column ends: a kept row's on the due day it was planned for
         g.path: _last_day(replace(g, due=aims[g.key].due) if g.key in aims else g)
@@ -319,7 +325,9 @@ def build_plan(
                 "end": week.end.isoformat(),
                 "targets": [
                     {
-                        "value": "" if (v := shown[g.path][i]) is None else asked(g, v),
+                        "value": ""
+                        if (v := shown[g.path][i]) is None
+                        else asked(g, v, in_steps[g.path][i]),
                         # a week of the goal's own (kept targets may name others)
                         "due": (its := i <= lasts[g.path]) and ends[g.path] in days,
                         # the last week of a goal done in it: "done", not the line's value
@@ -532,24 +540,37 @@ def as_kept(
 
 
 def _weekly_values(
-    goal: Goal, line: Line, window: Period | None, weeks: list[Period]
+    goal: Goal, line: Line, window: Period | None, weeks: list[Period], in_steps: list[bool]
 ) -> list[float | None]:
     """The line's value by the end of each week of the goal's window (None outside), to
     the goal's precision: what the ``targets`` property holds and the review reads (a
-    goal counted in whole numbers is asked the whole part of it: :func:`asked`)."""
+    goal counted in whole numbers by then, ``in_steps``, is asked the whole part of it:
+    :func:`asked`)."""
     digits = places(goal)
     return [
-        _to_places(goal, line.on(w.end), digits) if window and window.overlaps(w) else None
-        for w in weeks
+        _to_places(goal, line.on(w.end), digits, whole) if window and window.overlaps(w) else None
+        for w, whole in zip(weeks, in_steps, strict=True)
     ]
 
 
-def _to_places(goal: Goal, value: float, digits: int) -> float:
+def _counted_by(goal: Goal, points: Series, day: date, today: date | None) -> bool:
+    """Whether the plan asks ``goal``'s value by the end of ``day`` in whole steps: as
+    it was counted (:func:`counted`) by then, at its value then (``points``), or by
+    ``today`` for a day to come (as it is now without ``today``), as the review judges
+    that day: a check-in in decimals after a week leaves that week's targets whole."""
+    if today is None:
+        return counted(goal)
+    seen = min(day, today)
+    return counted(goal, seen, value_on(points, seen, goal.base))
+
+
+def _to_places(goal: Goal, value: float, digits: int, whole: bool) -> float:
     """``value`` rounded to ``digits``, unless that carries it to a whole step the line
-    has not reached (1.98 interviews to 2.0, asked as 2 the day before they are due):
-    then cut towards where the line comes from (1.9)."""
+    has not reached (1.98 interviews to 2.0, asked as 2 the day before they are due)
+    for a goal counted in whole numbers (``whole``): then cut towards where the line
+    comes from (1.9)."""
     shown = round(value, digits)
-    if not counted(goal) or stepped(goal, shown) == stepped(goal, value):
+    if not whole or stepped(goal, shown, True) == stepped(goal, value, True):
         return shown
     scale = 10**digits
     if (goal.target or 0) < goal.base:
@@ -557,9 +578,9 @@ def _to_places(goal: Goal, value: float, digits: int) -> float:
     return float(math.floor(value * scale) / scale)
 
 
-def asked(goal: Goal, value: float) -> str:
+def asked(goal: Goal, value: float, whole: bool) -> str:
     """A weekly target of ``goal`` as the plan's table shows it (:func:`planned`)."""
-    return number(planned(goal, value))
+    return number(planned(goal, value, whole))
 
 
 def _trimmed(values: list[float | None]) -> list[float | None]:
@@ -726,25 +747,29 @@ def _focus(
         month = Period(max(day, span.start), min(following - timedelta(days=1), span.end))
         placed = Period(month.start, reach.end if month.end == span.end else month.end)
         over = today is not None and month.end < today
-        live = [g for g in goals if not _done_by(g, month.start - timedelta(days=1))]
+        eve = month.start - timedelta(days=1)
+        live = [g for g in goals if not _done_by(g, eve)]
         needs = []
         for goal in live:
             line = lines.get(goal.path)
             if line is None or line.held or line.target == line.begin:
                 continue
-            before, after = line.on(month.start - timedelta(days=1)), line.on(month.end)
+            before, after = line.on(eve), line.on(month.end)
             share = (after - before) / (line.target - line.begin)
-            # the change between the values shown (as the plan asks them), so the
-            # months add up
-            change = round(planned(goal, after) - planned(goal, before), places(goal))
+            # the change between the values shown (as the plan asks them, each as the
+            # goal was counted by its day), so the months add up
+            mine = points[goal.path]
+            aim = planned(goal, after, _counted_by(goal, mine, month.end, today))
+            start = planned(goal, before, _counted_by(goal, mine, eve, today))
+            change = round(aim - start, places(goal))
             if change == 0:
                 continue
             done = goal.completed if _done_by(goal, month.end) else None
             if not (over or done):  # still to come: not one that is there already
-                has = value_on(points[goal.path], month.end, goal.base)
-                if (planned(goal, after) - has) * (line.target - line.begin) <= 0:
+                has = value_on(mine, month.end, goal.base)
+                if (aim - has) * (line.target - line.begin) <= 0:
                     continue
-            needs.append((-share, composed(goal.path), goal, change, after, done))
+            needs.append((-share, composed(goal.path), goal, change, aim, done))
         needs.sort(key=lambda n: n[:2])
         items = [
             {
@@ -784,10 +809,10 @@ def _focus(
                         "goal": link(goal),
                         "unit": goal.unit or "",
                         "change": signed(change),
-                        "reach": number(planned(goal, reach)),
+                        "reach": number(aim),
                         "done": done.isoformat() if done else None,
                     }
-                    for _, _, goal, change, reach, done in needs[:FOCUS_GOALS]
+                    for _, _, goal, change, aim, done in needs[:FOCUS_GOALS]
                 ],
                 "items": items,
                 "worked": [link(g) for g in goals if (w := worked[g.path]) and w.overlaps(month)],

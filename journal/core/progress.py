@@ -163,16 +163,17 @@ def value_now(goal: Goal) -> float:
 def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
     """Ahead, on track or behind against the goal's straight line on ``today``, with
     its value then (default: its value now), as :func:`judged` (a goal counted in whole
-    numbers is expected at the whole steps the line has reached).  A goal
-    :attr:`~Goal.unmeasured` has no pace (unknown, or its status when closed or paused):
-    none of its numbers is judged."""
+    numbers then, :func:`counted`, is expected at the whole steps the line has
+    reached).  A goal :attr:`~Goal.unmeasured` has no pace (unknown, or its status when
+    closed or paused): none of its numbers is judged."""
     if goal.unmeasured:
         status = goal.status if goal.status in ("done", "paused", "dropped") else "unknown"
         return Pace(status, None, None, None)
     base, target = goal.base, goal.aim
     current = value if value is not None else value_now(goal)
     line = expected_value(goal, today)
-    expected = stepped(goal, line) if line is not None else None  # a count's: 0 until 1
+    whole = counted(goal, today, current)
+    expected = stepped(goal, line, whole) if line is not None else None  # a count's: 0 until 1
     start = start_of(goal)
     seen = None
     if start is not None and today > start:
@@ -191,36 +192,37 @@ def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
         return Pace("unknown", expected, needed, seen, left=left)
     if past_due(goal, today):  # the day has passed, short of target:
         return Pace("behind", target, None, seen)  # no start needed to know that
-    if goal.due is not None and (one_step_left(goal, current) or goal.counts_milestones):
+    if goal.due is not None and (one_step_left(goal, current, today) or goal.counts_milestones):
         late = next(iter(overdue_milestones(goal, today)), None)
         early = line is not None and _judged(current, line, target - base) == "ahead"
         status = "behind" if late else "ahead" if early else "on track"
         return Pace(status, None, needed, seen, stepwise=True, late=late, left=left)
     if line is None:
         return Pace("unknown", expected, needed, seen, left=left)
-    return Pace(judged(goal, current, line, target - base), expected, needed, seen, left=left)
+    verdict = judged(goal, current, line, target - base, today)
+    return Pace(verdict, expected, needed, seen, left=left)
 
 
-def one_step_left(goal: Goal, value: float) -> bool:
-    """Whether ``goal``, at ``value``, is one whole step from its target: counted in whole
-    numbers (:func:`counted`) and within 1 of the target, short of it (0 of 1 playbook,
-    4 of 5 interviews).  That step comes all at once, so no line or plan can say how far
-    along it should be: :func:`pace` judges it by the goal's milestones (an undone one
-    past its due day makes it behind), the line only telling when the steps before came
-    early (ahead)."""
+def one_step_left(goal: Goal, value: float, day: date | None = None) -> bool:
+    """Whether ``goal``, at ``value`` (on ``day``), is one whole step from its target:
+    counted in whole numbers (:func:`counted`) and within 1 of the target, short of it
+    (0 of 1 playbook, 4 of 5 interviews).  That step comes all at once, so no line or
+    plan can say how far along it should be: :func:`pace` judges it by the goal's
+    milestones (an undone one past its due day makes it behind), the line only telling
+    when the steps before came early (ahead)."""
     target = goal.aim
-    return target is not None and counted(goal) and 0 < abs(target - value) <= 1
+    return target is not None and counted(goal, day, value) and 0 < abs(target - value) <= 1
 
 
-def judged(goal: Goal, value: float, line: float, span: float) -> str:
+def judged(goal: Goal, value: float, line: float, span: float, day: date) -> str:
     """Ahead, on track or behind (:func:`_judged`): ``value`` against ``line``, the
-    straight line's or a plan's value that day; for a goal counted in whole numbers,
+    straight line's or a plan's value on ``day``; for a goal counted in whole numbers then,
     behind only short of the whole steps the line has reached (:func:`stepped`: 0 of 2
     with the line at 0.47 owes none), ahead only past the line itself (3 of 5 with the
     line at 2.9 is on it): one verdict, plan or no plan."""
     verdict = _judged(value, line, span)
-    if verdict == "behind" and counted(goal):
-        return _judged(value, stepped(goal, line), span)
+    if verdict == "behind" and counted(goal, day, value):
+        return _judged(value, stepped(goal, line, True), span)
     return verdict
 
 
@@ -244,7 +246,7 @@ def plan_pace(
     under_way = status in ("ahead", "on track", "behind")
     if planned is None or value is None or past_due(goal, day) or span == 0 or not under_way:
         return status
-    return judged(goal, value, planned, span)
+    return judged(goal, value, planned, span, day)
 
 
 def places(goal: Goal) -> int:
@@ -269,29 +271,31 @@ def _decimals(values: Iterable[float | None]) -> int:
     return max((len(t.partition(".")[2]) for t in written), default=0)
 
 
-def _numbers(goal: Goal) -> list[float | None]:
-    """The numbers a goal is written with: its base (:attr:`Goal.base`), target, value,
-    file's value and measured check-ins."""
-    values = [goal.base, goal.target, goal.current, goal.file_current]
-    values += [c.amount for c in goal.checkins if c.op is not None]
-    return values
-
-
-def counted(goal: Goal) -> bool:
+def counted(goal: Goal, day: date | None = None, value: float | None = None) -> bool:
     """Whether a goal is counted in whole numbers (its baseline, target, value and
     check-ins are), so its plan asks for whole steps: 1 interview by a week, never 0.3.
     A weight from 82 to 75 kg weighed at 79.5 is a measure, not a count (found in a
-    tryout: its plan asked for 80 kg in week 1, above where it stood)."""
+    tryout: its plan asked for 80 kg in week 1, above where it stood).  On ``day`` (a
+    day judged, a plan's week), as known by then: its check-ins dated up to it and its
+    ``value`` then (None: not known), so +0.5 logged after a week leaves that week
+    judged and planned in whole steps (found in a tryout: it turned every past week's
+    "on track (expected 1)" into "behind (expected 1.4)"); without ``day``, as it is now
+    (its value, the file's and all its check-ins)."""
     if goal.target is None:
         return False
-    return all(float(v).is_integer() for v in _numbers(goal) if v is not None)
+    values: list[float | None] = [goal.base, goal.target]
+    values += [goal.current, goal.file_current] if day is None else [value]
+    values += [
+        c.amount for c in goal.checkins if c.op is not None and (day is None or c.day <= day)
+    ]
+    return all(float(v).is_integer() for v in values if v is not None)
 
 
-def rate_of(goal: Goal, weekly: float) -> str:
+def rate_of(goal: Goal, weekly: float, whole: bool) -> str:
     """A weekly rate of ``goal`` in words, as A001 and the review's scoreboard both write
     it (:func:`per_week`): in its unit, and in whole steps for a goal counted so
-    (``2 posts/week``, ``1 event every 1.8 weeks``)."""
-    return per_week(weekly, goal.unit, counted(goal))
+    (``whole``, :func:`counted`: ``2 posts/week``, ``1 event every 1.8 weeks``)."""
+    return per_week(weekly, goal.unit, whole)
 
 
 def step(goal: Goal) -> float:
@@ -302,18 +306,18 @@ def step(goal: Goal) -> float:
     return -size if goal.down else size
 
 
-def planned(goal: Goal, value: float) -> float:
+def planned(goal: Goal, value: float, whole: bool) -> float:
     """A value of a plan's line for ``goal`` as the plan asks it: its whole step for a
-    goal counted in whole numbers (:func:`stepped`); else the line, to the goal's
-    precision (:func:`places`)."""
-    return round(stepped(goal, value), places(goal))
+    goal counted in whole numbers (``whole``: :func:`stepped`); else the line, to the
+    goal's precision (:func:`places`)."""
+    return round(stepped(goal, value, whole), places(goal))
 
 
-def stepped(goal: Goal, value: float) -> float:
-    """For a goal counted in whole numbers (:func:`counted`), the whole number a line at
-    ``value`` has reached (for a goal that goes down, the one at or above it); for any
-    other goal, ``value``."""
-    if not counted(goal):
+def stepped(goal: Goal, value: float, whole: bool) -> float:
+    """For a goal counted in whole numbers (``whole``, :func:`counted` on the day the
+    line is at ``value``), the whole number the line has reached (for a goal that goes
+    down, the one at or above it); for any other goal, ``value``."""
+    if not whole:
         return value
     if goal.down:  # counted: it has a target
         return float(math.ceil(value - 1e-9))

@@ -42,6 +42,7 @@ from journal.core.networking import (
 )
 from journal.core.progress import (
     Pace,
+    counted,
     expected_value,
     last_checkin,
     overdue_milestones,
@@ -85,8 +86,9 @@ class WeeklyTargets(Record):
         days, 3/7 of the way), so a Monday is not judged against Sunday's target.  The
         step ends with the week's last day, or the goal's due day if sooner; in the
         goal's first week in the plan it starts where the plan's line starts
-        (:meth:`_start`); a count's in whole steps unless not ``whole``.  None when the
-        plan has no target that week, or the plan or the goal has not begun."""
+        (:meth:`_start`); a count's (:func:`counted` by ``day``) in whole steps unless not
+        ``whole``.  None when the plan has no target that week, or the plan or the goal
+        has not begun."""
         mine = self.targets.get(goal.key, {})
         label = week_label(day, self.week_start)
         end = mine.get(label)
@@ -105,7 +107,7 @@ class WeeklyTargets(Record):
         value = end
         if day < finish and last is not None:
             value = last + (end - last) * (day - before).days / (finish - before).days
-        return stepped(goal, value) if whole else value  # a count's whole steps: 0 until 1
+        return stepped(goal, value, counted(goal, day)) if whole else value  # 0 until 1
 
     def _start(self, goal: Goal, end: float, week: Period, before: date) -> float | None:
         """Where the plan's line for ``goal`` starts (on ``before``, the day before its
@@ -150,7 +152,7 @@ def plan_judged(
     if plan and not (now.stepwise or past_due(goal, day)):
         line = plan.on(goal, day, whole=False)
     shown = value if value is not None else goal.current
-    planned = stepped(goal, line) if line is not None else None
+    planned = stepped(goal, line, counted(goal, day, shown)) if line is not None else None
     return now, plan_pace(goal, now.status, shown, line, day), planned
 
 
@@ -495,7 +497,7 @@ def _score(
         "needed": (
             numeric(rate(abs(now.needed_per_week))) if now.needed_per_week is not None else None
         ),
-        "needs": _needs(goal, now, as_of),
+        "needs": _needs(goal, now, as_of, value),
         "down": goal.goes_down(value),
         "by_plan": planned is not None,
         "late": late,
@@ -519,18 +521,19 @@ def _logged(goal: Goal, period: Period, as_of: date) -> float | None:
     return exact_sum(end, -replay(base, [c for c in log if c.day < period.start]))
 
 
-def _needs(goal: Goal, now: Pace, as_of: date) -> str | None:
-    """What the goal needs, in words: the weekly rate (``1.4/week``, ``1 every 2.5
-    weeks``); for a goal one step from its target, that step by its due day (``1 by
-    2026-12-31, in 11 days``: it comes once, at no rate), and on its due day what is
-    left by its end (``2.5 by 2026-12-30, today``)."""
+def _needs(goal: Goal, now: Pace, as_of: date, value: float | None) -> str | None:
+    """What the goal needs, in words: the weekly rate (``1.4/week``; ``1 every 2.5
+    weeks`` for a goal counted in whole numbers on ``as_of``, at ``value``); for a goal
+    one step from its target, that step by its due day (``1 by 2026-12-31, in 11
+    days``: it comes once, at no rate), and on its due day what is left by its end
+    (``2.5 by 2026-12-30, today``)."""
     if now.left is None or goal.due is None:
         return None
     if now.needed_per_week is None or now.stepwise:
         days = (goal.due - as_of).days
         when = f"in {time_left(days)}" if days else "today"
         return f"{number(abs(now.left))} by {goal.due}, {when}"
-    return rate_of(goal, abs(now.needed_per_week))
+    return rate_of(goal, abs(now.needed_per_week), counted(goal, as_of, value))
 
 
 def _checkins(

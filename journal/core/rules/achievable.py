@@ -49,21 +49,22 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
         if needed <= settings.pace_ratio * seen + _EPSILON:
             continue
         expected = rates.expected if rates.expected is not None else base
-        whole = counted(goal)
+        whole = counted(goal, ctx.today, current)  # as the scoreboard judges it
         if not seen and whole and abs(expected - base) < 1:
             continue  # whole steps, the line not yet at the first: no step is no lag
 
         # a goal counting down says so, as the review's scoreboard does ("needs to drop")
         drop, went = ("to drop ", "dropped") if direction < 0 else ("", "averaged")
         so_far = (
-            f"has {went} {rate_of(goal, seen)} since {start}"
+            f"has {went} {rate_of(goal, seen, whole)} since {start}"
             if seen > 0
             else f"has made no progress since {start}"
         )
         yield Problem(
             goal.path,
             line_of(goal, "target"),
-            f"needs {drop}{rate_of(goal, needed)} to reach {number(target)} by {due}, but {so_far}",
+            f"needs {drop}{rate_of(goal, needed, whole)} to reach {number(target)} by {due}, "
+            f"but {so_far}",
             _pace_suggestion(
                 current,
                 target,
