@@ -2546,3 +2546,43 @@ def test_new_goal_or_contact_over_an_empty_note_says_what_an_empty_note_is(
         result = invoke(*args)
         assert (result.exit_code, result.stderr) == (1, f"{rel}: {refused}: {empty}")
         assert path.read_bytes() == blank.encode()
+
+
+def test_set_on_a_contacts_name_names_the_contacts_file_to_edit(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): `set "Siobhán" role=x` said to edit `role` in her meeting's
+    note, and `set "Anna Schmidt" role=...` listed her two meetings, not her contact.
+    `set` edits no contact: a key no meeting has, given a contact's name (or a part of
+    it that her meetings' titles share), is refused naming the contact's file."""
+    write("people/Anna Schmidt.md", "---\ntype: contact\ntitle: Anna Schmidt\n---\n# Anna\n")
+    write("people/Siobhán O'Brien.md", "---\ntype: contact\n---\n# Siobhán\n")
+    for day in ("2026-10-01", "2026-11-02"):
+        text = meeting_text(date=day, **{"with": '["[[Anna Schmidt]]"]'})
+        write(f"meetings/{day} Coffee with Anna Schmidt.md", text)
+    siobhan = "meetings/2026-10-09 Coffee with Siobhán O'Brien.md"
+    write(siobhan, meeting_text(date="2026-10-09", **{"with": '["[[Siobhán O\'Brien]]"]'}))
+    before = {p: p.read_bytes() for p in vault.rglob("*.md")}
+    for name, key, contact in (
+        ("Anna Schmidt", "role=Head of People Analytics", "people/Anna Schmidt.md"),
+        ("anna schmidt", "role=x", "people/Anna Schmidt.md"),
+        ("Siobhán", "role=x", "people/Siobhán O'Brien.md"),
+        ("siobhan o\u2019brien", "org=SG", "people/Siobhán O'Brien.md"),
+        ("Anna Schmidt", "status=done", "people/Anna Schmidt.md"),
+    ):
+        result = invoke("set", name, key)
+        told = key.partition("=")[0]
+        assert (result.exit_code, result.stderr) == (
+            2,
+            f"journal: set does not edit contacts; edit its {told} in the file: {contact}\n",
+        ), name
+    # a meeting's own key still names a meeting: her meetings, or the one there is
+    outcome = invoke("set", "Anna Schmidt", "outcome=x")
+    assert outcome.exit_code == 1 and "'Anna Schmidt' matches 2 notes" in outcome.stderr
+    assert "people/" not in outcome.stderr
+    assert {p: p.read_bytes() for p in vault.rglob("*.md")} == before
+    done = invoke("set", "Siobhán", "outcome=She will introduce me")
+    assert done.stdout == f"{siobhan}: outcome: (none) -> She will introduce me\n"
+    # a key no meeting has, given a meeting's name, is still told of the meeting
+    kind = invoke("set", "Coffee with Siobhán", "role=x")
+    assert kind.stderr.endswith(f"edit its role in the file: {siobhan}\n")
