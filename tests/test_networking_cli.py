@@ -2586,3 +2586,30 @@ def test_set_on_a_contacts_name_names_the_contacts_file_to_edit(
     # a key no meeting has, given a meeting's name, is still told of the meeting
     kind = invoke("set", "Coffee with Siobhán", "role=x")
     assert kind.stderr.endswith(f"edit its role in the file: {siobhan}\n")
+
+
+def test_set_warns_at_once_of_a_follow_up_day_before_the_meeting(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `set "Second coffee" follow_up_by=2026-11-01` on a meeting of
+    2026-11-23 said nothing; only `journal check` told it later (T010).  It is written,
+    as `set` writes a value that disagrees with the rest, and stderr says so at once."""
+    path = "meetings/2026-11-23 Second coffee.md"
+    note = write(path, meeting_text(date="2026-11-23", follow_up_by="2026-11-30"))
+    result = invoke("set", "Second coffee", "follow_up_by=2026-11-01")
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"{path}: follow_up_by: 2026-11-30 -> 2026-11-01\n",
+    )
+    assert result.stderr == (
+        f"{path}: warning: follow_up_by 2026-11-01 is before the meeting (2026-11-23), "
+        "written all the same (T010): a follow-up comes after the meeting: fix the date "
+        "(a typo?)\n"
+    )
+    assert "follow_up_by: 2026-11-01\n" in note.read_text()
+    as_json = invoke("set", path, "follow_up_by=2026-11-02", "--json")
+    assert "2026-11-02 is before the meeting" in as_json.stderr  # stdout stays JSON
+    data = json.loads(as_json.stdout)
+    assert data["changes"] == [{"key": "follow_up_by", "old": "2026-11-01", "new": "2026-11-02"}]
+    assert invoke("set", path, "follow_up_by=2026-11-23").stderr == ""  # the day itself
+    assert invoke("set", path, "follow_up_by=").stderr == ""

@@ -54,6 +54,7 @@ from journal.core.numerals import respelled
 from journal.core.periodic import PeriodicSettings
 from journal.core.plan_notes import plan_options, plan_spans, rekeyed, row_goal
 from journal.core.records import Record, record
+from journal.core.rules.timebound import early_follow_up
 from journal.core.series import offsets, value_on
 from journal.usecases.common import (
     LINKED,
@@ -430,7 +431,21 @@ def _set_meeting(vault: Vault, catalog: Catalog, note: Note, given: dict[str, st
         return codec.edit(doc, {(c.key,): typed[c.key] for c in result.changes})
 
     result.written = vault.rewrite(note.path, transform, note)
+    by = typed.get("follow_up_by")
+    if result.written and isinstance(by, date):
+        result.warnings = _early(note, by)
     return result
+
+
+def _early(meeting: Note, by: date) -> list[Diagnostic]:
+    """T010's warning, said at once, when ``by``, the ``follow_up_by`` just set, is before
+    the meeting: written all the same, as a value that disagrees is."""
+    day = meeting_from_note(meeting)[0].day
+    if day is None or by >= day:
+        return []
+    what, fix = early_follow_up(by, day)
+    said = f"{what}, written all the same (T010): {fix}"
+    return [Diagnostic(meeting.path, None, said, "warning", "meeting-dates")]
 
 
 def _reread(edited: codec.Document, text: str) -> codec.Document:
