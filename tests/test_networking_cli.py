@@ -2613,3 +2613,39 @@ def test_set_warns_at_once_of_a_follow_up_day_before_the_meeting(
     assert data["changes"] == [{"key": "follow_up_by", "old": "2026-11-01", "new": "2026-11-02"}]
     assert invoke("set", path, "follow_up_by=2026-11-23").stderr == ""  # the day itself
     assert invoke("set", path, "follow_up_by=").stderr == ""
+
+
+def test_a_new_notes_name_taken_by_a_note_that_cant_be_read_says_why_it_cant(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): `new contact "René Dubois"` beside her note saved in Latin-1
+    said `if it is the person's note, give it type: contact`, which it has: the note
+    can't be read, and the refusal says why, as every command does, with no advice
+    for a note of text."""
+    latin1 = "---\ntype: contact\ntitle: René Dubois\n---\n# René\n".encode("latin-1")
+    utf8 = "not valid UTF-8 (byte 0xe9); save as UTF-8"
+    taken = "a note with this name already exists; not overwritten"
+    yaml = "---\ntype: goal\ntitle: [oops\n---\n# Bad\n"
+    for args, rel, text, why in (
+        (("new", "contact", "René Dubois", "--org", "SG"), "people/René Dubois.md:3", latin1, utf8),
+        (("new", "goal", "Bad yaml"), "goals/Bad yaml.md:3", yaml, "invalid front matter: the"),
+        (
+            ("new", "meeting", "--with", "Dana Ortiz", "--kind", "coffee"),
+            "meetings/2026-11-22 Coffee with Dana Ortiz.md:4",
+            b'---\ntype: meeting\ndate: 2026-11-22\nwith: ["[[Ren\xe9]]"]\n---\n',
+            utf8,
+        ),
+        (
+            ("new", "goal", "Listed"),
+            "goals/Listed.md:1",
+            "---\n- a\n- b\n---\n",
+            "the '---' block at the top is a list, not properties",
+        ),
+    ):
+        write("people/Dana Ortiz.md", DANA)
+        path = write(rel.rpartition(":")[0], text)
+        result = invoke(*args)
+        assert result.exit_code == 1, args
+        assert result.stderr.startswith(f"{rel}: {taken}: {why}"), result.stderr
+        assert "type:" not in result.stderr and "--title" not in result.stderr
+        assert path.read_bytes() == (text if isinstance(text, bytes) else text.encode())
