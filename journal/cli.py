@@ -1250,7 +1250,7 @@ def _line(text: str) -> str:
 
 
 def _echo_changes(state: State, path: str, changes: list[Any]) -> None:
-    """A line per change, values as the file shows them (``change_lines`` of
+    """A line per change, values as read (``change_lines`` of
     :meth:`State.views`)."""
     lined = [{**c, "key": _line(c["key"])} for c in _changes(changes)]
     state.put(state.views().change_lines(_line(path), lined))

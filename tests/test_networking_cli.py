@@ -2649,3 +2649,19 @@ def test_a_new_notes_name_taken_by_a_note_that_cant_be_read_says_why_it_cant(
         assert result.stderr.startswith(f"{rel}: {taken}: {why}"), result.stderr
         assert "type:" not in result.stderr and "--title" not in result.stderr
         assert path.read_bytes() == (text if isinstance(text, bytes) else text.encode())
+
+
+def test_set_and_done_echo_values_as_read_in_the_spelling_journal_writes(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `done` printed `follow_up_done: false -> ...` for a file with
+    `False`, where the docs said values are echoed as the file shows them.  The echo is
+    the value read, spelled as journal writes it, as the JSON gives it (`false`, not
+    `False`; a quoted day without its quotes; `5.5` for `5.50`): the docs say so."""
+    path = "meetings/2026-11-20 Coffee.md"
+    write(path, meeting_text(date="2026-11-20", follow_up_by="2026-11-27", follow_up_done="False"))
+    assert invoke("done", "Coffee").stdout == f"{path}: follow_up_done: false -> 2026-11-22\n"
+    write("goals/g.md", goal_text("G", target="5.50", due="'2027-01-31'"))
+    assert invoke("set", "G", "target=6", "due=2027-02-01").stdout == (
+        "goals/g.md: target: 5.5 -> 6\ngoals/g.md: due: 2027-01-31 -> 2027-02-01\n"
+    )
