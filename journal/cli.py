@@ -1250,7 +1250,7 @@ def _line(text: str) -> str:
 
 
 def _echo_changes(state: State, path: str, changes: list[Any]) -> None:
-    """A line per change, values as the file shows them (``change_lines`` of
+    """A line per change, values as read (``change_lines`` of
     :meth:`State.views`)."""
     lined = [{**c, "key": _line(c["key"])} for c in _changes(changes)]
     state.put(state.views().change_lines(_line(path), lined))
@@ -1273,7 +1273,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     status=done also sets completed: TODAY (unless completed is given).  GOAL is
     an id, path, file name, title or alias, or whole words or the first 3 letters
     or more of one (not 'on', nor 'Ana' of 'Analytics'); a name that finds no goal
-    may name a meeting.
+    may name a meeting (set edits no contact: their file is named).
 
     \b
     Example (names from example-vault/):

@@ -48,10 +48,10 @@ def due_text(due: str | None, today: date, status: str = "active") -> str:
 
 
 def file_value(value: Any) -> str:
-    """A property value as a note shows it (``false``, ``2026-11-22``, text without
-    quotes) on one line (a line break as ``\\n``), a list as ``journal set`` takes it
-    (``a, b``; a list in it in brackets: ``- [[Note]]`` unquoted is ``[[Note]]``);
-    ``(none)`` when it is not set."""
+    """A property value as read, spelled as journal writes it (``false`` for ``False``,
+    ``2026-11-22``, text without quotes) on one line (a line break as ``\\n``), a list as
+    ``journal set`` takes it (``a, b``; a list in it in brackets: ``- [[Note]]`` unquoted
+    is ``[[Note]]``); ``(none)`` when it is not set."""
     if value is None:
         return "(none)"
     if isinstance(value, bool):

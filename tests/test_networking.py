@@ -95,6 +95,29 @@ def test_bad_values_are_reported_with_their_line_and_the_rest_is_used() -> None:
     ]
 
 
+def test_true_or_false_in_quotes_is_told_as_text_not_the_value() -> None:
+    """Reported (tryout): `follow_up_done: "false"   # todo` was told `should be true,
+    false or the date it was done`, which it seemed to be: it is the text "false"."""
+    bad = meeting(follow_up_done='"false"   # todo')
+    assert [(d.line, d.message) for d in bad.diagnostics] == [
+        (
+            3,
+            'follow_up_done is the text "false" (in quotes), not false: write '
+            "follow_up_done: false, without quotes",
+        )
+    ]
+    milestones = "milestones:\n  - title: A\n    done: 'TRUE'\n  - title: B\n    dropped: \"no\"\n"
+    goal = note("goals/g.md", f"---\ntype: goal\n{milestones}---\n")
+    assert [(d.line, d.message) for d in goal.diagnostics] == [
+        (
+            5,
+            'milestones item 1: done is the text "TRUE" (in quotes), not true: write done: '
+            "true, without quotes",
+        ),
+        (7, "milestones item 2: dropped should be true, false or the date it was dropped"),
+    ]
+
+
 def test_one_bad_entry_of_with_drops_no_other_person() -> None:
     """Reported: `- "[[Jose Nunez (Globex)]] (maybe)"` under `with:` dropped every
     person of the meeting; only that entry is told, at its own line."""

@@ -2614,3 +2614,122 @@ def test_new_goal_or_contact_over_an_empty_note_says_what_an_empty_note_is(
         result = invoke(*args)
         assert (result.exit_code, result.stderr) == (1, f"{rel}: {refused}: {empty}")
         assert path.read_bytes() == blank.encode()
+
+
+def test_set_on_a_contacts_name_names_the_contacts_file_to_edit(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): `set "Siobhán" role=x` said to edit `role` in her meeting's
+    note, and `set "Anna Schmidt" role=...` listed her two meetings, not her contact.
+    `set` edits no contact: a key no meeting has, given a contact's name (or a part of
+    it that her meetings' titles share), is refused naming the contact's file."""
+    write("people/Anna Schmidt.md", "---\ntype: contact\ntitle: Anna Schmidt\n---\n# Anna\n")
+    write("people/Siobhán O'Brien.md", "---\ntype: contact\n---\n# Siobhán\n")
+    for day in ("2026-10-01", "2026-11-02"):
+        text = meeting_text(date=day, **{"with": '["[[Anna Schmidt]]"]'})
+        write(f"meetings/{day} Coffee with Anna Schmidt.md", text)
+    siobhan = "meetings/2026-10-09 Coffee with Siobhán O'Brien.md"
+    write(siobhan, meeting_text(date="2026-10-09", **{"with": '["[[Siobhán O\'Brien]]"]'}))
+    before = {p: p.read_bytes() for p in vault.rglob("*.md")}
+    for name, key, contact in (
+        ("Anna Schmidt", "role=Head of People Analytics", "people/Anna Schmidt.md"),
+        ("anna schmidt", "role=x", "people/Anna Schmidt.md"),
+        ("Siobhán", "role=x", "people/Siobhán O'Brien.md"),
+        ("siobhan o\u2019brien", "org=SG", "people/Siobhán O'Brien.md"),
+        ("Anna Schmidt", "status=done", "people/Anna Schmidt.md"),
+    ):
+        result = invoke("set", name, key)
+        told = key.partition("=")[0]
+        assert (result.exit_code, result.stderr) == (
+            2,
+            f"journal: set does not edit contacts; edit its {told} in the file: {contact}\n",
+        ), name
+    # a meeting's own key still names a meeting: her meetings, or the one there is
+    outcome = invoke("set", "Anna Schmidt", "outcome=x")
+    assert outcome.exit_code == 1 and "'Anna Schmidt' matches 2 notes" in outcome.stderr
+    assert "people/" not in outcome.stderr
+    assert {p: p.read_bytes() for p in vault.rglob("*.md")} == before
+    done = invoke("set", "Siobhán", "outcome=She will introduce me")
+    assert done.stdout == f"{siobhan}: outcome: (none) -> She will introduce me\n"
+    # a key no meeting has, given a meeting's name, is still told of the meeting
+    kind = invoke("set", "Coffee with Siobhán", "role=x")
+    assert kind.stderr.endswith(f"edit its role in the file: {siobhan}\n")
+
+
+def test_set_warns_at_once_of_a_follow_up_day_before_the_meeting(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `set "Second coffee" follow_up_by=2026-11-01` on a meeting of
+    2026-11-23 said nothing; only `journal check` told it later (T010).  It is written,
+    as `set` writes a value that disagrees with the rest, and stderr says so at once."""
+    path = "meetings/2026-11-23 Second coffee.md"
+    note = write(path, meeting_text(date="2026-11-23", follow_up_by="2026-11-30"))
+    result = invoke("set", "Second coffee", "follow_up_by=2026-11-01")
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"{path}: follow_up_by: 2026-11-30 -> 2026-11-01\n",
+    )
+    assert result.stderr == (
+        f"{path}: warning: follow_up_by 2026-11-01 is before the meeting (2026-11-23), "
+        "written all the same (T010): a follow-up comes after the meeting: fix the date "
+        "(a typo?)\n"
+    )
+    assert "follow_up_by: 2026-11-01\n" in note.read_text()
+    as_json = invoke("set", path, "follow_up_by=2026-11-02", "--json")
+    assert "2026-11-02 is before the meeting" in as_json.stderr  # stdout stays JSON
+    data = json.loads(as_json.stdout)
+    assert data["changes"] == [{"key": "follow_up_by", "old": "2026-11-01", "new": "2026-11-02"}]
+    assert invoke("set", path, "follow_up_by=2026-11-23").stderr == ""  # the day itself
+    assert invoke("set", path, "follow_up_by=").stderr == ""
+
+
+def test_a_new_notes_name_taken_by_a_note_that_cant_be_read_says_why_it_cant(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): `new contact "René Dubois"` beside her note saved in Latin-1
+    said `if it is the person's note, give it type: contact`, which it has: the note
+    can't be read, and the refusal says why, as every command does, with no advice
+    for a note of text."""
+    latin1 = "---\ntype: contact\ntitle: René Dubois\n---\n# René\n".encode("latin-1")
+    utf8 = "not valid UTF-8 (byte 0xe9); save as UTF-8"
+    taken = "a note with this name already exists; not overwritten"
+    yaml = "---\ntype: goal\ntitle: [oops\n---\n# Bad\n"
+    for args, rel, text, why in (
+        (("new", "contact", "René Dubois", "--org", "SG"), "people/René Dubois.md:3", latin1, utf8),
+        (("new", "goal", "Bad yaml"), "goals/Bad yaml.md:3", yaml, "invalid front matter: the"),
+        (
+            ("new", "meeting", "--with", "Dana Ortiz", "--kind", "coffee"),
+            "meetings/2026-11-22 Coffee with Dana Ortiz.md:4",
+            b'---\ntype: meeting\ndate: 2026-11-22\nwith: ["[[Ren\xe9]]"]\n---\n',
+            utf8,
+        ),
+        (
+            ("new", "goal", "Listed"),
+            "goals/Listed.md:1",
+            "---\n- a\n- b\n---\n",
+            "the '---' block at the top is a list, not properties",
+        ),
+    ):
+        write("people/Dana Ortiz.md", DANA)
+        path = write(rel.rpartition(":")[0], text)
+        result = invoke(*args)
+        assert result.exit_code == 1, args
+        assert result.stderr.startswith(f"{rel}: {taken}: {why}"), result.stderr
+        assert "type:" not in result.stderr and "--title" not in result.stderr
+        assert path.read_bytes() == (text if isinstance(text, bytes) else text.encode())
+
+
+def test_set_and_done_echo_values_as_read_in_the_spelling_journal_writes(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `done` printed `follow_up_done: false -> ...` for a file with
+    `False`, where the docs said values are echoed as the file shows them.  The echo is
+    the value read, spelled as journal writes it, as the JSON gives it (`false`, not
+    `False`; a quoted day without its quotes; `5.5` for `5.50`): the docs say so."""
+    path = "meetings/2026-11-20 Coffee.md"
+    write(path, meeting_text(date="2026-11-20", follow_up_by="2026-11-27", follow_up_done="False"))
+    assert invoke("done", "Coffee").stdout == f"{path}: follow_up_done: false -> 2026-11-22\n"
+    write("goals/g.md", goal_text("G", target="5.50", due="'2027-01-31'"))
+    assert invoke("set", "G", "target=6", "due=2027-02-01").stdout == (
+        "goals/g.md: target: 5.5 -> 6\ngoals/g.md: due: 2027-01-31 -> 2027-02-01\n"
+    )

@@ -1522,12 +1522,22 @@ class Catalog:
             found.update((h.path, h) for h in self._source.heads_in(folder, None))
         return sorted(found.values(), key=lambda h: h.path)
 
+    def unusable(self, path: str) -> Diagnostic | None:
+        """Why the note at ``path`` can't be used (:meth:`_problems`); None when it can,
+        or journal reads no note there.  No note is loaded."""
+        broken = any(h.path == path for h in self._source.unreadable())
+        return self._why({path: not broken}).get(path)
+
     def _problems(self, heads: Iterable[NoteHead]) -> dict[str, Diagnostic]:
         """The first problem that makes each note of ``heads`` unusable, by path, for those
         that have one: its front matter can't be read, or is no properties
         (``front-matter``: a ``---`` block that is a list, or empty), or the note is
         empty (``empty``)."""
-        readable = {h.path: h.readable for h in heads}
+        return self._why({h.path: h.readable for h in heads})
+
+    def _why(self, readable: Mapping[str, bool]) -> dict[str, Diagnostic]:
+        """:meth:`_problems` of the notes at the paths of ``readable``, by whether each
+        can be read."""
         if not readable:
             return {}
         why: dict[str, Diagnostic] = {}

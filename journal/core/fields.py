@@ -483,8 +483,20 @@ def _done(field: Field, raw: Any, source: str | None) -> bool | date:
                 parse_date(raw)
             except DateError as exc:  # a date, mistyped: say what is wrong with it
                 raise FieldError(f"{field.name}: {exc.message}") from None
-        raise FieldError(f"{field.name} should be true, false or the date it was done")
+        raise FieldError(_not_done(field.name, raw, "done"))
     return value
+
+
+def _not_done(key: str, raw: Any, verb: str) -> str:
+    """What is wrong with ``raw``, a value of ``key`` that is no :func:`done_value`:
+    ``true`` or ``false`` in quotes is text, not that value."""
+    if isinstance(raw, str) and raw.strip().lower() in ("true", "false"):
+        value = raw.strip().lower()
+        return (
+            f'{key} is the text "{raw}" (in quotes), not {value}: write {key}: {value}, '
+            "without quotes"
+        )
+    return f"{key} should be true, false or the date it was {verb}"
 
 
 def _milestones(field: Field, raw: Any, source: str | None) -> list[dict[str, Any]]:
@@ -532,7 +544,7 @@ def _milestone(
     for key in ("done", "dropped"):
         read[key] = done_value(item.get(key))
         if read[key] is None:
-            message = f"{key} should be true, false or the date it was {key}"
+            message = _not_done(key, item.get(key), key)
             problems.append((f"{field.name} item {number}: {message}", key))
     return (None, problems) if problems else (read, [])
 

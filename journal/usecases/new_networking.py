@@ -26,7 +26,7 @@ from journal.core.notes import Note
 from journal.core.records import Record, record
 from journal.usecases.common import found_links, named_goal, still_closed
 from journal.usecases.new_note import (
-    EmptyNote,
+    UnusableNote,
     create_note,
     free_path,
     note_data,
@@ -132,7 +132,7 @@ def new_contact(
 
 def _taken(exc: Conflict) -> Conflict:
     """The refusal of a contact's name another note has, with the ways on."""
-    if isinstance(exc, EmptyNote):
+    if isinstance(exc, UnusableNote):
         return exc
     return Conflict(
         f"{exc.message}: if it is the person's note, give it `type: contact`; else give "
@@ -272,7 +272,7 @@ def new_meeting(
         rel = free_path(vault, catalog, folders.meeting, stem)
     except UsageProblem as exc:  # %% in a name of the people's: the title is the fix
         raise UsageProblem(f"{exc.message}; give the meeting a --title") from None
-    except EmptyNote:
+    except UnusableNote:
         raise
     except Conflict as exc:
         raise Conflict(

@@ -132,25 +132,29 @@ def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
             f"{MAX_NAME_BYTES} bytes of UTF-8, which the note there shares: a title that begins "
             "differently makes another)"
         )
-    _refuse_empty(vault, there, why)
+    _refuse_unusable(vault, catalog, there, why)
     raise Conflict(why, path=there)
 
 
-class EmptyNote(Conflict):
-    """A new note's name is an empty note's (:func:`_refuse_empty`): the refusal says
-    what that is, and no caller adds the ways on it gives for a note of text."""
+class UnusableNote(Conflict):
+    """A new note's name is that of a note that can't be used (:func:`_refuse_unusable`):
+    the refusal says why, and no caller adds the ways on it gives for a note of text."""
 
 
-def _refuse_empty(vault: Vault, rel: str, why: str) -> None:
-    """Refuse the name of the note at ``rel`` (``why``: the refusal) when that note is
-    empty: a sync's placeholder or a save half done, whose text may still come, told in
-    H004's words."""
+def _refuse_unusable(vault: Vault, catalog: Catalog, rel: str, why: str) -> None:
+    """Refuse the name of the note at ``rel`` (``why``: the refusal) when that note can't
+    be used, saying why as every command does: it is empty (a sync's placeholder or a
+    save half done, whose text may still come, told in H004's words), or its front
+    matter can't be read (not UTF-8, bad YAML) or is no properties."""
     try:
         raw = read_note_at(vault.disk_path(rel))
     except OSError:
         return  # gone meanwhile, or can't be read: the refusal of a note of text
     if codec.decode(raw).blank:
-        raise EmptyNote(f"{why}: {emptied(raw)}", path=rel)
+        raise UnusableNote(f"{why}: {emptied(raw)}", path=rel)
+    problem = catalog.unusable(rel)
+    if problem is not None:
+        raise UnusableNote(f"{why}: {problem.message}", path=rel, line=problem.line)
 
 
 def create_note(
@@ -248,7 +252,7 @@ def new_goal(
         rel = create_note(
             vault, catalog, vault.config.folders.goal, title, written, "goal.md.j2", shown
         )
-    except EmptyNote:
+    except UnusableNote:
         raise
     except Conflict as exc:
         there = catalog.by_path.get(exc.path or "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import field
 from datetime import date, timedelta
 from typing import Any
@@ -12,7 +12,14 @@ from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.checkins import CheckIn, gives
-from journal.core.errors import Diagnostic, JournalError, NotFound, UnsafeWrite, UsageProblem
+from journal.core.errors import (
+    Ambiguous,
+    Diagnostic,
+    JournalError,
+    NotFound,
+    UnsafeWrite,
+    UsageProblem,
+)
 from journal.core.fields import (
     CLEARED_ONLY,
     FIXED_KEYS,
@@ -41,11 +48,13 @@ from journal.core.goal import (
 from journal.core.links import composed, parse_link
 from journal.core.logsection import append_checkin, has_log, log_checkins
 from journal.core.names import file_stem, refuse_comment_mark
+from journal.core.networking import meeting_from_note
 from journal.core.notes import Note, stem_of
 from journal.core.numerals import respelled
 from journal.core.periodic import PeriodicSettings
 from journal.core.plan_notes import plan_options, plan_spans, rekeyed, row_goal
 from journal.core.records import Record, record
+from journal.core.rules.timebound import early_follow_up
 from journal.core.series import offsets, value_on
 from journal.usecases.common import (
     LINKED,
@@ -103,13 +112,13 @@ class SetResult(Record):
 
 
 def parse_assignments(
-    assignments: Sequence[str], ref: str, goal_word: Callable[[str], str]
+    assignments: Sequence[str], ref: str, goal_word: Callable[[str, list[str]], str]
 ) -> dict[str, str]:
     """``["status=done", "current=3"]`` as a mapping; each key once, Obsidian's legacy
     names as the property (``cssclass=wide`` is ``cssclasses``).  ``ref``: the goal as
-    named, and ``goal_word``: the goal a name finds as a command to paste names it (a
-    :class:`JournalError` when none), for the command meant when words are no
-    ``KEY=VALUE`` (:func:`_as_meant`)."""
+    named, and ``goal_word``: the goal a name finds, given the keys to set, as a command
+    to paste names it (a :class:`JournalError` when none), for the command meant when
+    words are no ``KEY=VALUE`` (:func:`_as_meant`)."""
     parsed: dict[str, str] = {}
     for item in assignments:
         key, sep, value = item.partition("=")
@@ -129,7 +138,9 @@ _FORM = (
 )
 
 
-def _as_meant(assignments: Sequence[str], ref: str, goal_word: Callable[[str], str]) -> str:
+def _as_meant(
+    assignments: Sequence[str], ref: str, goal_word: Callable[[str, list[str]], str]
+) -> str:
     """What is wrong with ``assignments`` that hold words that are no ``KEY=VALUE``, and
     the command meant, to paste: the words before the first ``KEY=VALUE`` are the
     goal's name's (``set Senior HRBP why=x``), a space around ``=`` is dropped (``target
@@ -140,11 +151,12 @@ def _as_meant(assignments: Sequence[str], ref: str, goal_word: Callable[[str], s
     names = list(itertools.takewhile(lambda word: "=" not in word, words))
     meant = words[len(names) :]
     pairs = [(key.strip(), value) for key, _, value in (word.partition("=") for word in meant)]
+    keys = [_LEGACY_NAMES.get(key, key) for key, _ in pairs]
     unknown = [key for key, _ in pairs if _LEGACY_NAMES.get(key, key) not in SET_FIELDS]
     if not meant or unknown:
         return _FORM + (f"; unknown property '{unknown[0]}'" if unknown else "")
     try:
-        goal = goal_word(" ".join([ref, *names]))
+        goal = goal_word(" ".join([ref, *names]), keys)
     except JournalError as exc:
         return f"{_FORM}; {exc.message}"
     if names:
@@ -273,9 +285,11 @@ def set_fields(
     line of a new ``current`` and the body's lines of ``why`` and ``outcome`` that
     ``new goal`` wrote.  A goal that becomes done also gets ``completed: TODAY``
     (unless it is given)."""
-    given = parse_assignments(assignments, ref, lambda name: _word(vault, catalog, name))
+    given = parse_assignments(
+        assignments, ref, lambda name, keys: _word(vault, catalog, name, keys)
+    )
     # before the values: a meeting is no goal, whatever `kind`
-    note = _named(vault, catalog, ref)
+    note = _named(vault, catalog, ref, given)
     if note.kind == "meeting":
         return _set_meeting(vault, catalog, note, given)
     goal = catalog.goal_at(note.path)
@@ -332,28 +346,64 @@ def set_fields(
 MEETING_SET = ("outcome", "goal", "follow_up_by")
 
 
-def _named(vault: Vault, catalog: Catalog, ref: str) -> Note:
+def _named(vault: Vault, catalog: Catalog, ref: str, keys: Collection[str]) -> Note:
     """The goal ``ref`` names, else the meeting it names (a goal is looked for first, so
-    a name that names one still does); the goal's error when it names neither."""
+    a name that names one still does); the goal's error when it names neither.  With a
+    key no meeting has among ``keys``, a contact ``ref`` names is looked for too (as
+    :func:`_meant` finds it), and refused naming its file: set edits no contact."""
+    other = _not_meetings(keys)
+    kinds = ("meeting",) if other is None else ("meeting", "contact")
     try:
         return catalog.by_path[named_goal(vault, catalog, ref, writes=True).path]
     except NotFound as missing:
         try:
-            return catalog.find_note(vault.named_path(ref), ("meeting",), writes=True)
+            note = _meant(catalog, vault.named_path(ref), kinds)
         except NotFound:
             raise missing from None
+    if note.kind == "contact":
+        raise UsageProblem(f"set does not edit contacts; edit its {other} in the file: {note.path}")
+    return note
 
 
-def _word(vault: Vault, catalog: Catalog, ref: str) -> str:
+def _meant(catalog: Catalog, ref: str, kinds: tuple[str, ...]) -> Note:
+    """The note of ``kinds`` ``ref`` names (:meth:`Catalog.find_note`); of several, the
+    one contact among them when the others are meetings with that contact (``Siobhán``,
+    a part of her name and of the titles of her meetings, is her)."""
+    try:
+        return catalog.find_note(ref, kinds, writes=True)
+    except Ambiguous as several:
+        notes = [catalog.by_path[path] for path in several.candidates]
+        contacts = [note for note in notes if note.kind == "contact"]
+        if (
+            several.unusable
+            or len(contacts) != 1
+            or not all(note is contacts[0] or _met(catalog, note, contacts[0]) for note in notes)
+        ):
+            raise
+        return contacts[0]
+
+
+def _met(catalog: Catalog, note: Note, contact: Note) -> bool:
+    """Whether ``note`` is a meeting with ``contact``."""
+    people = catalog.people_of(meeting_from_note(note)[0]) if note.kind == "meeting" else []
+    return any(person.path == contact.path for person in people)
+
+
+def _not_meetings(keys: Collection[str]) -> str | None:
+    """The first of ``keys`` that set does not write in a meeting (:data:`MEETING_SET`)."""
+    return next((key for key in keys if key not in MEETING_SET), None)
+
+
+def _word(vault: Vault, catalog: Catalog, ref: str, keys: Collection[str]) -> str:
     """The note ``ref`` names (:func:`_named`) as a command to paste names it."""
-    note = _named(vault, catalog, ref)
+    note = _named(vault, catalog, ref, keys)
     return shell_word(note.path) if note.kind == "meeting" else catalog.goal_word(note.path)
 
 
 def _set_meeting(vault: Vault, catalog: Catalog, note: Note, given: dict[str, str]) -> SetResult:
     """Edit the :data:`MEETING_SET` properties of the meeting ``note``, only their lines;
     ``goal`` is named as ``new meeting --goal`` names it, and written as its link."""
-    other = next((key for key in given if key not in MEETING_SET), None)
+    other = _not_meetings(given)
     if other is not None:
         raise UsageProblem(
             f"set writes a meeting's {listed(list(MEETING_SET))}; edit its {other} in the "
@@ -381,7 +431,21 @@ def _set_meeting(vault: Vault, catalog: Catalog, note: Note, given: dict[str, st
         return codec.edit(doc, {(c.key,): typed[c.key] for c in result.changes})
 
     result.written = vault.rewrite(note.path, transform, note)
+    by = typed.get("follow_up_by")
+    if result.written and isinstance(by, date):
+        result.warnings = _early(note, by)
     return result
+
+
+def _early(meeting: Note, by: date) -> list[Diagnostic]:
+    """T010's warning, said at once, when ``by``, the ``follow_up_by`` just set, is before
+    the meeting: written all the same, as a value that disagrees is."""
+    day = meeting_from_note(meeting)[0].day
+    if day is None or by >= day:
+        return []
+    what, fix = early_follow_up(by, day)
+    said = f"{what}, written all the same (T010): {fix}"
+    return [Diagnostic(meeting.path, None, said, "warning", "meeting-dates")]
 
 
 def _reread(edited: codec.Document, text: str) -> codec.Document:

@@ -344,10 +344,7 @@ def meeting_dates(ctx: Context) -> Iterator[Problem]:
         by, done = meeting.follow_up_by, meeting.follow_up_done
         if by is not None and by < meeting.day:
             yield Problem(
-                meeting.path,
-                line("follow_up_by") or 1,
-                f"follow_up_by {by} is before the meeting ({meeting.day})",
-                "a follow-up comes after the meeting: fix the date (a typo?)",
+                meeting.path, line("follow_up_by") or 1, *early_follow_up(by, meeting.day)
             )
         if not isinstance(done, bool) and done < meeting.day:
             yield Problem(
@@ -356,6 +353,15 @@ def meeting_dates(ctx: Context) -> Iterator[Problem]:
                 f"follow_up_done {done} is before the meeting ({meeting.day})",
                 "set the day the follow-up was sent, or `false` until it is",
             )
+
+
+def early_follow_up(by: date, day: date) -> tuple[str, str]:
+    """What T010 says of a ``follow_up_by`` (``by``) before the meeting's ``day``, and
+    the fix (``journal set`` says it at once)."""
+    return (
+        f"follow_up_by {by} is before the meeting ({day})",
+        "a follow-up comes after the meeting: fix the date (a typo?)",
+    )
 
 
 def implied_follow_up(ctx: Context) -> Iterator[Problem]:
