@@ -152,3 +152,32 @@ def test_a_snippet_of_a_symbol_or_of_a_title_hit_shows_the_text_as_written(
     write("notes/Long.md", f"{words}\u3000{words}\n")
     [hit] = found(invoke, "title:long")
     assert hit["snippet"] == "w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11..."
+
+
+def _meeting(day: str, title: str, people: list[str], body: str, goal: str = "") -> str:
+    """A meeting note as `journal new meeting` writes one (its heading: the title
+    without the date)."""
+    linked = "".join(f'  - "[[{p}]]"\n' for p in people)
+    goal_line = f'goal: "[[{goal}]]"\n' if goal else ""
+    return f"---\ntype: meeting\ndate: {day}\nwith:\n{linked}{goal_line}---\n# {title}\n\n{body}\n"
+
+
+def test_a_meetings_heading_without_the_date_is_left_out_and_a_heading_kept_is_set_apart(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `search Björn` showed `Event with Agnès Dupré and **Björn** Ek
+    What we talked about, what...`: the heading `journal new meeting` writes is the
+    title without its date, so it was not left out as a title, and a heading ran into
+    the text after it."""
+    write("people/Björn Ek.md", "---\ntype: contact\n---\n# Björn Ek\n\nHow we met.\n")
+    body = "What we talked about, what I learned.\n\n## Follow-up\n\n- [ ] Thank-you note"
+    people = ["Agnès Dupré", "Björn Ek"]
+    write(
+        "meetings/2026-12-02 Event with Agnès Dupré and Björn Ek.md",
+        _meeting("2026-12-02", "Event with Agnès Dupré and Björn Ek", people, body),
+    )
+    meeting = found(invoke, "Björn")[1]
+    assert meeting["title"] == "2026-12-02 Event with Agnès Dupré and Björn Ek"
+    assert meeting["snippet"] == "What we talked about, what I learned. Follow-up · - [ ]..."
+    [hit] = found(invoke, "thank")
+    assert hit["snippet"].endswith("Follow-up · - [ ] **Thank**-you note")
