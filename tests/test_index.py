@@ -1448,7 +1448,7 @@ def test_a_search_reads_one_state_of_the_index(notes: Path) -> None:
     rebuilt: list[str] = []
 
     def rebuild_once(sql: str) -> None:
-        if sql.startswith("SELECT title, body, written FROM search") and not rebuilt:
+        if sql.startswith("SELECT title, body, linked, written FROM search") and not rebuilt:
             rebuilt.append(sql)
             other.rebuild()
 

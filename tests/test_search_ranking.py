@@ -92,7 +92,7 @@ def test_a_column_the_search_lacks_is_a_usage_error_when_nothing_matches(
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "journal: can't search for 'tags:career': 'tags:' is read as a column filter, and the"
-        " search has only title: and body: (front matter is not searched)\n"
+        " search has only title:, body: and linked: (the names the properties link)\n"
     )
     # a word with a colon that is no column filter is still searched as typed
     assert [h["path"] for h in found(invoke, "https://example.com/x")] == ["notes/a.md"]
@@ -160,6 +160,45 @@ def _meeting(day: str, title: str, people: list[str], body: str, goal: str = "")
     linked = "".join(f'  - "[[{p}]]"\n' for p in people)
     goal_line = f'goal: "[[{goal}]]"\n' if goal else ""
     return f"---\ntype: meeting\ndate: {day}\nwith:\n{linked}{goal_line}---\n# {title}\n\n{body}\n"
+
+
+def test_a_name_linked_in_front_matter_finds_the_notes_that_link_it(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `journal search Ostergaard` listed the contact and the one
+    meeting whose title named Lars, not the two that linked him in `with:` only, though
+    `people` counted 3 meetings: the names a note's properties link are searched too,
+    weighing less than a word of the body, and a note found by them alone shows the
+    property that links it as its snippet."""
+    write("people/Lars Østergaard.md", "---\ntype: contact\n---\n# Lars Østergaard\n\nMentor.\n")
+    write("goals/Land a role.md", "---\ntype: goal\nstatus: active\n---\n# Land a role\n")
+    write(
+        "meetings/2026-10-23 Mentoring with Lars Østergaard.md",
+        _meeting("2026-10-23", "Mentoring with Lars Østergaard", ["Lars Østergaard"], "Good."),
+    )
+    trio = "meetings/2026-12-03 Coffee trio.md"
+    people = ["Anna Schmidt", "Lars Østergaard|Lars", "Kenji Mori"]
+    write(trio, _meeting("2026-12-03", "Coffee trio", people, "We talked.", "Land a role"))
+    write(
+        "meetings/2026-12-01 Mixed endings.md",
+        _meeting("2026-12-01", "Mixed endings", ["Lars Østergaard"], "- [ ] Send portfolio"),
+    )
+    write("notes/Lunch.md", "# Lunch\n\nLunch with Lars Østergaard, who mentors me.\n")
+    hits = found(invoke, "Ostergaard")
+    assert [h["path"] for h in hits] == [
+        "people/Lars Østergaard.md",  # the titles first
+        "meetings/2026-10-23 Mentoring with Lars Østergaard.md",
+        "notes/Lunch.md",  # a word of the body before a name the front matter links
+        "meetings/2026-12-01 Mixed endings.md",
+        trio,
+    ]
+    assert hits[-2]["snippet"] == "with: Lars **Østergaard**"
+    assert hits[-1]["snippet"] == "with: Anna Schmidt, Lars **Østergaard** (Lars), Kenji Mori"
+    assert found(invoke, "Kenji talked")[0]["snippet"] == "We **talked**."  # the body's hit
+    goal, by_goal = found(invoke, "land role")
+    assert (goal["path"], by_goal["path"]) == ("goals/Land a role.md", trio)
+    assert by_goal["snippet"] == "goal: **Land** a **role**"
+    assert [h["path"] for h in found(invoke, "linked:lars coffee")] == [trio]
 
 
 def test_a_meetings_heading_without_the_date_is_left_out_and_a_heading_kept_is_set_apart(

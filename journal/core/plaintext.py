@@ -113,6 +113,15 @@ def _heading_shown(heading: re.Match[str], title: str) -> str:
     return text + _HEADING_END + heading[3]
 
 
+def linked_name(target: str, alias: str | None) -> str:
+    """A link a property holds as the search holds and shows it: its target's name, and
+    its alias in parentheses when that says another (``Lars Østergaard (Lars)``)."""
+    name = target.rsplit("/", 1)[-1].removesuffix(".md")
+    if not alias or alias.strip().casefold() == name.casefold():
+        return name
+    return f"{name} ({alias.strip()})" if name else alias.strip()
+
+
 def _link_shown(link: Link | None, written: str) -> str:
     """What Obsidian shows of a wikilink (or an embed): its alias, else its target's
     name, with the heading it names (``Note > Heading``)."""
