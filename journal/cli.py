@@ -1386,10 +1386,11 @@ def index_command(state: State, rebuild: bool, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of hits.")
 @pass_state
 def search(state: State, query: str, limit: int, as_json: bool) -> None:
-    """Search the titles and bodies of all notes, best matches first.
+    """Search the titles and bodies of all notes, and the names their properties
+    link (a person's name finds the meetings with them), best matches first.
 
     QUERY uses SQLite FTS5 syntax: words (all must match), "a phrase",
-    OR, NOT, prefix*, title:word.
+    OR, NOT, prefix*, title:word, linked:word.
 
     \b
     Example:

@@ -1448,7 +1448,7 @@ def test_a_search_reads_one_state_of_the_index(notes: Path) -> None:
     rebuilt: list[str] = []
 
     def rebuild_once(sql: str) -> None:
-        if sql.startswith("SELECT title, body, written FROM search") and not rebuilt:
+        if sql.startswith("SELECT title, body, linked, written FROM search") and not rebuilt:
             rebuilt.append(sql)
             other.rebuild()
 
@@ -2997,8 +2997,7 @@ def test_snippets_read_as_plain_text_and_mark_only_hits(invoke: Invoke, write: W
     for markup in ("#", "[[", "]]", "```", "<!--", "draft", "%%", "aside"):
         assert markup not in shown
     assert (
-        snippet("survey")
-        == "Three findings 1. Career growth is the lowest score (52%) Some bold..."
+        snippet("survey") == "Three findings · 1. Career growth is the lowest score (52%) Some..."
     )
     assert snippet("ortiz").startswith("Three findings")  # a link's hidden target: no mark
 
@@ -3051,7 +3050,7 @@ def test_a_long_note_gets_its_snippet_from_the_piece_that_matches(
     many = invoke("search", "error").stdout
     assert many.count("**error**") >= 3
     title = invoke("search", "title:pasted").stdout  # no piece holds the title
-    assert "Server log error at line" in title and "**" not in title and "#" not in title
+    assert "Server log · error at line" in title and "**" not in title and "#" not in title
     body = "".join(f"w{i} " for i in range(3_000)) + "\n"
     body += "".join(f"line {i}\n" for i in range(2_000)) + "".join(map(str, range(6_000)))
     pieces = list(index_module._pieces(body))

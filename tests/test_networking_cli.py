@@ -634,6 +634,27 @@ def test_follow_ups_name_their_meetings_with_the_day_held(
     assert "follow_up_done" in (vault / "meetings/2026-10-30 Coffee with Ann Bell.md").read_text()
 
 
+def test_a_follow_up_gives_its_notes_title_as_search_and_list_do(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `followups --json` gave `"title": "Coffee with Marcus Lee"`,
+    `search --json` `"2026-10-21 Coffee with Marcus Lee"`: `title` stays the meeting's,
+    without the day (`date` has it), and `note_title` is the note's, as `list` and
+    `search` give it and `journal done` takes it."""
+    write(
+        "meetings/2026-11-18 Coffee with Marcus Lee.md",
+        meeting_text(date="2026-11-18", follow_up_by="2026-11-25", **{"with": "'[[Marcus Lee]]'"}),
+    )
+    [row] = json.loads(invoke("followups", "--json").stdout)
+    named = "2026-11-18 Coffee with Marcus Lee"
+    assert (row["title"], row["date"]) == ("Coffee with Marcus Lee", "2026-11-18")
+    assert row["note_title"] == named
+    [hit] = json.loads(invoke("search", "Marcus", "--json").stdout)
+    [listed] = json.loads(invoke("list", "--type", "meeting", "--json").stdout)
+    assert hit["title"] == listed["title"] == named
+    assert json.loads(invoke("status", "--json").stdout)["followups"] == [row]
+
+
 def test_a_follow_up_done_after_its_day_says_how_late(invoke: Invoke, write: Write) -> None:
     """A follow-up done after its ``follow_up_by`` read as one done on time (a tryout):
     ``--all`` tells how many days late, and ``--json`` has it as ``days_late``."""

@@ -440,7 +440,7 @@ def test_plain_search_says_each_hit_in_a_block_without_match_marks(
         "  ...2026-10-21 Coffee with Sam Patel,\n"
         "    2026-11-18 Informational\n"
     ), out
-    assert "  Coffee with Sam Patel Video coffee, 30\n    minutes, set up by Dana...\n" in out
+    assert "  ...set up by Dana Ortiz. Sam moved\n    from HR operations to an...\n" in out
     assert "**Sam Patel**" in run(example_vault, "search", "Sam Patel").stdout
 
 

@@ -38,5 +38,36 @@ def test_markdown_is_shown_as_plain_text(markdown: str, shown: str) -> None:
 
 def test_the_heading_that_is_the_title_is_left_out_and_others_kept() -> None:
     text = "# Topic 6 **referral** plan\n\n## Notes\n# Other\n"
-    assert plain_text(text, "topic 6 referral plan") == "\n\nNotes\nOther\n"
-    assert plain_text(text, "Another title").startswith("Topic 6 referral plan\n")
+    assert plain_text(text, "topic 6 referral plan") == "\n\nNotes ·\nOther\n"
+    assert plain_text(text, "Another title").startswith("Topic 6 referral plan ·\n")
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("2026-12-02 Coffee with Ann", "\nWe met."),  # as journal new meeting names one
+        ("2026-12-02  coffee WITH ann", "\nWe met."),
+        ("Coffee with Ann", "\nWe met."),
+        ("2026-12-02", "Coffee with Ann ·\nWe met."),  # a daily note's: no title left
+        ("Notes 2026-12-02 Coffee with Ann", "Coffee with Ann ·\nWe met."),
+    ],
+)
+def test_a_heading_that_is_the_title_without_its_date_is_left_out(title: str, shown: str) -> None:
+    assert plain_text("# Coffee with Ann\nWe met.", title) == shown
+
+
+@pytest.mark.parametrize(
+    ("markdown", "shown"),
+    [
+        ("## Follow-up\n\n- [ ] Thank", "Follow-up ·\n\n- [ ] Thank"),
+        ("# A\n## B\ntext", "A ·\nB ·\ntext"),
+        ("## Why not?\nBecause.", "Why not?\nBecause."),  # a heading that ends a sentence
+        ("## Wins:\nOne.", "Wins:\nOne."),
+        ("text\n## Last\n\n", "text\nLast\n\n"),  # nothing after it
+        ("## Code\n```\nx\n```", "Code ·\nx"),  # code after it too
+    ],
+)
+def test_a_heading_kept_is_set_apart_from_the_text_after_it(markdown: str, shown: str) -> None:
+    """Reported (tryout): in a snippet on one line, a heading ran into the text after it
+    (`Follow-up - [ ] Thank-you note`)."""
+    assert plain_text(markdown) == shown

@@ -92,7 +92,7 @@ def test_a_column_the_search_lacks_is_a_usage_error_when_nothing_matches(
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "journal: can't search for 'tags:career': 'tags:' is read as a column filter, and the"
-        " search has only title: and body: (front matter is not searched)\n"
+        " search has only title:, body: and linked: (the names the properties link)\n"
     )
     # a word with a colon that is no column filter is still searched as typed
     assert [h["path"] for h in found(invoke, "https://example.com/x")] == ["notes/a.md"]
@@ -152,3 +152,71 @@ def test_a_snippet_of_a_symbol_or_of_a_title_hit_shows_the_text_as_written(
     write("notes/Long.md", f"{words}\u3000{words}\n")
     [hit] = found(invoke, "title:long")
     assert hit["snippet"] == "w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11..."
+
+
+def _meeting(day: str, title: str, people: list[str], body: str, goal: str = "") -> str:
+    """A meeting note as `journal new meeting` writes one (its heading: the title
+    without the date)."""
+    linked = "".join(f'  - "[[{p}]]"\n' for p in people)
+    goal_line = f'goal: "[[{goal}]]"\n' if goal else ""
+    return f"---\ntype: meeting\ndate: {day}\nwith:\n{linked}{goal_line}---\n# {title}\n\n{body}\n"
+
+
+def test_a_name_linked_in_front_matter_finds_the_notes_that_link_it(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `journal search Ostergaard` listed the contact and the one
+    meeting whose title named Lars, not the two that linked him in `with:` only, though
+    `people` counted 3 meetings: the names a note's properties link are searched too,
+    weighing less than a word of the body, and a note found by them alone shows the
+    property that links it as its snippet."""
+    write("people/Lars Østergaard.md", "---\ntype: contact\n---\n# Lars Østergaard\n\nMentor.\n")
+    write("goals/Land a role.md", "---\ntype: goal\nstatus: active\n---\n# Land a role\n")
+    write(
+        "meetings/2026-10-23 Mentoring with Lars Østergaard.md",
+        _meeting("2026-10-23", "Mentoring with Lars Østergaard", ["Lars Østergaard"], "Good."),
+    )
+    trio = "meetings/2026-12-03 Coffee trio.md"
+    people = ["Anna Schmidt", "Lars Østergaard|Lars", "Kenji Mori"]
+    write(trio, _meeting("2026-12-03", "Coffee trio", people, "We talked.", "Land a role"))
+    write(
+        "meetings/2026-12-01 Mixed endings.md",
+        _meeting("2026-12-01", "Mixed endings", ["Lars Østergaard"], "- [ ] Send portfolio"),
+    )
+    write("notes/Lunch.md", "# Lunch\n\nLunch with Lars Østergaard, who mentors me.\n")
+    hits = found(invoke, "Ostergaard")
+    assert [h["path"] for h in hits] == [
+        "people/Lars Østergaard.md",  # the titles first
+        "meetings/2026-10-23 Mentoring with Lars Østergaard.md",
+        "notes/Lunch.md",  # a word of the body before a name the front matter links
+        "meetings/2026-12-01 Mixed endings.md",
+        trio,
+    ]
+    assert hits[-2]["snippet"] == "with: Lars **Østergaard**"
+    assert hits[-1]["snippet"] == "with: Anna Schmidt, Lars **Østergaard** (Lars), Kenji Mori"
+    assert found(invoke, "Kenji talked")[0]["snippet"] == "We **talked**."  # the body's hit
+    goal, by_goal = found(invoke, "land role")
+    assert (goal["path"], by_goal["path"]) == ("goals/Land a role.md", trio)
+    assert by_goal["snippet"] == "goal: **Land** a **role**"
+    assert [h["path"] for h in found(invoke, "linked:lars coffee")] == [trio]
+
+
+def test_a_meetings_heading_without_the_date_is_left_out_and_a_heading_kept_is_set_apart(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `search Björn` showed `Event with Agnès Dupré and **Björn** Ek
+    What we talked about, what...`: the heading `journal new meeting` writes is the
+    title without its date, so it was not left out as a title, and a heading ran into
+    the text after it."""
+    write("people/Björn Ek.md", "---\ntype: contact\n---\n# Björn Ek\n\nHow we met.\n")
+    body = "What we talked about, what I learned.\n\n## Follow-up\n\n- [ ] Thank-you note"
+    people = ["Agnès Dupré", "Björn Ek"]
+    write(
+        "meetings/2026-12-02 Event with Agnès Dupré and Björn Ek.md",
+        _meeting("2026-12-02", "Event with Agnès Dupré and Björn Ek", people, body),
+    )
+    meeting = found(invoke, "Björn")[1]
+    assert meeting["title"] == "2026-12-02 Event with Agnès Dupré and Björn Ek"
+    assert meeting["snippet"] == "What we talked about, what I learned. Follow-up · - [ ]..."
+    [hit] = found(invoke, "thank")
+    assert hit["snippet"].endswith("Follow-up · - [ ] **Thank**-you note")

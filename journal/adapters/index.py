@@ -90,7 +90,7 @@ from journal.core.notes import (
     stem_of,
 )
 from journal.core.periodic import PeriodicSettings
-from journal.core.plaintext import plain_text
+from journal.core.plaintext import linked_name, plain_text
 from journal.core.records import Record, record
 from journal.core.regex import lazy
 from journal.core.unspaced import (
@@ -110,9 +110,10 @@ if TYPE_CHECKING:  # worker processes are imported only for a build of many file
     from concurrent.futures import Future
     from multiprocessing.context import BaseContext
 
-#: 12: the excluded table; 11: notes.copy_like marks conflict copies and names not in NFC
-#: too; 10: notes.copy_like; 9: search.written; 8: tags and tasks are views; 7: changed_ns
-SCHEMA_VERSION = 12
+#: 13: search.linked; 12: the excluded table; 11: notes.copy_like marks conflict copies
+#: and names not in NFC too; 10: notes.copy_like; 9: search.written; 8: tags and tasks are
+#: views; 7: changed_ns
+SCHEMA_VERSION = 13
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
 KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
@@ -144,10 +145,16 @@ if sys.version_info < (3, 12):
     sqlite3.register_adapter(bytes, bytes)  # the same bytes object (a BLOB)
 
 #: The full-text table: made with the schema, and made again to empty it (:meth:`Index._clear`).
+#: ``linked``: the names the note's properties link (:func:`~journal.core.plaintext.linked_name`),
+#: so that a person's name finds the meetings ``with`` them.
 _SEARCH_TABLE = (
     "CREATE VIRTUAL TABLE search USING fts5 ("
-    "title, body, written UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')"
+    "title, body, linked, written UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')"
 )
+#: The weights of a word in a title, a body and a name linked by a property, in bm25: a
+#: name the front matter links counts half a word of the body (a note that tells of a
+#: person before one that only lists them).
+_WEIGHTS = "5.0, 1.0, 0.5"
 _SCHEMA = (
     """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -560,9 +567,10 @@ class _Entry(Record):
     path: str
     note: tuple[Any, ...]  # the notes row
     details: dict[str, list[tuple[Any, ...]]]  # rows of the per-note tables
-    #: title and body for full-text search, folded and spaced (see core.unspaced), and
-    #: the body as written when folding changed it (else empty): what snippets show
-    search: tuple[str, str, str]
+    #: title, body and the names the properties link for full-text search, folded and
+    #: spaced (see core.unspaced), and the body as written when folding changed it (else
+    #: empty): what snippets show
+    search: tuple[str, str, str, str]
 
 
 class _DamagedRows(sqlite3.DatabaseError):
@@ -1637,7 +1645,7 @@ class Index:
                 conn.execute(f"SELECT path, rowid FROM notes WHERE path IN ({marks})", chunk)
             )
         conn.executemany(  # with the note's rowid as a value: a subquery is 3x slower
-            "INSERT INTO search (rowid, title, body, written) VALUES (?, ?, ?, ?)",
+            "INSERT INTO search (rowid, title, body, linked, written) VALUES (?, ?, ?, ?, ?)",
             [(rowids[e.path], *e.search) for e in entries],
         )
         for table in _PER_NOTE:
@@ -1833,7 +1841,7 @@ class Index:
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         """Notes matching an FTS5 query, best first (the notes journal generates, which
         repeat the goals' names each week, after the others), with a snippet of the
-        body."""
+        body (or of the property whose links it found)."""
 
         words, symbols = _symbol_terms(folded(query))  # as the index holds the text
         holding = " AND instr(search.title, ?) + instr(search.body, ?) > 0" * len(symbols)
@@ -1843,13 +1851,17 @@ class Index:
             self.conn.set_progress_handler(lambda: time.monotonic() > deadline, SEARCH_STEPS)
             try:
                 best = self.conn.execute(
-                    "SELECT search.rowid, n.path, n.kind, n.title, bm25(search, 5.0, 1.0) AS rank"
+                    "SELECT search.rowid, n.path, n.kind, n.title,"
+                    f" {_TITLE_MATCHES_LAST} AS untitled, bm25(search, {_WEIGHTS}) AS rank"
                     " FROM search JOIN notes n ON n.rowid = search.rowid"
                     f" WHERE search MATCH ?{holding}"
-                    f" ORDER BY {_GENERATED_LAST}, {_TITLE_MATCHES_LAST}, rank, n.path LIMIT ?",
-                    (text, *(s for symbol in symbols for s in (symbol, symbol)), text, limit),
+                    f" ORDER BY {_GENERATED_LAST}, untitled, rank, n.path LIMIT ?",
+                    (text, text, *(s for symbol in symbols for s in (symbol, symbol)), limit),
                 ).fetchall()  # then a snippet for these alone, not for every match
-                return [(p, k, t, _snippet(self.conn, text, row, t), r) for row, p, k, t, r in best]
+                return [
+                    (p, k, t, _snippet(self.conn, text, row, p, t, bool(untitled)), r)
+                    for row, p, k, t, untitled, r in best
+                ]
             except sqlite3.OperationalError as exc:
                 if str(exc) != "interrupted":
                     raise
@@ -1917,38 +1929,69 @@ class Index:
 SNIPPET_PIECE = 4_000
 
 
-def _snippet(conn: sqlite3.Connection, query: str, rowid: int, title: str) -> str:
+def _snippet(
+    conn: sqlite3.Connection, query: str, rowid: int, path: str, title: str, untitled: bool
+) -> str:
     """The snippet of the body of the note at ``rowid`` for an FTS5 ``query`` it
     matches, made by FTS5 in a table of its own holding only that body as plain text
     (:func:`~journal.core.plaintext.plain_text`, without the H1 that is ``title``), in
     pieces of up to :data:`SNIPPET_PIECE` characters (asking the index, FTS5 would run
-    the whole query again for each hit), each beside the note's title (so that words
-    found in the title leave those found in the body marked): from the piece that matches
-    best, or the start of the body when none does (the query found the title alone, or a
-    link's hidden target).
+    the whole query again for each hit), each beside the note's title and the names its
+    properties link (so that words found there leave those found in the body marked):
+    from the piece that matches best.  When the body holds no hit: the property whose
+    links hold them (:func:`_property_snippet`) when the title alone does not match
+    (``untitled``), else (or when none does) the start of the body (the query found the
+    title alone, or a link's hidden target).
     The pieces are folded and spaced as the index holds them (``HR`` for full-width ``HR``),
     and the snippet shows the text as written (:func:`~journal.core.unspaced.as_written`),
     with ``...`` wherever it does not reach the body's start or end."""
     row = conn.execute(
-        "SELECT title, body, written FROM search WHERE rowid = ?", (rowid,)
+        "SELECT title, body, linked, written FROM search WHERE rowid = ?", (rowid,)
     ).fetchone()
     if row is None:  # FTS5 found a row its own table lacks
         raise _DamagedRows(f"the search index names note {rowid}, which it does not hold")
-    searched, body, written = row
+    searched, body, linked, written = row
     text = plain_text(written or unspaced(body), title)
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pieces"
-        " USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2')"
+        " USING fts5 (title, body, linked, tokenize = 'unicode61 remove_diacritics 2')"
     )
-    conn.execute("DELETE FROM temp.pieces")
     pieces = list(_pieces(text))
-    conn.executemany(
-        "INSERT INTO temp.pieces (rowid, title, body) VALUES (?, ?, ?)",
-        [
-            (number, searched, spaced(piece))
-            for number, piece in _candidates(list(enumerate(map(folded, pieces), start=1)), query)
-        ],
+    _fill_pieces(
+        conn,
+        searched,
+        linked,
+        _candidates(list(enumerate(map(folded, pieces), start=1)), query),
     )
+    found = _marked(conn, query, pieces)
+    if found is None:
+        linking = untitled and linked  # some of the words may be in the names alone
+        shown = _property_snippet(conn, query, path, searched, linked) if linking else None
+        return _opening(text) if shown is None else shown
+    number, shown = found
+    if number > 1 and not shown.startswith("..."):  # the piece's start is not the body's
+        shown = "..." + shown.lstrip()
+    if number < len(pieces) and not shown.endswith("..."):
+        shown = shown.rstrip() + "..."
+    return shown
+
+
+def _fill_pieces(
+    conn: sqlite3.Connection, title: str, linked: str, texts: Iterable[tuple[int, str]]
+) -> None:
+    """``temp.pieces`` holding the (numbered, folded) ``texts`` alone, each beside the
+    note's ``title`` and ``linked`` names as the index holds them."""
+    conn.execute("DELETE FROM temp.pieces")
+    conn.executemany(
+        "INSERT INTO temp.pieces (rowid, title, body, linked) VALUES (?, ?, ?, ?)",
+        [(number, title, spaced(text), linked) for number, text in texts],
+    )
+
+
+def _marked(conn: sqlite3.Connection, query: str, texts: list[str]) -> tuple[int, str] | None:
+    """The number of the text of ``temp.pieces`` (of ``texts``, from 1) that matches
+    ``query`` best, and FTS5's snippet of it shown as ``texts`` writes it; None when none
+    matches, or every word the best matches is in the title or the linked names."""
     try:
         best = conn.execute(
             "SELECT rowid FROM temp.pieces WHERE pieces MATCH ? ORDER BY bm25(pieces) LIMIT 1",
@@ -1957,24 +2000,38 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int, title: str) -> st
     except sqlite3.OperationalError:
         best = None  # a query that names no column the pieces have, or the like
     if best is None:
-        return _opening(text)
+        return None
     size = 32 if GAP in query else 12  # words: one letter each of a query's Chinese, say
     (found,) = conn.execute(
         "SELECT snippet(pieces, 1, ?, ?, '...', ?) FROM temp.pieces"
         " WHERE pieces MATCH ? AND rowid = ?",
         (OPEN, CLOSE, size, query, best[0]),
     ).fetchone()
-    if OPEN not in found:  # every word the piece matches is in the title
-        return _opening(text)
-    piece = pieces[best[0] - 1]
+    if OPEN not in found:
+        return None
+    text = texts[best[0] - 1]
     plain = unspaced(str(found).replace(CLOSE + GAP + OPEN, ""))  # the letters of one hit
-    shown = (as_written(plain, piece) if folded(piece) != piece else None) or plain
-    shown = whole_words(shown, piece)
-    if best[0] > 1 and not shown.startswith("..."):  # the piece's start is not the body's
-        shown = "..." + shown.lstrip()
-    if best[0] < len(pieces) and not shown.endswith("..."):
-        shown = shown.rstrip() + "..."
-    return shown
+    shown = (as_written(plain, text) if folded(text) != text else None) or plain
+    return best[0], whole_words(shown, text)
+
+
+def _property_snippet(
+    conn: sqlite3.Connection, query: str, path: str, title: str, linked: str
+) -> str | None:
+    """The snippet of the note at ``path`` whose body holds no word of ``query``: the
+    property whose links hold them (those the title does not), as ``with: Anna Schmidt,
+    **Lars Østergaard**``; None when none does (each holds some: ``linked`` has all)."""
+    named: dict[str, dict[str, None]] = {}
+    for key, target, alias in conn.execute(
+        "SELECT property, target, alias FROM links"
+        " WHERE path = ? AND property IS NOT NULL ORDER BY seq",
+        (path,),
+    ):
+        named.setdefault(key, {})[linked_name(target, alias)] = None
+    texts = [", ".join(filter(None, names)) for names in named.values()]
+    _fill_pieces(conn, title, linked, enumerate(map(folded, texts), start=1))
+    found = _marked(conn, query, texts)
+    return None if found is None else f"{list(named)[found[0] - 1]}: {found[1]}"
 
 
 #: The pieces of a body a snippet is looked for in, at most: those that hold a word of
@@ -2000,7 +2057,7 @@ def _candidates(pieces: list[tuple[int, str]], query: str) -> list[tuple[int, st
 
 
 _QUERY_WORD = lazy(r"\w+")
-_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR", "title", "body"})
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR", "title", "body", "linked"})
 
 
 def _pieces(body: str) -> Iterator[str]:
@@ -2263,6 +2320,8 @@ def _refusal(query: str, error: str) -> tuple[str, str]:
     return why, f'put words with punctuation in double quotes: "{word}"'
 
 
+#: The columns a query may name (``title:mentor``).
+_COLUMNS = ("title", "body", "linked")
 #: A column filter (``tags:``, ``status :``), not a URL's scheme (``https://``).
 _COLUMN = lazy(r"(?<![\w:/.])([^\W\d_]\w*)\s*:(?!/)")
 #: A Lucene boost after a word (``mentor^2``); FTS5's ``^`` starts a word (``^mentor``).
@@ -2275,11 +2334,11 @@ def _unmatched(query: str) -> str | None:
     A column filter of a column the search lacks (``tags:career``) is a usage error."""
     parts = query.split('"')
     outside = " ".join(parts[::2])
-    columns = [c for c in _COLUMN.findall(outside) if c.lower() not in ("title", "body")]
+    columns = [c for c in _COLUMN.findall(outside) if c.lower() not in _COLUMNS]
     if columns:
         raise UsageProblem(
             f"can't search for {_shown(query)}: '{columns[0]}:' is read as a column filter,"
-            " and the search has only title: and body: (front matter is not searched)"
+            " and the search has only title:, body: and linked: (the names the properties link)"
         )
     starred = [at for at in range(1, len(parts), 2) if "*" in parts[at]]
     if starred:
@@ -2538,7 +2597,11 @@ def _rows(
     )
     searched = folded(body)
     written = "" if searched == body else body
-    return _Entry(path, row, details, (spaced(folded(note.title)), spaced(searched), written))
+    linked = "\n".join(  # the names the properties link, once each
+        dict.fromkeys(linked_name(t, alias) for t, _h, alias, _e, _l, key in note.links if key)
+    )
+    title = spaced(folded(note.title))
+    return _Entry(path, row, details, (title, spaced(searched), spaced(folded(linked)), written))
 
 
 #: Made once; without the circular check, which a note's data (no cycle in it) paid

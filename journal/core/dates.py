@@ -27,6 +27,9 @@ _DATETIME = lazy(
 )
 _WEEK = lazy(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE | re.ASCII)
 _DURATION = lazy(r"(\d+)\s*([dw])", re.IGNORECASE | re.ASCII)
+#: The date a note's name starts with and the spaces after it (``2026-11-18 Coffee with
+#: Dana``, as ``journal new meeting`` names a meeting): a meeting's title is its name without.
+DATED_NAME = lazy(r"^\d{4}-\d{2}-\d{2}\s+")
 #: The years a date may have (in a note, an option or ``JOURNAL_TODAY``): a day plus or
 #: minus a plan, a horizon or a rate's forecast stays within the calendar (which ends on
 #: 9999-12-31; ``due: 9999-12-31`` for "no deadline" would overflow the day after it).

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from journal.core.body import DONE_TASK
 from journal.core.checkins import CheckIn
 from journal.core.codec import is_empty
-from journal.core.dates import DateError, parse_date
+from journal.core.dates import DATED_NAME, DateError, parse_date
 from journal.core.errors import Diagnostic
 from journal.core.fields import (
     CONTACT_FIELDS,
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from journal.core.goal import Goal
     from journal.core.notes import Note
 
-_DATED = lazy(r"^\d{4}-\d{2}-\d{2}\s+")
 #: A task's due date as the Tasks plugin writes it: ``📅 2026-11-24`` (or ``📆``, ``🗓``,
 #: which it reads too), or Dataview's ``[due:: 2026-11-24]`` (also in parentheses).
 _TASK_DUE = lazy(r"[📅📆🗓]\ufe0f?\s*(\d{4}-\d\d-\d\d)|[\[(]due::\s*(\d{4}-\d\d-\d\d)\s*[\])]")
@@ -126,7 +125,7 @@ def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
     import journal.core.notes as notes  # a look-up less than `from ... import`
 
     typed, problems = _typed(note, MEETING_FIELDS)
-    title = note.title if "title" in typed else _DATED.sub("", note.title) or note.title
+    title = note.title if "title" in typed else DATED_NAME.sub("", note.title) or note.title
     written = note.props.get("follow_up_by")
     unread = typed.get("follow_up_by") is None and not is_empty(written)
     people = list(  # as typed["with"], each with its line (lost once the note is stored)

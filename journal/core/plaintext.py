@@ -5,7 +5,8 @@ Left out: emphasis markers (``**``, ``__``, ``*``, ``_``, ``~~``, ``==``; a run 
 more ``*`` anywhere, in code too), heading ``#`` marks and rules, the fence lines of code
 blocks (their code kept), HTML ``<!-- -->`` and Obsidian ``%% %%`` comments, and the
 brackets of links: a wikilink shows its alias, else its target's name (and heading:
-``Note > Heading``), a markdown link its text.
+``Note > Heading``), a markdown link its text.  A heading kept is set apart from the
+text after it by `` ·`` (a snippet is one line).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from journal.core.body import blank_comments
+from journal.core.dates import DATED_NAME
 from journal.core.fences import fence_step
 from journal.core.links import Link, links_as
 from journal.core.regex import lazy
@@ -24,6 +26,13 @@ _RULE = lazy(r"^[ \t]*(?:[-*_=][ \t]*){3,}\r?(?:\n|\Z)", re.MULTILINE)  # a brea
 _MD_LINK = lazy(r"!?\[([^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _AUTOLINK = lazy(r"<((?:https?|mailto):[^<>\s]+)>")
 _STARS = lazy(r"\*{2,}")
+#: What sets a heading apart from the text after it (:data:`_HEADING_END` while the text
+#: is made: none after the last heading with no text after it).
+_HEADING_GAP = " ·"
+_HEADING_END = "\0"  # no text the index holds has one: it makes NUL bytes spaces
+_LAST_HEADING_END = lazy(r"\0(\s*)\Z")
+#: A heading's last letter that ends it as a sentence does: no gap after it.
+_ENDS_SENTENCE = frozenset(".:?!")
 _ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation
 _EMPHASIS = lazy(
     r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"  # *one*
@@ -35,7 +44,8 @@ _EMPHASIS = lazy(
 def plain_text(text: str, title: str = "") -> str:
     """``text`` (a note's body) as plain text (see the module's doc), its lines kept
     apart; a level-1 heading that is ``title`` (the title a hit is listed with, in any
-    case) is left out, so that a snippet does not repeat it."""
+    case), or ``title`` without the date it starts with (a meeting's heading, as
+    ``journal new meeting`` writes it), is left out, so that a snippet does not repeat it."""
     if "%%" in text:
         text = blank_comments(text)
     if "<!--" in text:
@@ -59,7 +69,10 @@ def plain_text(text: str, title: str = "") -> str:
             shown.append(_STARS.sub("", line))
     if prose:
         shown.append(_prose(prose, title))
-    return "\n".join(shown)
+    plain = "\n".join(shown)
+    if _HEADING_END in plain:
+        plain = _LAST_HEADING_END.sub(r"\1", plain).replace(_HEADING_END, _HEADING_GAP)
+    return plain
 
 
 def _prose(lines: list[str], title: str) -> str:
@@ -83,16 +96,30 @@ def _unmarked(text: str) -> str:
 
 
 def _heading_shown(heading: re.Match[str], title: str) -> str:
-    """A heading's text, without its ``#`` marks; nothing for a level-1 heading that says
-    the title (in any case: ``# Bold`` in ``bold.md``; its emphasis, links and escapes as
-    shown: ``# Q1 \\#people`` says ``Q1 #people``, as journal writes such a title)."""
+    """A heading's text, without its ``#`` marks, and the mark of its end (see
+    :data:`_HEADING_GAP`) unless it ends as a sentence does; nothing for a level-1 heading
+    that says the title (in any case: ``# Bold`` in ``bold.md``; its emphasis, links and
+    escapes as shown: ``# Q1 \\#people`` says ``Q1 #people``, as journal writes such a
+    title), or the title without the date it starts with."""
     text = heading[2] or ""
     if len(heading[1]) == 1 and title.strip():
         shown = _unmarked(links_as(text, _link_shown))
         shown = _ESCAPE.sub(r"\1", shown) if "\\" in shown else shown
-        if shown.strip().casefold() == title.strip().casefold():
+        said = shown.strip().casefold()
+        if said in (title.strip().casefold(), DATED_NAME.sub("", title.strip()).casefold()):
             return ""
-    return text + heading[3]
+    if not text or text[-1] in _ENDS_SENTENCE:
+        return text + heading[3]
+    return text + _HEADING_END + heading[3]
+
+
+def linked_name(target: str, alias: str | None) -> str:
+    """A link a property holds as the search holds and shows it: its target's name, and
+    its alias in parentheses when that says another (``Lars Østergaard (Lars)``)."""
+    name = target.rsplit("/", 1)[-1].removesuffix(".md")
+    if not alias or alias.strip().casefold() == name.casefold():
+        return name
+    return f"{name} ({alias.strip()})" if name else alias.strip()
 
 
 def _link_shown(link: Link | None, written: str) -> str:

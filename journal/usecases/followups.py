@@ -11,8 +11,11 @@ from journal.core.networking import Meeting, follow_up_order, follow_up_state, i
 SHOWN_STATES = ("undated", "overdue", "due")
 
 
-def followup_record(catalog: Catalog, meeting: Meeting, state: str, today: date) -> dict[str, Any]:
-    """One follow-up as a plain record (documented in docs/commands.md)."""
+def followup_record(
+    catalog: Catalog, meeting: Meeting, state: str, today: date, note_title: str
+) -> dict[str, Any]:
+    """One follow-up as a plain record (documented in docs/commands.md); ``note_title``:
+    the meeting note's title (with the date its name starts with), as ``list`` gives it."""
     # the goal the meeting counts for: none when its link ties (H020), as in the review
     found = catalog.counted_path(meeting.goal.target, meeting.path) if meeting.goal else None
     goal = catalog.by_path.get(found) if found is not None else None
@@ -21,6 +24,7 @@ def followup_record(catalog: Catalog, meeting: Meeting, state: str, today: date)
     return {
         "path": meeting.path,
         "title": meeting.title,
+        "note_title": note_title,
         "date": meeting.day.isoformat() if meeting.day else None,
         "kind": meeting.kind,
         "follow_up_by": due.isoformat() if due else None,
@@ -55,4 +59,8 @@ def followups(catalog: Catalog, today: date, *, everything: bool = False) -> lis
         if state is not None and (everything or state in SHOWN_STATES)
     ]
     shown.sort(key=lambda pair: follow_up_order(*pair))
-    return [followup_record(catalog, meeting, state, today) for meeting, state in shown]
+    titles = {h.path: h.title for h in catalog.heads_of("meeting")} if shown else {}
+    return [
+        followup_record(catalog, meeting, state, today, titles.get(meeting.path, meeting.title))
+        for meeting, state in shown
+    ]
