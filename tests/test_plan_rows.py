@@ -137,7 +137,8 @@ def test_an_edited_row_follows_its_goal_given_an_id(
     an id later, the row the user edited stayed under the path - read for no goal, the
     review pacing the goal by a new row of the tool's - and `journal plan` said it kept
     the edits "of goals/a.md".  The row now follows the goal: read for it by the review
-    and T012, and named by its id once the plan is made again."""
+    and T012, and kept as written (its `goal` too: re-keyed, the row was written anew,
+    its `due` quoted)."""
     write("goals/a.md", without_id(goal_text("Alpha", current=0, due="2026-12-31")))
     write("goals/b.md", goal_text("Beta", current=0, target=8, due="2027-01-31"))
     assert invoke("plan").exit_code == 0
@@ -148,6 +149,8 @@ def test_an_edited_row_follows_its_goal_given_an_id(
         re.sub(r"(  - goal: goals/a.md\n(?:    .*\n)*?    values: )\[[^,]*", r"\g<1>[3", text)
     )
     mine = rows_of(path)["goals/a.md"]["values"]
+    row_text = re.search(r"(?m)^  - goal: goals/a.md\n(?:    .*\n)*", path.read_text())
+    assert row_text is not None
     write("goals/a.md", goal_text("Alpha", current=0, due="2026-12-31"))  # id: alpha
     monkeypatch.setenv("JOURNAL_TODAY", "2026-11-29")  # the end of the plan's first week
     review = invoke("review", "--stdout")
@@ -161,8 +164,9 @@ def test_an_edited_row_follows_its_goal_given_an_id(
         "would change (run with --force to replace them)\n"
     )
     rows = rows_of(path)
-    assert sorted(rows) == ["alpha", "beta"]
-    assert rows["alpha"]["values"] == mine
+    assert sorted(rows) == ["beta", "goals/a.md"]
+    assert rows["goals/a.md"]["values"] == mine
+    assert row_text[0] in path.read_text()  # byte for byte
     assert column(path, 1)[0] == "3"
     again = invoke("plan")
     assert (again.stdout, again.stderr) == (f"{PLAN}: unchanged\n", result.stderr)

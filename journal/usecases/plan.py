@@ -221,7 +221,9 @@ def quarterly_plan(
         # replaces them, but in the weeks that ended
         rows = rekeyed(existing.props["targets"], catalog.goals)  # a goal given an id since
         labels = [week["label"] for week in data["weeks"]]
-        mine = _users_rows(existing, rows) if not force and "targets" in existing.changed else {}
+        at = _users_rows(existing, rows) if not force and "targets" in existing.changed else {}
+        listed = rows if isinstance(rows, list) else []  # (edited rows: a list)
+        mine = None if at is None else {key: listed[i] for key, i in at.items()}  # as read
         if mine is None:  # a row removed: the whole property is the user's
             # kept and reported by the write; the table follows
             unread: list[str] = []
@@ -260,10 +262,11 @@ def quarterly_plan(
             if merged != targets:
                 data = plan_data(as_kept(merged, labels), list(mine.values()))[0]
                 props["targets"] = tools or None
-            if mine:  # the user's rows in place of the tool's, which the hash is of
+            if mine and at:  # the user's rows in place of the tool's, which the hash is of
                 made = {row_goal(row): row for row in tools}
-                kept_rows = [mine.get(str(key), row) for key, row in made.items()]
-                props["targets"] = kept_rows + [row for key, row in mine.items() if key not in made]
+                written = existing.props["targets"]  # a row kept is written back as it was
+                kept_rows = [written[at[key]] if key in mine else row for key, row in made.items()]
+                props["targets"] = kept_rows + [written[at[key]] for key in mine if key not in made]
                 hashed["targets"] = tools
                 goal_keys = {g.key for g in catalog.goals}
                 told += [
@@ -349,16 +352,17 @@ def _aims(rows: object) -> dict[str, Aim]:
     return found
 
 
-def _users_rows(note: UsersNote, rows: Any) -> dict[str, dict[str, Any]] | None:
-    """The rows of the plan's ``targets`` the user edited (or added), by goal
+def _users_rows(note: UsersNote, rows: Any) -> dict[str, int] | None:
+    """Where the rows of the plan's ``targets`` the user edited (or added) are, by goal
     (:func:`~journal.core.generated.edited_rows`): each is kept as it is, the others
     follow their goals; None when a row was removed, which tells no row apart.
-    ``rows``: the note's, :func:`~journal.core.plan_notes.rekeyed`."""
+    ``rows``: the note's, :func:`~journal.core.plan_notes.rekeyed` (a row of a goal given
+    an id since is the goal's, and kept as written, its `goal` too)."""
     edited = generated.edited_rows(note.props, "targets")
     if edited is None:
         return None
-    found = {row_goal(rows[i]): rows[i] for i in edited}
-    return None if None in found else {str(key): row for key, row in found.items()}
+    found = {row_goal(rows[i]): i for i in edited}
+    return None if None in found else {str(key): i for key, i in found.items()}
 
 
 def _target_rows(
