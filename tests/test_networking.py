@@ -204,6 +204,9 @@ def test_a_follow_up_is_implied_only_without_follow_up_by_and_with_an_open_task(
         # ticked, one due before the meeting was done to prepare it
         ("2026-11-22", "- [x] Prepare 📅 2026-11-09\n- [x] B 📅 2026-11-16\n", date(2026, 11, 16)),
         ("2026-11-22", "- [x] Prepare 📅 2026-11-09\n- [x] B\n", None),
+        # an open task with no due date leaves the ticked one's (found in review)
+        ("2026-11-22", "- [x] A 📅 2026-11-16\n- [ ] B\n", date(2026, 11, 16)),
+        ("false", "- [x] A 📅 2026-11-16\n- [ ] B\n", None),  # owed: by the open one
     ],
 )
 def test_a_done_follow_up_keeps_the_due_date_of_the_tasks_it_was_owed_by(

@@ -197,17 +197,18 @@ def imply_follow_up(meeting: Meeting, days: int) -> None:
     implied: its open tasks' due date (:func:`task_due`), else the one ``journal new
     meeting`` writes, ``days`` (``[networking] follow_up_days``) after it.  Done, such a
     follow-up keeps that day (its lateness, a past week's review tell by it): with its
-    tasks all ticked since, their due date, but for one due before the meeting (done to
-    prepare it).  Any other meeting is left as it is."""
+    open tasks giving none (all ticked since, or none of those left dated), its ticked
+    tasks' due date, but for one due before the meeting (done to prepare it).  Any other
+    meeting is left as it is."""
     if not _names_no_day(meeting):
         return
     assert meeting.day is not None  # dated
-    if meeting.open_tasks:
-        due = task_due(meeting.open_tasks)
-    elif meeting.follow_up_done is not False and meeting.ticked_tasks:
-        due = task_due(meeting.ticked_tasks, meeting.day)
-    else:
+    done = meeting.follow_up_done is not False and bool(meeting.ticked_tasks)
+    if not (meeting.open_tasks or done):
         return
+    due = task_due(meeting.open_tasks)
+    if due is None and done:
+        due = task_due(meeting.ticked_tasks, meeting.day)
     meeting.follow_up_by = due or meeting.day + timedelta(days=days)
     meeting.follow_up_implied = True
     meeting.follow_up_from_task = due is not None
