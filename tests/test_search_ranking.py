@@ -199,6 +199,9 @@ def test_a_name_linked_in_front_matter_finds_the_notes_that_link_it(
     assert (goal["path"], by_goal["path"]) == ("goals/Land a role.md", trio)
     assert by_goal["snippet"] == "goal: **Land** a **role**"
     assert [h["path"] for h in found(invoke, "linked:lars coffee")] == [trio]
+    # a query of the linked names alone shows them too (found in review: the opening)
+    (by_name,) = [h for h in found(invoke, "linked:lars") if h["path"] == trio]
+    assert by_name["snippet"] == "with: Anna Schmidt, **Lars** Østergaard (**Lars**), Kenji Mori"
 
 
 def test_a_meetings_heading_without_the_date_is_left_out_and_a_heading_kept_is_set_apart(

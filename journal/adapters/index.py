@@ -1977,21 +1977,26 @@ def _snippet(
 
 
 def _fill_pieces(
-    conn: sqlite3.Connection, title: str, linked: str, texts: Iterable[tuple[int, str]]
+    conn: sqlite3.Connection, title: str, linked: str | None, texts: Iterable[tuple[int, str]]
 ) -> None:
     """``temp.pieces`` holding the (numbered, folded) ``texts`` alone, each beside the
-    note's ``title`` and ``linked`` names as the index holds them."""
+    note's ``title`` and ``linked`` names as the index holds them (None: each text is
+    the names linked, as a property's are)."""
     conn.execute("DELETE FROM temp.pieces")
+    rows = [(number, title, spaced(text)) for number, text in texts]
     conn.executemany(
         "INSERT INTO temp.pieces (rowid, title, body, linked) VALUES (?, ?, ?, ?)",
-        [(number, title, spaced(text), linked) for number, text in texts],
+        [(*row, row[2] if linked is None else linked) for row in rows],
     )
 
 
-def _marked(conn: sqlite3.Connection, query: str, texts: list[str]) -> tuple[int, str] | None:
+def _marked(
+    conn: sqlite3.Connection, query: str, texts: list[str], column: int = 1
+) -> tuple[int, str] | None:
     """The number of the text of ``temp.pieces`` (of ``texts``, from 1) that matches
-    ``query`` best, and FTS5's snippet of it shown as ``texts`` writes it; None when none
-    matches, or every word the best matches is in the title or the linked names."""
+    ``query`` best, and FTS5's snippet of it (of its body; ``column`` 2: of its linked
+    names) shown as ``texts`` writes it; None when none matches, or every word the best
+    matches is outside that column."""
     try:
         best = conn.execute(
             "SELECT rowid FROM temp.pieces WHERE pieces MATCH ? ORDER BY bm25(pieces) LIMIT 1",
@@ -2003,9 +2008,9 @@ def _marked(conn: sqlite3.Connection, query: str, texts: list[str]) -> tuple[int
         return None
     size = 32 if GAP in query else 12  # words: one letter each of a query's Chinese, say
     (found,) = conn.execute(
-        "SELECT snippet(pieces, 1, ?, ?, '...', ?) FROM temp.pieces"
+        "SELECT snippet(pieces, ?, ?, ?, '...', ?) FROM temp.pieces"
         " WHERE pieces MATCH ? AND rowid = ?",
-        (OPEN, CLOSE, size, query, best[0]),
+        (column, OPEN, CLOSE, size, query, best[0]),
     ).fetchone()
     if OPEN not in found:
         return None
@@ -2029,8 +2034,12 @@ def _property_snippet(
     ):
         named.setdefault(key, {})[linked_name(target, alias)] = None
     texts = [", ".join(filter(None, names)) for names in named.values()]
-    _fill_pieces(conn, title, linked, enumerate(map(folded, texts), start=1))
+    pieces = list(enumerate(map(folded, texts), start=1))
+    _fill_pieces(conn, title, linked, pieces)
     found = _marked(conn, query, texts)
+    if found is None:  # a query of the linked names alone (linked:lars): each its own
+        _fill_pieces(conn, title, None, pieces)
+        found = _marked(conn, query, texts, column=2)
     return None if found is None else f"{list(named)[found[0] - 1]}: {found[1]}"
 
 
