@@ -63,6 +63,7 @@ def test_a_heading_that_is_the_title_without_its_date_is_left_out(title: str, sh
         ("# A\n## B\ntext", "A ·\nB ·\ntext"),
         ("## Why not?\nBecause.", "Why not?\nBecause."),  # a heading that ends a sentence
         ("## Wins:\nOne.", "Wins:\nOne."),
+        ("## **Done.**\nAll.", "Done.\nAll."),  # its emphasis shown plain (found in review)
         ("text\n## Last\n\n", "text\nLast\n\n"),  # nothing after it
         ("## Code\n```\nx\n```", "Code ·\nx"),  # code after it too
     ],

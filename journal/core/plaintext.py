@@ -108,7 +108,7 @@ def _heading_shown(heading: re.Match[str], title: str) -> str:
         said = shown.strip().casefold()
         if said in (title.strip().casefold(), DATED_NAME.sub("", title.strip()).casefold()):
             return ""
-    if not text or text[-1] in _ENDS_SENTENCE:
+    if not text or text.rstrip("*_~=")[-1:] in _ENDS_SENTENCE:  # (`**Done.**` too)
         return text + heading[3]
     return text + _HEADING_END + heading[3]
 
