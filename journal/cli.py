@@ -1256,6 +1256,10 @@ def _echo_changes(state: State, path: str, changes: list[Any]) -> None:
     state.put(state.views().change_lines(_line(path), lined))
 
 
+#: How `set` names the body's line of ``why`` and of ``outcome`` (``BODY_FILLS``).
+_BODY_LINES = {"why": "'Why it matters'", "outcome": "**Outcome:** line"}
+
+
 @cli.command("set")
 @click.argument("goal")
 @click.argument("assignments", nargs=-1, required=True, metavar="KEY=VALUE...")
@@ -1293,8 +1297,8 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
                 "plans": sorted(result.plans),
                 "logged": result.logged,
                 "unlogged": result.unlogged,
-                "why_in_body": result.why_in_body,
-                "outcome_in_body": result.outcome_in_body,
+                "why_in_body": "why" in result.in_body,
+                "outcome_in_body": "outcome" in result.in_body,
                 "file_name": result.named,
             }
         )
@@ -1304,10 +1308,8 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
         _echo_changes(state, result.path, result.changes)
         if result.logged:
             echo(f"{_line(result.path)}: {result.logged} added to the log")
-        if result.why_in_body:
-            echo(f"{_line(result.path)}: 'Why it matters' says it too (was the placeholder)")
-        if result.outcome_in_body:
-            echo(f"{_line(result.path)}: the body's **Outcome:** line says it too")
+        for key in result.in_body:
+            echo(f"{_line(result.path)}: the body's {_BODY_LINES[key]} says it too")
     if result.named is not None and not as_json:
         echo(
             f"journal: {_line(result.path)}: links to the goal (in the review, the plan, "
@@ -1320,6 +1322,12 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
 
         told = recount_taken_in(result.logged, *result.taken_in)
         echo(f"journal: {_line(result.path)}: {told}", err=True)
+    for key in result.otherwise:
+        echo(
+            f"journal: {_line(result.path)}: the body's {_BODY_LINES[key]} says otherwise; "
+            "left as it is",
+            err=True,
+        )
     if result.outcome_not_in_body:
         echo(
             f"journal: {_line(result.path)}: the body has no **Outcome:** line; left as it is",

@@ -915,7 +915,7 @@ def test_set_why_fills_the_new_goals_placeholder_once(invoke: Invoke, vault: Pat
     path.write_bytes(made)
     result = invoke("set", "Learn SQL", "why=HR analytics  needs it")
     assert result.stdout.splitlines()[1:] == [
-        "goals/Learn SQL.md: 'Why it matters' says it too (was the placeholder)"
+        "goals/Learn SQL.md: the body's 'Why it matters' says it too"
     ]
     text = path.read_bytes()
     assert b"## Why it matters\r\n\r\nHR analytics needs it\r\n\r\n## Next" in text
@@ -923,9 +923,10 @@ def test_set_why_fills_the_new_goals_placeholder_once(invoke: Invoke, vault: Pat
     assert text.replace(b"\nHR analytics needs it\r", b"\n" + placeholder + b"\r") == made.replace(
         b"\nwhy:\r", b"\nwhy: HR analytics needs it\r"
     )  # those two lines, and no other byte (both on one line, as typed text is)
+    path.write_bytes(path.read_bytes().replace(b"\nHR analytics needs it", b"\nMy words"))
     again = json.loads(invoke("set", "Learn SQL", "why=Second thought", "--json").stdout)
     assert again["why_in_body"] is False  # the body is the user's words now
-    assert b"\r\n\r\nHR analytics needs it\r\n" in path.read_bytes()
+    assert b"\r\n\r\nMy words\r\n" in path.read_bytes()
     # a review found markdown pasted in as it stands: `why=## Log` made a second Log
     assert invoke("new", "goal", "Swim").exit_code == 0
     heading = json.loads(invoke("set", "Swim", "why=## Log", "--json").stdout)
@@ -936,6 +937,63 @@ def test_set_why_fills_the_new_goals_placeholder_once(invoke: Invoke, vault: Pat
     surf = (vault / "goals/Surf.md").read_text()
     assert "\n\nWrite one or two sentences on why this goal matters now.\n" in surf
     assert invoke("log", "Surf", "+1").exit_code == 0
+
+
+def test_set_why_rewrites_the_line_new_goal_wrote_as_outcome_does(
+    invoke: Invoke, vault: Path
+) -> None:
+    """Reported (tryout): `set why=` on a goal made with `--why` left the old reason under
+    "Why it matters" while the `**Outcome:**` line took the new outcome, and nothing said
+    the body disagreed with the property."""
+    made = invoke(
+        "new", "goal", "Write 2 case studies", "--unit", "case studies", "--target", "2",
+        "--why", "Old reason", "--outcome", "Old outcome",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    path = vault / "goals/Write 2 case studies.md"
+    mine = b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n").replace(
+        b"status: active\r", b"status: active  # since Monday\r"
+    )  # a BOM, CRLF line ends and a comment, kept byte for byte
+    path.write_bytes(mine)
+    result = invoke("set", "case studies", "why=New  reason", "outcome=New outcome")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[2:] == [
+        "goals/Write 2 case studies.md: the body's 'Why it matters' says it too",
+        "goals/Write 2 case studies.md: the body's **Outcome:** line says it too",
+    ]
+    assert result.stderr == ""
+    assert path.read_bytes() == (
+        mine.replace(b"why: Old reason\r", b"why: New reason\r")
+        .replace(b"outcome: Old outcome\r", b"outcome: New outcome\r")
+        .replace(b"\r\n\r\nOld reason\r\n\r\n", b"\r\n\r\nNew reason\r\n\r\n")
+        .replace(b"**Outcome:** Old outcome\r", b"**Outcome:** New outcome\r")
+    )
+    # a why the body can't say (a heading) leaves the old one there: stderr says so
+    said = "the body's 'Why it matters' says otherwise; left as it is"
+    before = path.read_bytes()
+    heading = invoke("set", "case studies", "why=# Reason")
+    assert heading.stderr == f"journal: goals/Write 2 case studies.md: {said}\n"
+    assert path.read_bytes() == before.replace(b"why: New reason\r", b'why: "# Reason"\r')
+    # the user's words there stay, a paragraph begun with the old why too
+    assert invoke("set", "case studies", "why=New reason").stderr == ""  # the body says it
+    # (quoted as `# Reason` was: a text keeps its quotes)
+    base = path.read_bytes()
+    for words in (b"My own reason", b"New reason\r\nand more"):
+        edited = base.replace(b"\r\n\r\nNew reason\r\n", b"\r\n\r\n" + words + b"\r\n")
+        path.write_bytes(edited)
+        again = invoke("set", "case studies", "why=Third reason")
+        assert again.stdout == "goals/Write 2 case studies.md: why: New reason -> Third reason\n"
+        assert again.stderr == f"journal: goals/Write 2 case studies.md: {said}\n"
+        assert path.read_bytes() == edited.replace(b'"New reason"\r', b'"Third reason"\r')
+        path.write_bytes(base)
+    # an outcome line of the user's own is told alike
+    path.write_bytes(path.read_bytes().replace(b"**Outcome:** New outcome", b"**Outcome:** Mine"))
+    outcome = invoke("set", "case studies", "outcome=Two published")
+    assert outcome.stderr == (
+        "journal: goals/Write 2 case studies.md: the body's **Outcome:** line says otherwise; "
+        "left as it is\n"
+    )
+    assert b"**Outcome:** Mine\r" in path.read_bytes()
 
 
 def test_no_break_and_ideographic_spaces_stay_in_titles_notes_and_whys(

@@ -22,8 +22,9 @@ def test_the_goal_template_renders_with_plain_data() -> None:
 
 def test_set_writes_in_the_body_the_goal_template_renders() -> None:
     """`set outcome=` and `why=` write only in a body as the shipped template makes it."""
-    for outcome in (None, "Pass"):
-        text = Renderer(None).render("goal.md.j2", {"title": "T", "outcome": outcome, "why": None})
+    for outcome, why in ((None, None), ("Pass", "To grow")):
+        context = {"title": "T", "outcome": outcome, "why": why}
+        text = Renderer(None).render("goal.md.j2", context)
         doc = codec.parse_text(f"---\noutcome: {outcome or ''}\n---\n{text}")
-        assert fill_why(doc, "Because") is not None
+        assert fill_why(doc, why, "Because") is not None
         assert fill_outcome(doc, outcome, "Win") is not None

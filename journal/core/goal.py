@@ -477,19 +477,47 @@ WHY_PLACEHOLDER = "Write one or two sentences on why this goal matters now."
 #: setext underline) or open a comment or a fence running on below it.
 _MARKDOWN_BLOCK = lazy(r"#{1,6}(?:\s|$)|[-*+>|<]|\d{1,9}[.)](?:\s|$)|=+$|[`~]{3}")
 _OPENS = lazy(r"%%|<!--|```|~~~")
-_WHY_PLACEHOLDER = lazy(rf"^{re.escape(WHY_PLACEHOLDER)}[ \t]*(?=\r?$)", re.MULTILINE)
+#: The paragraph a line starts: its lines up to a blank line or the end.
+_PARAGRAPH = lazy(r"[^\r\n]*(?:\r?\n(?![ \t]*\r?$)[^\r\n]*)*", re.MULTILINE)
+_HEADING = lazy(r"#{1,6}(?:\s|$)")
 
 
-def fill_why(doc: codec.Document, why: str) -> str | None:
-    """``doc``'s text with the template's why placeholder, under "Why it matters" in a
-    body as ``new goal`` wrote it (see :func:`_new_goal_head`), replaced by ``why`` on
-    one line; None otherwise (the user wrote their own, or the body is of their own)."""
+def _why_paragraph(doc: codec.Document) -> re.Match[str] | None:
+    """The paragraph under "Why it matters" in a body as ``new goal`` wrote it (see
+    :func:`_new_goal_head`), else None."""
     head = _new_goal_head(doc)
-    found = None if head is None else _WHY_PLACEHOLDER.match(doc.text, head.end())
+    return None if head is None else _PARAGRAPH.match(doc.text, head.end())
+
+
+def fill_why(doc: codec.Document, old: object, why: str) -> str | None:
+    """``doc``'s text with the line under "Why it matters" that ``new goal`` wrote (see
+    :func:`_why_paragraph`), the template's placeholder or ``old``, the why before, alone
+    in its paragraph, saying ``why`` on one line; None otherwise (the user wrote their
+    own, or the body is of their own)."""
+    found = _why_paragraph(doc)
     line = body_line(why)
-    if not found or line is None:
+    text = "" if found is None else found.group()
+    said, was = text.rstrip(" \t"), single_line("" if old is None else str(old))
+    if (
+        found is None
+        or line is None
+        or "\n" in text
+        or not said
+        or said not in (WHY_PLACEHOLDER, was)
+    ):
         return None
-    return doc.text[: found.start()] + line + doc.text[found.end() :]
+    return doc.text[: found.start()] + line + doc.text[found.start() + len(said) :]
+
+
+def said_in_body(doc: codec.Document, key: str) -> list[str]:
+    """What the body's lines of ``key`` say, each on one line: for ``outcome`` its
+    ``**Outcome:**`` lines, for ``why`` the paragraph under "Why it matters" in a body as
+    ``new goal`` wrote it (none for the template's placeholder, nor a heading there)."""
+    if key == "outcome":
+        return [found.group("text") for found in _OUTCOME_LINE.finditer(doc.text, doc.body_start)]
+    found = _why_paragraph(doc)
+    said = "" if found is None else single_line(found.group())
+    return [] if not said or said == WHY_PLACEHOLDER or _HEADING.match(said) else [said]
 
 
 #: The line templates/goal.md.j2 writes for a goal's outcome, after the title heading.
@@ -508,11 +536,6 @@ def _new_goal_head(doc: codec.Document) -> re.Match[str] | None:
     """The start of ``doc``'s body when it is as ``journal new goal`` writes it (see
     ``_NEW_GOAL_HEAD``), else None: a body of the user's own is never written in."""
     return _NEW_GOAL_HEAD.match(doc.text, doc.body_start)
-
-
-def has_outcome_line(doc: codec.Document) -> bool:
-    """Whether ``doc``'s body has an ``**Outcome:**`` line."""
-    return _OUTCOME_LINE.search(doc.text, doc.body_start) is not None
 
 
 def fill_outcome(doc: codec.Document, old: object, outcome: str) -> str | None:

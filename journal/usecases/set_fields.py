@@ -32,7 +32,7 @@ from journal.core.fields import (
     refuse_other_case,
     yaml_value,
 )
-from journal.core.formatting import listed, shell_word, shell_words
+from journal.core.formatting import listed, shell_word, shell_words, single_line
 from journal.core.goal import (
     MEASURES,
     Change,
@@ -41,8 +41,8 @@ from journal.core.goal import (
     fill_outcome,
     fill_why,
     goal_value,
-    has_outcome_line,
     refuse_hand_value,
+    said_in_body,
     start_of_values,
 )
 from journal.core.links import composed, parse_link
@@ -69,6 +69,9 @@ from journal.usecases.generate import users_note
 #: Obsidian's legacy names of its list properties (``tag=``), given for their own.
 _LEGACY_NAMES = {legacy: name for name, legacy in OBSIDIAN_LISTS.items()}
 PLANNED = ("baseline", "target", "start", "due")  # what a plan's weekly targets come from
+#: The body's lines ``new goal`` wrote for these properties, and how ``set`` writes each
+#: anew: when it says the value before (or the template's placeholder), never the user's.
+BODY_FILLS = {"why": fill_why, "outcome": fill_outcome}
 
 
 @record()
@@ -92,10 +95,12 @@ class SetResult(Record):
     #: What that recount takes in, as counted in it: what check-ins in other notes
     #: before today add, and their days (see :func:`_taken_in`).
     taken_in: tuple[float, list[date]] | None = None
-    #: ``why`` also replaced the template's placeholder under "Why it matters".
-    why_in_body: bool = False
-    #: ``outcome`` also written on the body's ``**Outcome:**`` line (see fill_outcome).
-    outcome_in_body: bool = False
+    #: Of ``why`` and ``outcome``, those also written in the body, on the line ``new
+    #: goal`` wrote for them (see :data:`BODY_FILLS`).
+    in_body: list[str] = field(default_factory=list)
+    #: Of those set, the ones the body says otherwise (words of the user's own, or a value
+    #: the body can't say): left as it is.
+    otherwise: list[str] = field(default_factory=list)
     #: ``outcome`` was set, and the body, of the user's own, has no ``**Outcome:**`` line
     #: to say it: it is left as it is.
     outcome_not_in_body: bool = False
@@ -314,16 +319,20 @@ def set_fields(
         if any(c.key == "current" for c in result.changes):
             text = _in_step(edited, goal, today, result, vault.periodic)
         changed = {c.key: c for c in result.changes}
-        if "why" in changed and isinstance(typed["why"], str):
-            filled = fill_why(_reread(edited, text), typed["why"])
-            result.why_in_body = filled is not None
-            text = filled or text
-        if "outcome" in changed and isinstance(typed["outcome"], str):
+        for key, fill in BODY_FILLS.items():
+            new = typed.get(key)
+            if key not in changed or not isinstance(new, str):
+                continue
             doc = _reread(edited, text)
-            filled = fill_outcome(doc, changed["outcome"].old, typed["outcome"])
-            result.outcome_in_body = filled is not None
-            result.outcome_not_in_body = filled is None and not has_outcome_line(doc)
-            text = filled or text
+            filled = fill(doc, changed[key].old, new)
+            said = said_in_body(doc, key)
+            if filled is not None:
+                result.in_body.append(key)
+                text = filled
+            elif any(words != single_line(new) for words in said):
+                result.otherwise.append(key)
+            elif key == "outcome" and not said:
+                result.outcome_not_in_body = True
         return text
 
     result.written = vault.rewrite(goal.path, transform, catalog.by_path[goal.path])
