@@ -1591,6 +1591,13 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as a flat JSON list.")
 @click.option("--strict", is_flag=True, help="Exit 1 on any finding, not only on errors.")
 @click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Print only the findings that make it exit 1 (errors; with --strict, all), "
+    "no summary: nothing when the check passes (for a pre-commit hook).",
+)
+@click.option(
     "--select",
     multiple=True,
     metavar="RULES",
@@ -1620,6 +1627,7 @@ def check(
     goals: tuple[str, ...],
     as_json: bool,
     strict: bool,
+    quiet: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     list_rules: bool,
@@ -1630,13 +1638,16 @@ def check(
     Each finding names the file, the line, the rule, what is wrong and how to
     fix it.  GOAL is a goal's id, name, title or alias, or a note's file (as a
     pre-commit hook passes them); without GOAL every note is checked.  Exits 1
-    when there is an error (with --strict: any finding).  The rules are in
+    when there is an error (with --strict: any finding).  With --quiet only
+    those findings are printed, and nothing when the check passes (as a
+    pre-commit hook: `exec journal check --quiet`).  The rules are in
     docs/checks.md.
 
     \b
     Example (names from example-vault/):
       journal check
       journal check "Network more" --select S,M --json
+      journal check --quiet
     """
     from journal.present import rule_table
     from journal.usecases.check import check_vault, listed_rules, shown_folder
@@ -1657,7 +1668,8 @@ def check(
     result = check_vault(
         vault, state.catalog(vault), today(), refs=goals, select=select, ignore=ignore
     )
-    records = [f.to_dict() for f in result.findings]
+    stopping = result.stopping(strict)
+    records = [f.to_dict() for f in (stopping if quiet else result.findings)]
     if not result.rules:  # reported: "All checks passed" when --ignore ALL ran nothing
         echo("journal: no rule is selected (--select, --ignore, [check] in the config):"
              " nothing was checked", err=True)  # fmt: skip
@@ -1668,9 +1680,10 @@ def check(
         from journal.core.formatting import line_texts
 
         view = state.views().check_report
-        shown = view(line_texts(records), result.goals, result.rules, folder, result.named)
+        texts = line_texts(records)
+        shown = view(texts, result.goals, result.rules, folder, result.named, summary=not quiet)
         state.put(suggesting(shown))
-    if result.errors or (strict and result.findings):
+    if stopping:
         raise click.exceptions.Exit(1)
 
 

@@ -407,17 +407,25 @@ def vault_timeline(r: dict[str, Any], today: date) -> str:
 
 
 def check_report(
-    findings: list[dict[str, Any]], goals: int, rules: int, folder: str = "", named: bool = True
+    findings: list[dict[str, Any]],
+    goals: int,
+    rules: int,
+    folder: str = "",
+    named: bool = True,
+    *,
+    summary: bool = True,
 ) -> str:
-    """One finding a line, with its file and line, then its fix; then the summary."""
+    """One finding a line, with its file and line, then its fix; then the summary
+    (without ``summary``, none)."""
     out = []
     for f in findings:
         out.append(
             f"{folder}{f['path']}, line {f['line']}: {f['rule']} {f['severity']}: {f['message']}"
         )
         out.append(f"  fix: {f['suggestion']}")
-    out.append(check_summary(findings, goals, rules, named))
-    return "\n".join(out) + "\n"
+    if summary:
+        out.append(check_summary(findings, goals, rules, named))
+    return "".join(f"{line}\n" for line in out)
 
 
 def _followup(r: dict[str, Any], shared: set[str]) -> list[str]:

@@ -498,11 +498,17 @@ def vault_timeline(r: dict[str, Any], today: date) -> str:
 
 
 def check_report(
-    findings: list[dict[str, Any]], goals: int, rules: int, folder: str = "", named: bool = True
+    findings: list[dict[str, Any]],
+    goals: int,
+    rules: int,
+    folder: str = "",
+    named: bool = True,
+    *,
+    summary: bool = True,
 ) -> str:
     """Findings grouped by file, ruff-style, then a one-line summary (of ``goals``
-    checked by ``rules``; see :func:`check_summary`); ``folder`` goes before each
-    (vault-relative) path."""
+    checked by ``rules``; see :func:`check_summary`; none without ``summary``, as
+    ``--quiet`` prints); ``folder`` goes before each (vault-relative) path."""
     out = []
     current = None
     for f in findings:
@@ -513,10 +519,11 @@ def check_report(
             out.append(f"{folder}{current}:")
         out.append(f"  {f['line']:>3}  {f['rule']}  {f['severity']:<7}  {f['message']}")
         out.append(f"{'':16}fix: {f['suggestion']}")
-    if out:
-        out.append("")
-    out.append(check_summary(findings, goals, rules, named))
-    return "\n".join(out) + "\n"
+    if summary:
+        if out:
+            out.append("")
+        out.append(check_summary(findings, goals, rules, named))
+    return "".join(f"{line}\n" for line in out)
 
 
 def check_summary(findings: list[dict[str, Any]], goals: int, rules: int, named: bool) -> str:

@@ -4,6 +4,7 @@ vault and the pre-commit hook."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -169,6 +170,47 @@ def test_a_due_date_set_before_the_start_is_an_error(invoke: Invoke, smart_vault
         "to pace it by"
     )
     assert invoke("check").exit_code == 1
+
+
+def test_quiet_prints_nothing_when_the_check_passes(invoke: Invoke, smart_vault: Write) -> None:
+    """Reported (tryout): with `journal check` as the pre-commit hook, every commit that
+    passed printed 20-35 lines of warnings and hints."""
+    smart_vault("goals/Connect with five HR leaders.md", smart_goal(current=1, why="", unit=""))
+    assert "M003  hint" in invoke("check").stdout
+    for option in ("--quiet", "-q"):
+        result = invoke("check", option)
+        assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert invoke("--plain", "check", "-q").stdout == ""
+    assert check_json(invoke, "-q") == []
+    smart_vault("goals/Connect with five HR leaders.md", smart_goal(current=1))
+    assert invoke("check", "-q").stdout == ""  # no "All checks passed" either
+
+
+def test_quiet_prints_only_the_findings_that_decide_the_exit_code(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """Reported (tryout): when the hook stopped a commit, its one error was buried among
+    11 other findings."""
+    result = invoke("check", "--quiet", root=example_vault)
+    assert result.exit_code == 1
+    errors = invoke("check", "--select", "M001,M002,T001", root=example_vault).stdout
+    summary = "\nFound 3 problems (3 errors) in 1 file; 10 goals checked.\n"
+    assert errors.endswith(summary)
+    assert result.stdout == errors.removesuffix(summary)
+    records = check_json(invoke, "-q", root=example_vault)
+    assert [(r["rule"], r["severity"]) for r in records] == [
+        (rule, severity) for rule, severity, _, _ in EXAMPLE_FINDINGS if severity == "error"
+    ]
+    plain = invoke("--plain", "check", "-q", root=example_vault).stdout.splitlines()
+    assert [line.split(": ")[1] for line in plain if line[0] != " "] == [
+        "M001 error",
+        "M002 error",
+        "T001 error",
+    ]
+    strict = invoke("check", "-q", "--strict", root=example_vault)
+    assert strict.exit_code == 1
+    assert strict.stdout == invoke("check", root=example_vault).stdout.rpartition("\nFound ")[0]
+    assert len(check_json(invoke, "-q", "--strict", root=example_vault)) == len(EXAMPLE_FINDINGS)
 
 
 def test_select_and_ignore_by_prefix(invoke: Invoke, example_vault: Path) -> None:
@@ -652,6 +694,35 @@ def test_the_hook_can_name_a_vault_below_the_repository_in_its_args(tmp_path: Pa
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines()[0] == "notes/goals/Network more.md:"
     assert "T001  error" in result.stdout
+
+
+def test_the_git_hook_the_docs_give_is_quiet_but_for_what_stops_the_commit(
+    tmp_path: Path,
+) -> None:
+    """The `.git/hooks/pre-commit` of docs/checks.md, run as git runs it: from the
+    repository root, the vault a folder of it."""
+    checks = (REPO / "docs/checks.md").read_text(encoding="utf-8")
+    [hook] = re.findall(r"\\nexec (journal check[^\\]*)\\n", checks)
+    repo = tmp_path / "repo"
+    (repo / "notes/.journal").mkdir(parents=True)
+    (repo / "notes/notes").mkdir()
+    (repo / "notes/notes/Become an HRBP.md").write_text("# Become an HRBP\n")
+    goal = repo / "notes/goals/Connect with five HR leaders.md"
+    goal.parent.mkdir()
+    goal.write_text(smart_goal(current=1, why="", unit=""))  # hints, a link to no note
+    command = [sys.executable, "-m", *hook.split()]
+    passed = subprocess.run(command, cwd=repo, capture_output=True, text=True, check=False)
+    assert (passed.returncode, passed.stdout, passed.stderr) == (0, "", "")
+    goal.write_text(smart_goal(current=1, why="", unit="", due="2026-12-32"))
+    stopped = subprocess.run(command, cwd=repo, capture_output=True, text=True, check=False)
+    assert stopped.returncode == 1
+    assert stopped.stdout.splitlines() == [
+        "notes/goals/Connect with five HR leaders.md:",
+        "   11  H005  error    due: '2026-12-32' is not a real date (day is out of range for"
+        " month)",
+        "                fix: write a day that exists, in the form YYYY-MM-DD: 2026-12-32 is no"
+        " real day (December 2026 has 31 days)",
+    ]
 
 
 #: Notes of every kind with findings of their own (broken links, lost check-ins, T009).

@@ -173,6 +173,10 @@ MEETING_FIELDS: dict[str, Field] = {
     )
 }
 
+#: The properties of each kind of note journal writes with ``journal new`` (all are in its
+#: template's context: docs/templates.md) and checks the values of (H005).
+NOTE_FIELDS = {"goal": GOAL_FIELDS, "contact": CONTACT_FIELDS, "meeting": MEETING_FIELDS}
+
 #: The link properties of goals and meetings, by kind: a value written as text (`goal: Find
 #: a mentor`) is the link journal reads it as, resolved and checked as one (H001, H008).
 TEXT_LINKED: dict[str, dict[str, Field]] = {

@@ -25,9 +25,9 @@ class CheckReport(Record):
     rules: int  # how many rules ran
     named: bool = True  # the arguments named a note (or none was given)
 
-    @property
-    def errors(self) -> int:
-        return sum(f.severity == "error" for f in self.findings)
+    def stopping(self, strict: bool = False) -> list[Finding]:
+        """The findings that make `journal check` exit 1: its errors (``strict``: all)."""
+        return [f for f in self.findings if strict or f.severity == "error"]
 
 
 def rules_on(vault: Vault, codes: Collection[str]) -> set[str]:

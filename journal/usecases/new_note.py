@@ -15,9 +15,8 @@ from journal.core import codec
 from journal.core.catalog import Catalog, match_head
 from journal.core.errors import Ambiguous, Conflict, Diagnostic, UsageProblem
 from journal.core.fields import (
-    CONTACT_FIELDS,
     GOAL_FIELDS,
-    MEETING_FIELDS,
+    NOTE_FIELDS,
     parse_cli_value,
     yaml_value,
 )
@@ -54,8 +53,6 @@ GOAL_OPTIONS = (
     "kind",
     "feeds",
 )
-#: The properties of each kind of note: all are in its template's context (docs/templates.md).
-NOTE_FIELDS = {"goal": GOAL_FIELDS, "contact": CONTACT_FIELDS, "meeting": MEETING_FIELDS}
 
 
 @record(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import functools
 import re
@@ -38,6 +39,7 @@ from journal.core.fields import (
     MARKDOWN_LINK,
     MEETING_FIELDS,
     MILESTONE_KEY,
+    NOTE_FIELDS,
     OBSIDIAN_LISTS,
     TEMPLATER,
     THOUSANDS,
@@ -1172,6 +1174,7 @@ def bad_value(ctx: Context) -> Iterator[Problem]:
             or _date_fix(problem)
             or _duration_fix(problem)
             or _completed_fix(ctx, problem)
+            or _date_form_fix(ctx, problem)
         )
         yield problem if fix is None else Problem(problem.path, problem.line, problem.message, fix)
 
@@ -1247,6 +1250,38 @@ def _days_to_write(key: str, days: Sequence[date]) -> str:
     if len(days) == 1:
         return f"`{key}: {days[0].isoformat()}`"
     return " or ".join(f"`{key}: {d.isoformat()}` ({d.day} {MONTHS[d.month - 1]})" for d in days)
+
+
+#: A value of the form YYYY-MM-DD that is no real day: ``due: '2026-12-32' is not a real
+#: date (...)``, also a date and time's, a milestone's (``milestones item 1: '...' ...``).
+_NO_REAL_DAY = lazy(r".*: '(\d{4})-(\d\d)-(\d\d)[^']*' is not a real date \(.*\)")
+#: The property a bad value's message starts with: ``due: ...``, ``created should be ...``.
+_TOLD_KEY = lazy(r"(\w+)[: ]")
+
+
+def _date_form_fix(ctx: Context, problem: Problem) -> str | None:
+    """The form of a date property's value, YYYY-MM-DD, said where the report is read
+    (a hook's output); for a value of that form, why it is no real day."""
+    told = _NO_REAL_DAY.fullmatch(problem.message)
+    why = _why_no_day(*told.groups()) if told is not None else None
+    if told is not None and why is not None:
+        day = "-".join(told.groups())
+        return f"write a day that exists, in the form YYYY-MM-DD: {day} is no real day ({why})"
+    key = _TOLD_KEY.match(problem.message)
+    note = ctx.catalog.by_path.get(problem.path)
+    spec = NOTE_FIELDS.get(note.kind, {}).get(key[1]) if key and note else None
+    if spec is None or spec.type != "date":
+        return None
+    return f"write the day in the form YYYY-MM-DD: `{spec.name}: YYYY-MM-DD`"
+
+
+def _why_no_day(year: str, month: str, day: str) -> str | None:
+    """Why a date written YYYY-MM-DD is no real day (``2026-12-32``: December 2026 has 31
+    days); None when its month and day are real (its year is out of range)."""
+    if not 1 <= int(month) <= 12:
+        return f"there is no month {month}"
+    days = calendar.monthrange(int(year), int(month))[1]
+    return None if 1 <= int(day) <= days else f"{MONTHS[int(month) - 1]} {year} has {days} days"
 
 
 def _duration_fix(problem: Problem) -> str | None:
