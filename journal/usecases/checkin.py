@@ -35,7 +35,14 @@ from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
 from journal.core.fields import CLOSED, GOAL_FIELDS, FieldError, coerce, refuse_other_case
 from journal.core.formatting import exact_number, number, shell_word, shell_words, single_line
-from journal.core.goal import goal_value, refuse_hand_value, start_of_values, titled_down
+from journal.core.goal import (
+    below_zero,
+    goal_value,
+    refuse_hand_value,
+    refused_below_zero,
+    start_of_values,
+    titled_down,
+)
 from journal.core.logsection import append_checkin, log_checkins, uncounted
 from journal.core.numerals import dotted_thousands
 from journal.core.records import Record, record
@@ -280,6 +287,11 @@ def log_checkin(
             raise UsageProblem(
                 f"{checkin.value_text} would make current {number(new)}, and {exc.message}"
             ) from None
+        if new < 0 and not below_zero(goal.baseline, goal.target, old):  # as set refuses it
+            raise UsageProblem(
+                f"{checkin.value_text} would make current {number(new)}, and "
+                f"{refused_below_zero('log')}"
+            )
         result.update(old=_tidy(old), new=new)
         edits: dict[tuple[codec.PathKey, ...], Any] = {} if current == new else {("current",): new}
         # a goal with no baseline counting down from its first value (`current`, or the
