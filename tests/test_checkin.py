@@ -615,15 +615,19 @@ def test_a_check_in_before_the_goals_start_is_refused_naming_the_fix(
     assert invoke("log", "Connect", "+1", "--date", "2026-11-01").exit_code == 0
 
 
-@pytest.mark.parametrize("status", ["done", "dropped"])
-def test_a_check_in_on_a_closed_goal_is_logged_with_a_warning(
-    invoke: Invoke, write: Write, vault: Path, status: str
+@pytest.mark.parametrize(
+    ("status", "again"), [("done", "reopen"), ("dropped", "reopen"), ("paused", "resume")]
+)
+def test_a_check_in_on_a_goal_not_active_is_logged_with_a_warning(
+    invoke: Invoke, write: Write, vault: Path, status: str, again: str
 ) -> None:
+    """Reported (tryout): a check-in on a paused goal was logged with no word of it, where
+    a done one is told how to reopen it."""
     write(GOAL, goal_text(status=status))
     result = invoke("log", "Connect", "+1", "late message", "--json")
     assert result.exit_code == 0
     closed = (
-        f"the goal is {status}; the check-in is logged all the same (reopen it: journal set "
+        f"the goal is {status}; the check-in is logged all the same ({again} it: journal set "
         '"Connect with five HR leaders" status=active)'
     )
     assert json.loads(result.stdout)["closed"] == closed  # JSON: no options

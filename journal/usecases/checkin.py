@@ -70,7 +70,7 @@ class Logged(Record):
     baseline: float | None = None
     hint: str | None = None  # for ``carried`` on a goal that says not where it began
     warning: Diagnostic | None = None  # current and the log disagreed before (its line)
-    closed: Diagnostic | None = None  # the goal is done or dropped: logged all the same
+    closed: Diagnostic | None = None  # the goal is done, dropped or paused: logged all the same
 
 
 def _value_then_note(value: str, note: str) -> tuple[str, str]:
@@ -328,7 +328,7 @@ def log_checkin(
             after_read()
         return text
 
-    if goal.status in CLOSED:
+    if goal.status in (*CLOSED, "paused"):
         result["closed"] = Diagnostic(
             goal.path,
             goal.line_of("status"),
