@@ -615,15 +615,19 @@ def test_a_check_in_before_the_goals_start_is_refused_naming_the_fix(
     assert invoke("log", "Connect", "+1", "--date", "2026-11-01").exit_code == 0
 
 
-@pytest.mark.parametrize("status", ["done", "dropped"])
-def test_a_check_in_on_a_closed_goal_is_logged_with_a_warning(
-    invoke: Invoke, write: Write, vault: Path, status: str
+@pytest.mark.parametrize(
+    ("status", "again"), [("done", "reopen"), ("dropped", "reopen"), ("paused", "resume")]
+)
+def test_a_check_in_on_a_goal_not_active_is_logged_with_a_warning(
+    invoke: Invoke, write: Write, vault: Path, status: str, again: str
 ) -> None:
+    """Reported (tryout): a check-in on a paused goal was logged with no word of it, where
+    a done one is told how to reopen it."""
     write(GOAL, goal_text(status=status))
     result = invoke("log", "Connect", "+1", "late message", "--json")
     assert result.exit_code == 0
     closed = (
-        f"the goal is {status}; the check-in is logged all the same (reopen it: journal set "
+        f"the goal is {status}; the check-in is logged all the same ({again} it: journal set "
         '"Connect with five HR leaders" status=active)'
     )
     assert json.loads(result.stdout)["closed"] == closed  # JSON: no options
@@ -633,6 +637,51 @@ def test_a_check_in_on_a_closed_goal_is_logged_with_a_warning(
     assert json.loads(invoke("log", "Connect", "+1", "--json").stdout)["closed"] == closed
     write(GOAL, goal_text())
     assert json.loads(invoke("log", "Connect", "+1", "--json").stdout)["closed"] is None
+
+
+BELOW_0 = (
+    "log takes a current below 0 only for a goal whose baseline, target or current is "
+    "below 0: for a value below 0 that is meant, edit the file (current and its log), or "
+    "set a baseline or target below 0 first"
+)
+
+
+@pytest.mark.parametrize("value", ["-5", "=-3"])
+def test_a_check_in_taking_a_goal_below_0_is_refused_as_set_refuses_it(
+    invoke: Invoke, write: Write, vault: Path, value: str
+) -> None:
+    """Reported (tryout): `log dashboard -5 "meant +5? fat finger"` took a goal from 0
+    to 12 at 2 to -3, exit 0, though `set dashboard current=-3` is refused."""
+    path = write(GOAL, goal_text(target=12, current=1))
+    before = path.read_bytes()
+    result = invoke("log", "Connect", value, "fat finger")
+    new = -4 if value == "-5" else -3
+    said = f"{GOAL}: {value} would make current {new}, and {BELOW_0}\n"
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", said)
+    assert path.read_bytes() == before
+    refused = invoke("set", "Connect", "current=-3")  # the same rule, in the same words
+    assert refused.exit_code == 2
+    assert BELOW_0.replace("log takes", "set takes") in refused.stderr
+    assert invoke("log", "Connect", "--", "-1").exit_code == 0  # down to 0 is taken
+    assert "\ncurrent: 0\n" in path.read_text()
+
+
+@pytest.mark.parametrize(
+    ("props", "value", "written"),
+    [
+        ({"baseline": -10, "target": 20, "current": -6}, "-5", -11),
+        ({"baseline": 10, "target": -5, "current": 11}, "=-2", -2),
+        ({"baseline": -1, "current": 0}, "-3", -3),
+    ],
+)
+def test_a_goal_whose_values_go_below_0_takes_a_check_in_below_0(
+    invoke: Invoke, write: Write, vault: Path, props: dict[str, object], value: str, written: int
+) -> None:
+    """As `set` takes a current below 0 for it (an eNPS goal from -10 to +20)."""
+    path = write(GOAL, goal_text(**props))
+    result = invoke("log", "Connect", "--", value)
+    assert result.exit_code == 0, result.stderr
+    assert f"\ncurrent: {written}\n" in path.read_text()
 
 
 def test_a_current_written_in_other_case_is_not_twinned_by_a_check_in(
@@ -1198,7 +1247,7 @@ def test_hand_written_forms_and_the_tool_read_the_same(
         ("- 2026-11-21: +1.5.", ("+1.5",)),
     ]
     for hand, args in pairs:
-        write(GOAL, goal_text(current=1))
+        write(GOAL, goal_text(baseline=-5, current=-4))  # it goes below 0: `=-2 in debt`
         result = invoke("log", "Connect", *args, "--date", "2026-11-21")
         assert result.exit_code == 0, result.stderr
         tool = parse_note(GOAL, (vault / GOAL).read_bytes()).checkins[-1]

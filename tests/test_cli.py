@@ -1515,9 +1515,18 @@ def test_status_json_names_its_vault(tmp_path: Path, monkeypatch: pytest.MonkeyP
         (
             "current=-1",
             "current=-1 has a sign, and set writes a value, not a change: "
-            'current=1 sets 1; to take away 1, log it: journal log "Alpha" -1 '
-            '(journal log "Alpha" =-1 makes it -1); set takes a current below 0 for a goal '
-            "whose baseline, target or current is below 0",
+            'current=1 sets 1; to take away 1, log it: journal log "Alpha" -1; '
+            "set takes a current below 0 only for a goal "
+            "whose baseline, target or current is below 0: for a value below 0 that is meant, "
+            "edit the file (current and its log), or set a baseline or target below 0 first",
+        ),
+        # reported (tryout): it offered `log "Alpha" -5` and `=-5`, below 0: log refuses both
+        (
+            "current=-5",
+            "current=-5 has a sign, and set writes a value, not a change: current=5 sets 5; "
+            "set takes a current below 0 only for a goal "
+            "whose baseline, target or current is below 0: for a value below 0 that is meant, "
+            "edit the file (current and its log), or set a baseline or target below 0 first",
         ),
         (
             "target=+5",
@@ -1532,9 +1541,10 @@ def test_status_json_names_its_vault(tmp_path: Path, monkeypatch: pytest.MonkeyP
             "current=\u22121",
             "write it in ASCII characters: current=-1, not '\u22121' (U+2212 minus sign); "
             "and current=-1 has a sign, and set writes a value, not a change: current=1 "
-            'sets 1; to take away 1, log it: journal log "Alpha" -1 '
-            '(journal log "Alpha" =-1 makes it -1); set takes a current below 0 for a goal '
-            "whose baseline, target or current is below 0",
+            'sets 1; to take away 1, log it: journal log "Alpha" -1; '
+            "set takes a current below 0 only for a goal "
+            "whose baseline, target or current is below 0: for a value below 0 that is meant, "
+            "edit the file (current and its log), or set a baseline or target below 0 first",
         ),
         (
             "target=\uff0b5",

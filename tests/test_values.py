@@ -453,10 +453,10 @@ def test_json_prints_whole_numbers_as_ints_and_keeps_fractions(
 def test_negative_absolute_values_and_a_goal_with_nothing_to_show(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
-    write(GOAL, goal_text(current=1))
+    write(GOAL, goal_text(baseline=-1, current=0))  # its values go below 0: log takes it
     result = invoke("log", "Connect", "=-2", "in", "debt")
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == f"{GOAL}: 2026-11-22 =-2 in debt; current 1 -> -2\n"
+    assert result.stdout == f"{GOAL}: 2026-11-22 =-2 in debt; current 0 -> -2\n"
     assert invoke("log", "Connect", "-2").stdout.endswith("; current -2 -> -4\n")
     text = (vault / GOAL).read_text()
     assert "\ncurrent: -4\n" in text and text.endswith(

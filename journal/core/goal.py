@@ -384,6 +384,23 @@ def refuse_hand_value(goal: Goal, word: Callable[[str], str]) -> None:
         )
 
 
+def below_zero(*values: float | None) -> bool:
+    """Whether any of a goal's ``values`` (its baseline, target, current) is below 0: then
+    a current below 0 is a level it takes, else ``set`` and ``log`` refuse one
+    (:func:`refused_below_zero`)."""
+    return any(value is not None and value < 0 for value in values)
+
+
+def refused_below_zero(command: str) -> str:
+    """Why ``command`` (``set``, ``log``) refuses a current below 0 on a goal whose values
+    are 0 or more (:func:`below_zero`), and what to do when such a value is meant."""
+    return (
+        f"{command} takes a current below 0 only for a goal whose baseline, target or current "
+        "is below 0: for a value below 0 that is meant, edit the file (current and its log), "
+        "or set a baseline or target below 0 first"
+    )
+
+
 @record(frozen=True)
 class Change(Record):
     """One property edited: its value before and after, as plain data (dates as text)."""

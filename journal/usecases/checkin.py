@@ -35,7 +35,14 @@ from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
 from journal.core.fields import CLOSED, GOAL_FIELDS, FieldError, coerce, refuse_other_case
 from journal.core.formatting import exact_number, number, shell_word, shell_words, single_line
-from journal.core.goal import goal_value, refuse_hand_value, start_of_values, titled_down
+from journal.core.goal import (
+    below_zero,
+    goal_value,
+    refuse_hand_value,
+    refused_below_zero,
+    start_of_values,
+    titled_down,
+)
 from journal.core.logsection import append_checkin, log_checkins, uncounted
 from journal.core.numerals import dotted_thousands
 from journal.core.records import Record, record
@@ -63,7 +70,7 @@ class Logged(Record):
     baseline: float | None = None
     hint: str | None = None  # for ``carried`` on a goal that says not where it began
     warning: Diagnostic | None = None  # current and the log disagreed before (its line)
-    closed: Diagnostic | None = None  # the goal is done or dropped: logged all the same
+    closed: Diagnostic | None = None  # the goal is done, dropped or paused: logged all the same
 
 
 def _value_then_note(value: str, note: str) -> tuple[str, str]:
@@ -280,6 +287,11 @@ def log_checkin(
             raise UsageProblem(
                 f"{checkin.value_text} would make current {number(new)}, and {exc.message}"
             ) from None
+        if new < 0 and not below_zero(goal.baseline, goal.target, old):  # as set refuses it
+            raise UsageProblem(
+                f"{checkin.value_text} would make current {number(new)}, and "
+                f"{refused_below_zero('log')}"
+            )
         result.update(old=_tidy(old), new=new)
         edits: dict[tuple[codec.PathKey, ...], Any] = {} if current == new else {("current",): new}
         # a goal with no baseline counting down from its first value (`current`, or the
@@ -316,7 +328,7 @@ def log_checkin(
             after_read()
         return text
 
-    if goal.status in CLOSED:
+    if goal.status in (*CLOSED, "paused"):
         result["closed"] = Diagnostic(
             goal.path,
             goal.line_of("status"),

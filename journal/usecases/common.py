@@ -80,10 +80,11 @@ def named_goal(
 
 
 def still_closed(catalog: Catalog, goal: Goal, done: str) -> str:
-    """What a command that did ``done`` for a goal done or dropped says of it: that it is,
-    and how to reopen it."""
+    """What a command that did ``done`` for a goal done or dropped (or paused) says of it:
+    that it is, and how to reopen (resume) it."""
+    again = "resume" if goal.status == "paused" else "reopen"
     return (
-        f"the goal is {goal.status}; {done} all the same (reopen it: journal set "
+        f"the goal is {goal.status}; {done} all the same ({again} it: journal set "
         f"{catalog.goal_word(goal.path)} status=active)"
     )
 

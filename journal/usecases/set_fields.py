@@ -37,11 +37,13 @@ from journal.core.goal import (
     MEASURES,
     Change,
     Goal,
+    below_zero,
     edit_goal,
     fill_outcome,
     fill_why,
     goal_value,
     refuse_hand_value,
+    refused_below_zero,
     said_in_body,
     start_of_values,
 )
@@ -209,7 +211,8 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
         if key == "title":  # as `new goal` refuses it
             refuse_comment_mark(text)
         if key in MEASURES:
-            _refuse_sign(key, text.strip(), catalog.goal_word(goal.path), levels)
+            word = catalog.goal_word(goal.path)
+            _refuse_sign(key, text.strip(), word, levels, goal.file_current)
         parsed[key] = parse_cli_value(spec, text)
     kind = _kind_for_feeds(parsed, goal)
     if kind is not None:  # feeds= on a goal that says no kind: as new goal writes it
@@ -228,17 +231,18 @@ def _below_zero(given: dict[str, str], goal: Goal) -> bool:
     given_or_held = {"baseline": goal.baseline, "target": goal.target}
     for key in given_or_held.keys() & given.keys():
         given_or_held[key] = parse_cli_value(SET_FIELDS[key], given[key])
-    values = [goal.file_current, *given_or_held.values()]
-    return any(v is not None and v < 0 for v in values)
+    return below_zero(goal.file_current, *given_or_held.values())
 
 
-def _refuse_sign(key: str, text: str, name: str, levels: bool) -> None:
+def _refuse_sign(key: str, text: str, name: str, levels: bool, held: float | None) -> None:
     """Refuse a number with a sign for ``key``, a value a goal is measured by
     (``current=+1``): a sign reads as a change, as ``journal log GOAL +1`` makes one, and
     set writes the value (``name``: the goal in a command to paste).  A minus is a level,
     not a change, for ``baseline`` and ``target``, and for ``current`` when ``levels``:
-    the goal's values go below 0 (:func:`_below_zero`).  A number to write otherwise (a
-    minus sign, U+2212, for ``-``) is told how first (:func:`respelled`)."""
+    the goal's values go below 0 (:func:`_below_zero`); a change is told as a check-in
+    to log only where log takes it: ``held``, the file's ``current``, stays 0 or more.  A
+    number to write otherwise (a minus sign, U+2212, for ``-``) is told how first
+    (:func:`respelled`)."""
     meant = respelled(text)
     signed = meant.number if meant is not None else text
     sign, amount = signed[:1], signed[1:]
@@ -246,20 +250,25 @@ def _refuse_sign(key: str, text: str, name: str, levels: bool) -> None:
         return
     if sign == "-" and (key != "current" or levels):
         return  # a value below 0, written as typed (parse_cli_value tells a U+2212 minus)
-    said = f"{key}={signed} has a sign, and set writes a value, not a change: {key}={amount} sets "
-    if key == "current":
+    said = f"{key}={signed} has a sign, and set writes a value, not a change: "
+    said += f"{key}={amount} sets {amount}"
+    if key == "current" and (sign == "+" or _taken_away(held, amount)):
         change = "add" if sign == "+" else "take away"
-        said += f"{amount}; to {change} {amount}, log it: journal log {name} {signed}"
-        if sign == "-":
-            said += (
-                f" (journal log {name} ={signed} makes it {signed}); set takes a current below 0"
-                " for a goal whose baseline, target or current is below 0"
-            )
-    else:
-        said += amount
+        said += f"; to {change} {amount}, log it: journal log {name} {signed}"
+    if key == "current" and sign == "-":
+        said += f"; {refused_below_zero('set')}"
     if meant is not None:
         said = f"write {meant.how}: {key}={signed}, not '{text}'{meant.chars}; and {said}"
     raise UsageProblem(said)
+
+
+def _taken_away(held: float | None, amount: str) -> bool:
+    """Whether ``journal log`` takes ``amount`` (as typed) away from ``held``, the file's
+    ``current`` of a goal whose values are 0 or more: it leaves 0 or more."""
+    try:
+        return held is not None and held - float(amount) >= 0
+    except ValueError:  # no number as typed
+        return False
 
 
 def _milestones_edited(catalog: Catalog, goal: Goal) -> str:
