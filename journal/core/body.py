@@ -793,9 +793,10 @@ def _inline(content: str, facts: BodyFacts, line: int) -> None:
         return
     if "$" in content:
         content = _math_blanked(content)
-    url = content.find("](") if ")" in content else -1  # a "#" after it may be in a link's URL
+    # a "#" or "[[" after a "](" may be in a link's URL (`[]([[x)]]` holds no wikilink)
+    url = content.find("](") if ")" in content else -1
     slow = "`" in content or "\\" in content or "<" in content  # (3 searches beat a regex's 1)
-    if not slow and (url < 0 or content.find("#", url) < 0):
+    if not slow and (url < 0 or (content.find("#", url) < 0 and content.find("[[", url) < 0)):
         plain: str | None = content
     else:
         plain = _code_blanked(content)  # (None when it holds "](": markdown-it reads it)
