@@ -788,15 +788,20 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
     return facts
 
 
+#: A ``[[`` inside a link's destination (which holds no space but inside ``<...>``).
+_WIKILINK_IN_URL = lazy(r"\]\([^)\s]*\[\[")
+
+
 def _inline(content: str, facts: BodyFacts, line: int) -> None:
     if not ("[" in content or "#" in content or "::" in content):
         return
     if "$" in content:
         content = _math_blanked(content)
-    # a "#" or "[[" after a "](" may be in a link's URL (`[]([[x)]]` holds no wikilink)
-    url = content.find("](") if ")" in content else -1
+    url = content.find("](") if ")" in content else -1  # a "#" after it may be in a link's URL
     slow = "`" in content or "\\" in content or "<" in content  # (3 searches beat a regex's 1)
-    if not slow and (url < 0 or (content.find("#", url) < 0 and content.find("[[", url) < 0)):
+    if url >= 0 and "[[" in content and _WIKILINK_IN_URL.search(content, url):
+        slow = True  # `[]([[x)]]`: a link to "[[x", no wikilink
+    if not slow and (url < 0 or content.find("#", url) < 0):
         plain: str | None = content
     else:
         plain = _code_blanked(content)  # (None when it holds "](": markdown-it reads it)
