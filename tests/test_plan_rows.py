@@ -14,6 +14,11 @@ from journal.core import codec
 from tests.conftest import Invoke, Write, goal_text
 
 PLAN = "plans/2026-11-23-90-day-plan.md"
+#: What `journal plan` says of a row of Alpha's the user edited.
+KEPT_ALPHA = (
+    f"journal: {PLAN}: kept your edits of the 'targets' row of Alpha, which the plan "
+    "would change (run with --force to replace them)\n"
+)
 
 
 def rows_of(path: Path) -> dict[str, dict[str, object]]:
@@ -63,10 +68,7 @@ def test_only_the_row_edited_is_kept(invoke: Invoke, write: Write, vault: Path) 
     assert invoke("set", "Beta", "due=2027-01-15").exit_code == 0
     result = invoke("plan")
     assert result.exit_code == 0
-    assert result.stderr == (
-        f"journal: {PLAN}: kept your edits of the 'targets' row of Alpha, which the plan "
-        "would change (run with --force to replace them)\n"
-    )
+    assert result.stderr == KEPT_ALPHA
     rows = rows_of(path)
     assert rows["alpha"]["values"] == mine
     assert "# holiday week: go easy" in path.read_text()
@@ -159,10 +161,7 @@ def test_an_edited_row_follows_its_goal_given_an_id(
     assert "(expected 3, by the plan)" in alpha  # the user's target, not a straight line's
     result = invoke("plan")
     assert result.exit_code == 0
-    assert result.stderr == (
-        f"journal: {PLAN}: kept your edits of the 'targets' row of Alpha, which the plan "
-        "would change (run with --force to replace them)\n"
-    )
+    assert result.stderr == KEPT_ALPHA
     rows = rows_of(path)
     assert sorted(rows) == ["beta", "goals/a.md"]
     assert rows["goals/a.md"]["values"] == mine
