@@ -788,8 +788,25 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
     return facts
 
 
-#: A ``[[`` inside a link's destination (which holds no space but inside ``<...>``).
-_WIKILINK_IN_URL = lazy(r"\]\([^)\s]*\[\[")
+#: A parenthesis, which a link's destination and title may nest.
+_PARENTHESIS = lazy(r"[()]")
+
+
+def _wikilink_in_url(content: str, at: int) -> bool:
+    """Whether a ``[[`` stands inside the parentheses after one of ``content``'s ``](``
+    (the first at ``at``), which may be a link's destination or title (``[]([[x)]]``,
+    ``[a](b "[[c]]")``: no wikilink to markdown-it); nested ones counted."""
+    while at >= 0:
+        depth, end = 0, len(content)
+        for found in _PARENTHESIS.finditer(content, at + 1):
+            depth += 1 if found.group() == "(" else -1
+            if depth == 0:
+                end = found.end()
+                break
+        if content.find("[[", at, end) >= 0:
+            return True
+        at = content.find("](", end)
+    return False
 
 
 def _inline(content: str, facts: BodyFacts, line: int) -> None:
@@ -799,7 +816,7 @@ def _inline(content: str, facts: BodyFacts, line: int) -> None:
         content = _math_blanked(content)
     url = content.find("](") if ")" in content else -1  # a "#" after it may be in a link's URL
     slow = "`" in content or "\\" in content or "<" in content  # (3 searches beat a regex's 1)
-    if url >= 0 and "[[" in content and _WIKILINK_IN_URL.search(content, url):
+    if url >= 0 and "[[" in content and _wikilink_in_url(content, url):
         slow = True  # `[]([[x)]]`: a link to "[[x", no wikilink
     if not slow and (url < 0 or content.find("#", url) < 0):
         plain: str | None = content
