@@ -666,6 +666,20 @@ def test_a_check_in_taking_a_goal_below_0_is_refused_as_set_refuses_it(
     assert "\ncurrent: 0\n" in path.read_text()
 
 
+def test_a_backdated_check_in_taking_the_log_below_0_on_its_way_is_refused(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Found in review: `log -1 --date` before the log's +1 left current at 0 but the
+    log at -1 on that day (its chart below 0), which a check-in of today is refused."""
+    path = write(GOAL, goal_text(target=12, current=1))  # 0, +1 on 2026-11-20
+    before = path.read_bytes()
+    result = invoke("log", "Connect", "--date", "2026-11-19", "--", "-1", "too early")
+    said = f"{GOAL}: -1 on 2026-11-19 would make the log's value -1 that day, and {BELOW_0}\n"
+    assert (result.exit_code, result.stderr) == (2, said)
+    assert path.read_bytes() == before
+    assert invoke("log", "Connect", "--date", "2026-11-21", "--", "-1").exit_code == 0  # after
+
+
 @pytest.mark.parametrize(
     ("props", "value", "written"),
     [

@@ -30,6 +30,7 @@ from journal.core.checkins import (
     refuse_miswritten,
     replay,
     restated,
+    running,
 )
 from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
@@ -167,6 +168,14 @@ def _refuse_uncounted(doc: codec.Document) -> None:
         raise JournalError(f"{message}; nothing written: fix it, then log again{more}", line=line)
 
 
+def _dip(start: float, logged: list[CheckIn], checkin: CheckIn) -> tuple[date, float] | None:
+    """The first day and value below 0 of the log's running values with ``checkin`` in
+    it, when the log without it never goes below 0 (a log that does was written so)."""
+    if any(value < 0 for _c, value in running(start, logged)):
+        return None
+    return next(((c.day, v) for c, v in running(start, [*logged, checkin]) if v < 0), None)
+
+
 def _tidy(value: float) -> int | float:
     """A whole value as an int (sums are exact already: see ``CheckIn.apply``)."""
     return int(value) if value.is_integer() else value
@@ -264,8 +273,10 @@ def log_checkin(
         base = origin.value
         replayed = replay(base, logged)
         old = current if current is not None else replayed
+        dip = None  # (the log's first day below 0, its value there) with the check-in in
         if current is None or log_agrees(base, logged, current):
             new = _tidy(replay(base if logged else old, [*logged, checkin]))
+            dip = _dip(base if logged else old, logged, checkin)
             later = sorted((c for c in logged if c.op == "=" and c.day > day), key=lambda c: c.day)
             if new == _tidy(old) and later:
                 reset = later[-1]
@@ -290,6 +301,12 @@ def log_checkin(
         if new < 0 and not below_zero(goal.baseline, goal.target, old):  # as set refuses it
             raise UsageProblem(
                 f"{checkin.value_text} would make current {number(new)}, and "
+                f"{refused_below_zero('log')}"
+            )
+        if dip is not None and not below_zero(goal.baseline, goal.target, old):
+            raise UsageProblem(  # backdated: below 0 on its way, current at 0 or more
+                f"{checkin.value_text} on {day} would make the log's value {number(dip[1])}"
+                f"{' that day' if dip[0] == day else f' on {dip[0]}'}, and "
                 f"{refused_below_zero('log')}"
             )
         result.update(old=_tidy(old), new=new)
