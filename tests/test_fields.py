@@ -8,7 +8,7 @@ import pytest
 
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce, lookup, parse_cli_value
-from journal.core.goal import goal_from_note
+from journal.core.goal import body_line, goal_from_note
 from journal.core.links import Link
 from journal.core.notes import parse_note
 
@@ -314,3 +314,32 @@ def test_a_goal_with_huge_numbers_is_read_without_them() -> None:
         (4, "baseline should be a number from -10^15 to 10^15"),
         (5, "target should be a number from -10^15 to 10^15"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("**Health** first", "**Health** first"),  # emphasis, no list (found in review)
+        ("-5 kg before summer", "-5 kg before summer"),
+        ("+1 a week", "+1 a week"),
+        ("__Now__, not later", "__Now__, not later"),
+        ("- item", None),
+        ("* item", None),
+        ("+ item", None),
+        ("-", None),
+        ("---", None),
+        ("* * *", None),
+        ("___", None),
+        ("> quoted", None),
+        ("## Log", None),
+        ("1. first", None),
+        ("<div>", None),
+        ("| a | b |", None),
+        ("```", None),
+        ("%% hidden", None),
+    ],
+)
+def test_a_why_or_outcome_stands_in_the_body_unless_it_starts_a_block(
+    text: str, line: str | None
+) -> None:
+    assert body_line(text) == line

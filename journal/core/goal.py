@@ -492,7 +492,12 @@ def _read_alike(
 WHY_PLACEHOLDER = "Write one or two sentences on why this goal matters now."
 #: A line that would start a block (a heading, list item, quote, fence, table, HTML, a
 #: setext underline) or open a comment or a fence running on below it.
-_MARKDOWN_BLOCK = lazy(r"#{1,6}(?:\s|$)|[-*+>|<]|\d{1,9}[.)](?:\s|$)|=+$|[`~]{3}")
+#: What starts a block other than a paragraph: a heading, a list item (its marker then a
+#: space, or alone), a thematic break, a quote, a table, HTML, a numbered item, a setext
+#: underline, a fence (not ``**Health** first`` nor ``-5 kg``: text).
+_MARKDOWN_BLOCK = lazy(
+    r"#{1,6}(?:\s|$)|[-*+](?:\s|$)|(?:[-*_][ \t]*){3,}$|[>|<]|\d{1,9}[.)](?:\s|$)|=+$|[`~]{3}"
+)
 _OPENS = lazy(r"%%|<!--|```|~~~")
 #: The paragraph a line starts: its lines up to a blank line or the end.
 _PARAGRAPH = lazy(r"[^\r\n]*(?:\r?\n(?![ \t]*\r?$)[^\r\n]*)*", re.MULTILINE)
