@@ -490,18 +490,18 @@ def _read_alike(
 #: What a new goal's "Why it matters" says until the user writes it (templates/goal.md.j2
 #: has the same words; tests/test_packaging.py checks the two agree).
 WHY_PLACEHOLDER = "Write one or two sentences on why this goal matters now."
-#: A line that would start a block (a heading, list item, quote, fence, table, HTML, a
-#: setext underline) or open a comment or a fence running on below it.
+_ATX = r"#{1,6}(?:\s|$)"  # an ATX heading's start
+_HEADING = lazy(_ATX)
 #: What starts a block other than a paragraph: a heading, a list item (its marker then a
 #: space, or alone), a thematic break, a quote, a table, HTML, a numbered item, a setext
 #: underline, a fence (not ``**Health** first`` nor ``-5 kg``: text).
 _MARKDOWN_BLOCK = lazy(
-    r"#{1,6}(?:\s|$)|[-*+](?:\s|$)|(?:[-*_][ \t]*){3,}$|[>|<]|\d{1,9}[.)](?:\s|$)|=+$|[`~]{3}"
+    rf"{_ATX}|[-*+](?:\s|$)|(?:[-*_][ \t]*){{3,}}$|[>|<]|\d{{1,9}}[.)](?:\s|$)|=+$|[`~]{{3}}"
 )
+#: What opens a comment or a fence running on below the line.
 _OPENS = lazy(r"%%|<!--|```|~~~")
 #: The paragraph a line starts: its lines up to a blank line or the end.
 _PARAGRAPH = lazy(r"[^\r\n]*(?:\r?\n(?![ \t]*\r?$)[^\r\n]*)*", re.MULTILINE)
-_HEADING = lazy(r"#{1,6}(?:\s|$)")
 
 
 def _why_paragraph(doc: codec.Document) -> re.Match[str] | None:
