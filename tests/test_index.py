@@ -9,6 +9,7 @@ import os
 import pickle
 import re
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -1724,6 +1725,123 @@ def test_a_large_build_reads_in_worker_processes_with_the_same_result(
     result = index.refresh(progress=lambda done, total: seen.append((done, total)))
     assert len(result.parsed) == 6 and seen[-1] == (6, 6)
     assert_matches_rebuild(notes, tmp_path / "parallel.sqlite", tmp_path)
+
+
+@pytest.mark.parametrize("count", [0, 1, 24, 25, 26, 349, 350, 351, 1500, 10_001])
+def test_a_builds_chunks_cover_its_files_once_the_first_ones_smaller(count: int) -> None:
+    cuts = index_module._cuts(count)
+    sizes = [end - start for start, end in itertools.pairwise(cuts)]
+    assert cuts[0] == 0 and cuts[-1] == count and all(size > 0 for size in sizes)
+    if count == 0:
+        assert sizes == []
+        return
+    ramp = [min(size, index_module.CHUNK) for size in index_module.RAMP]
+    full = ramp + [index_module.CHUNK] * len(sizes)
+    assert sizes[:-1] == full[: len(sizes) - 1] and 0 < sizes[-1] <= full[len(sizes) - 1]
+
+
+#: A build in worker processes that stops once its workers read (a file tells their pids).
+KILLED_BUILD = """
+import os, sys, time
+from pathlib import Path
+from journal.adapters import index as ix
+from journal.adapters.vault import Vault
+ix.PARALLEL_MIN, ix.CHUNK, ix.MAX_WORKERS = 2, 1, 2
+ix.os.cpu_count = lambda: 2
+read, parent = ix._read_file, os.getpid()
+def slow(*args):
+    if os.getpid() != parent:
+        Path(sys.argv[3], str(os.getpid())).touch()
+        time.sleep(60)
+    return read(*args)
+ix._read_file = slow
+ix.Index.open(Vault.open(Path(sys.argv[1])), Path(sys.argv[2])).refresh()
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal")
+def test_the_workers_of_a_killed_build_die_with_it(notes: Path, tmp_path: Path) -> None:
+    """Found in this session's measuring: a build killed (``kill -9``, the OOM killer)
+    while its workers read left them waiting for work for ever, holding the build lock
+    they were forked with: every later command on the index waited 120 s for it."""
+    db, marks = tmp_path / "index.sqlite", tmp_path / "workers"
+    marks.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    build = subprocess.Popen(
+        [sys.executable, "-c", KILLED_BUILD, str(notes), str(db), str(marks)], env=env
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not any(marks.iterdir()) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        workers = [int(p.name) for p in marks.iterdir()]
+        assert workers, "no worker started"
+    finally:
+        build.kill()
+        build.wait(10)
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    alive = [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+    for pid in alive:  # none is left running by the test, either way
+        os.kill(pid, signal.SIGKILL)
+    assert alive == []
+    said: list[str] = []
+    index = Index.open(listening(notes, said), db)
+    assert len(index.refresh().parsed) == 6 and said == []  # no wait for the lock
+
+
+#: A first build, in one process and one transaction, that writes each note as read
+#: (into a page cache too small to hold them) and stops at the fourth (a file tells).
+KILLED_FIRST_BUILD = """
+import sys, time
+from pathlib import Path
+from journal.adapters import index as ix
+from journal.adapters.vault import Vault
+ix.PARALLEL_MIN, ix.BATCH = 10**9, 1
+read, seen = ix._read_file, []
+def slow(*args):
+    seen.append(args)
+    if len(seen) == 4:
+        Path(sys.argv[3]).touch()
+        time.sleep(60)
+    return read(*args)
+ix._read_file = slow
+index = ix.Index.open(Vault.open(Path(sys.argv[1])), Path(sys.argv[2]))
+index.conn.execute("PRAGMA cache_size = 10")
+index.rebuild()
+"""
+
+
+def test_a_first_build_killed_midway_is_rolled_back_by_the_next_command(
+    notes: Path, tmp_path: Path
+) -> None:
+    """A first build into an empty file writes through a rollback journal, not the
+    write-ahead log (:func:`journal.adapters.index._unlogged`): killed with its rows
+    half in the file, the next process to open it rolls them back - no damaged index
+    moved aside (as with the journal kept in memory first tried), no note left unread."""
+    db, mark = tmp_path / "index.sqlite", tmp_path / "stopped"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    argv = [sys.executable, "-c", KILLED_FIRST_BUILD, str(notes), str(db), str(mark)]
+    build = subprocess.Popen(argv, env=env)
+    try:
+        deadline = time.monotonic() + 30
+        while not mark.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert mark.exists()
+    finally:
+        build.kill()
+        build.wait(10)
+    assert Path(f"{db}-journal").exists()  # a hot journal: rows half written
+    assert not Path(f"{db}-wal").exists()
+    said: list[str] = []
+    index = Index.open(listening(notes, said), db)
+    assert len(index.refresh().parsed) == 6 and said == []
+    assert index.conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    index.close()
+    assert not Path(f"{db}-journal").exists()
+    assert [p.name for p in tmp_path.iterdir() if ".bad" in p.name] == []
+    assert_matches_rebuild(notes, db, tmp_path)
 
 
 def test_commands_started_at_once_on_an_empty_index_read_the_vault_once(

@@ -836,7 +836,10 @@ def test_an_index_emptied_under_an_idle_watcher_keeps_no_command_out(
         )
         assert listed.returncode == 0, listed.stderr
         write("notes/b.md", "# b\n")
-        assert "notes/b.md" in _line(proc)  # the watcher writes on into the new file
+        line = _line(proc)
+        if "(full reconcile)" in line:  # the watcher read the notes into the emptied file
+            line = _line(proc)
+        assert "notes/b.md" in line  # the watcher writes on into the new file
         assert_matches_rebuild(vault, db, tmp_path, timeout=SETTLE)
     finally:
         proc.send_signal(signal.SIGTERM)
