@@ -1086,10 +1086,12 @@ def test_a_rebuild_after_many_notes_went_away_gives_the_disk_back(
     index = open_index(vault)
     index.refresh()
     assert index.path is not None
+    index.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the rows into the file
     full = index.path.stat().st_size
     for n in range(10, 120):
         (vault / f"notes/n{n}.md").unlink()
     index.refresh()
+    index.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert index.path.stat().st_size == full  # deleted rows leave free pages
     index.rebuild()
     assert index.path.stat().st_size < full / 4
@@ -1727,6 +1729,86 @@ def test_a_large_build_reads_in_worker_processes_with_the_same_result(
     assert_matches_rebuild(notes, tmp_path / "parallel.sqlite", tmp_path)
 
 
+def test_a_new_index_has_larger_pages_and_an_older_file_keeps_its_own(
+    notes: Path, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """New files get :data:`PAGE_SIZE` pages (a cold build writes faster); a file made with
+    SQLite's 4 KiB pages (by an older version) is used as it is, its rows kept."""
+    new, old = tmp_path / "new.sqlite", tmp_path / "old.sqlite"
+    Index.open(Vault.open(notes), new).refresh()
+    with contextlib.closing(sqlite3.connect(new)) as conn:
+        assert conn.execute("PRAGMA page_size").fetchone() == (index_module.PAGE_SIZE,)
+    with monkeypatch.context() as patched:
+        patched.setattr(index_module, "PAGE_SIZE", 4096)
+        Index.open(Vault.open(notes), old).refresh()
+    write("notes/later.md", "# Later\n")
+    index = Index.open(Vault.open(notes), old)
+    assert index.refresh().parsed == ["notes/later.md"] and not index.refresh().changed
+    index.close()
+    with contextlib.closing(sqlite3.connect(old)) as conn:
+        assert conn.execute("PRAGMA page_size").fetchone() == (4096,)
+
+
+def test_a_first_build_whose_switch_back_to_the_log_fails_keeps_its_rows(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: a disk filled just after a first build committed its rows (another
+    process' file) made the switch back to the write-ahead log fail, and the build count
+    as failed: "working without it", every note read again into memory.  The rows stay
+    the file's, nothing is said, and the next process to open it switches it back."""
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 2)  # a vault of "many" notes
+    with small_disk(tmp_path / "disk") as disk:
+        db = disk / "index.sqlite"
+        told: list[str] = []
+        index = Index.open(listening(notes, told), db)
+        store = index._read_and_store
+        fillers: list[Path] = []
+
+        def stored_then_the_disk_fills(*args: Any) -> Refresh:
+            result = store(*args)
+            fillers.append(fill(disk))
+            return result
+
+        monkeypatch.setattr(index, "_read_and_store", stored_then_the_disk_fills)
+        assert len(index.refresh().parsed) == 6
+        assert told == [] and not index.in_memory and fillers
+        assert db.read_bytes()[18:20] == b"\x01\x01"  # left with a rollback journal
+        fillers[0].unlink()
+        index.close()
+        later = Index.open(Vault.open(notes), db)
+        assert later.refresh().parsed == [] and not later.in_memory
+        assert later.conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        later.close()
+
+
+@pytest.mark.parametrize(("many", "header"), [(2, b"\x01\x01"), (1500, b"\x02\x02")])
+def test_only_a_first_build_of_many_notes_leaves_the_log(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, many: int, header: bytes
+) -> None:
+    """A first build of :data:`PARALLEL_MIN` notes or more writes through a rollback
+    journal while it runs (the file's header says so); a smaller vault's stays in WAL
+    mode, where commands started at once read without waiting for one another."""
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", many)
+    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 1)  # read in this process
+    db = tmp_path / "index.sqlite"
+    index = Index.open(Vault.open(notes), db)
+    thread, go_on = paused(lambda progress: index.refresh(progress=progress))
+    try:
+        assert db.read_bytes()[18:20] == header
+    finally:
+        go_on.set()
+        thread.join(10)
+    assert db.read_bytes()[18:20] == b"\x02\x02"  # WAL mode once done
+    assert_matches_rebuild(notes, db, tmp_path)
+
+
+def test_a_worker_starts_without_ctypes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found in review: a Python built without ctypes (no libffi) failed every build in
+    workers, as the parent-death signal is asked through it; it is a safeguard only."""
+    monkeypatch.setitem(sys.modules, "ctypes", None)  # what `import ctypes` then meets
+    index_module._die_with(os.getppid())  # returns: this process's parent lives on
+
+
 @pytest.mark.parametrize("count", [0, 1, 24, 25, 26, 349, 350, 351, 1500, 10_001])
 def test_a_builds_chunks_cover_its_files_once_the_first_ones_smaller(count: int) -> None:
     cuts = index_module._cuts(count)
@@ -1798,7 +1880,8 @@ import sys, time
 from pathlib import Path
 from journal.adapters import index as ix
 from journal.adapters.vault import Vault
-ix.PARALLEL_MIN, ix.BATCH = 10**9, 1
+ix.PARALLEL_MIN, ix.BATCH = 2, 1  # a vault of "many" notes, written as read
+ix.os.cpu_count = lambda: 1  # read in this process
 read, seen = ix._read_file, []
 def slow(*args):
     seen.append(args)
@@ -2246,6 +2329,32 @@ def test_a_refresh_never_stores_what_another_one_already_replaced(
     assert_matches_rebuild(notes, slow.path, tmp_path)  # type: ignore[arg-type]
 
 
+def test_a_first_build_lists_the_notes_without_their_stats(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no row at all, every note is read anyway: the scan only lists them (a note
+    gone between the listing and its read is left out, told nowhere); once rows exist,
+    the stat scan is back."""
+    stats = index_module._stats
+    called: list[int] = []
+    monkeypatch.setattr(index_module, "_stats", lambda e: called.append(1) or stats(e))
+    index = open_index(notes)
+    listing = index._scan_vault
+
+    def listed_then_one_goes(*, stat: bool) -> dict[str, os.stat_result | None]:
+        found = listing(stat=stat)
+        if not stat:
+            (notes / "notes/plain.md").unlink()
+        return found
+
+    monkeypatch.setattr(index, "_scan_vault", listed_then_one_goes)
+    first = index.refresh()
+    assert called == [] and first.scanned == 6 and len(first.parsed) == 5
+    assert "notes/plain.md" not in first.parsed and first.removed == []
+    assert not index.refresh().changed and called == [1]
+    assert_matches_rebuild(notes, index.path, tmp_path)  # type: ignore[arg-type]
+
+
 def test_a_note_back_before_a_slow_refresh_stores_keeps_its_row(
     notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -2257,15 +2366,15 @@ def test_a_note_back_before_a_slow_refresh_stores_keeps_its_row(
     slow, fast = open_index(notes), open_index(notes)
     slow.refresh()
     path.unlink()
-    scan = slow._scan
+    scan = slow._scan_vault
 
-    def scan_then_the_note_comes_back(scope: list[str] | None) -> dict[str, os.stat_result]:
-        found = scan(scope)  # without notes/plain.md
+    def scan_then_the_note_comes_back(*, stat: bool) -> dict[str, os.stat_result | None]:
+        found = scan(stat=stat)  # without notes/plain.md
         path.write_text("Back, with [[Dana Ortiz]].\n")
         assert fast.refresh(["notes/plain.md"]).parsed == ["notes/plain.md"]
         return found
 
-    monkeypatch.setattr(slow, "_scan", scan_then_the_note_comes_back)
+    monkeypatch.setattr(slow, "_scan_vault", scan_then_the_note_comes_back)
     assert slow.refresh().removed == []
     assert_matches_rebuild(notes, slow.path, tmp_path)  # type: ignore[arg-type]
 
