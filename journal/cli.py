@@ -2453,6 +2453,20 @@ class _Stopping:
             raise Terminated(signum)
         self.pending = self.pending or signum
 
+    def dropped(self, hook: Any) -> None:
+        """:data:`sys.unraisablehook`: a stop raised where Python drops exceptions - a
+        finalizer, a weakref callback, as the build's worker processes are let go (found
+        in a tryout: "Exception ignored in ...", a traceback, and the command ran on to
+        exit 0) - is raised again a moment later, from a timer's signal, where the
+        command runs; anything else as Python tells it."""
+        stop = hook.exc_value
+        if isinstance(stop, KeyboardInterrupt) and self.armed and hasattr(signal, "SIGALRM"):
+            signum = stop.signum if isinstance(stop, Terminated) else signal.SIGINT
+            signal.signal(signal.SIGALRM, lambda _alarm, frame: self(signum, frame))
+            signal.setitimer(signal.ITIMER_REAL, 0.001)
+            return
+        sys.__unraisablehook__(hook)
+
     def ignore(self) -> None:
         """Ignore the stops from now on: at exit Python sets its handlers back to the
         default, and a stop then would kill the process, its exit code lost (found in a
@@ -2510,6 +2524,7 @@ def main() -> None:
     for stop in STOP_SIGNALS:
         if signal.getsignal(stop) is not signal.SIG_IGN:
             signal.signal(stop, _STOPPING)  # kept ignored when ignored (nohup)
+    sys.unraisablehook = _STOPPING.dropped
     if hasattr(signal, "SIGPIPE"):  # no SIGPIPE on Windows
         signal.signal(signal.SIGPIPE, _pipe_closed)
     for number, arg in enumerate(sys.argv[1:], start=1):

@@ -1279,6 +1279,48 @@ def test_a_stop_signal_outside_a_commands_run_is_raised_as_it_starts_or_not_at_a
     stops(signal.SIGINT, None)  # nothing raised
 
 
+#: A command whose work drops an object whose finalizer is running as the stop comes,
+#: and goes on.
+STOP_IN_A_FINALIZER = """
+import signal, sys, time
+import journal.usecases.listing as listing
+class Dropped:
+    def __del__(self):
+        signal.raise_signal(signal.SIG)  # Python runs the handler inside __del__
+        sum(range(100))
+real = listing.list_notes
+def listed(*args, **kwargs):
+    Dropped()
+    time.sleep(5)  # the command's work goes on
+    return real(*args, **kwargs)
+listing.list_notes = listed
+sys.argv = ["journal", "--vault", sys.argv[1], "list", "--json"]
+from journal.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM"])
+def test_a_stop_that_lands_in_a_finalizer_still_stops_the_command(vault: Path, sig: str) -> None:
+    """Found in a tryout: a Ctrl-C or `kill` that came as the build's worker processes
+    were let go landed in a finalizer (a weakref callback, a connection's ``__del__``),
+    where Python prints "Exception ignored in ..." with a traceback and drops it: the
+    command ran on and exited 0.  The stop is raised again once the finalizer is done."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    code = STOP_IN_A_FINALIZER.replace("signal.SIG)", f"signal.{sig})")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(vault)], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 128 + getattr(signal, sig), done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+    assert done.stderr.startswith("journal: interrupted")
+
+
 def test_ctrl_c_while_journal_is_loading_stops_it_with_one_line() -> None:
     """Reported: Ctrl-C during the tenth of a second Python takes to import journal's
     modules printed a traceback from inside `import click`."""

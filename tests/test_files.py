@@ -212,3 +212,33 @@ def test_read_note_stops_one_byte_past_the_largest_note(tmp_path: Path) -> None:
         assert len(read_note(fd)) == MAX_NOTE_BYTES + 1
     finally:
         os.close(fd)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock")
+def test_a_wait_for_another_process_turn_is_told_only_once_it_lasts(tmp_path: Path) -> None:
+    """Found in a tryout: commands started at once on a new index (cron jobs) each said
+    they waited for another journal process, though the wait took 0.3 s; cron mailed it.
+    A wait is told once it has taken ``tell_after`` seconds, once."""
+    import threading
+    import time
+
+    lock = tmp_path / "turn.lock"
+    said: list[str] = []
+
+    def hold(seconds: float, ready: threading.Event) -> None:
+        with files.turn(lock, 5) as why:
+            assert why is None
+            ready.set()
+            time.sleep(seconds)
+
+    for seconds, told in ((0.3, []), (1.5, ["waiting"])):
+        said.clear()
+        ready = threading.Event()
+        holder = threading.Thread(target=hold, args=(seconds, ready))
+        holder.start()
+        assert ready.wait(5)
+        # flock is per open file: a second open in this process waits as another would
+        with files.turn(lock, 10, lambda: said.append("waiting"), tell_after=1.0) as why:
+            assert why is None
+        holder.join(5)
+        assert said == told

@@ -338,13 +338,15 @@ def turn(
     wait: float,
     waiting: Callable[[], None] | None = None,
     stop: Callable[[], bool] | None = None,
+    tell_after: float = 1.0,
 ) -> Iterator[str | None]:
     """Take turns with other journal processes: hold an ``flock`` on the file ``lock``
     (made if missing) while the block runs, waiting up to ``wait`` seconds for another
-    to let it go (``waiting()`` is called once, when another holds it), or until
-    ``stop()``.  Yields None when held (or where there is no ``flock``: Windows), else
-    why it is not (the file can't be made, the wait ran out or was stopped); the caller
-    decides whether to go on without it."""
+    to let it go (``waiting()`` is called once, when the wait has taken ``tell_after``
+    seconds: a cron job's mail told a wait of a fraction of a second, found in a
+    tryout), or until ``stop()``.  Yields None when held (or where there is no
+    ``flock``: Windows), else why it is not (the file can't be made, the wait ran out or
+    was stopped); the caller decides whether to go on without it."""
     try:
         import fcntl
     except ImportError:  # Windows: no flock
@@ -363,13 +365,20 @@ def turn(
             return False
         return True
 
+    started, told = time.monotonic(), False
+
+    def take_or_tell() -> bool:
+        nonlocal told
+        if take():
+            return True
+        if waiting is not None and not told and time.monotonic() - started >= tell_after:
+            told = True
+            waiting()
+        return False
+
     try:
         try:
-            held = take()
-            if not held:
-                if waiting is not None:
-                    waiting()
-                held = keep_trying(take, wait, 0.02, stop)
+            held = take() or keep_trying(take_or_tell, wait, 0.02, stop)
         except OSError as exc:  # NFS without flock, no locks left (ENOLCK)
             yield f"can't take the lock {lock}: {exc.strerror or exc}"
             return

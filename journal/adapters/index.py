@@ -1285,7 +1285,8 @@ class Index:
         if count < PARALLEL_MIN or self.file is None or self._holding:
             yield False
             return
-        with turn(_build_lock(self.file), BUSY_SECONDS, self._waiting, stop) as why:
+        lock = _build_lock(self.file)
+        with turn(lock, BUSY_SECONDS, self._waiting, stop, LOCK_TELL_SECONDS) as why:
             yield why is None
 
     def _read_and_store(
