@@ -970,6 +970,34 @@ def paused(
     return thread, go_on
 
 
+def test_a_refresh_with_only_stats_to_store_does_not_wait_for_a_writer(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in a tryout: after `journal log` (its note's row stored with a stat too
+    recent to trust), `journal status` during another's rebuild waited for the whole
+    rebuild - 120 s, then failed, with the rebuild stopped by Ctrl-Z - only to store the
+    stat of a note whose bytes it found unchanged.  It answers at once; a later command
+    stores that stat."""
+    monkeypatch.setattr(index_module, "BUSY_SECONDS", 2.0)  # before: locked after 2 s
+    index = open_index(notes)
+    index.refresh()  # the notes are new: their stats are not trusted yet
+    said: list[str] = []
+    reading = Index.open(listening(notes, said), index.path)
+    writer = sqlite3.connect(index.path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another process writes (a rebuild)
+    try:
+        started = time.monotonic()
+        result = reading.refresh()
+        assert time.monotonic() - started < 1.0 and said == []
+        assert result.parsed == [] and result.removed == [] and result.touched == 6
+        assert reading.reader().heads()  # it answers from the rows
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert reading.refresh().parsed == []
+    assert_matches_rebuild(notes, index.path, tmp_path)  # type: ignore[arg-type]
+
+
 def test_other_processes_never_see_a_rebuild_half_made(notes: Path, tmp_path: Path) -> None:
     """A rebuild is one transaction: meanwhile another process (which has nothing to
     write) answers from the old rows, never from an emptied index (a review written

@@ -1507,9 +1507,12 @@ class Index:
 
     # --- writing ----------------------------------------------------------------------
 
-    def _write(self) -> contextlib.AbstractContextManager[None]:
-        """A write transaction; inside a rebuild's, nothing more (it commits at its end)."""
-        return contextlib.nullcontext() if self._holding else _Transaction(self.conn, self._waiting)
+    def _write(self, *, wait: bool = True) -> contextlib.AbstractContextManager[None]:
+        """A write transaction; inside a rebuild's, nothing more (it commits at its end).
+        ``wait=False``: :class:`_Busy` at once while another process writes."""
+        if self._holding:
+            return contextlib.nullcontext()
+        return _Transaction(self.conn, self._waiting if wait else None)
 
     def _waiting(self) -> None:
         self.notify(
@@ -1534,31 +1537,47 @@ class Index:
         removed (``gone`` but those another process rewrote since the scan)."""
         if not (entries or touched or gone):
             return [], []
-        conn = self.conn
-        with self._write():
-            self._refuse_other_code()
-            conn.executemany(  # unless another process stored other bytes meanwhile
-                "UPDATE notes SET size = ?, changed_ns = ?, inode = ?, checked_ns = ?"
-                " WHERE path = ? AND hash = ?",
-                [(*t, known[t[4]].hash) for t in touched],
-            )
-            removed = [p for p in gone if self._still(p, known[p])]
-            rows = self._present([e.path for e in entries] + removed)
-            entries = [e for e in entries if not self._superseded(e, known.get(e.path), rows)]
-            # new files may have been indexed meanwhile
-            present = [p for p in [e.path for e in entries] + removed if p in rows]
-            names = self._names_of(present) if resolve else set()
-            self._delete(present)
-            self._insert(entries)
-            counted = self._count_changes() if present or entries else None
-            if resolve:
-                names |= self._names_of([e.path for e in entries])
-                self._resolve([e.path for e in entries], names)
-            elif entries or removed:
-                conn.execute("INSERT OR REPLACE INTO meta VALUES ('resolve', 'all')")
+        try:  # only stats of unchanged files: no wait for another writer (a rebuild)
+            with self._write(wait=bool(entries or gone)):
+                stored, removed, counted = self._stored(entries, touched, gone, known, resolve)
+        except _Busy:  # their rows are right: a later command stores their stats
+            return [], []
         if counted is not None:  # committed
             self._changes = counted
-        return [e.path for e in entries], removed
+        return stored, removed
+
+    def _stored(
+        self,
+        entries: list[_Entry],
+        touched: list[_Touch],
+        gone: list[str],
+        known: dict[str, _Known],
+        resolve: bool,
+    ) -> tuple[list[str], list[str], str | None]:
+        """:meth:`_store`'s writing, in its transaction; also the count of changes to
+        keep once it commits (None: unchanged)."""
+        conn = self.conn
+        self._refuse_other_code()
+        conn.executemany(  # unless another process stored other bytes meanwhile
+            "UPDATE notes SET size = ?, changed_ns = ?, inode = ?, checked_ns = ?"
+            " WHERE path = ? AND hash = ?",
+            [(*t, known[t[4]].hash) for t in touched],
+        )
+        removed = [p for p in gone if self._still(p, known[p])]
+        rows = self._present([e.path for e in entries] + removed)
+        entries = [e for e in entries if not self._superseded(e, known.get(e.path), rows)]
+        # new files may have been indexed meanwhile
+        present = [p for p in [e.path for e in entries] + removed if p in rows]
+        names = self._names_of(present) if resolve else set()
+        self._delete(present)
+        self._insert(entries)
+        counted = self._count_changes() if present or entries else None
+        if resolve:
+            names |= self._names_of([e.path for e in entries])
+            self._resolve([e.path for e in entries], names)
+        elif entries or removed:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('resolve', 'all')")
+        return [e.path for e in entries], removed, counted
 
     def _store_excluded(self, scope: list[str] | None) -> list[str]:
         """Keep the ``excluded`` rows of ``scope`` (None: the vault) as the disk has them
@@ -2519,16 +2538,25 @@ class _Stopped(Exception):
     """A rebuild stopped before its end: its transaction is rolled back."""
 
 
+class _Busy(Exception):
+    """Another process writes the index, and the write asked for was not worth a wait."""
+
+
 class _Transaction:
     """``BEGIN IMMEDIATE`` (see :func:`_while_locked`) ... ``COMMIT``, rolled back on
-    any error."""
+    any error; with no ``waiting``, :class:`_Busy` at once while another process
+    writes."""
 
-    def __init__(self, conn: sqlite3.Connection, waiting: Callable[[], None]) -> None:
+    def __init__(self, conn: sqlite3.Connection, waiting: Callable[[], None] | None) -> None:
         self.conn = conn
         self.waiting = waiting
 
     def __enter__(self) -> None:
-        _while_locked(self.conn, "BEGIN IMMEDIATE", self.waiting)
+        if self.waiting is not None:
+            _while_locked(self.conn, "BEGIN IMMEDIATE", self.waiting)
+            return
+        if _at_once(self.conn, "BEGIN IMMEDIATE") is None:
+            raise _Busy
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
         if error is None:
@@ -2544,13 +2572,19 @@ def _unlogged(conn: sqlite3.Connection) -> bool:
     stopped build is rolled back, and one killed midway by the next process to open the
     file (a journal kept in memory left the file damaged, moved aside by the next
     command)."""
+    switched = _at_once(conn, "PRAGMA journal_mode = DELETE")
+    return switched is not None and switched.fetchone()[0] == "delete"
+
+
+def _at_once(conn: sqlite3.Connection, statement: str) -> sqlite3.Cursor | None:
+    """Run ``statement`` with no wait for another connection's lock: None when locked."""
     conn.execute("PRAGMA busy_timeout = 0")
     try:
-        return bool(conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete")
+        return conn.execute(statement)
     except sqlite3.OperationalError as exc:
         if "locked" not in str(exc):
             raise
-        return False
+        return None
     finally:
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
 
