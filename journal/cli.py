@@ -2439,6 +2439,7 @@ class _Stopping:
 
     armed = False
     pending: int | None = None
+    missed = False  # a stop :meth:`dropped` is raised again by a timer, still to go off
 
     def arm(self) -> None:
         self.armed = True
@@ -2447,6 +2448,9 @@ class _Stopping:
 
     def disarm(self) -> None:
         self.armed = False
+        if self.missed:  # the command ended before it: its work is done, its exit stands
+            self.missed = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
 
     def __call__(self, signum: int, frame: object) -> None:
         if self.armed:
@@ -2459,13 +2463,23 @@ class _Stopping:
         in a tryout: "Exception ignored in ...", a traceback, and the command ran on to
         exit 0) - is raised again a moment later, from a timer's signal, where the
         command runs; anything else as Python tells it."""
+        import threading
+
         stop = hook.exc_value
-        if isinstance(stop, KeyboardInterrupt) and self.armed and hasattr(signal, "SIGALRM"):
+        main = threading.current_thread() is threading.main_thread()  # (signals' thread)
+        if isinstance(stop, KeyboardInterrupt) and self.armed and main and _ALARM:
             signum = stop.signum if isinstance(stop, Terminated) else signal.SIGINT
-            signal.signal(signal.SIGALRM, lambda _alarm, frame: self(signum, frame))
+            signal.signal(signal.SIGALRM, lambda _alarm, frame: self.alarm(signum, frame))
+            self.missed = True
             signal.setitimer(signal.ITIMER_REAL, 0.001)
             return
         sys.__unraisablehook__(hook)
+
+    def alarm(self, signum: int, frame: object) -> None:
+        """The timer :meth:`dropped` set went off: the stop it dropped, raised now."""
+        if self.missed:
+            self.missed = False
+            self(signum, frame)
 
     def ignore(self) -> None:
         """Ignore the stops from now on: at exit Python sets its handlers back to the
@@ -2477,6 +2491,7 @@ class _Stopping:
 
 
 _STOPPING = _Stopping()
+_ALARM = hasattr(signal, "setitimer")  # no timer signals on Windows
 #: The signals that stop a command (no SIGHUP on Windows).
 STOP_SIGNALS = [getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)]
 

@@ -48,17 +48,20 @@ def _fixed_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 @pytest.fixture(autouse=True)
 def _signal_handlers_restored() -> Iterator[None]:
     """A test that runs ``journal.cli.main`` in the test's process gets the signal
-    handlers back: main leaves Ctrl-C and the other stops ignored once its command is
-    over (its process then ends), which would make a later test's Ctrl-C do nothing."""
+    handlers (and ``sys.unraisablehook``) back: main leaves Ctrl-C and the other stops
+    ignored once its command is over (its process then ends), which would make a later
+    test's Ctrl-C do nothing."""
     handled = [
         signal.SIGINT,
         signal.SIGTERM,
         *(getattr(signal, n) for n in ("SIGHUP", "SIGPIPE") if hasattr(signal, n)),
     ]
     saved = {sig: signal.getsignal(sig) for sig in handled}
+    hook = sys.unraisablehook  # main() sets its own (found in review)
     yield
     for sig, handler in saved.items():
         signal.signal(sig, handler)
+    sys.unraisablehook = hook
 
 
 #: The git config files outside a repository, which journal's in-process git reads.

@@ -1290,6 +1290,10 @@ class Dropped:
         sum(range(100))
 real = listing.list_notes
 def listed(*args, **kwargs):
+    if sys.argv[2] == "late":  # as the command's work ends
+        found = real(*args, **kwargs)
+        Dropped()
+        return found
     Dropped()
     time.sleep(5)  # the command's work goes on
     return real(*args, **kwargs)
@@ -1314,11 +1318,24 @@ def test_a_stop_that_lands_in_a_finalizer_still_stops_the_command(vault: Path, s
     code = STOP_IN_A_FINALIZER.replace("signal.SIG)", f"signal.{sig})")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
     done = subprocess.run(
-        [sys.executable, "-c", code, str(vault)], capture_output=True, text=True, env=env
+        [sys.executable, "-c", code, str(vault), "soon"], capture_output=True, text=True, env=env
     )
     assert done.returncode == 128 + getattr(signal, sig), done.stderr
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
     assert done.stderr.startswith("journal: interrupted")
+    # dropped as the command ends (found in review: the timer went off after it, and
+    # killed the process, "Alarm clock", exit 142): stopped, or ended as it would have
+    for _ in range(5):
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(vault), "late"],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        assert (done.returncode, done.stderr) in (
+            (0, ""),
+            (128 + getattr(signal, sig), "journal: interrupted; nothing was written\n"),
+        ), done.stderr
 
 
 def test_ctrl_c_while_journal_is_loading_stops_it_with_one_line() -> None:
