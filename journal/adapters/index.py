@@ -1537,47 +1537,34 @@ class Index:
         removed (``gone`` but those another process rewrote since the scan)."""
         if not (entries or touched or gone):
             return [], []
+        conn = self.conn
         try:  # only stats of unchanged files: no wait for another writer (a rebuild)
             with self._write(wait=bool(entries or gone)):
-                stored, removed, counted = self._stored(entries, touched, gone, known, resolve)
+                self._refuse_other_code()
+                conn.executemany(  # unless another process stored other bytes meanwhile
+                    "UPDATE notes SET size = ?, changed_ns = ?, inode = ?, checked_ns = ?"
+                    " WHERE path = ? AND hash = ?",
+                    [(*t, known[t[4]].hash) for t in touched],
+                )
+                removed = [p for p in gone if self._still(p, known[p])]
+                rows = self._present([e.path for e in entries] + removed)
+                entries = [e for e in entries if not self._superseded(e, known.get(e.path), rows)]
+                # new files may have been indexed meanwhile
+                present = [p for p in [e.path for e in entries] + removed if p in rows]
+                names = self._names_of(present) if resolve else set()
+                self._delete(present)
+                self._insert(entries)
+                counted = self._count_changes() if present or entries else None
+                if resolve:
+                    names |= self._names_of([e.path for e in entries])
+                    self._resolve([e.path for e in entries], names)
+                elif entries or removed:
+                    conn.execute("INSERT OR REPLACE INTO meta VALUES ('resolve', 'all')")
         except _Busy:  # their rows are right: a later command stores their stats
             return [], []
         if counted is not None:  # committed
             self._changes = counted
-        return stored, removed
-
-    def _stored(
-        self,
-        entries: list[_Entry],
-        touched: list[_Touch],
-        gone: list[str],
-        known: dict[str, _Known],
-        resolve: bool,
-    ) -> tuple[list[str], list[str], str | None]:
-        """:meth:`_store`'s writing, in its transaction; also the count of changes to
-        keep once it commits (None: unchanged)."""
-        conn = self.conn
-        self._refuse_other_code()
-        conn.executemany(  # unless another process stored other bytes meanwhile
-            "UPDATE notes SET size = ?, changed_ns = ?, inode = ?, checked_ns = ?"
-            " WHERE path = ? AND hash = ?",
-            [(*t, known[t[4]].hash) for t in touched],
-        )
-        removed = [p for p in gone if self._still(p, known[p])]
-        rows = self._present([e.path for e in entries] + removed)
-        entries = [e for e in entries if not self._superseded(e, known.get(e.path), rows)]
-        # new files may have been indexed meanwhile
-        present = [p for p in [e.path for e in entries] + removed if p in rows]
-        names = self._names_of(present) if resolve else set()
-        self._delete(present)
-        self._insert(entries)
-        counted = self._count_changes() if present or entries else None
-        if resolve:
-            names |= self._names_of([e.path for e in entries])
-            self._resolve([e.path for e in entries], names)
-        elif entries or removed:
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('resolve', 'all')")
-        return [e.path for e in entries], removed, counted
+        return [e.path for e in entries], removed
 
     def _store_excluded(self, scope: list[str] | None) -> list[str]:
         """Keep the ``excluded`` rows of ``scope`` (None: the vault) as the disk has them
