@@ -1372,7 +1372,7 @@ class Index:
             if twins := self._twins(scanned, stamps):
                 stamps.update(self._stamps(twins))
                 scanned.update(self._scan(twins))
-            found = dict(scanned)
+            found = cast(dict[str, os.stat_result | None], scanned)
         get = stamps.get
         stale = sorted([p for p, info in found.items() if _changed(get(p), info)])
         # a folder that can't be listed is no empty one: its notes stay, left out of
@@ -1435,7 +1435,9 @@ class Index:
     def _scan_vault(self, *, stat: bool) -> dict[str, os.stat_result | None]:
         """Every note of the vault, with its stat (``stat``) or None."""
         listed = self.vault.iter_notes(bad_name=self._skipped)
-        return {**_stats(listed)} if stat else {rel: None for rel, _entry in listed}
+        if stat:  # (no copy for the wider type: every command's refresh comes here)
+            return cast(dict[str, os.stat_result | None], _stats(listed))
+        return {rel: None for rel, _entry in listed}
 
     def _scan(self, scope: list[str]) -> dict[str, os.stat_result]:
         vault = self.vault
