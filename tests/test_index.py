@@ -1852,17 +1852,61 @@ def test_a_worker_starts_without_ctypes(monkeypatch: pytest.MonkeyPatch) -> None
     index_module._die_with(os.getppid())  # returns: this process's parent lives on
 
 
-@pytest.mark.parametrize("count", [0, 1, 24, 25, 26, 349, 350, 351, 1500, 10_001])
-def test_a_builds_chunks_cover_its_files_once_the_first_ones_smaller(count: int) -> None:
+@pytest.mark.parametrize(
+    "count", [0, 1, 24, 25, 26, 349, 350, 351, 699, 700, 701, 1499, 1500, 10_001]
+)
+def test_a_builds_chunks_cover_its_files_the_first_and_last_ones_smaller(count: int) -> None:
     cuts = index_module._cuts(count)
     sizes = [end - start for start, end in itertools.pairwise(cuts)]
     assert cuts[0] == 0 and cuts[-1] == count and all(size > 0 for size in sizes)
-    if count == 0:
-        assert sizes == []
-        return
     ramp = [min(size, index_module.CHUNK) for size in index_module.RAMP]
-    full = ramp + [index_module.CHUNK] * len(sizes)
-    assert sizes[:-1] == full[: len(sizes) - 1] and 0 < sizes[-1] <= full[len(sizes) - 1]
+    last = ramp[::-1] if count >= 2 * sum(ramp) else []  # room for both ramps
+    head = sizes[: len(sizes) - len(last)]
+    assert sizes[len(head) :] == last
+    full = ramp + [index_module.CHUNK] * len(head)
+    assert head[:-1] == full[: max(len(head) - 1, 0)]
+    assert all(0 < h <= f for h, f in zip(head, full[: len(head)], strict=True))
+    # the rows of the files in the last chunks are stored as they come
+    parallel = count >= index_module.PARALLEL_MIN
+    assert index_module._tail(count) == (sum(last) if parallel else 0)
+
+
+def test_a_rebuilds_last_rows_are_stored_as_they_come_into_lookups_made_before(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once its workers end, a rebuild has only the last chunk's rows left to store, not
+    a batch's; its lookup indexes are made before its last files are stored (while
+    workers read them), not after them on one core, and hold those files' rows too."""
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(index_module, "CHUNK", 3)
+    monkeypatch.setattr(index_module, "RAMP", (1, 2))
+    monkeypatch.setattr(index_module, "BATCH", 5)
+    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)
+    write_many_notes(vault, 30)
+    db = tmp_path / "index.sqlite"
+    index = Index.open(Vault.open(vault), db)
+    stores: list[tuple[int, int]] = []  # (entries stored, lookup indexes there)
+    store = index._store
+
+    def counted(entries: list[Any], *args: Any, **kwargs: Any) -> tuple[list[str], list[str]]:
+        if entries:
+            there = index.conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            ).fetchone()[0]
+            stores.append((len(entries), there))
+        return store(entries, *args, **kwargs)
+
+    monkeypatch.setattr(index, "_store", counted)
+    index.rebuild()
+    lookups = len(index_module._LOOKUPS)
+    # tail: the last 3 files (chunks of 2 and 1), each stored as it comes; lookups
+    # made 6 files before it (2 x the tail), at the 21st file
+    assert (
+        stores == [(5, 0), (5, 0), (5, 0), (5, 0), (5, lookups), (3, lookups)] + [(1, lookups)] * 2
+    )
+    assert index.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    index.close()
+    assert_matches_rebuild(vault, db, tmp_path)
 
 
 #: A build in worker processes that stops once its workers read (a file tells their pids).

@@ -48,7 +48,7 @@ from collections import deque
 from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Sequence
 from dataclasses import field
 from datetime import date
-from itertools import chain, islice, pairwise, repeat
+from itertools import accumulate, chain, islice, pairwise, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
@@ -706,6 +706,7 @@ class Index:
         self.outdated: Why | None = None  # why the rows must be made again (see _check_meta)
         self.rebuilt_because: str | None = None  # why this process built it anew (Why.code)
         self._holding = False  # inside a rebuild's one write transaction
+        self._unlooked = False  # ... whose lookup indexes are dropped (see _read_and_store)
         self._data_version: int | None = None  # see changed_elsewhere
         self._changes: str | None = None  # the `changes` count then
         self._seen_elsewhere = False  # a store found another's changes first (see _store)
@@ -1130,19 +1131,25 @@ class Index:
                     self._clear(self.conn)
                     for name in _LOOKUPS:
                         self.conn.execute(f"DROP INDEX {name}")
+                    self._unlooked = True
                 result = self._refresh(None, progress, stop)
-                if why is not None:
-                    _make_lookups(self.conn)
+                self._look_up()
                 if stop is not None and stop():
                     raise _Stopped
         except _Stopped:
             return Refresh()
         finally:
-            self._holding = False
+            self._holding = self._unlooked = False
         self.outdated = None
         if why is not None:
             self.rebuilt_because = self.rebuilt_because or why.code
         return result
+
+    def _look_up(self) -> None:
+        """Make the lookup indexes a remake dropped (:data:`_LOOKUPS`), unless made."""
+        if self._unlooked:
+            _make_lookups(self.conn)
+            self._unlooked = False
 
     def _file_id(self) -> tuple[int, int, bool] | None:
         """Which file the connection opened (device, inode) and whether it is whole (not
@@ -1319,7 +1326,11 @@ class Index:
         resolve_all = names is not None or len(stale) + len(gone) > FULL_RESOLVE
         hashes = [known[p].hash if p in known else None for p in stale]
         reading = self._read_all(stale, hashes, _name_resolver(names) if names else None)
-        done = 0
+        ending = _tail(len(stale))  # none when read in one process
+        done, tail = 0, len(stale) - ending
+        # a remake's lookup indexes are made before its last files, while workers read
+        # them, not after, on one core; the rows that come after go into them
+        looked_up = tail - 2 * ending if ending else -1
         try:
             for done, (rel, item) in enumerate(reading, 1):
                 if item is None:
@@ -1333,7 +1344,9 @@ class Index:
                     pending.append(item)
                     if item.note[4] is None and _being_saved(item):
                         result.saving.append(rel)
-                if len(pending) >= BATCH:
+                if done == looked_up:
+                    self._look_up()
+                if len(pending) >= BATCH or (done > tail and len(pending) >= RAMP[0]):
                     result.parsed += self._store(
                         pending, touched, [], known, resolve=not resolve_all
                     )[0]
@@ -2859,12 +2872,25 @@ def _die_with(parent: int) -> None:
 
 def _cuts(count: int) -> list[int]:
     """Where the chunks of ``count`` files begin, and the end: :data:`CHUNK` files each,
-    the first few smaller (:data:`RAMP`), so the writing process gets rows sooner."""
-    sizes = chain((min(size, CHUNK) for size in RAMP), repeat(CHUNK))
+    the first few smaller (:data:`RAMP`), so the writing process gets rows sooner, and,
+    when there are files enough for both, the last few too (RAMP backwards), so the
+    workers end together and the rows stored after them are few (:func:`_tail`)."""
+    ramp = [max(min(size, CHUNK), 1) for size in RAMP]  # (CHUNK = 0: one each)
+    last = ramp[::-1] if count >= 2 * sum(ramp) else []
+    before = count - sum(last)
+    sizes = chain(ramp, repeat(max(CHUNK, 1)))
     cuts = [0]
-    while cuts[-1] < count:
-        cuts.append(min(cuts[-1] + max(next(sizes), 1), count))  # (CHUNK = 0: one each)
+    while cuts[-1] < before:
+        cuts.append(min(cuts[-1] + next(sizes), before))
+    cuts += [before + end for end in accumulate(last)]
     return cuts
+
+
+def _tail(count: int) -> int:
+    """How many of ``count`` files, read in worker processes, come last in small chunks
+    (:func:`_cuts`): their rows are stored as they come, so that once the workers end,
+    the writing process has only the last chunk's left to store, not a batch's."""
+    return sum(max(min(size, CHUNK), 1) for size in RAMP) if count >= PARALLEL_MIN else 0
 
 
 def _read_chunk(
