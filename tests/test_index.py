@@ -1744,6 +1744,34 @@ def test_a_same_size_edit_with_its_mtime_put_back_is_seen(
     assert index.refresh().parsed == ["notes/plain.md"]
 
 
+def test_a_builds_links_resolve_as_a_whole_pass_would_looking_only_at_alias_names(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    """A build resolves links by file name as they are read, then looks again only at
+    those a name left unresolved and an alias may yet resolve: a bare name some note
+    has as alias.  The result is what resolving every link again gives."""
+    write("goals/Five leaders.md", goal_text("Five leaders", aliases="[HR five, Team]"))
+    write("people/Dana.md", "---\naliases: [D]\n---\n# Dana\n")
+    write("notes/Team.md", "# A note named as an alias is\n")
+    write(
+        "notes/links.md",
+        "[[HR five]] [[/HR five]] [[hr FIVE|x]] [[./HR five]] [[people/HR five]]\n"
+        "[[Team]] [[D]] [[Dana]] [[Nowhere]] [[x/D]]\n",
+    )
+    db = tmp_path / "index.sqlite"
+    index = Index.open(Vault.open(vault), db)
+    index.rebuild()
+    built = index.conn.execute("SELECT * FROM links ORDER BY path, seq").fetchall()
+    with index._write():
+        index._resolve_all()  # no names known: every link again
+    again = index.conn.execute("SELECT * FROM links ORDER BY path, seq").fetchall()
+    index.close()
+    assert built == again
+    resolved = [row[9] for row in built if row[0] == "notes/links.md"]
+    five, dana = "goals/Five leaders.md", "people/Dana.md"
+    assert resolved == [five, five, five, None, None, "notes/Team.md", dana, dana, None, None]
+
+
 def test_a_large_build_reads_in_worker_processes_with_the_same_result(
     notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1748,17 +1748,22 @@ class Index:
         self._update_links(rows, lookup(_NAMED_SQL), lookup(_ALIASED_SQL))
 
     def _resolve_all(self, early: dict[str, list[str]] | None = None) -> None:
-        """Resolve every link again; only those with no note yet when the links were
+        """Resolve every link again; only those an alias may resolve when the links were
         resolved as they were read, by the file names ``early``, and the notes stored
         have the same names (no file went away during the build, no other process
-        stored or removed a note meanwhile)."""
+        stored or removed a note meanwhile): the others were resolved as this would."""
         conn = self.conn
-        by_name: dict[str, list[str]] = {}
-        by_alias: dict[str, list[str]] = {}
         every = "SELECT path, name FROM notes UNION ALL SELECT path, name FROM excluded"
-        for path, name in conn.execute(f"{every} ORDER BY path"):
-            by_name.setdefault(name, []).append(path)
-        only = " AND resolved IS NULL" if early == by_name else ""
+        stored = conn.execute(every).fetchall()
+        if early is not None and _same_paths(early, [path for path, _name in stored]):
+            # resolved by file names already: those only an alias may yet resolve - a bare
+            # name (its `name` is its whole key) no file has, that some note has as alias
+            by_name, only = early, " AND resolved IS NULL AND name IN (SELECT key FROM aliases)"
+        else:
+            by_name, only = {}, ""
+            for path, name in sorted(stored):
+                by_name.setdefault(name, []).append(path)
+        by_alias: dict[str, list[str]] = {}
         for path, key in conn.execute("SELECT path, key FROM aliases"):
             by_alias.setdefault(key, []).append(path)
         last: tuple[str, int] = ("", -1)
@@ -2821,6 +2826,13 @@ def _names_by_key(paths: Iterable[str]) -> dict[str, list[str]]:
     for path in sorted(paths):
         named.setdefault(fold(stem_of(path)), []).append(path)
     return named
+
+
+def _same_paths(named: dict[str, list[str]], paths: list[str]) -> bool:
+    """Whether ``named`` (:func:`_names_by_key`) holds ``paths``, and no other: the same
+    names then (a name is its path's)."""
+    held = [path for group in named.values() for path in group]
+    return len(held) == len(paths) and set(held) == set(paths)
 
 
 def _name_resolver(named: dict[str, list[str]]) -> LinkResolver:
