@@ -1745,7 +1745,7 @@ def test_a_same_size_edit_with_its_mtime_put_back_is_seen(
 
 
 def test_a_builds_links_resolve_as_a_whole_pass_would_looking_only_at_alias_names(
-    vault: Path, write: Write, tmp_path: Path
+    vault: Path, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A build resolves links by file name as they are read, then looks again only at
     those a name left unresolved and an alias may yet resolve: a bare name some note
@@ -1760,7 +1760,19 @@ def test_a_builds_links_resolve_as_a_whole_pass_would_looking_only_at_alias_name
     )
     db = tmp_path / "index.sqlite"
     index = Index.open(Vault.open(vault), db)
+    looked_at: list[str] = []
+    update = index._update_links
+
+    def updating(rows: dict[tuple[str, int], tuple[str, str | None]], *args: Any) -> None:
+        looked_at.extend(target for target, _resolved in rows.values())
+        update(rows, *args)
+
+    monkeypatch.setattr(index, "_update_links", updating)
     index.rebuild()
+    # the last pass looked only at those without a note named as an alias is
+    assert sorted(looked_at) == sorted(
+        ["HR five", "/HR five", "hr FIVE", "./HR five", "people/HR five", "D", "x/D"]
+    )
     built = index.conn.execute("SELECT * FROM links ORDER BY path, seq").fetchall()
     with index._write():
         index._resolve_all()  # no names known: every link again
@@ -1894,26 +1906,27 @@ def test_a_builds_chunks_cover_its_files_the_first_and_last_ones_smaller(count: 
     full = ramp + [index_module.CHUNK] * len(head)
     assert head[:-1] == full[: max(len(head) - 1, 0)]
     assert all(0 < h <= f for h, f in zip(head, full[: len(head)], strict=True))
-    # the rows of the files in the last chunks are stored as they come
-    parallel = count >= index_module.PARALLEL_MIN
-    assert index_module._tail(count) == (sum(last) if parallel else 0)
+    # read in worker processes, the rows of the files in the last chunks are stored as
+    # they come
+    assert index_module._tail(count) == sum(last)
 
 
-def test_a_rebuilds_last_rows_are_stored_as_they_come_into_lookups_made_before(
-    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Once its workers end, a rebuild has only the last chunk's rows left to store, not
-    a batch's; its lookup indexes are made before its last files are stored (while
-    workers read them), not after them on one core, and hold those files' rows too."""
+def _small_chunks(monkeypatch: pytest.MonkeyPatch, cores: int) -> None:
+    """Builds of a few notes read as large ones are, over ``cores`` cores: chunks of 3
+    files, the first and last of 1 and 2, batches of 5."""
     monkeypatch.setattr(index_module, "PARALLEL_MIN", 2)
     monkeypatch.setattr(index_module, "CHUNK", 3)
     monkeypatch.setattr(index_module, "RAMP", (1, 2))
     monkeypatch.setattr(index_module, "BATCH", 5)
-    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)
-    write_many_notes(vault, 30)
-    db = tmp_path / "index.sqlite"
+    monkeypatch.setattr(index_module.os, "cpu_count", lambda: cores)
+
+
+def _rebuilds_stores(
+    vault: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> list[tuple[int, int]]:
+    """The stores of a rebuild of the vault: (entries, lookup indexes there) each."""
     index = Index.open(Vault.open(vault), db)
-    stores: list[tuple[int, int]] = []  # (entries stored, lookup indexes there)
+    stores: list[tuple[int, int]] = []
     store = index._store
 
     def counted(entries: list[Any], *args: Any, **kwargs: Any) -> tuple[list[str], list[str]]:
@@ -1926,15 +1939,123 @@ def test_a_rebuilds_last_rows_are_stored_as_they_come_into_lookups_made_before(
 
     monkeypatch.setattr(index, "_store", counted)
     index.rebuild()
+    assert index.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    index.close()
+    return stores
+
+
+def test_a_rebuilds_last_rows_are_stored_as_they_come_into_lookups_made_before(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once its workers end, a rebuild has only the last chunk's rows left to store, not
+    a batch's; its lookup indexes are made before its last files are stored (while
+    workers read them), not after them on one core, and hold those files' rows too."""
+    _small_chunks(monkeypatch, cores=2)
+    write_many_notes(vault, 30)
+    assert index_module._process_context(30) is not None  # read in worker processes
+    stores = _rebuilds_stores(vault, tmp_path / "index.sqlite", monkeypatch)
     lookups = len(index_module._LOOKUPS)
     # tail: the last 3 files (chunks of 2 and 1), each stored as it comes; lookups
     # made 6 files before it (2 x the tail), at the 21st file
-    assert (
-        stores == [(5, 0), (5, 0), (5, 0), (5, 0), (5, lookups), (3, lookups)] + [(1, lookups)] * 2
-    )
-    assert index.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert stores == [(5, 0)] * 4 + [(5, lookups), (3, lookups), (1, lookups), (1, lookups)]
+    assert_matches_rebuild(vault, tmp_path / "index.sqlite", tmp_path)
+
+
+def test_a_rebuild_read_in_one_process_stores_in_batches_and_makes_lookups_after(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: one core (or a watcher's threads, macOS) reads in this process,
+    whose rows come one by one, not in chunks: no tail, lookups made after the rows."""
+    _small_chunks(monkeypatch, cores=1)
+    write_many_notes(vault, 30)
+    assert index_module._process_context(30) is None
+    assert _rebuilds_stores(vault, tmp_path / "index.sqlite", monkeypatch) == [(5, 0)] * 6
+
+
+@pytest.mark.parametrize("at", [5, 25, 29])
+def test_a_rebuild_stopped_before_or_after_its_early_lookups_keeps_the_old_rows(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, at: int
+) -> None:
+    """(From a review.)  Stopped before its lookups were made early (the 21st file of
+    30), or after, a rebuild is rolled back whole: rows and lookup indexes as before."""
+    _small_chunks(monkeypatch, cores=2)
+    write_many_notes(vault, 30)
+    index = Index.open(Vault.open(vault), tmp_path / "index.sqlite")
+    index.refresh()
+    index.outdated = index_module.Why("asked", "asked")  # rows to make again
+    seen = [0]
+    index.refresh(progress=lambda d, t: seen.__setitem__(0, d), stop=lambda: seen[0] >= at)
+    q = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+    assert index.conn.execute(q).fetchone()[0] == len(index_module._LOOKUPS)
+    assert index.conn.execute("SELECT count(*) FROM notes").fetchone()[0] == 30
+    index.outdated = None
+    assert index.refresh().parsed == []
+    index.close()
+
+
+@pytest.mark.parametrize("nth", [2, 9])
+def test_a_rebuild_failing_midway_leaves_its_lookups_and_builds_again(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nth: int
+) -> None:
+    """(From a review.)  An error in the ``nth`` chunk a worker sent, before the early
+    lookups or after them: rolled back, the lookup indexes there, the next rebuild whole."""
+    _small_chunks(monkeypatch, cores=2)
+    write_many_notes(vault, 30)
+    db = tmp_path / "index.sqlite"
+    index = Index.open(Vault.open(vault), db)
+    index.refresh()
+    unmarshalled, calls = index_module._unmarshalled, [0]
+
+    def failing(data: bytes) -> Any:
+        calls[0] += 1
+        if calls[0] == nth:
+            raise RuntimeError("a bug")
+        return unmarshalled(data)
+
+    monkeypatch.setattr(index_module, "_unmarshalled", failing)
+    with pytest.raises(RuntimeError):
+        index.rebuild()
+    q = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+    assert index.conn.execute(q).fetchone()[0] == len(index_module._LOOKUPS)
+    monkeypatch.setattr(index_module, "_unmarshalled", unmarshalled)
+    index.rebuild()
+    assert index.conn.execute(q).fetchone()[0] == len(index_module._LOOKUPS)
     index.close()
     assert_matches_rebuild(vault, db, tmp_path)
+
+
+def test_a_first_build_beside_another_process_storing_its_notes_resolves_links_anew(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: a first build commits as it goes; another process that stores
+    one of its notes meanwhile (a note just saved) resolves ``[[foo]]`` by an alias, as
+    ``foo.md`` is not stored yet.  The build's last pass resolves every link again then,
+    and finds the file named so, not only the links without a note."""
+    monkeypatch.setattr(index_module, "BATCH", 1)
+    for rel, text in {
+        "a/y.md": "[[foo]]\n",
+        "b/x.md": "---\naliases: [foo]\n---\nx\n",
+        "c/foo.md": "foo\n",
+    }.items():
+        (vault / rel).parent.mkdir(exist_ok=True)
+        (vault / rel).write_text(text)
+    db = tmp_path / "index.sqlite"
+    first, other = Index.open(Vault.open(vault), db), Index.open(Vault.open(vault), db)
+    store = first._store
+
+    def stored(entries: list[Any], *args: Any, **kwargs: Any) -> tuple[list[str], list[str]]:
+        done = store(entries, *args, **kwargs)
+        if [e.path for e in entries] == ["a/y.md"]:  # the user saves b/x.md meanwhile
+            (vault / "b/x.md").write_text("---\naliases: [foo]\n---\nx edited\n")
+            other.refresh(["b/x.md"])
+        return done
+
+    monkeypatch.setattr(first, "_store", stored)
+    first.refresh()
+    got = first.conn.execute("SELECT resolved FROM links WHERE path = 'a/y.md'").fetchall()
+    first.close()
+    other.close()
+    assert got == [("c/foo.md",)]
 
 
 #: A build in worker processes that stops once its workers read (a file tells their pids).
@@ -2893,10 +3014,10 @@ def test_links_resolved_while_a_build_reads_match_links_resolved_note_by_note(
     monkeypatch.setattr(index_module, "_names_by_key", lambda p: early.append(1) or names(p))
     monkeypatch.setattr(index_module, "FULL_RESOLVE", 0)  # as a build of a large vault
     if workers:  # two files per task, over two worker processes
-        assert index_module._process_context() is not None
         monkeypatch.setattr(index_module, "PARALLEL_MIN", 1)
         monkeypatch.setattr(index_module, "CHUNK", 2)
         monkeypatch.setattr(os, "cpu_count", lambda: 2)
+        assert index_module._process_context(1) is not None
     built = Index.open(Vault.open(vault), tmp_path / "built.sqlite")
     built.rebuild()
     built.close()

@@ -273,8 +273,9 @@ _NOTE_COLUMNS = (
 
 def _make_search(conn: sqlite3.Connection) -> None:
     """The full-text table, empty, its terms kept in memory up to 8 MB before they are
-    written out (1 MB by default: 10,000 notes' words written in 11 pieces, merged as
-    they came, 15% more of the writing process's time for the table)."""
+    written out (1 MB by default: a rebuild of 10,000 notes wrote its terms in pieces,
+    merged as they came - 5 segments left on 2 levels, against 1 or 2 - for 7% more of
+    the table's instructions)."""
     conn.execute(_SEARCH_TABLE)
     conn.execute("INSERT INTO search (search, rank) VALUES ('hashsize', 8388608)")
 
@@ -710,6 +711,7 @@ class Index:
         self._data_version: int | None = None  # see changed_elsewhere
         self._changes: str | None = None  # the `changes` count then
         self._seen_elsewhere = False  # a store found another's changes first (see _store)
+        self._counted = 0  # changes this connection counted (see _count_changes)
         self._remade: Refresh | None = None  # see take_repaired
         self.pruned: list[Path] = []  # other versions' index files deleted (see _connect)
         self.conn = self._connect(in_memory=in_memory)
@@ -990,6 +992,7 @@ class Index:
             self._seen_elsewhere = True
         counted = str(int(before or 0) + 1)
         self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('changes', ?)", (counted,))
+        self._counted += 1
         return counted
 
     def changed_elsewhere(self) -> bool:
@@ -1323,10 +1326,16 @@ class Index:
         names = None
         if scope is None and not stamps:
             names = _names_by_key([*found, *self._excluded_rows(None)])
+        # the `changes` count now and this connection's: another process that stores a
+        # note meanwhile (a first build commits as it goes) resolves its links by alias
+        # where a name may answer once this build stored the note of that name
+        counts = (int(self._meta("changes") or 0), self._counted)
         resolve_all = names is not None or len(stale) + len(gone) > FULL_RESOLVE
         hashes = [known[p].hash if p in known else None for p in stale]
-        reading = self._read_all(stale, hashes, _name_resolver(names) if names else None)
-        ending = _tail(len(stale))  # none when read in one process
+        context = _process_context(len(stale))
+        resolver = _name_resolver(names) if names else None
+        reading = self._read_all(stale, hashes, resolver, context)
+        ending = _tail(len(stale)) if context is not None else 0  # workers' last chunks
         done, tail = 0, len(stale) - ending
         # a remake's lookup indexes are made before its last files, while workers read
         # them, not after, on one core; the rows that come after go into them
@@ -1370,7 +1379,8 @@ class Index:
         stopped = stop is not None and stop()  # a pending full resolve is left for next time
         if not stopped and (resolve_all or self._meta("resolve") == "all"):
             with self._write():
-                self._resolve_all(names)
+                alone = int(self._meta("changes") or 0) - counts[0] == self._counted - counts[1]
+                self._resolve_all(names if alone else None)
         result.seconds = time.perf_counter() - started
         return result
 
@@ -1491,15 +1501,18 @@ class Index:
         self.notify(skip_notice(rel, reason))
 
     def _read_all(
-        self, paths: list[str], hashes: list[str | None], resolver: LinkResolver | None
+        self,
+        paths: list[str],
+        hashes: list[str | None],
+        resolver: LinkResolver | None,
+        context: BaseContext | None,
     ) -> Generator[tuple[str, _Entry | _Touch | None], None, None]:
-        """Read, hash and parse files, in order; over several processes when there are
-        many (a cold build), keeping only a few chunks in flight.  ``resolver``: see
-        :func:`_name_resolver`."""
+        """Read, hash and parse files, in order; in worker processes forked in ``context``
+        (:func:`_process_context`), keeping only a few chunks in flight, or in this one.
+        ``resolver``: see :func:`_name_resolver`."""
         root = str(self.vault.root)
         periodic = self.periodic
-        workers = min(os.cpu_count() or 1, MAX_WORKERS)
-        context = _process_context() if len(paths) >= PARALLEL_MIN and workers > 1 else None
+        workers = _workers()
         if context is None:
             for rel, known in zip(paths, hashes, strict=True):
                 yield rel, _read_file(root, rel, known, periodic, resolver)
@@ -1749,9 +1762,10 @@ class Index:
 
     def _resolve_all(self, early: dict[str, list[str]] | None = None) -> None:
         """Resolve every link again; only those an alias may resolve when the links were
-        resolved as they were read, by the file names ``early``, and the notes stored
-        have the same names (no file went away during the build, no other process
-        stored or removed a note meanwhile): the others were resolved as this would."""
+        resolved as they were read, by the file names ``early`` (given only when no other
+        process stored or removed a note meanwhile), and the notes stored have the same
+        paths (no file came or went during the build): the others were resolved as this
+        would."""
         conn = self.conn
         every = "SELECT path, name FROM notes UNION ALL SELECT path, name FROM excluded"
         stored = conn.execute(every).fetchall()
@@ -2887,8 +2901,8 @@ def _cuts(count: int) -> list[int]:
     the first few smaller (:data:`RAMP`), so the writing process gets rows sooner, and,
     when there are files enough for both, the last few too (RAMP backwards), so the
     workers end together and the rows stored after them are few (:func:`_tail`)."""
-    ramp = [max(min(size, CHUNK), 1) for size in RAMP]  # (CHUNK = 0: one each)
-    last = ramp[::-1] if count >= 2 * sum(ramp) else []
+    ramp = _ramp()
+    last = ramp[::-1] if _tail(count) else []
     before = count - sum(last)
     sizes = chain(ramp, repeat(max(CHUNK, 1)))
     cuts = [0]
@@ -2898,11 +2912,17 @@ def _cuts(count: int) -> list[int]:
     return cuts
 
 
+def _ramp() -> list[int]:
+    """The sizes of the first chunks (:data:`RAMP`, none over :data:`CHUNK`)."""
+    return [max(min(size, CHUNK), 1) for size in RAMP]  # (CHUNK = 0: one each)
+
+
 def _tail(count: int) -> int:
     """How many of ``count`` files, read in worker processes, come last in small chunks
-    (:func:`_cuts`): their rows are stored as they come, so that once the workers end,
-    the writing process has only the last chunk's left to store, not a batch's."""
-    return sum(max(min(size, CHUNK), 1) for size in RAMP) if count >= PARALLEL_MIN else 0
+    (:func:`_cuts`; none when they are too few for both ramps): their rows are stored as
+    they come, so that once the workers end, only the last chunk's are left to store."""
+    ramp = sum(_ramp())
+    return ramp if count >= 2 * ramp else 0
 
 
 def _read_chunk(
@@ -2930,12 +2950,20 @@ def _unmarshalled(data: bytes) -> list[_Entry | _Touch | None]:
     return [_Entry(*item) if isinstance(item, list) else item for item in marshal.loads(data)]
 
 
-def _process_context() -> BaseContext | None:
-    """Forked worker processes, when forking is safe: on Linux and the like, from a
-    process with one thread (not the watcher).  Forked workers need no imports and
-    never re-run the caller's main module, as spawned ones would."""
+def _workers() -> int:
+    return min(os.cpu_count() or 1, MAX_WORKERS)
+
+
+def _process_context(count: int) -> BaseContext | None:
+    """Forked worker processes to read ``count`` files, when they are many
+    (:data:`PARALLEL_MIN`), there is more than one core, and forking is safe: on Linux
+    and the like, from a process with one thread (not the watcher); else None (read in
+    this process).  Forked workers need no imports and never re-run the caller's main
+    module, as spawned ones would."""
     import multiprocessing
 
+    if count < PARALLEL_MIN or _workers() < 2:
+        return None
     if sys.platform in ("darwin", "win32") or threading.active_count() > 1:
         return None
     if "fork" not in multiprocessing.get_all_start_methods():

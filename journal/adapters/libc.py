@@ -15,9 +15,14 @@ _M_MMAP_THRESHOLD = -3
 #: (32 MiB: buffers up to it come from the heap), and no trim short of a GiB.
 _KEPT_MMAP = 32 << 20
 _KEPT_TRIM = 1 << 30
-#: glibc's thresholds at the start (set again after, as fixed values: glibc raises them
-#: by itself only until a program sets them).
-_FIRST = 128 << 10
+#: The thresholds after: set once, they stay fixed (glibc raises its own, from 128 KiB,
+#: to the size of each large buffer freed, and the trim threshold to twice that, only
+#: until a program sets them), so they are set where glibc's own stand in a process that
+#: freed a 4 MiB buffer: smaller buffers reused from the heap, more than 8 MiB free at
+#: its top given back.  Back at 128 KiB, every buffer of a megabyte took fresh pages for
+#: the rest of the process (a watcher's life; found in review).
+_AFTER_MMAP = 4 << 20
+_AFTER_TRIM = 8 << 20
 
 
 def _function(name: str) -> Callable[..., Any] | None:
@@ -44,7 +49,9 @@ def die_with_parent(signal: int) -> None:
 @contextlib.contextmanager
 def heap_kept() -> Iterator[None]:
     """Keep the memory the C heap frees in the process, for reuse, while the block runs
-    (glibc; nothing elsewhere), and in the processes forked meanwhile.  A cold build's
+    (glibc; nothing elsewhere), and in the processes forked meanwhile; after it, more
+    than 8 MiB free at the heap's top goes back to the system, as before.  (Settings
+    of ``MALLOC_TRIM_THRESHOLD_`` and the like are overridden.)  A cold build's
     workers send their rows in buffers of about a megabyte, each copied four times
     (marshalled, pickled, read from the pipe, unpickled): glibc gave every one fresh
     pages from the kernel and handed them back once freed (a build of 10,000 notes took
@@ -58,5 +65,5 @@ def heap_kept() -> Iterator[None]:
     try:
         yield
     finally:
-        mallopt(_M_MMAP_THRESHOLD, _FIRST)
-        mallopt(_M_TRIM_THRESHOLD, _FIRST)
+        mallopt(_M_MMAP_THRESHOLD, _AFTER_MMAP)
+        mallopt(_M_TRIM_THRESHOLD, _AFTER_TRIM)
