@@ -2960,12 +2960,12 @@ def _process_context(count: int) -> BaseContext | None:
     and the like, from a process with one thread (not the watcher); else None (read in
     this process).  Forked workers need no imports and never re-run the caller's main
     module, as spawned ones would."""
-    import multiprocessing
-
     if count < PARALLEL_MIN or _workers() < 2:
         return None
     if sys.platform in ("darwin", "win32") or threading.active_count() > 1:
         return None
+    import multiprocessing  # (4 ms: only for a build)
+
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     return multiprocessing.get_context("fork")
