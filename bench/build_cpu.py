@@ -39,7 +39,8 @@ if sys.argv[4] == "store":
     index.rebuild()
 else:
     paths = sorted(rel for rel, _entry in index.vault.iter_notes())
-    for _item in index._read_all(paths, [None] * len(paths), None):
+    forking = ix._process_context(len(paths))
+    for _item in index._read_all(paths, [None] * len(paths), None, forking):
         pass
 wall = time.perf_counter() - started
 me = resource.getrusage(resource.RUSAGE_SELF)

@@ -33,3 +33,16 @@ def test_the_generator_and_the_networking_benchmark_run(tmp_path: Path) -> None:
     assert len(list((tmp_path / "v").rglob("*.md"))) == 40
     out = _run(tmp_path, str(REPO / "bench/networking.py"), "10", "30", "4")
     assert out.startswith("10 contacts, 30 meetings, 4 goals\n") and "status board" in out
+
+
+def test_the_build_cpu_benchmark_runs(tmp_path: Path) -> None:
+    """(Found in review: its parse-only run called a reading method without the argument
+    that had become its fourth.)"""
+    _run(tmp_path, str(REPO / "bench/generate.py"), "40", str(tmp_path / "v"))
+    out = _run(tmp_path, str(REPO / "bench/build_cpu.py"), str(tmp_path / "v"), "--repeat", "1")
+    assert [line.split("wall")[0].split() for line in out.splitlines()] == [
+        ["build", "one", "process"],
+        ["build", "workers"],
+        ["parse", "only", "one", "process"],
+        ["parse", "only", "workers"],
+    ]

@@ -2040,13 +2040,15 @@ def test_a_rebuild_failing_midway_leaves_its_lookups_and_builds_again(
     assert_matches_rebuild(vault, db, tmp_path)
 
 
+@pytest.mark.parametrize("touched", [False, True])
 def test_a_first_build_beside_another_process_storing_its_notes_resolves_links_anew(
-    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, touched: bool
 ) -> None:
     """Found in review: a first build commits as it goes; another process that stores
-    one of its notes meanwhile (a note just saved) resolves ``[[foo]]`` by an alias, as
-    ``foo.md`` is not stored yet.  The build's last pass resolves every link again then,
-    and finds the file named so, not only the links without a note."""
+    one of its notes meanwhile (a note just saved), or only a note's new stat and then
+    resolves every link for the build (``touched``: its pending mark; found in a second
+    review), resolves ``[[foo]]`` by an alias, as ``foo.md`` is not stored yet.  The
+    build's last pass resolves every link again then, and finds the file named so."""
     monkeypatch.setattr(index_module, "BATCH", 1)
     for rel, text in {
         "a/y.md": "[[foo]]\n",
@@ -2061,7 +2063,10 @@ def test_a_first_build_beside_another_process_storing_its_notes_resolves_links_a
 
     def stored(entries: list[Any], *args: Any, **kwargs: Any) -> tuple[list[str], list[str]]:
         done = store(entries, *args, **kwargs)
-        if [e.path for e in entries] == ["a/y.md"]:  # the user saves b/x.md meanwhile
+        if touched and [e.path for e in entries] == ["b/x.md"]:
+            os.utime(vault / "a/y.md")  # the same bytes: its stat only, then every link
+            assert other.refresh(["a/y.md"]).parsed == []
+        elif not touched and [e.path for e in entries] == ["a/y.md"]:  # b/x.md saved
             (vault / "b/x.md").write_text("---\naliases: [foo]\n---\nx edited\n")
             other.refresh(["b/x.md"])
         return done

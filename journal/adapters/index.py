@@ -711,7 +711,6 @@ class Index:
         self._data_version: int | None = None  # see changed_elsewhere
         self._changes: str | None = None  # the `changes` count then
         self._seen_elsewhere = False  # a store found another's changes first (see _store)
-        self._counted = 0  # changes this connection counted (see _count_changes)
         self._remade: Refresh | None = None  # see take_repaired
         self.pruned: list[Path] = []  # other versions' index files deleted (see _connect)
         self.conn = self._connect(in_memory=in_memory)
@@ -992,15 +991,19 @@ class Index:
             self._seen_elsewhere = True
         counted = str(int(before or 0) + 1)
         self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('changes', ?)", (counted,))
-        self._counted += 1
         return counted
+
+    def _commits_of_others(self) -> int:
+        """SQLite's ``data_version`` of this connection: a number that moves when another
+        connection commits a change to the file (and only then)."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def changed_elsewhere(self) -> bool:
         """Whether another connection (another journal command) stored or removed notes
         since this was last asked (SQLite's ``data_version`` says it committed; the
         ``changes`` count of :meth:`_store`, whether that was more than the stat of files
         read again unchanged, after a ``touch``); False the first time."""
-        version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        version = self._commits_of_others()
         seen, self._seen_elsewhere = self._seen_elsewhere, False
         if version == self._data_version:
             return False
@@ -1326,10 +1329,11 @@ class Index:
         names = None
         if scope is None and not stamps:
             names = _names_by_key([*found, *self._excluded_rows(None)])
-        # the `changes` count now and this connection's: another process that stores a
-        # note meanwhile (a first build commits as it goes) resolves its links by alias
-        # where a name may answer once this build stored the note of that name
-        counts = (int(self._meta("changes") or 0), self._counted)
+        # another connection that writes meanwhile (a first build commits as it goes)
+        # resolves links by alias where a file name answers once this build stored the
+        # note of that name - storing a note, or resolving every link of a build not
+        # done (its `resolve` mark): SQLite's count of their commits, now
+        others = (self.conn, self._commits_of_others())
         resolve_all = names is not None or len(stale) + len(gone) > FULL_RESOLVE
         hashes = [known[p].hash if p in known else None for p in stale]
         context = _process_context(len(stale))
@@ -1379,7 +1383,7 @@ class Index:
         stopped = stop is not None and stop()  # a pending full resolve is left for next time
         if not stopped and (resolve_all or self._meta("resolve") == "all"):
             with self._write():
-                alone = int(self._meta("changes") or 0) - counts[0] == self._counted - counts[1]
+                alone = (self.conn, self._commits_of_others()) == others
                 self._resolve_all(names if alone else None)
         result.seconds = time.perf_counter() - started
         return result
