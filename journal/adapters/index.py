@@ -1333,7 +1333,7 @@ class Index:
         # resolves links by alias where a file name answers once this build stored the
         # note of that name - storing a note, or resolving every link of a build not
         # done (its `resolve` mark): SQLite's count of their commits, now
-        others = (self.conn, self._commits_of_others())
+        others = (self.conn, self._commits_of_others()) if names is not None else None
         resolve_all = names is not None or len(stale) + len(gone) > FULL_RESOLVE
         hashes = [known[p].hash if p in known else None for p in stale]
         context = _process_context(len(stale))
@@ -2955,6 +2955,7 @@ def _unmarshalled(data: bytes) -> list[_Entry | _Touch | None]:
 
 
 def _workers() -> int:
+    """How many worker processes a parallel read forks: one a core."""
     return min(os.cpu_count() or 1, MAX_WORKERS)
 
 
