@@ -639,7 +639,7 @@ def _interrupted(ctx: click.Context) -> str:
     if vault is None and ctx.find_root().invoked_subcommand == "init":  # makes its own
         return "interrupted; any file already written is whole"
     if vault is None or not vault.written:  # no vault opened yet: nothing written
-        return "interrupted; nothing was written"
+        return "interrupted; nothing in the vault was written"
     done = (
         f"interrupted after writing {', '.join(vault.written)} (each whole); the rest was not done"
     )

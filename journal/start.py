@@ -15,7 +15,7 @@ import sys
 
 
 def _stop(signum: int, frame: object) -> None:
-    sys.stderr.write("journal: interrupted; nothing was written\n")
+    sys.stderr.write("journal: interrupted; nothing in the vault was written\n")
     raise SystemExit(128 + signum)
 
 

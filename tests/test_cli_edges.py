@@ -19,6 +19,9 @@ from tests.conftest import DATA, Invoke, Write, goal_text
 
 GOAL_RECORD = Goal(path="goals/x.md", title="X").to_dict()
 
+#: What a command stopped before it wrote a note says.
+STOPPED = "journal: interrupted; nothing in the vault was written\n"
+
 
 def test_set_keeps_a_comma_inside_a_link(invoke: Invoke, write: Write) -> None:
     path = write("goals/x.md", goal_text("Learn databases"))
@@ -1334,7 +1337,7 @@ def test_a_stop_that_lands_in_a_finalizer_still_stops_the_command(vault: Path, s
         )
         assert (done.returncode, done.stderr) in (
             (0, ""),
-            (128 + getattr(signal, sig), "journal: interrupted; nothing was written\n"),
+            (128 + getattr(signal, sig), STOPPED),
         ), done.stderr
 
 
@@ -1350,7 +1353,7 @@ def test_ctrl_c_while_journal_is_loading_stops_it_with_one_line() -> None:
         "os.kill(os.getpid(), signal.SIGINT); import journal.cli"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert (done.returncode, done.stderr) == (130, "journal: interrupted; nothing was written\n")
+    assert (done.returncode, done.stderr) == (130, STOPPED)
 
 
 def test_a_goal_is_named_by_the_path_a_shell_completes(

@@ -2796,7 +2796,8 @@ def test_ctrl_c_during_a_parallel_build_stops_it_in_one_line(vault: Path, tmp_pa
     assert wait_for_workers(proc.pid), "the build did not start"
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=30)
-    assert (proc.returncode, out, err) == (130, "", "journal: interrupted; nothing was written\n")
+    stopped = "journal: interrupted; nothing in the vault was written\n"
+    assert (proc.returncode, out, err) == (130, "", stopped)
     assert dump(db) == before and len(before["notes"]) == total
     assert_matches_rebuild(vault, db, tmp_path)
 
@@ -2848,7 +2849,7 @@ def test_a_command_waiting_for_the_index_says_so_and_stops_on_ctrl_c(
         assert (proc.returncode, out, err) == (
             130,
             b"",
-            b"journal: interrupted; nothing was written\n",
+            b"journal: interrupted; nothing in the vault was written\n",
         )
     finally:
         holder.execute("ROLLBACK")
@@ -2920,7 +2921,7 @@ def test_kill_during_a_parallel_build_stops_it_and_its_workers(
     assert (proc.returncode, out, err) == (
         128 + sig,
         "",
-        "journal: interrupted; nothing was written\n",
+        "journal: interrupted; nothing in the vault was written\n",
     )
     deadline = time.monotonic() + 10
     while any(Path(f"/proc/{pid}").exists() for pid in workers):

@@ -415,10 +415,10 @@ def run_on_a_terminal(
 @pytest.mark.parametrize(
     ("answer", "code", "told"),
     [
-        (b"\x03", 130, "journal: interrupted; nothing was written"),
+        (b"\x03", 130, "journal: interrupted; nothing in the vault was written"),
         # found in review: SIGTERM and SIGHUP (the terminal closed) exited 130 there
-        (b"<TERM>", 143, "journal: interrupted; nothing was written"),
-        (b"<HUP>", 129, "journal: interrupted; nothing was written"),
+        (b"<TERM>", 143, "journal: interrupted; nothing in the vault was written"),
+        (b"<HUP>", 129, "journal: interrupted; nothing in the vault was written"),
         (b"\x04", 1, "journal: the question got no answer (end of input); nothing written"),
     ],
 )
@@ -426,7 +426,7 @@ def test_ctrl_c_or_ctrl_d_at_the_contacts_question_writes_nothing(
     vault: Path, answer: bytes, code: int, told: str
 ) -> None:
     """Reported: Ctrl-C at the question printed click's "Aborted!" and exited 1, where
-    Ctrl-C anywhere else exits 130 saying nothing was written."""
+    Ctrl-C anywhere else exits 130 saying nothing in the vault was written."""
     got, output = run_on_a_terminal(
         ["--vault", str(vault), "new", "meeting", "--with", "Rosa Z", "--kind", "coffee"], answer
     )
