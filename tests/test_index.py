@@ -1977,6 +1977,22 @@ def test_a_rebuilds_last_rows_are_stored_as_they_come_into_lookups_made_before(
     assert_matches_rebuild(vault, tmp_path / "index.sqlite", tmp_path)
 
 
+def test_a_rebuilds_last_chunks_cut_by_a_smaller_chunk_size_are_stored_as_they_come(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ramp's chunks are never larger than :data:`CHUNK`: with chunks of 1 file, the
+    last ones are of 1 file too, and each is stored as it comes (read-through: the rows
+    waited for as many as the ramp's first size)."""
+    _small_chunks(monkeypatch, cores=2)
+    monkeypatch.setattr(index_module, "CHUNK", 1)
+    monkeypatch.setattr(index_module, "RAMP", (4, 4, 4, 4))
+    write_many_notes(vault, 30)
+    stores = [
+        size for size, _lookups in _rebuilds_stores(vault, tmp_path / "i.sqlite", monkeypatch)
+    ]
+    assert stores == [5] * 5 + [2, 1, 1, 1]  # the last 4 files: chunks of 1, one at a time
+
+
 def test_a_rebuild_read_in_one_process_stores_in_batches_and_makes_lookups_after(
     vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

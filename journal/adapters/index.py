@@ -1340,6 +1340,7 @@ class Index:
         resolver = _name_resolver(names) if names else None
         reading = self._read_all(stale, hashes, resolver, context)
         ending = _tail(len(stale)) if context is not None else 0  # workers' last chunks
+        smallest = _ramp()[0]  # ... each stored as it comes
         done, tail = 0, len(stale) - ending
         # a remake's lookup indexes are made before its last files, while workers read
         # them, not after, on one core; the rows that come after go into them
@@ -1359,7 +1360,7 @@ class Index:
                         result.saving.append(rel)
                 if done == looked_up:
                     self._look_up()
-                if len(pending) >= BATCH or (done > tail and len(pending) >= RAMP[0]):
+                if len(pending) >= BATCH or (done > tail and len(pending) >= smallest):
                     result.parsed += self._store(
                         pending, touched, [], known, resolve=not resolve_all
                     )[0]
