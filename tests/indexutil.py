@@ -20,6 +20,7 @@ from journal.adapters.vault import Vault
 
 _DETAIL_ORDER = {
     "parsed": "path",
+    "records": "kind, path",
     "aliases": "path, key",
     "links": "path, seq",
     "tags": "path, seq",
@@ -44,9 +45,8 @@ def dump(db: Path) -> dict[str, Any]:
         }
         for table, order in _DETAIL_ORDER.items():
             out[table] = conn.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall()
-        out["parsed"] = [  # typed records as their repr: equal ones may pickle apart
-            (*row[:3], None if row[3] is None else repr(pickle.loads(row[3])))
-            for row in out["parsed"]
+        out["records"] = [  # typed records as their repr: equal ones may pickle apart
+            (*row[:2], repr(pickle.loads(row[2]))) for row in out["records"]
         ]
         out["search"] = conn.execute(
             "SELECT n.path, s.title, s.body FROM search s JOIN notes n ON n.rowid = s.rowid"

@@ -546,19 +546,43 @@ def test_a_bad_record_is_damage_and_never_runs_code(
     db = indexed(notes)
     blob = {
         "planted": pickle.dumps(_Planted(marker)),
-        "cut": sqlite3.connect(db)
-        .execute("SELECT record FROM parsed WHERE record NOT NULL")
-        .fetchone()[0][:40],
+        "cut": sqlite3.connect(db).execute("SELECT record FROM records").fetchone()[0][:40],
         "other type": pickle.dumps(date(2026, 11, 20)),
     }[damage]
     with contextlib.closing(sqlite3.connect(db)) as conn, conn:
-        conn.execute("UPDATE parsed SET record = ? WHERE path = 'goals/Speak.md'", (blob,))
+        conn.execute("UPDATE records SET record = ? WHERE path = 'goals/Speak.md'", (blob,))
     notices: list[str] = []
     catalog = load_catalog_with(notes, notices)
     assert [g.title for g in catalog.goals] == ["Five leaders", "Speak at a meetup"]
     assert not marker.exists()
     assert len(notices) == 1 and "is damaged (a goal record" in notices[0]
     assert_matches_rebuild(notes, db, tmp_path)
+
+
+def test_the_code_key_is_kept_while_the_code_files_stay(tmp_path: Path) -> None:
+    """The hash of the code is read from the cache folder while its files' names, sizes
+    and times stay; a file changed (to the same size) makes it anew, from the content
+    alone; a cache that can't be written still gives it."""
+    root = tmp_path / "src"
+    (root / "pkg").mkdir(parents=True)
+    (root / "pkg/a.py").write_text("x = 1\n")
+    (root / "pkg/b.py").write_text("y = 2\n")
+    sources, kept = ["pkg/a.py", "pkg/b.py"], tmp_path / "kept"
+    key = index_module.kept_code_key(str(root), sources, kept)
+    [file] = kept.iterdir()
+    assert file.read_text() == key and len(key) == 32
+    file.write_text("0" * 32)  # planted: what is kept is what is given
+    assert index_module.kept_code_key(str(root), sources, kept) == "0" * 32
+    changed = root / "pkg/a.py"
+    for text, tick in (("x = 3\n", 1), ("x = 1\n", 2)):
+        changed.write_text(text)
+        os.utime(changed, ns=(OLD * 10**9 + tick, OLD * 10**9 + tick))
+        again = index_module.kept_code_key(str(root), sources, kept)
+        assert (again == key) is (text == "x = 1\n") and again != "0" * 32
+        assert [p.read_text() for p in kept.iterdir()] == [again]  # the other one deleted
+    blocked = tmp_path / "a file"
+    blocked.write_text("")
+    assert index_module.kept_code_key(str(root), sources, blocked) == key
 
 
 def test_an_older_process_stops_writing_to_an_index_newer_code_made_again(
@@ -953,6 +977,30 @@ def test_typed_records_come_from_the_index_as_from_the_files(notes: Path) -> Non
     assert first.meetings[0].open_tasks == ["send the deck"]
 
 
+def test_a_record_goes_with_its_note_kind_and_readability(notes: Path, tmp_path: Path) -> None:
+    """The ``records`` rows (by kind and path) follow the notes: a goal that becomes a
+    plain note, a contact whose front matter breaks, a goal deleted leave no record
+    behind; a note that becomes a meeting gets one."""
+
+    def records() -> list[tuple[str, str]]:
+        with contextlib.closing(sqlite3.connect(db)) as conn:
+            return conn.execute("SELECT kind, path FROM records ORDER BY kind, path").fetchall()
+
+    db = indexed(notes)
+    assert records() == [
+        ("contact", "people/Dana Ortiz.md"),
+        ("goal", "goals/Five leaders.md"),
+        ("goal", "goals/Speak.md"),
+    ]
+    (notes / "goals/Five leaders.md").write_text("---\ntitle: Five leaders\n---\nnow a note\n")
+    (notes / "people/Dana Ortiz.md").write_text("---\ntype: contact\ntags: [people\n---\n")
+    (notes / "goals/Speak.md").unlink()
+    (notes / "notes/plain.md").write_text("---\ntype: meeting\ndate: 2026-11-20\n---\n")
+    assert indexed(notes) == db
+    assert records() == [("meeting", "notes/plain.md")]
+    assert_matches_rebuild(notes, db, tmp_path)
+
+
 def paused(
     run: Callable[[Callable[[int, int], None]], object],
 ) -> tuple[threading.Thread, threading.Event]:
@@ -1082,7 +1130,7 @@ def test_a_remake_makes_its_lookup_indexes_after_the_rows(notes: Path) -> None:
     made = _lookups(index)
     assert [name for name, _sql in made] == [
         "aliases_key", "excluded_name", "fields_key", "links_name", "notes_copy_like",
-        "notes_id", "notes_kind", "notes_name",
+        "notes_id", "notes_kind", "notes_name", "notes_unreadable",
     ]  # fmt: skip
     index.refresh()
     said: list[str] = []

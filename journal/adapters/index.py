@@ -52,6 +52,7 @@ from itertools import accumulate, chain, islice, pairwise, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
+from journal import __version__
 from journal.adapters.cachedir import (
     CACHED_INDEX,
     UNUSED_DAYS,
@@ -112,10 +113,10 @@ if TYPE_CHECKING:  # worker processes are imported only for a build of many file
     from concurrent.futures import Future
     from multiprocessing.context import BaseContext
 
-#: 13: search.linked; 12: the excluded table; 11: notes.copy_like marks conflict copies
-#: and names not in NFC too; 10: notes.copy_like; 9: search.written; 8: tags and tasks are
-#: views; 7: changed_ns
-SCHEMA_VERSION = 13
+#: 14: the records table, notes_unreadable; 13: search.linked; 12: the excluded table; 11:
+#: notes.copy_like marks conflict copies and names not in NFC too; 10: notes.copy_like; 9:
+#: search.written; 8: tags and tasks are views; 7: changed_ns
+SCHEMA_VERSION = 14
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
 KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
@@ -185,9 +186,13 @@ CREATE TABLE notes (
     readable INTEGER NOT NULL,
     copy_like INTEGER NOT NULL
 );
-CREATE TABLE parsed (
-    path TEXT PRIMARY KEY, props TEXT NOT NULL, note TEXT NOT NULL, record BLOB
-);
+CREATE TABLE parsed (path TEXT PRIMARY KEY, props TEXT NOT NULL, note TEXT NOT NULL);
+-- the typed records of the readable goals, contacts and meetings, pickled: read a kind at
+-- a time, in path order (a review reads all 3,200 of a 10,000-note vault), from pages of
+-- their own (beside the note's JSON, a kind's records took 3x as long to read)
+CREATE TABLE records (
+    kind TEXT NOT NULL, path TEXT NOT NULL, record BLOB NOT NULL, PRIMARY KEY (kind, path)
+) WITHOUT ROWID;
 CREATE TABLE aliases (path TEXT, key TEXT, PRIMARY KEY (path, key)) WITHOUT ROWID;
 -- the notes of excluded folders (template folders, [vault] exclude), never read: by name,
 -- for the links that find them (Vault.excluded_notes)
@@ -256,8 +261,9 @@ _LOOKUPS = {
     "links_name": "links (name)",
     "fields_key": "fields (key)",
     "notes_copy_like": "notes (path) WHERE copy_like",  # the few a sync tool's copy may be
+    "notes_unreadable": "notes (path) WHERE NOT readable",  # the review lists them
 }
-_PER_NOTE = ("parsed", "aliases", "links", "checkins", "fields", "diagnostics")
+_PER_NOTE = ("parsed", "records", "aliases", "links", "checkins", "fields", "diagnostics")
 _TABLES = ("notes", *_PER_NOTE, "excluded", "search", "meta")
 _MARKS = ",".join("?" * 18)
 #: The values of a ``links`` row, whose heading, alias, property and resolved path (text
@@ -289,12 +295,56 @@ def _make_lookups(conn: sqlite3.Connection) -> None:
 def code_key() -> str:
     """A hash of the code the rows are made by (``journal.core`` and this module): the
     pickled records hold its classes, so an index made by other code is made again."""
-    package = Path(__file__).parent.parent
+    root = str(Path(__file__).parent.parent.parent)  # the folder holding the package
+    sources = [*_python_files(root, "journal/core"), "journal/adapters/index.py"]
+    return kept_code_key(root, sources, cache_folder() / "code")
+
+
+def _python_files(root: str, folder: str) -> Iterator[str]:
+    """The ``.py`` files in ``folder`` (a path in ``root``) and below, as paths in ``root``."""
+    for entry in os.scandir(f"{root}/{folder}"):
+        rel = f"{folder}/{entry.name}"
+        if entry.is_dir(follow_symlinks=False):
+            yield from _python_files(root, rel)
+        elif entry.name.endswith(".py"):
+            yield rel
+
+
+def kept_code_key(root: str, sources: list[str], kept: Path) -> str:
+    """The hash of the files ``sources`` (their paths in the folder ``root``), kept in
+    the folder ``kept`` under a hash of their names, sizes and modification times (and
+    the version of journal): taken from there while those stay, the 1.2 MB of code is
+    not read and hashed by every command (4-5 ms of each, of 0.3 s for a review of
+    10,000 notes).  A file of another version's hash there is deleted as a new one is
+    kept; a folder that can't be written keeps none (the hash is made each time).  (A
+    path as text, not a Path: 55 of them cost as much as their stats.)"""
+    named = sorted(sources)
+    stamp = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for rel in named:
+        info = os.stat(f"{root}/{rel}")  # noqa: PTH116 (see above)
+        stamp.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    file = kept / stamp.hexdigest()
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        text = file.read_text(encoding="ascii")
+        if _CODE_KEY.fullmatch(text):
+            return text
     found = hashlib.blake2b(digest_size=16)
-    for path in sorted([*package.joinpath("core").rglob("*.py"), Path(__file__)]):
-        data = path.read_bytes()
-        found.update(f"{path.relative_to(package).as_posix()}\0{len(data)}\0".encode() + data)
-    return found.hexdigest()
+    for rel in named:
+        with open(f"{root}/{rel}", "rb") as source:  # noqa: PTH123 (see above)
+            data = source.read()
+        found.update(f"{rel}\0{len(data)}\0".encode() + data)
+    key = found.hexdigest()
+    with contextlib.suppress(OSError):
+        kept.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for other in kept.iterdir():
+            other.unlink()
+        temp = file.with_name(f"{file.name}.{os.getpid()}")
+        temp.write_text(key, encoding="ascii")
+        temp.replace(file)
+    return key
+
+
+_CODE_KEY = lazy(r"[0-9a-f]{32}")
 
 
 def _made_by_this_code(meta: dict[str, str]) -> bool:
@@ -611,6 +661,14 @@ _RECORD_CLASSES: dict[tuple[str, str], type] = {
     for cls in (date, CheckIn, Goal, Milestone, Link, Contact, Meeting)
 }
 _RECORD_OF: dict[str, type] = {"goal": Goal, "contact": Contact, "meeting": Meeting}
+#: How each per-note table's rows of some paths are found: ``records`` by its key, whose
+#: first column is the kind (by the path alone, every row is read)
+_WHERE_PATH = {
+    table: "path IN "
+    if table != "records"
+    else f"kind IN ({', '.join(repr(kind) for kind in _RECORD_OF)}) AND path IN "
+    for table in _PER_NOTE
+}
 
 
 class _RecordUnpickler(pickle.Unpickler):
@@ -1717,7 +1775,7 @@ class Index:
             )
             conn.execute(f"DELETE FROM notes WHERE path IN ({marks})", chunk)
             for table in _PER_NOTE:
-                conn.execute(f"DELETE FROM {table} WHERE path IN ({marks})", chunk)
+                conn.execute(f"DELETE FROM {table} WHERE {_WHERE_PATH[table]}({marks})", chunk)
 
     def _insert(self, entries: list[_Entry]) -> None:
         conn = self.conn
@@ -2683,7 +2741,10 @@ def _rows(
     props = data.pop("props")
     checkins = [(None, c) for c in note.checkins] + inline_checkins(note, dating)
     details: dict[str, list[tuple[Any, ...]]] = {
-        "parsed": [(path, _json(props), _json(data), _pickled(record))],
+        "parsed": [(path, _json(props), _json(data))],
+        "records": [(note.kind, path, _pickled(record))]
+        if record is not None and note.readable
+        else [],
         "aliases": [(path, key) for key in dict.fromkeys(fold(a) for a in aliases)],
         "links": [
             (
@@ -2766,8 +2827,8 @@ def _finite(data: Any) -> Any:
     return data
 
 
-def _pickled(record: object | None) -> bytes | None:
-    return None if record is None else pickle.dumps(record, pickle.HIGHEST_PROTOCOL)
+def _pickled(record: object) -> bytes:
+    return pickle.dumps(record, pickle.HIGHEST_PROTOCOL)
 
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -3117,14 +3178,11 @@ class IndexReader:
         return self.index._guard(lambda: self._records(kind, path))
 
     def _records(self, kind: str, path: str | None) -> list[Any]:
-        sql = (
-            "SELECT p.record FROM notes n JOIN parsed p ON p.path = n.path"
-            " WHERE n.kind = ? AND n.readable AND p.record IS NOT NULL"
-        )
+        sql = "SELECT record FROM records WHERE kind = ?"
         if path is not None:
-            found = self._rows(f"{sql} AND n.path = ?", (kind, path))
+            found = self._rows(f"{sql} AND path = ?", (kind, path))
         else:
-            found = self._rows(f"{sql} ORDER BY n.path", (kind,))
+            found = self._rows(f"{sql} ORDER BY path", (kind,))
         return [_unpickled(blob, kind) for (blob,) in found]
 
     def inline_checkins(self) -> list[tuple[str, CheckIn]]:
