@@ -8,8 +8,8 @@ declared with :func:`record` over :class:`Record` (a test keeps them so): equali
 and repr are :class:`Record`'s, the same for every class as the generated ones; a frozen
 class's setters are shared functions; and ``__init__``, the same code dataclasses
 writes, is compiled when the class is first made an instance of - a command makes
-about half of the classes it imports (records read back from the index are unpickled,
-not made).
+about half of the classes it imports.  A record is pickled as its class and its values
+(:meth:`Record.__reduce__`), and unpickled by that ``__init__``.
 """
 
 from __future__ import annotations
@@ -68,6 +68,14 @@ class Record:
         inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in shown)
         return f"{self.__class__.__qualname__}({inner})"
 
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        """Pickled as its class and its fields' values, made again by its ``__init__``
+        (a frozen one's too): a pickle of its ``__dict__`` held every field's name, a
+        quarter of a meeting's bytes, and unpickling the 3,200 records of a
+        10,000-note vault took a third more instructions (259 M against 177 M)."""
+        cls = self.__class__
+        return cls, tuple([getattr(self, name) for name in _field_names(cls)])
+
 
 @dataclass_transform(field_specifiers=(field,))
 def record(*, frozen: bool = False, slots: bool = False) -> Callable[[type[T]], type[T]]:
@@ -88,9 +96,6 @@ def record(*, frozen: bool = False, slots: bool = False) -> Callable[[type[T]], 
         else:
             made.__setattr__ = _refuse_set
             made.__delattr__ = _refuse_delete
-            if slots:  # unpickling sets each slot, which the setter above refuses
-                made.__getstate__ = _slot_values
-                made.__setstate__ = _set_slots
 
         def first_init(self: Any, *args: Any, **kwargs: Any) -> None:
             init = _compiled_init(every, frozen)
@@ -168,20 +173,11 @@ def _refuse_delete(self: Any, name: str) -> None:
     raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
-def _slot_values(self: Any) -> list[Any]:
-    return [getattr(self, name) for name in _field_names(self.__class__)]
-
-
-def _set_slots(self: Any, state: list[Any]) -> None:
-    for name, value in zip(_field_names(self.__class__), state, strict=True):
-        object.__setattr__(self, name, value)
-
-
 _NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _field_names(cls: type) -> tuple[str, ...]:
-    """The names of a record's fields, read once (unpickling a goal's milestones asks)."""
+    """The names of a record's fields, read once (pickling a record asks)."""
     found = _NAMES.get(cls)
     if found is None:
         found = _NAMES[cls] = tuple(item.name for item in fields(cls))
