@@ -11,6 +11,7 @@ import re
 import shutil
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import textwrap
@@ -559,30 +560,61 @@ def test_a_bad_record_is_damage_and_never_runs_code(
     assert_matches_rebuild(notes, db, tmp_path)
 
 
-def test_the_code_key_is_kept_while_the_code_files_stay(tmp_path: Path) -> None:
-    """The hash of the code is read from the cache folder while its files' names, sizes
-    and times stay; a file changed (to the same size) makes it anew, from the content
-    alone; a cache that can't be written still gives it."""
+def test_the_code_key_is_kept_while_the_code_files_stay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hash of the code is read from the cache folder while its files' names, sizes,
+    inodes and times stay; a file changed (to the same size) makes it anew, from the
+    content alone; a cache that can't be written still gives it; none is kept while a
+    file changed within the last 2 s (an edit in the same tick keeps every stat), and
+    another version's is kept beside it until it is old."""
     root = tmp_path / "src"
     (root / "pkg").mkdir(parents=True)
     (root / "pkg/a.py").write_text("x = 1\n")
     (root / "pkg/b.py").write_text("y = 2\n")
     sources, kept = ["pkg/a.py", "pkg/b.py"], tmp_path / "kept"
-    key = index_module.kept_code_key(str(root), sources, kept)
+    kept.mkdir()
+    key = index_module.kept_code_key(str(root), sources, lambda: kept)
+    assert len(key) == 32 and not list(kept.iterdir())  # just written: not kept
+    monkeypatch.setattr(index_module, "RACY_NS", 0)
+    assert index_module.kept_code_key(str(root), sources, lambda: kept) == key
     [file] = kept.iterdir()
-    assert file.read_text() == key and len(key) == 32
+    assert file.read_text() == key
     file.write_text("0" * 32)  # planted: what is kept is what is given
-    assert index_module.kept_code_key(str(root), sources, kept) == "0" * 32
-    changed = root / "pkg/a.py"
+    assert index_module.kept_code_key(str(root), sources, lambda: kept) == "0" * 32
+    old = kept / "of another version"
+    old.write_text("1" * 32)
+    changed, made = root / "pkg/a.py", []
     for text, tick in (("x = 3\n", 1), ("x = 1\n", 2)):
         changed.write_text(text)
         os.utime(changed, ns=(OLD * 10**9 + tick, OLD * 10**9 + tick))
-        again = index_module.kept_code_key(str(root), sources, kept)
-        assert (again == key) is (text == "x = 1\n") and again != "0" * 32
-        assert [p.read_text() for p in kept.iterdir()] == [again]  # the other one deleted
-    blocked = tmp_path / "a file"
-    blocked.write_text("")
-    assert index_module.kept_code_key(str(root), sources, blocked) == key
+        made.append(index_module.kept_code_key(str(root), sources, lambda: kept))
+    assert made[0] not in (key, "0" * 32) and made[1] == key  # the content's alone
+    assert sorted(p.read_text() for p in kept.iterdir()) == sorted(["0" * 32, "1" * 32, *made])
+    os.utime(old, (OLD, OLD))
+    index_module.kept_code_key(str(root), sources[:1], lambda: kept)  # a new stamp: written
+    assert not old.exists()
+
+    def unwritable() -> Path:
+        raise PermissionError(13, "Permission denied")
+
+    assert index_module.kept_code_key(str(root), sources, unwritable) == key
+
+
+def test_the_cache_folder_is_the_users_alone(tmp_path: Path) -> None:
+    """Whichever of journal's caches makes the cache folder first (the code's key, before
+    any index file), makes it readable by the user alone: the index beside it holds
+    every note's text (found in review: the code key's folder made it 0755)."""
+    before = os.umask(0o022)
+    try:
+        index_module.code_key.cache_clear()
+        index_module.code_key()
+    finally:
+        os.umask(before)
+        index_module.code_key.cache_clear()
+    folder = tmp_path / "cache" / "journal"  # XDG_CACHE_HOME (conftest)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / "code").stat().st_mode) == 0o700
 
 
 def test_an_older_process_stops_writing_to_an_index_newer_code_made_again(
@@ -999,6 +1031,8 @@ def test_a_record_goes_with_its_note_kind_and_readability(notes: Path, tmp_path:
     assert indexed(notes) == db
     assert records() == [("meeting", "notes/plain.md")]
     assert_matches_rebuild(notes, db, tmp_path)
+    (notes / "notes/plain.md").unlink()  # a meeting's goes too
+    assert indexed(notes) == db and records() == []
 
 
 def paused(

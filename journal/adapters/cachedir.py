@@ -25,6 +25,19 @@ def cache_folder() -> Path:
     return Path.home() / ".cache" / "journal"
 
 
+def cache_subfolder(name: str) -> Path:
+    """The folder ``name`` in the cache folder, made (with the cache folder) if missing,
+    each readable by the user alone: an index beside them holds every note's text, and
+    the first of journal's files to make the cache folder decides its mode (a folder
+    made with ``parents=True`` gets the default mode, 0755 under the usual umask: found
+    in review).  OSError when it can't be made."""
+    top = cache_folder()
+    top.mkdir(parents=True, exist_ok=True, mode=0o700)
+    folder = top / name
+    folder.mkdir(exist_ok=True, mode=0o700)
+    return folder
+
+
 def folder_gone(root: Path) -> bool:
     """The folder ``root`` does not exist (not: can't be reached now, as an unreadable
     or failing mount, which keeps its caches)."""

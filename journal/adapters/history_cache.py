@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from journal.adapters.cachedir import cache_folder, folder_gone
+from journal.adapters.cachedir import cache_folder, cache_subfolder, folder_gone
 from journal.core.regex import lazy
 
 #: Bump when what is cached per commit changes meaning.
@@ -95,7 +95,10 @@ def save(
     if folder.resolve().is_relative_to(vault_root.resolve()):
         return
     with contextlib.suppress(OSError):
-        folder.mkdir(parents=True, exist_ok=True)
+        if folder == cache_root():  # the user's alone, with the cache folder
+            cache_subfolder(folder.name)
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=".history-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

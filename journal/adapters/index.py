@@ -57,6 +57,7 @@ from journal.adapters.cachedir import (
     CACHED_INDEX,
     UNUSED_DAYS,
     cache_folder,
+    cache_subfolder,
     folder_gone,
     vault_cache_file,
 )
@@ -295,52 +296,72 @@ def _make_lookups(conn: sqlite3.Connection) -> None:
 def code_key() -> str:
     """A hash of the code the rows are made by (``journal.core`` and this module): the
     pickled records hold its classes, so an index made by other code is made again."""
-    root = str(Path(__file__).parent.parent.parent)  # the folder holding the package
-    sources = [*_python_files(root, "journal/core"), "journal/adapters/index.py"]
-    return kept_code_key(root, sources, cache_folder() / "code")
+    here = Path(__file__)  # index.py, or index.pyc in an install of byte code alone
+    root = str(here.parent.parent.parent)  # the folder holding the package
+    sources = [*_python_files(root, "journal/core"), f"journal/adapters/{here.name}"]
+    return kept_code_key(root, sources, lambda: cache_subfolder("code"))
 
 
 def _python_files(root: str, folder: str) -> Iterator[str]:
-    """The ``.py`` files in ``folder`` (a path in ``root``) and below, as paths in ``root``."""
+    """The ``.py`` files in ``folder`` (a path in ``root``) and below, as paths in
+    ``root``; not a hidden one (an editor's lock file, ``.#goal.py``, is a link to
+    nowhere)."""
     for entry in os.scandir(f"{root}/{folder}"):
         rel = f"{folder}/{entry.name}"
+        if entry.name.startswith("."):
+            continue
         if entry.is_dir(follow_symlinks=False):
             yield from _python_files(root, rel)
         elif entry.name.endswith(".py"):
             yield rel
 
 
-def kept_code_key(root: str, sources: list[str], kept: Path) -> str:
+def kept_code_key(root: str, sources: list[str], kept: Callable[[], Path]) -> str:
     """The hash of the files ``sources`` (their paths in the folder ``root``), kept in
-    the folder ``kept`` under a hash of their names, sizes and modification times (and
-    the version of journal): taken from there while those stay, the 1.2 MB of code is
-    not read and hashed by every command (4-5 ms of each, of 0.3 s for a review of
-    10,000 notes).  A file of another version's hash there is deleted as a new one is
-    kept; a folder that can't be written keeps none (the hash is made each time).  (A
-    path as text, not a Path: 55 of them cost as much as their stats.)"""
+    the folder ``kept()`` gives under a hash of their names, sizes, inodes, change and
+    modification times, and the version of journal: taken from there while those stay,
+    the 1.2 MB of code is not read and hashed by every command (4-5 ms of each, of 0.3
+    s for a review of 10,000 notes).  Not kept while a file changed within
+    :data:`RACY_NS` (an edit within the same tick of the clock would keep every stat);
+    the keys of other versions kept there are deleted once :data:`UNUSED_DAYS` old (two
+    versions in use, a pre-commit hook's and the command line's, keep theirs); a folder
+    that can't be written keeps none (the hash is made each time).  (A path as text,
+    not a Path: 55 of them cost as much as their stats.)"""
     named = sorted(sources)
-    stamp = hashlib.blake2b(__version__.encode(), digest_size=16)
+    stamp = hashlib.blake2b(f"{__version__}\0{root}".encode(), digest_size=16)
+    newest = 0
     for rel in named:
         info = os.stat(f"{root}/{rel}")  # noqa: PTH116 (see above)
-        stamp.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-    file = kept / stamp.hexdigest()
-    with contextlib.suppress(OSError, UnicodeDecodeError):
-        text = file.read_text(encoding="ascii")
-        if _CODE_KEY.fullmatch(text):
-            return text
+        newest = max(newest, info.st_mtime_ns, changed_ns(info))
+        stamp.update(
+            f"{rel}\0{info.st_size}\0{info.st_ino}\0{info.st_mtime_ns}\0"
+            f"{changed_ns(info)}\0".encode()
+        )
+    try:
+        file: Path | None = kept() / stamp.hexdigest()
+    except OSError:
+        file = None
+    if file is not None:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            text = file.read_text(encoding="ascii")
+            if _CODE_KEY.fullmatch(text):
+                return text
     found = hashlib.blake2b(digest_size=16)
     for rel in named:
         with open(f"{root}/{rel}", "rb") as source:  # noqa: PTH123 (see above)
             data = source.read()
         found.update(f"{rel}\0{len(data)}\0".encode() + data)
     key = found.hexdigest()
-    with contextlib.suppress(OSError):
-        kept.mkdir(parents=True, exist_ok=True, mode=0o700)
-        for other in kept.iterdir():
-            other.unlink()
-        temp = file.with_name(f"{file.name}.{os.getpid()}")
-        temp.write_text(key, encoding="ascii")
-        temp.replace(file)
+    if file is not None and time.time_ns() - newest >= RACY_NS:
+        with contextlib.suppress(OSError):
+            since = time.time() - UNUSED_DAYS * 86400
+            for other in file.parent.iterdir():
+                with contextlib.suppress(OSError):
+                    if other.stat().st_mtime < since:
+                        other.unlink()
+            temp = file.with_name(f"{file.name}.{os.getpid()}")
+            temp.write_text(key, encoding="ascii")
+            temp.replace(file)
     return key
 
 
@@ -2742,9 +2763,7 @@ def _rows(
     checkins = [(None, c) for c in note.checkins] + inline_checkins(note, dating)
     details: dict[str, list[tuple[Any, ...]]] = {
         "parsed": [(path, _json(props), _json(data))],
-        "records": [(note.kind, path, _pickled(record))]
-        if record is not None and note.readable
-        else [],
+        "records": [(note.kind, path, _pickled(record))] if _kept_record(note, record) else [],
         "aliases": [(path, key) for key in dict.fromkeys(fold(a) for a in aliases)],
         "links": [
             (
@@ -2825,6 +2844,12 @@ def _finite(data: Any) -> Any:
     if isinstance(data, (list, tuple)):
         return [_finite(value) for value in data]
     return data
+
+
+def _kept_record(note: Note, record: object | None) -> bool:
+    """Whether the note's typed record has a ``records`` row: a readable note's, of a
+    kind that table holds (one it did not would never be deleted: see _WHERE_PATH)."""
+    return record is not None and note.readable and note.kind in _RECORD_OF
 
 
 def _pickled(record: object) -> bytes:

@@ -27,7 +27,7 @@ from jinja2.lexer import Lexer
 from jinja2.optimizer import Optimizer
 from jinja2.sandbox import SandboxedEnvironment
 
-from journal.adapters.cachedir import cache_folder
+from journal.adapters.cachedir import cache_subfolder
 from journal.core.codec import SCALAR_TYPES, is_sequence
 from journal.core.errors import JournalError
 from journal.core.formatting import (
@@ -517,9 +517,8 @@ def _made_size(operator: str, left: Any, right: Any) -> int:
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept in the user cache (keyed by name and source), so a
     command does not compile its template on every run; none if it can't be made."""
-    folder = cache_folder() / "templates"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = cache_subfolder("templates")
     except OSError:
         return None
     return jinja2.FileSystemBytecodeCache(str(folder), _CACHED)
