@@ -1,6 +1,7 @@
 """Instructions a cold build executes, against the floor's, counted by valgrind.
 
     .venv/bin/python bench/instructions.py VAULT [--every 10]
+    .venv/bin/python bench/instructions.py VAULT --commands
 
 This machine's speed swings by 2-4x from minute to minute, so two timed runs of the same
 code can differ more than two versions of the code do. Instructions don't swing: this
@@ -15,11 +16,18 @@ interpreter's start is left out. It prints both and their ratio. The ratio is no
 wall-time ratio the target is set in (the floor is mostly C, which runs more
 instructions a cycle; a build spreads over the cores), but it tells whether a change
 cut the work.
+
+``--commands``: the whole processes of ``python -c pass``, ``journal --help``, ``journal
+list --json`` and ``journal review --stdout`` on VAULT itself (its git history too),
+each once before it is counted (a new index and cache folder, made fresh for the run,
+written then), interpreter start included as in the targets' wall times. Run with
+``PYTHONPATH=<a tree>`` to count another version of the code.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -48,24 +56,21 @@ elif work:
 def instructions(what: str, vault: Path, scratch: Path, work: bool) -> int:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+    here = str(Path(__file__).resolve().parent)
+    work_flag = "1" if work else "0"
+    return counted([sys.executable, "-c", CHILD, what, str(vault), str(scratch), work_flag, here])
+
+
+def counted(command: list[str], env: dict[str, str] | None = None) -> int:
+    """The instructions ``command`` executes, counted by valgrind's cachegrind."""
+    valgrind = ["valgrind", "--tool=cachegrind", "--cache-sim=no"]
+    valgrind.append("--cachegrind-out-file=/dev/null")
     out = subprocess.run(
-        [
-            "valgrind",
-            "--tool=cachegrind",
-            "--cache-sim=no",
-            "--cachegrind-out-file=/dev/null",
-            sys.executable,
-            "-c",
-            CHILD,
-            what,
-            str(vault),
-            str(scratch),
-            "1" if work else "0",
-            str(Path(__file__).resolve().parent),
-        ],
+        [*valgrind, *command],
         check=True,
         capture_output=True,
         text=True,
+        env=env,
     ).stderr
     found = re.search(r"I\s+refs:\s+([\d,]+)", out)
     if found is None:
@@ -73,13 +78,38 @@ def instructions(what: str, vault: Path, scratch: Path, work: bool) -> int:
     return int(found.group(1).replace(",", ""))
 
 
+def commands(vault: Path) -> None:
+    """Print the instructions of each command of ``--commands`` (see the module's text)."""
+    with tempfile.TemporaryDirectory() as folder:
+        env = {
+            **os.environ,
+            "JOURNAL_INDEX": f"{folder}/index.sqlite",
+            "XDG_CACHE_HOME": f"{folder}/cache",
+            "PYTHONHASHSEED": "0",
+        }
+        journal = [sys.executable, "-m", "journal", "--vault", str(vault)]
+        subprocess.run([*journal, "index"], env=env, check=True, capture_output=True)
+        for name, command in (
+            ("python -c pass", [sys.executable, "-c", "pass"]),
+            ("journal --help", [*journal, "--help"]),
+            ("journal list --json", [*journal, "list", "--json"]),
+            ("journal review --stdout", [*journal, "review", "--stdout"]),
+        ):
+            subprocess.run(command, env=env, check=True, capture_output=True)  # caches written
+            print(f"{name:24s} {counted(command, env) / 1e6:9.1f} M instructions", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("vault", type=Path)
     parser.add_argument("--every", type=int, default=10, help="copy every Nth note")
+    parser.add_argument("--commands", action="store_true", help="count whole commands")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("this script needs valgrind (apt install valgrind)")
+    if args.commands:
+        commands(args.vault.resolve())
+        return
     with tempfile.TemporaryDirectory() as folder:
         vault = Path(folder) / "vault"
         notes = sorted(args.vault.rglob("*.md"))[:: args.every]

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import EXAMPLE_VAULT, REPO
 
 
@@ -46,3 +48,16 @@ def test_the_build_cpu_benchmark_runs(tmp_path: Path) -> None:
         ["parse", "only", "one", "process"],
         ["parse", "only", "workers"],
     ]
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="needs valgrind")
+def test_the_instruction_counts_of_commands_come_out(tmp_path: Path) -> None:
+    vault = tmp_path / "example-vault"
+    shutil.copytree(EXAMPLE_VAULT, vault)
+    out = _run(tmp_path, str(REPO / "bench/instructions.py"), str(vault), "--commands")
+    names = [line.split("  ")[0] for line in out.splitlines()]
+    assert names == [
+        "python -c pass", "journal --help", "journal list --json", "journal review --stdout"
+    ]  # fmt: skip
+    counts = [float(line.split()[-3]) for line in out.splitlines()]
+    assert counts[0] < counts[1] < counts[2] < counts[3]  # each does more than the one before
