@@ -617,6 +617,44 @@ def test_the_cache_folder_is_the_users_alone(tmp_path: Path) -> None:
     assert stat.S_IMODE((folder / "code").stat().st_mode) == 0o700
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_a_new_index_file_is_the_users_alone(notes: Path, tmp_path: Path) -> None:
+    """A new index file (and its log) is readable by its user alone, in a folder any
+    may read (the cache folder an older version made 0755: found in a tryout) or made
+    for it, with every missing folder above it 0700 (``[index] path`` in folders not
+    made yet, an ``XDG_CACHE_HOME`` not made yet)."""
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    nested = tmp_path / "made" / "for" / "it"
+    before = os.umask(0o022)
+    try:
+        for db in (shared / "index.sqlite", nested / "index.sqlite"):
+            index = Index.open(Vault.open(notes), db)
+            index.refresh()
+            modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in db.parent.iterdir()}
+            index.close()
+            assert modes["index.sqlite"] == modes["index.sqlite-wal"] == 0o600
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o755  # the user's own: left as it is
+    for folder in (nested, nested.parent, nested.parent.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_a_file_where_the_cache_folder_should_be_is_named(notes: Path, tmp_path: Path) -> None:
+    """An index that can't be made names where it met the problem, when that is not the
+    index file (a file in the place of its folder: `(File exists)` alone named none)."""
+    blocking = tmp_path / "cache" / "journal"
+    blocking.parent.mkdir(exist_ok=True)
+    shutil.rmtree(blocking, ignore_errors=True)
+    blocking.write_text("")
+    notices: list[str] = []
+    catalog = load_catalog_with(notes, notices)
+    assert len(catalog.goals) == 2  # answered without an index
+    [told] = [n for n in notices if "can't use the index" in n]
+    assert f"(Not a directory: {blocking})" in told and told.endswith("working without one")
+
+
 def test_an_older_process_stops_writing_to_an_index_newer_code_made_again(
     notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

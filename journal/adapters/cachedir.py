@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -31,11 +32,24 @@ def cache_subfolder(name: str) -> Path:
     the first of journal's files to make the cache folder decides its mode (a folder
     made with ``parents=True`` gets the default mode, 0755 under the usual umask: found
     in review).  OSError when it can't be made."""
-    top = cache_folder()
-    top.mkdir(parents=True, exist_ok=True, mode=0o700)
-    folder = top / name
-    folder.mkdir(exist_ok=True, mode=0o700)
+    folder = cache_folder() / name
+    private_folder(folder)
     return folder
+
+
+def private_folder(folder: Path) -> None:
+    """Make ``folder`` and whichever of the folders above it are missing, each readable
+    by the user alone (``mkdir -p`` gives those above the default mode, 0755 under the
+    usual umask; the XDG spec asks 0700 of the cache folder); those already there are
+    left as they are.  OSError when one can't be made (a file in the way, say)."""
+    if folder.exists() and not folder.is_dir():  # named: the file in the way
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for item in reversed(missing):
+        item.mkdir(mode=0o700, exist_ok=True)
 
 
 def folder_gone(root: Path) -> bool:

@@ -59,6 +59,7 @@ from journal.adapters.cachedir import (
     cache_folder,
     cache_subfolder,
     folder_gone,
+    private_folder,
     vault_cache_file,
 )
 from journal.adapters.environment import variable
@@ -812,7 +813,7 @@ class Index:
         except (OSError, sqlite3.OperationalError) as exc:
             if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
                 raise JournalError(f"the index {target} stays locked: {exc}") from None
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            reason = _why_not(exc, target)
             vault.notice(f"can't use the index {target} ({reason}); working without one")
             return cls(vault, target, in_memory=True)  # tried again as _replaced says
 
@@ -837,10 +838,11 @@ class Index:
                 # journal file beside it (/dev/null-journal)
                 raise OSError(errno.EINVAL, "it is not a regular file", str(path))
             _refuse_foreign(path, self.vault)
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_folder(path.parent)
             _refuse_read_only(path)
             if not made:  # this version makes its file: after an upgrade, say
                 self.pruned += prune_other_versions(path)
+                _make_private(path)
         for attempt in (1, 2):
             conn = sqlite3.connect(
                 str(path or ":memory:"),
@@ -2557,6 +2559,27 @@ def _lone_operator(query: str) -> str:
 def _metadata(conn: sqlite3.Connection) -> dict[str, str]:
     """The ``meta`` table: what the rows were made by and for (see ``Index._identity``)."""
     return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+
+
+def _why_not(exc: OSError | sqlite3.OperationalError, target: Path) -> str:
+    """What kept the index file ``target`` from use, in words: an OS error's, and the
+    path it met it at when that is another (its folder, a file where the cache folder
+    should be: `(File exists)` alone named none, found in a tryout)."""
+    if not isinstance(exc, OSError) or not exc.strerror:
+        return str(exc)
+    if exc.filename is not None and str(exc.filename) != str(target):
+        return f"{exc.strerror}: {exc.filename}"
+    return exc.strerror
+
+
+def _make_private(path: Path) -> None:
+    """Make the new index file ``path``, empty (SQLite takes it for an empty database),
+    readable by the user alone: it holds the text of every note, and SQLite would make it
+    0644 (its log and shared-memory files take its mode).  In a folder an older version
+    made 0755, or a path of the user's choosing, another user could read it (found in a
+    tryout).  Left to SQLite when another process made it first."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _refuse_foreign(path: Path, vault: Vault) -> None:
