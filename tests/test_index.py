@@ -639,6 +639,16 @@ def test_a_new_index_file_is_the_users_alone(notes: Path, tmp_path: Path) -> Non
     assert stat.S_IMODE(shared.stat().st_mode) == 0o755  # the user's own: left as it is
     for folder in (nested, nested.parent, nested.parent.parent):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    damaged = indexed(notes)  # in the cache folder, which moves a damaged one aside
+    damaged.chmod(0o644)
+    damaged.write_bytes(b"this is not a database" * 100)
+    before = os.umask(0o022)
+    try:
+        open_index(notes).close()  # moved aside, made anew
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE(damaged.stat().st_mode) == 0o600
+    assert list(damaged.parent.glob("*.bad"))
 
 
 def test_a_file_where_the_cache_folder_should_be_is_named(notes: Path, tmp_path: Path) -> None:

@@ -842,8 +842,9 @@ class Index:
             _refuse_read_only(path)
             if not made:  # this version makes its file: after an upgrade, say
                 self.pruned += prune_other_versions(path)
-                _make_private(path)
         for attempt in (1, 2):
+            if path is not None:  # a new file, or one made anew once moved aside
+                _make_private(path)
             conn = sqlite3.connect(
                 str(path or ":memory:"),
                 timeout=BUSY_SECONDS,
