@@ -24,6 +24,7 @@ from typing import Any
 
 import pytest
 
+from journal.adapters import history_cache
 from journal.adapters import index as index_module
 from journal.adapters.cachedir import vault_cache_file
 from journal.adapters.index import Index, Refresh, default_path
@@ -615,6 +616,16 @@ def test_the_cache_folder_is_the_users_alone(tmp_path: Path) -> None:
     folder = tmp_path / "cache" / "journal"  # XDG_CACHE_HOME (conftest)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE((folder / "code").stat().st_mode) == 0o700
+    shutil.rmtree(folder)  # the git history's cache first, this time
+    before = os.umask(0o022)
+    try:
+        repository = tmp_path / "repo"
+        path = history_cache.cache_path(repository, "")
+        history_cache.save(path, "1", {}, tmp_path / "vault", None, [], repository)
+    finally:
+        os.umask(before)
+    assert path.is_file() and path.parent == folder / "history"
+    assert [stat.S_IMODE(f.stat().st_mode) for f in (folder, path.parent)] == [0o700, 0o700]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX modes")

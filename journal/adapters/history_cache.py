@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from journal.adapters.cachedir import cache_folder, cache_subfolder, folder_gone
+from journal.adapters.cachedir import cache_folder, folder_gone, private_folder
 from journal.core.regex import lazy
 
 #: Bump when what is cached per commit changes meaning.
@@ -95,10 +95,7 @@ def save(
     if folder.resolve().is_relative_to(vault_root.resolve()):
         return
     with contextlib.suppress(OSError):
-        if folder == cache_root():  # the user's alone, with the cache folder
-            cache_subfolder(folder.name)
-        else:
-            folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)  # the user's alone, with the cache folder
         fd, name = tempfile.mkstemp(prefix=".history-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

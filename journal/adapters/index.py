@@ -333,10 +333,10 @@ def kept_code_key(root: str, sources: list[str], kept: Callable[[], Path]) -> st
     newest = 0
     for rel in named:
         info = os.stat(f"{root}/{rel}")  # noqa: PTH116 (see above)
-        newest = max(newest, info.st_mtime_ns, changed_ns(info))
+        changed = changed_ns(info)
+        newest = max(newest, info.st_mtime_ns, changed)
         stamp.update(
-            f"{rel}\0{info.st_size}\0{info.st_ino}\0{info.st_mtime_ns}\0"
-            f"{changed_ns(info)}\0".encode()
+            f"{rel}\0{info.st_size}\0{info.st_ino}\0{info.st_mtime_ns}\0{changed}\0".encode()
         )
     try:
         file: Path | None = kept() / stamp.hexdigest()

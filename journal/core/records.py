@@ -24,6 +24,7 @@ T = TypeVar("T")
 class _Parts(NamedTuple):
     values: Callable[[Any], tuple[Any, ...]]  # the compared fields' values, as a tuple
     shown: tuple[str, ...]  # the names of the fields a repr shows
+    names: tuple[str, ...]  # every field's, in order (a pickle's values)
 
 
 _PARTS: dict[type, _Parts] = {}
@@ -44,7 +45,8 @@ def _parts(cls: type) -> _Parts:
         def values(record: Any) -> tuple[Any, ...]:
             return tuple([getattr(record, name) for name in compared])
 
-        found = _PARTS[cls] = _Parts(values, tuple(f.name for f in every if f.repr))
+        shown = tuple(f.name for f in every if f.repr)
+        found = _PARTS[cls] = _Parts(values, shown, tuple(f.name for f in every))
     return found
 
 
@@ -74,7 +76,7 @@ class Record:
         quarter of a meeting's bytes, and unpickling the 3,200 records of a
         10,000-note vault took a third more instructions (259 M against 177 M)."""
         cls = self.__class__
-        return cls, tuple([getattr(self, name) for name in _field_names(cls)])
+        return cls, tuple([getattr(self, name) for name in _parts(cls).names])
 
 
 @dataclass_transform(field_specifiers=(field,))
@@ -171,14 +173,3 @@ def _refuse_set(self: Any, name: str, value: Any) -> None:
 
 def _refuse_delete(self: Any, name: str) -> None:
     raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-
-_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
-    """The names of a record's fields, read once (pickling a record asks)."""
-    found = _NAMES.get(cls)
-    if found is None:
-        found = _NAMES[cls] = tuple(item.name for item in fields(cls))
-    return found
