@@ -132,7 +132,12 @@ _AT_RENAME: list[Callable[[object], None]] = []
 
 def _audit(event: str, args: tuple[object, ...]) -> None:
     if event == "os.rename" and _AT_RENAME:  # before the system renames
-        _AT_RENAME.pop()(args[1])
+        action = _AT_RENAME.pop()
+        held, _AT_RENAME[:] = _AT_RENAME[:], []  # not for the action's own renames
+        try:
+            action(args[1])
+        finally:
+            _AT_RENAME[:] = held
 
 
 sys.addaudithook(_audit)
@@ -159,6 +164,83 @@ def test_a_line_appended_between_the_check_and_the_rename_is_kept(tmp_path: Path
     assert info.value.path == str(path)
     assert path.read_text() == "start\nuser line\n"
     assert [p.name for p in tmp_path.iterdir()] == ["note.md"]  # no temp file left
+
+
+def _renamed_in(path: Path, text: str) -> None:
+    """An editor's atomic save: a new file written beside, renamed over the note."""
+    temp = path.with_name(".saving.tmp")
+    temp.write_text(text)
+    temp.replace(path)
+
+
+def test_an_atomic_save_between_the_check_and_the_swap_is_kept(tmp_path: Path) -> None:
+    """Found in review: an editor's save by rename (Obsidian, VS Code) landing after
+    the tool's last check went under the tool's rename, and the call said nothing."""
+    path = tmp_path / "note.md"
+    path.write_text("start\n")
+    snapshot = files.read_snapshot(path)
+    _AT_RENAME.append(lambda _target: _renamed_in(path, "start\nuser text\n"))
+    with pytest.raises(Conflict, match="changed on disk since it was read"):
+        files.replace(snapshot, b"start\ntool line\n")
+    assert not _AT_RENAME
+    assert path.read_text() == "start\nuser text\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["note.md"]
+
+
+def test_a_save_in_place_begun_before_the_swap_ends_in_the_note(tmp_path: Path) -> None:
+    """Found in review: an editor that truncates the note, then writes it, truncating
+    it just before the tool's rename: the tool put the empty file back, and the
+    editor's write went to the file the rename had unlinked - an empty note."""
+    path = tmp_path / "note.md"
+    path.write_text("start\n")
+    snapshot = files.read_snapshot(path)
+    held = []
+    _AT_RENAME.append(lambda _target: held.append(path.open("w")))  # truncated
+    with pytest.raises(Conflict, match="changed on disk since it was read"):
+        files.replace(snapshot, b"start\ntool line\n")
+    with held[0] as handle:  # the editor's write, through the descriptor it opened
+        handle.write("start\nuser text\n")
+    assert path.read_text() == "start\nuser text\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["note.md"]
+
+
+def test_a_second_save_while_the_first_is_put_back_wins(tmp_path: Path) -> None:
+    """Two saves by rename: one after the check, one just before the tool puts the
+    first back: the newest is the note, no file of the tool's or temp file left."""
+    path = tmp_path / "note.md"
+    path.write_text("start\n")
+    snapshot = files.read_snapshot(path)
+    _AT_RENAME.append(lambda _target: _renamed_in(path, "second save\n"))  # (popped last)
+    _AT_RENAME.append(lambda _target: _renamed_in(path, "first save\n"))
+    with pytest.raises(Conflict):
+        files.replace(snapshot, b"tool\n")
+    assert not _AT_RENAME
+    assert path.read_text() == "second save\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["note.md"]
+
+
+def test_where_files_cant_be_swapped_a_rename_keeps_an_appended_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the system has no exchange (macOS, Windows, some network file systems)
+    the file is renamed over, then the replaced one checked: a line appended just
+    before the rename is put back."""
+    monkeypatch.setattr(files, "exchange", lambda _first, _second: False)
+    path = tmp_path / "note.md"
+    path.write_text("start\n")
+    snapshot = files.read_snapshot(path)
+
+    def user_appends(_target: object) -> None:
+        with path.open("a") as handle:
+            handle.write("user line\n")
+
+    _AT_RENAME.append(user_appends)
+    with pytest.raises(Conflict):
+        files.replace(snapshot, b"start\ntool line\n")
+    assert path.read_text() == "start\nuser line\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["note.md"]
+    files.replace(files.read_snapshot(path), b"replaced\n")  # and one unchanged: written
+    assert path.read_text() == "replaced\n"
 
 
 def _limited_memory() -> None:

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from journal.adapters.libc import exchange
 from journal.core.codec import MAX_NOTE_BYTES, TOO_LARGE
 from journal.core.errors import Conflict, JournalError, NotFound, UnsafeWrite, changed_on_disk
 from journal.core.records import Record, record
@@ -210,8 +211,10 @@ def replace(snapshot: Snapshot, data: bytes, *, saved: str = "in an editor") -> 
     """Atomically replace the file with ``data`` if it still holds ``snapshot``'s bytes.
 
     Writes a temp file in the same folder, fsyncs it, keeps the file mode,
-    checks the file is unchanged and ``os.replace``\\ s it; no temp file is
-    left behind on any error.  ``saved``: how the file was likely saved meanwhile,
+    checks the file is unchanged and swaps the two (Linux; elsewhere ``os.replace``),
+    then checks that what it swapped out is the file checked, unwritten since - else
+    swaps them back and refuses (an editor's save between the check and the swap);
+    no temp file is left behind on any error.  ``saved``: how the file was likely saved meanwhile,
     as a conflict guesses it ("in an editor").
     """
     with _unchanged(snapshot, saved):
@@ -227,12 +230,42 @@ def replace(snapshot: Snapshot, data: bytes, *, saved: str = "in an editor") -> 
         temp = _write_temp(snapshot.path.parent, data, snapshot.mode)
         try:
             with _unchanged(snapshot, saved) as (fd, checked):
-                temp.replace(snapshot.path)
-                _theirs_kept(snapshot, fd, checked, saved)
+                ours = temp.lstat().st_ino
+                if exchange(str(temp), str(snapshot.path)):  # temp: the file replaced
+                    _theirs_back(snapshot, temp, ours, (fd, checked), saved)
+                    temp.unlink()
+                else:  # no exchange here: a rename
+                    temp.replace(snapshot.path)
+                    _theirs_kept(snapshot, fd, checked, saved)
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
     _fsync_dir(snapshot.path.parent)
+
+
+def _theirs_back(
+    snapshot: Snapshot, temp: Path, ours: int, opened: tuple[int, os.stat_result], saved: str
+) -> None:
+    """After the exchange, which left at ``temp`` the file the path held: when that is
+    not the file checked (an editor's save renamed a new one in after the check) or the
+    file checked was written since (``opened``: its descriptor and stat as checked; an
+    editor saving in place), swap them back - their file at the path again, whole, any
+    write still to come into it landing there - and refuse.  Should another save have
+    renamed a file in meanwhile (``temp`` then not the tool's file, inode ``ours``), that
+    newest one goes back to the path."""
+    fd, checked = opened
+    replaced, now = temp.lstat(), os.fstat(fd)
+    if (
+        replaced.st_ino == checked.st_ino
+        and (now.st_size, now.st_mtime_ns) == (checked.st_size, checked.st_mtime_ns)
+        and digest(_read_all(fd)) == snapshot.digest  # (a same-size write in the same tick)
+    ):
+        return
+    exchange(str(temp), str(snapshot.path))
+    if temp.lstat().st_ino != ours:
+        exchange(str(temp), str(snapshot.path))
+    _fsync_dir(snapshot.path.parent)  # their text back for good before the refusal
+    raise Conflict(changed_on_disk(saved), path=str(snapshot.path))
 
 
 def _theirs_kept(snapshot: Snapshot, fd: int, checked: os.stat_result, saved: str) -> None:

@@ -1,9 +1,11 @@
-"""The few C library calls a build makes (through ctypes, imported here only): none is
+"""The few C library calls journal makes (through ctypes, imported here only): none is
 needed, so each is skipped where the platform or the Python build lacks it."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -25,14 +27,15 @@ _AFTER_MMAP = 4 << 20
 _AFTER_TRIM = 8 << 20
 
 
-def _function(name: str) -> Callable[..., Any] | None:
-    """The C library's function ``name``, or None (no ctypes, no such function)."""
+def _function(name: str, *, errors: bool = False) -> Callable[..., Any] | None:
+    """The C library's function ``name``, or None (no ctypes, no such function);
+    ``errors``: its ``errno`` kept for ``ctypes.get_errno``."""
     if not sys.platform.startswith("linux"):
         return None
     try:
         import ctypes
 
-        function: Callable[..., Any] = getattr(ctypes.CDLL(None), name)
+        function: Callable[..., Any] = getattr(ctypes.CDLL(None, use_errno=errors), name)
     except (ImportError, AttributeError, OSError):
         return None
     return function
@@ -67,3 +70,31 @@ def heap_kept() -> Iterator[None]:
     finally:
         mallopt(_M_MMAP_THRESHOLD, _AFTER_MMAP)
         mallopt(_M_TRIM_THRESHOLD, _AFTER_TRIM)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2  # renameat2(2)
+#: The errors that say the system or the file system has no exchange (an old kernel, a
+#: network or FUSE file system): the caller renames instead.
+_NO_EXCHANGE = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV}
+
+
+def exchange(first: str, second: str) -> bool:
+    """Swap the files at ``first`` and ``second`` at once (Linux's ``renameat2`` with
+    ``RENAME_EXCHANGE``); False, nothing done, where the system or file system can't.
+    Told to audit hooks as ``os.rename`` (it is one of rename's forms)."""
+    renameat2 = _function("renameat2", errors=True)
+    if renameat2 is None:
+        return False
+    sys.audit("os.rename", first, second, -1, -1)
+    import ctypes
+
+    done = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    if done == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in _NO_EXCHANGE:
+        return False
+    raise OSError(code, os.strerror(code), first, None, second)
