@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from journal.core.codec import usual_newline
 from journal.core.errors import JournalError
 from journal.core.generated import (
     HASH_KEY,
@@ -107,6 +108,27 @@ def test_crlf_notes_stay_crlf() -> None:
     result = merge(old, NEW)
     assert "\r\n" in result.text and "\n" not in result.text.replace("\r\n", "")
     assert "Fresh score" in result.text
+
+
+def test_one_crlf_line_pasted_in_leaves_the_sections_lf() -> None:
+    """Found in review: one line pasted with CRLF into the user's text turned every
+    section written after it CRLF (and the record's line): a diff of every such line,
+    and more at each later run. The note's usual ending is the one most lines have."""
+    old = note(mine="pasted from Windows\r\nand mine")
+    result = merge(old, NEW)
+    assert result.replaced == ["score", "wins"]
+    assert result.text.count("\r\n") == 1
+    assert merge(result.text, NEW).text == result.text  # and a run after: no change
+    mostly = note().replace("\n", "\r\n").replace("my words\r\n", "my words\n")
+    assert "\nFresh score\r\n" in merge(mostly, NEW).text  # mostly CRLF: CRLF
+
+
+@pytest.mark.parametrize(
+    ("text", "usual"),
+    [("", "\n"), ("a", "\n"), ("a\r\nb\r\nc\n", "\r\n"), ("a\r\nb\nc\n", "\n"), ("a\r\n", "\r\n")],
+)
+def test_a_text_s_usual_line_ending_is_most_of_its_lines(text: str, usual: str) -> None:
+    assert usual_newline(text) == usual
 
 
 def test_line_ending_conversion_alone_is_not_an_edit() -> None:

@@ -116,9 +116,10 @@ class Document(Record):
 
     @property
     def body_newline(self) -> str:
-        """The line ending of the body: that of its first line (the front matter's may
-        differ: a block pasted from a template of another system), else the file's."""
-        return _first_newline(self.body) if "\n" in self.body else self.newline
+        """The line ending of the body: the one most of its lines have (the front
+        matter's may differ: a block pasted from a template of another system), else
+        the file's."""
+        return usual_newline(self.body) if "\n" in self.body else self.newline
 
     @property
     def body_line(self) -> int:
@@ -940,6 +941,13 @@ def conflict_sides(text: str) -> tuple[str, str]:
                 side.append(line)
         at = end
     return "\n".join(ours + lines[at:]), "\n".join(theirs + lines[at:])
+
+
+def usual_newline(text: str) -> str:
+    """The line ending most of ``text``'s lines end with: ``\\r\\n`` when more than half
+    of them, else ``\\n`` (also with no line break): what lines written into it end
+    with, so that one line pasted with the other ending doesn't turn them all."""
+    return "\r\n" if 2 * text.count("\r\n") > text.count("\n") else "\n"
 
 
 def _first_newline(text: str) -> str:

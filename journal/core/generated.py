@@ -647,12 +647,12 @@ def merge(old: str, new: str, *, force: bool = False, path: str | None = None) -
     Text outside the sections is always ``old``'s (but for the record).  Sections
     the user edited are kept, and sections the user removed are not re-added, unless
     ``force``; sections the note never had are added (and count as replaced).
-    Line endings of ``old`` are kept.
+    Lines written end as most of ``old``'s do (:func:`codec.usual_newline`).
     """
     old_sections = find_sections(old, path)
     new_sections = find_sections(new)
     had = recorded(old, path)
-    newline = "\r\n" if "\r\n" in old else "\n"
+    newline = codec.usual_newline(old)
     result = Merge(old)
     pieces: list[str] = []
     position = 0
@@ -728,5 +728,4 @@ def with_record(text: str, had: Iterable[str] = ()) -> str:
     if not sections:
         return text
     end = max(s.end for s in sections.values())
-    newline = "\r\n" if "\r\n" in text else "\n"
-    return text[:end] + newline + line + text[end:]
+    return text[:end] + codec.usual_newline(text) + line + text[end:]

@@ -50,7 +50,7 @@ def aligned(base: str, ours: str, theirs: str) -> Aligned:
     side's markers don't pair up; an :class:`~journal.core.errors.UnsafeWrite` when a
     value can't be written into a side's properties."""
     made_anew = not base
-    newline = _newline(ours)
+    newline = codec.usual_newline(ours)
     base, theirs = (_with_newlines(text, newline) for text in (base, theirs))
     docs = [codec.parse_text(text) for text in (ours, theirs, base)]
     valued = _with_values(docs)
@@ -147,13 +147,9 @@ def _grown(line: str, made: str) -> bool:
     return line.startswith(made.removesuffix("\r")) or line.endswith(made)
 
 
-def _newline(text: str) -> str:
-    return "\r\n" if "\r\n" in text else "\n"
-
-
 def _with_newlines(text: str, newline: str) -> str:
     """``text`` with ``newline`` line breaks, when it has the other kind."""
-    if _newline(text) == newline:
+    if codec.usual_newline(text) == newline:
         return text
     return text.replace("\r\n", "\n").replace("\n", newline)
 

@@ -260,8 +260,7 @@ def _link_back(
         # a template that shows no next link; a line the user changed
         if linked is None or linked == mine or period_of(None) != mine:
             return doc.text
-        newline = "\r\n" if "\r\n" in doc.body else "\n"
-        block = generated.section(linked, PERIOD).replace("\n", newline)
+        block = generated.section(linked, PERIOD).replace("\n", doc.body_newline)
         return doc.text[: doc.body_start] + doc.body[: found.start] + block + doc.body[found.end :]
 
     try:
