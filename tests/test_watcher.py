@@ -2470,6 +2470,60 @@ def test_a_review_another_machine_wrote_is_not_written_over(
     assert "Traceback" not in err
 
 
+def test_two_watchers_of_one_index_that_disagree_on_the_day_stop_writing(
+    vault: Path, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: two `watch --regenerate` of one vault on one computer (one index
+    file) whose days differ (two time zones) each regenerated the review once the other
+    had stored its own in the index ("changes stored by another journal process"), and
+    wrote it back, every few seconds for ever.  A change stored elsewhere regenerates
+    the review only when a note other than reviews came, went or changed."""
+    goal, review = _goal_with_a_review(vault, write)
+    first = _regenerating(vault)
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-20")  # the same week, another day
+    second = _start_cli(vault, "--regenerate")
+    try:
+        while not _line(second).startswith("watching "):  # (the index is current)
+            pass
+        time.sleep(1)
+        goal.write_text(goal_text("Alpha", current=4))  # both regenerate, once or twice
+        time.sleep(12)  # the loop wrote every 2.5 s
+        assert "**4** of 5 conversations (from 0)" in review.read_text()
+        written = review.stat().st_mtime
+        time.sleep(6)
+        assert review.stat().st_mtime == written  # no writing back and forth
+    finally:
+        for proc in (first, second):
+            proc.send_signal(signal.SIGTERM)
+    outputs = [proc.communicate(timeout=20) for proc in (first, second)]
+    regenerated = [out.count("regenerated") for out, _err in outputs]
+    assert all(1 <= count <= 3 for count in regenerated), outputs
+    assert all("Traceback" not in err for _out, err in outputs)
+
+
+def test_a_goal_another_command_stored_first_regenerates_the_review(
+    vault: Path, write: Write
+) -> None:
+    """The other side of the two watchers' fix: a goal saved, then stored by another
+    command (`journal list` run at once) before the watcher's quiet period ends - the
+    watcher's own refresh reads nothing - still regenerates the review."""
+    goal, review = _goal_with_a_review(vault, write)
+
+    def act(written: list[tuple[str, str]], _logged: list[str], batches: Any) -> None:
+        _until(lambda: written)  # brought up to date at the start
+        goal.write_text(goal_text("Alpha", current=4))
+        other = Index.open(Vault.open(vault))  # another command, within the quiet period
+        other.refresh()
+        other.close()
+        _until(lambda: any(b.get("regenerated") for b in batches))
+        seen.extend(batches)
+
+    seen: list[dict[str, Any]] = []
+    _watching(vault, lambda: date(2026, 11, 22), act)
+    assert [(b["elsewhere"], b["read"]) for b in seen if b.get("regenerated")] == [(True, [])]
+    assert "**4** of 5 conversations (from 0)" in review.read_text()
+
+
 def test_no_review_is_regenerated_while_a_folder_cant_be_listed(vault: Path, write: Write) -> None:
     """Found in a tryout: after `chmod 000 goals` and an event in it, `journal watch
     --regenerate` wrote the review without the goal (`journal review` writes none then),

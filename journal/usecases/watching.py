@@ -325,6 +325,9 @@ def watch_vault(
     review: str | None = None  # the path of the review the watcher last regenerated
     day: date | None = None  # the day the review was last regenerated for
     abandoned: str | None = None  # the review a stop cut the regeneration of short
+    #: the notes the review is made from, as the index held them when it was last due
+    #: (:meth:`Index.notes_digest`)
+    made_from: str | None = None
 
     def regenerated(index: Index, today: date) -> dict[str, Any] | None:
         nonlocal waiting, day, review, abandoned
@@ -358,8 +361,17 @@ def watch_vault(
         on_update(record)
 
     def due(index: Index, update: Update, record: dict[str, Any]) -> bool:
-        """Whether ``update`` asks for the review to be regenerated."""
-        return _notes_changed(index, record, review) or update.elsewhere or update.settings
+        """Whether ``update`` asks for the review to be regenerated: a note it is made
+        from changed, here or (stored by another process) elsewhere, or the settings.
+        Not when another process stored only reviews: two watchers of one index whose
+        days differ (time zones) each wrote its own review back once the other stored
+        its own, for ever (found in review)."""
+        nonlocal made_from
+        changed = update.settings or _notes_changed(index, record, review)
+        if not (changed or update.elsewhere):
+            return False
+        before, made_from = made_from, index.notes_digest(but_kind="review", but_path=review)
+        return changed or made_from != before
 
     def idle() -> None:
         """Once git is done (a merge committed: no note changes) or the review saved, do
