@@ -1477,6 +1477,29 @@ def test_a_review_renamed_by_hand_is_regenerated_where_it_is(
     assert "[[2026-W47 Friday]]" in week  # the link to the previous week finds it too
 
 
+def test_two_reviews_of_the_week_both_moved_are_named_and_none_made(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Found in review: with the week's review renamed and a copy of it under another
+    name, `journal review` made a third review, at the planned place, without the
+    user's text, and `watch --regenerate` said there was no review of the week."""
+    path = alpha_reviewed(invoke, write, vault)
+    (vault / "reviews/Week 47.md").write_text(path.read_text() + "\nMine.\n")
+    path.rename(vault / "reviews/Fifty.md")
+    write("goals/b.md", goal_text("Beta"))
+    result = invoke("review")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "journal: reviews/Fifty.md and reviews/Week 47.md are both reviews of 2026-W47 (their"
+        " `week` property) and neither is at reviews/2026-W47.md: merge them into one and"
+        " delete the other\n"
+    )
+    assert sorted(p.name for p in (vault / "reviews").iterdir()) == ["Fifty.md", "Week 47.md"]
+    assert "Mine." in (vault / "reviews/Week 47.md").read_text()
+    shown = invoke("review", "--stdout")  # writes nothing: shows the week as it would be
+    assert shown.exit_code == 0 and "[[b]]" in shown.stdout
+
+
 def test_a_broken_marker_is_reported_at_its_line_in_the_file(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -2524,6 +2524,27 @@ def test_a_goal_another_command_stored_first_regenerates_the_review(
     assert "**4** of 5 conversations (from 0)" in review.read_text()
 
 
+def test_two_moved_reviews_of_the_week_are_named_not_called_missing(
+    vault: Path, write: Write
+) -> None:
+    """Found in review: the watcher said "there is no review of this week yet" of a
+    week whose review the user had renamed, beside a copy under another name."""
+    _goal, review = _goal_with_a_review(vault, write)
+    (vault / "reviews/Copy.md").write_text(review.read_text())
+    review.rename(vault / "reviews/Mine.md")
+
+    def act(_written: list[tuple[str, str]], logged: list[str], _batches: Any) -> None:
+        _until(lambda: logged)
+
+    _written, logged = _watching(vault, lambda: date(2026, 11, 22), act)
+    assert logged[0] == (
+        "review not regenerated: reviews/Copy.md and reviews/Mine.md are both reviews of"
+        " 2026-W47 (their `week` property) and neither is at reviews/2026-W47.md: merge them"
+        " into one and delete the other"
+    )
+    assert not review.exists()
+
+
 def test_no_review_is_regenerated_while_a_folder_cant_be_listed(vault: Path, write: Write) -> None:
     """Found in a tryout: after `chmod 000 goals` and an event in it, `journal watch
     --regenerate` wrote the review without the goal (`journal review` writes none then),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from journal.adapters.gitfind import HistoryUnavailable
 from journal.adapters.templates import Renderer
@@ -166,7 +166,7 @@ def weekly_review(
     """
     period, as_of = seen or review_period(vault, today)
     place = found_places(vault, catalog, places or review_places(vault))
-    here = place(period)
+    here = place(period, writing=write)
     if write:
         refuse_unlisted(catalog, here.path, "the review")
     with catalog.linking_from(here.path):  # its links resolve from its own folder
@@ -209,7 +209,7 @@ def weekly_review(
 def _link_back(
     vault: Vault,
     catalog: Catalog,
-    place: Callable[[Period], ReviewPlace],
+    place: FoundPlaces,
     period: Period,
     shown: dict[str, Any],
     renderer: Renderer,
@@ -289,16 +289,25 @@ def _tell_other_reviews(vault: Vault, catalog: Catalog, rel: str, week: str) -> 
             )
 
 
+class FoundPlaces(Protocol):
+    """:func:`found_places`' answer."""
+
+    def __call__(self, period: Period, *, writing: bool = False) -> ReviewPlace: ...
+
+
 def found_places(
     vault: Vault, catalog: Catalog, places: Callable[[Period], ReviewPlace]
-) -> Callable[[Period], ReviewPlace]:
+) -> FoundPlaces:
     """Where the review of each week is: its place (``places``, see
     :func:`review_places`), or, moved or renamed by hand (in Obsidian), the one review
     note whose ``week`` is the week's, regenerated there rather than made again.  The
-    review notes' weeks are read once, when a note is first not at its place."""
+    review notes' weeks are read once, when a note is first not at its place.  Two or
+    more such notes and none at its place: the place, or (``writing``: to write the
+    review there) a :class:`JournalError` naming them - a review made at the place
+    would hold none of the user's text (found in review)."""
     by_week: dict[str, list[str]] | None = None
 
-    def place(period: Period) -> ReviewPlace:
+    def place(period: Period, *, writing: bool = False) -> ReviewPlace:
         nonlocal by_week
         planned = places(period)
         if planned.path in catalog.by_path:
@@ -307,7 +316,15 @@ def found_places(
             by_week = {}
             for path, week in catalog.property_texts("review", "week"):
                 by_week.setdefault(week, []).append(path)
-        moved = by_week.get(week_label(period.start, vault.config.week_start), [])
+        week = week_label(period.start, vault.config.week_start)
+        moved = sorted(by_week.get(week, []))
+        if len(moved) > 1 and writing:
+            raise JournalError(
+                f"{' and '.join([', '.join(moved[:-1]), moved[-1]])} are"
+                f" {'both' if len(moved) == 2 else 'all'} reviews of {week}"
+                f" (their `week` property) and neither is at {planned.path}: merge them into"
+                " one and delete the other"
+            )
         return ReviewPlace(moved[0], planned.adopted) if len(moved) == 1 else planned
 
     return place

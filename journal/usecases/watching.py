@@ -66,7 +66,7 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     with index.reading() as reader:
         catalog = vault.catalog(reader, today)
         found = found_places(vault, catalog, places)
-        place = found(seen[0])
+        place = found(seen[0], writing=True)
         rel = place.path
         if not vault.disk_path(rel).is_file():
             raise Unmade(
