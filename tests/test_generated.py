@@ -153,7 +153,7 @@ def test_line_ending_conversion_alone_is_not_an_edit() -> None:
             "# R\n" + section("a", "x").replace("\n", "\n<!-- journal:begin x 00000000 -->\n", 1),
             "section 'x' begins twice, at lines 2 and 3, before its end marker (both sides "
             "of a merge conflict kept?): keep one side's begin marker and lines, or delete "
-            "lines 2-5 and",
+            "lines 2-5, then make it again",
             2,
         ),
         (

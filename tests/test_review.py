@@ -2497,35 +2497,49 @@ def test_a_review_merged_by_keeping_both_sides_names_the_twice_begun_section(
 ) -> None:
     """Reported: a review whose conflict was resolved by keeping both sides was said to
     have "no matching end marker" at the first begin marker: the begin marker is there
-    twice.  The fix the message gives works."""
+    twice.  The fix the message gives works, and (found in review: it said `--force`)
+    keeps the user's edits in the other sections."""
     union_merged_review(invoke, write, vault, tmp_path)
     path = vault / "reviews/2026-W47.md"
     lines = path.read_text().splitlines()
     first, second = (i for i, t in enumerate(lines, 1) if "journal:begin scoreboard" in t)
     end = lines.index("<!-- journal:end scoreboard -->") + 1
+    mine = path.read_text().replace(
+        "<!-- journal:end wins -->", "My win.\n<!-- journal:end wins -->"
+    )
+    path.write_text(mine)
     result = invoke("review")
     assert result.exit_code == 1
     assert result.stderr == (
         f"reviews/2026-W47.md:{first}: section 'scoreboard' begins twice, at lines {first} and "
         f"{second}, before its end marker (both sides of a merge conflict kept?): keep one "
-        f"side's begin marker and lines, or delete lines {first}-{end} and make it again with "
-        f"--force (`journal --vault {vault} review --force`; `journal --vault {vault} plan "
-        "--force` for a plan)\n"
+        f"side's begin marker and lines, or delete lines {first}-{end} and 'scoreboard' in the "
+        "`<!-- journal:sections ... -->` line, then make it again (`journal --vault "
+        f"{vault} review`; `journal --vault {vault} plan` for a plan): that section is made "
+        "anew, what you wrote elsewhere in the note kept\n"
     )
     # the fix it gives, for each section begun twice in turn: delete it, make it again
     while result.exit_code == 1:
-        found = re.search(r"or delete lines (\d+)-(\d+) and make it again", result.stderr)
+        found = re.search(r"or delete lines (\d+)-(\d+) and '(\w+)' in the", result.stderr)
         assert found is not None, result.stderr
         lines = path.read_text().splitlines(keepends=True)
         del lines[int(found.group(1)) - 1 : int(found.group(2))]
-        path.write_text("".join(lines))
-        result = invoke("review", "--force")
+        text = "".join(lines)
+        record = re.search(r"<!-- journal:sections [^>]*-->", text)
+        assert record is not None
+        names = record.group().replace(f" {found.group(3)} ", " ")
+        path.write_text(text.replace(record.group(), names))
+        result = invoke("review")
     assert result.exit_code == 0, result.stderr
     text = path.read_text()
+    assert "My win.\n" in text
     assert text.count("<!-- journal:begin scoreboard ") == 1
     # the goal as merged (ours); its log short of its current (M007), said beside
     assert "| **4** of 5 conversations (from 0) | +4 (+3 logged, see M007) |" in text
-    assert invoke("review").stderr == ""
+    assert invoke("review").stderr == (
+        "reviews/2026-W47.md: kept your edits in the 'wins' section of the review (run with"
+        " --force to replace them)\n"
+    )
 
 
 def test_check_reports_a_review_whose_markers_are_broken(

@@ -489,15 +489,23 @@ def _begun_twice(
 ) -> SectionError:
     """A section whose begin marker comes twice before its end marker, as a merge
     conflict resolved by keeping both sides leaves it (found in a tryout: the error said
-    the first has no end marker)."""
+    the first has no end marker).  The other fix it gives makes that section anew and
+    nothing else (found in review: it said `--force`, which replaced the user's edits in
+    every other section too): its lines deleted, and its name in the record, which
+    would otherwise keep it out as a section the user removed."""
     second = text.count("\n", 0, again.start()) + 1 - line
     lines = "the section" if end is None else "lines {0}-{2}"
     last = 0 if end is None else text.count("\n", 0, end.start()) + 1 - line
+    try:
+        named = name in recorded(text, path)
+    except SectionError:  # a spoilt record: told once this is mended
+        named = False
+    record = f" and '{name}' in the `<!-- journal:sections ... -->` line" if named else ""
     return SectionError(
         f"section '{name}' begins twice, at lines {{0}} and {{1}}, before its end marker "
         "(both sides of a merge conflict kept?): keep one side's begin marker and lines, or "
-        f"delete {lines} and make it again with --force (`journal review --force`; "
-        "`journal plan --force` for a plan)",
+        f"delete {lines}{record}, then make it again (`journal review`; `journal plan` for a"
+        " plan): that section is made anew, what you wrote elsewhere in the note kept",
         path=path,
         line=line,
         below=(0, second, last),
