@@ -1741,7 +1741,7 @@ def test_words_with_punctuation_are_searched_as_typed(
         ("near(hr leaders)", "NEAR is written in capitals"),
         ("NEAR(hr leaders, -1)", "no whole number (write one, 0 or more: NEAR(hr leaders, 5))"),
         ("NEAR(hr leaders, x)", "no whole number (write one, 0 or more: NEAR(hr leaders, 5))"),
-        ("title:", "give words after title: or body:"),
+        ("title:", "give words after title:, body: or linked:"),
         ("who: NOT x", 'in double quotes: "who:"'),
         # reported: "401(k" (its bracket eaten), and "hr-leaders", a word not typed
         ("401(k)", 'in double quotes: "401(k)"'),
@@ -1823,6 +1823,12 @@ DASH_OUT = "leave the dash out, as the search reads words, not punctuation: "
         ("hr AND OR x", "AND has no word after it"),
         ("(leaders", "a parenthesis is left open"),
         ("title:", "it ends with title: (give words"),
+        # found in a tryout: `linked:` was searched as the word "linked", `title:*` as no
+        # word, and `fox AND NOT dog` was said to have no word after AND
+        ("coffee linked:", "it ends with linked: (give words after title:, body: or linked:)"),
+        ("linked:*", "'linked:*' has no word (a * ends a prefix: linked:inter*)"),
+        ("title: *", "'title:*' has no word (a * ends a prefix: title:inter*)"),
+        ("fox AND NOT dog", "AND NOT is written NOT here (search 'fox NOT dog')"),
         ('"unclosed', "a double quote is left open"),
         ("401(k)", "the punctuation of '401(k)' is read as query syntax"),
         ("NEAR(hr leaders, x)", "a NEAR distance is no whole number"),
@@ -1836,6 +1842,35 @@ def test_a_refused_query_is_told_in_plain_words_before_the_fix(
     result = invoke("search", "--", query)  # a query that starts with a dash too
     assert result.exit_code == 2
     assert result.stderr.startswith(f"journal: can't search for {query!r}: {said}")
+
+
+def test_a_column_filter_takes_words_with_punctuation_as_words(
+    notes: Path, invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: `linked:ann-marie` found nothing (read as the phrase "linked ann
+    marie" in every column), and `title: ann-marie` was refused with a fix that searched
+    for the word "title"; `title:ann-marie` was found."""
+    write("people/Ann-Marie Lee.md", "---\ntype: contact\n---\n# Ann-Marie Lee\n")
+    write(
+        "meetings/2026-11-21 Brunch.md",
+        '---\ntype: meeting\ndate: 2026-11-21\nwith: "[[Ann-Marie Lee]]"\n---\n# Brunch\n\nChat.\n',
+    )
+    write("people/Mary O'Brien.md", "---\ntype: contact\n---\n# Mary O'Brien\n")
+    write(
+        "meetings/2026-11-22 Tea.md",
+        '---\ntype: meeting\ndate: 2026-11-22\nwith: "[[Mary O\'Brien]]"\n---\n# Tea\n',
+    )
+    for query, path in [
+        ("linked:ann-marie", "meetings/2026-11-21 Brunch.md"),
+        ("LINKED:Ann-Marie", "meetings/2026-11-21 Brunch.md"),
+        ("linked:o'brien", "meetings/2026-11-22 Tea.md"),
+        ("linked: o'brien", "meetings/2026-11-22 Tea.md"),
+        ("title: ann-marie", "people/Ann-Marie Lee.md"),
+        ("brunch linked: ann-marie", "meetings/2026-11-21 Brunch.md"),
+    ]:
+        result = invoke("search", query, "--json")
+        assert result.exit_code == 0, (query, result.stderr)
+        assert [hit["path"] for hit in json.loads(result.stdout)] == [path], query
 
 
 def test_commands_answer_from_a_fresh_index(notes: Path, invoke: Invoke, write: Write) -> None:

@@ -2084,6 +2084,12 @@ class Index:
                     "found as written"
                 )
                 raise UsageProblem(f"can't search for {_shown(query)}: it has no word ({why})")
+            starred = next(filter(None, map(_STARRED_FILTER.fullmatch, _tokens(query))), None)
+            if starred is not None:
+                raise UsageProblem(
+                    f"can't search for {_shown(query)}: {starred[0]!r} has no word (a * ends a"
+                    f" prefix: {starred[1]}:inter*)"
+                )
             lost = _symbol_words(words)  # FTS5 would leave them out, and answer another query
             if lost:
                 raise UsageProblem(_symbol_in_syntax(lost[0], query))
@@ -2407,14 +2413,32 @@ _TWELVE_WORDS = lazy(r"(?:\s*\S+){1,12}")
 _SIX_WORDS = lazy(r"(?:\s*\S+){1,6}")
 
 
-_SYNTAX = frozenset({"AND", "OR", "NOT", "title:", "body:", "*"})  # not a word to quote
-_WORD = lazy(r"((?:title|body):)?(.+?)(\*?)", re.IGNORECASE)
+#: The columns a query may name (``title:mentor``).
+_COLUMNS = ("title", "body", "linked")
+_FILTERS = frozenset(f"{column}:" for column in _COLUMNS)
+_SYNTAX = frozenset({"AND", "OR", "NOT", "*", *_FILTERS})  # not a word to quote
+_UNJOINED = frozenset({"AND", "OR", "NOT", *_FILTERS})  # never a column filter's word
+_WORD = lazy(rf"((?:{'|'.join(_COLUMNS)}):)?(.+?)(\*?)", re.IGNORECASE)
+#: A column filter with no word after it but a ``*`` (``title:*``).
+_STARRED_FILTER = lazy(rf"({'|'.join(_COLUMNS)}):\*", re.IGNORECASE)
+
+
+def _tokens(query: str) -> list[str]:
+    """The words of ``query`` split at white space, a column filter written apart from
+    its word joined to it (``title: O'Brien`` as ``title:O'Brien``, as FTS5 reads it)."""
+    tokens: list[str] = []
+    for token in query.split():
+        if tokens and tokens[-1].lower() in _FILTERS and token not in _UNJOINED:
+            tokens[-1] += token
+        else:
+            tokens.append(token)
+    return tokens
 
 
 def _plain_words(query: str) -> list[str] | None:
-    """The words of ``query``; None when it uses FTS5's syntax (quotes, parentheses,
-    AND/OR/NOT/NEAR, a bare ``title:`` or ``*``)."""
-    words = query.split()
+    """The words of ``query`` (:func:`_tokens`); None when it uses FTS5's syntax (quotes,
+    parentheses, AND/OR/NOT/NEAR, a bare ``title:`` or ``*``)."""
+    words = _tokens(query)
     syntax = any(w in _SYNTAX or w.lower() in _SYNTAX or w.startswith(("NEAR", "-")) for w in words)
     if not words or syntax or any(ch in query for ch in '"()'):
         return None  # "-word" too: a search engine's "without", which FTS5 writes NOT
@@ -2451,6 +2475,7 @@ def _quoted_words(query: str) -> str | None:
     return " ".join(quoted)
 
 
+_AND_NOT = lazy(r"\bAND\s+NOT\b")
 #: A NEAR group whose distance is no whole number (``NEAR(a b, -1)``, ``NEAR(a b, x)``).
 _BAD_NEAR = lazy(r"NEAR\([^)]*,\s*(?!\d+\s*\))")
 
@@ -2486,7 +2511,9 @@ def _refusal(query: str, error: str) -> tuple[str, str]:
             return why, f"leave a word out with NOT: {' '.join(before)} NOT {after[0]}"
         return why, "NOT leaves words out of a search for others: hr NOT leaders"
     if 'near ""' in error and query.rstrip().endswith(":"):
-        return f"it ends with {query.split()[-1]}", "give words after title: or body:"
+        return f"it ends with {query.split()[-1]}", "give words after title:, body: or linked:"
+    if _AND_NOT.search(query):  # as other search engines write it
+        return "AND NOT is written NOT here", f"search {_shown(_AND_NOT.sub('NOT', query))}"
     if 'near ""' in error or any(f'near "{word}"' in error for word in ("AND", "OR", "NOT")):
         return _lone_operator(
             query
@@ -2517,8 +2544,6 @@ def _refusal(query: str, error: str) -> tuple[str, str]:
     return why, f'put words with punctuation in double quotes: "{word}"'
 
 
-#: The columns a query may name (``title:mentor``).
-_COLUMNS = ("title", "body", "linked")
 #: A column filter (``tags:``, ``status :``), not a URL's scheme (``https://``).
 _COLUMN = lazy(r"(?<![\w:/.])([^\W\d_]\w*)\s*:(?!/)")
 #: A Lucene boost after a word (``mentor^2``); FTS5's ``^`` starts a word (``^mentor``).
