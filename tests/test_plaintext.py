@@ -72,3 +72,39 @@ def test_a_heading_kept_is_set_apart_from_the_text_after_it(markdown: str, shown
     """Reported (tryout): in a snippet on one line, a heading ran into the text after it
     (`Follow-up - [ ] Thank-you note`)."""
     assert plain_text(markdown) == shown
+
+
+@pytest.mark.parametrize(
+    ("markdown", "shown"),
+    [
+        # found in a tryout: underscores inside code and URLs taken for emphasis
+        ("Inline `__init__` and `a_b_`", "Inline __init__ and a_b_"),
+        (
+            "see https://example.com/pkg/__init__.py here",
+            "see https://example.com/pkg/__init__.py here",
+        ),
+        ("``a `tick` in it`` and *it*", "a `tick` in it and it"),
+        ("`[[not a link]]` `**x**`", "[[not a link]] x"),
+        ("an `open tick, *it*", "an `open tick, it"),
+        # escapes show their characters (no `**` of the note's own, even escaped)
+        (r"\_under\_ \#notag \[x\] 1\. \<b\>", "_under_ #notag [x] 1. <b>"),
+        (r"\*\*notbold\*\* and \*one\*", "notbold and *one*"),
+        # tables: the cells, the delimiter row left out
+        (
+            "| Col A | Col B |\n|-------|:-----:|\n| tableword | 42 |\n\nafter | not a table",
+            "Col A · Col B\ntableword · 42\n\nafter | not a table",
+        ),
+        ("| [[Note\\|alias]] | a \\| b |\n| --- | --- |", "alias · a | b"),
+        # quotes and callouts as reading view shows them
+        ("> [!note] Callout\n> calloutword\n>> deeper", "Callout\ncalloutword\ndeeper"),
+        ("> [!tip]- \n> folded", "Tip\nfolded"),
+        ("> quoted *word*", "quoted word"),
+        # HTML tags, footnotes and block ids hidden
+        ('<span style="color:red">htmlword</span> a<br>b', "htmlword a b"),
+        ("1 < 2 and 3 > 2", "1 < 2 and 3 > 2"),
+        ("here[^1]. More\n\n[^1]: The note.", "here. More\n\nThe note."),
+        ("A paragraph ^block-id\nnext", "A paragraph\nnext"),
+    ],
+)
+def test_snippets_read_as_reading_view_shows_the_note(markdown: str, shown: str) -> None:
+    assert plain_text(markdown) == shown

@@ -3,10 +3,13 @@ in Obsidian's reading view, so that a snippet's ``**`` marks only what the searc
 
 Left out: emphasis markers (``**``, ``__``, ``*``, ``_``, ``~~``, ``==``; a run of two or
 more ``*`` anywhere, in code too), heading ``#`` marks and rules, the fence lines of code
-blocks (their code kept), HTML ``<!-- -->`` and Obsidian ``%% %%`` comments, and the
-brackets of links: a wikilink shows its alias, else its target's name (and heading:
-``Note > Heading``), a markdown link its text.  A heading kept is set apart from the
-text after it by `` ·`` (a snippet is one line).
+blocks (their code kept) and inline code's backticks (its text as written, as a URL's),
+HTML ``<!-- -->`` and Obsidian ``%% %%`` comments, HTML tags, the ``>`` of quotes (a
+callout's ``[!type]`` line shows its title, else its type), a table's delimiter row and
+pipes (its cells apart by `` · ``), footnote marks (``[^1]``), block ids (``^id``), the
+backslash of an escape, and the brackets of links: a wikilink shows its alias, else its
+target's name (and heading: ``Note > Heading``), a markdown link its text.  A heading
+kept is set apart from the text after it by `` ·`` (a snippet is one line).
 """
 
 from __future__ import annotations
@@ -34,6 +37,23 @@ _LAST_HEADING_END = lazy(r"\0(\s*)\Z")
 #: A heading's last letter that ends it as a sentence does: no gap after it.
 _ENDS_SENTENCE = frozenset(".:?!")
 _ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation
+#: Where a piece of text kept apart (:func:`_prose`) stands while the rest is made plain.
+_KEPT = "\x01{}\x02"
+_PLACED = lazy("\x01(\\d+)\x02")
+#: An inline code span: a run of backticks, then text, then a run of as many, inside a
+#: paragraph (CommonMark's rule).
+_CODE_SPAN = lazy(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
+_URL = lazy(r"https?://[^\s<>()\[\]`]+")
+_QUOTE = lazy(r"[ \t]{0,3}(?:>[ \t]?)+")
+_CALLOUT = lazy(r"\[!([\w-]+)\][+-]?(.*)")
+_DELIMITER_ROW = lazy(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?")
+_CELLS = " · "
+#: An HTML tag (``<br>``: group 1, shown as a space), not a comparison (``1 < 2``).
+_HTML_TAG = lazy(r"<(br\s*/?)>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.IGNORECASE)
+#: A footnote's reference (``[^1]``), and its mark at the start of its text.
+_FOOTNOTE = lazy(r"^\[\^[^\]\s]+\]:[ \t]*|\[\^[^\]\s]+\]", re.MULTILINE)
+#: A block's id at the end of its line (``^block-id``), hidden in reading view.
+_BLOCK_ID = lazy(r"[ \t]+\^[A-Za-z0-9-]+[ \t]*(?=\r?$)", re.MULTILINE)
 _EMPHASIS = lazy(
     r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"  # *one*
     r"|(?<!\w)(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_])\2(?!\w)"  # _one_, __two__
@@ -78,15 +98,88 @@ def plain_text(text: str, title: str = "") -> str:
 def _prose(lines: list[str], title: str) -> str:
     """Lines of text (not code) as plain text."""
     text = "\n".join(lines)
+    kept: list[str] = []  # what emphasis and the rest must not touch, as shown
+
+    def keep(shown: str) -> str:
+        kept.append(_STARS.sub("", shown))
+        return _KEPT.format(len(kept) - 1)
+
+    if "`" in text:
+        text = _CODE_SPAN.sub(lambda m: keep(_code_shown(m[2])), text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+    if "://" in text:
+        text = _URL.sub(lambda m: keep(m[0]), text)
+    if ">" in text:
+        text = _quotes_shown(text)
     if "-" in text or "*" in text or "_" in text or "=" in text:
         text = _RULE.sub("", text)
     if "#" in text:
         text = _HEADING.sub(lambda m: _heading_shown(m, title), text)
     if "[" in text:
         text = _MD_LINK.sub(r"\1", links_as(text, _link_shown))
+        text = _FOOTNOTE.sub("", text) if "[^" in text else text
+    if "^" in text:
+        text = _BLOCK_ID.sub("", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(lambda m: keep(m[1]), text)
+    if "|" in text:
+        text = _tables_shown(text)
     if "<" in text:
-        text = _AUTOLINK.sub(r"\1", text)
-    return _unmarked(text)
+        text = _HTML_TAG.sub(lambda m: " " if m[1] else "", text)
+    text = _unmarked(text)
+    if kept:
+        text = _STARS.sub("", _PLACED.sub(lambda m: _placed(kept, m), text))
+    return text
+
+
+def _code_shown(code: str) -> str:
+    """An inline code span's text as shown: a space at each end taken off, when both
+    have one (CommonMark's rule for code that starts or ends with a backtick)."""
+    if len(code) > 2 and code[0] == code[-1] == " " and code.strip():
+        return code[1:-1]
+    return code
+
+
+def _placed(kept: list[str], found: re.Match[str]) -> str:
+    at = int(found[1])
+    return kept[at] if at < len(kept) else found[0]
+
+
+def _quotes_shown(text: str) -> str:
+    """``text`` without the ``>`` of its quoted lines, a callout's ``[!type]`` line shown
+    as its title, else its type (``> [!tip]-`` shows ``Tip``)."""
+    lines = text.split("\n")
+    for at, line in enumerate(lines):
+        quote = _QUOTE.match(line)
+        if quote is None:
+            continue
+        line = line[quote.end() :]
+        callout = _CALLOUT.match(line)
+        if callout is not None:
+            line = callout[2].strip() or callout[1].capitalize()
+        lines[at] = line
+    return "\n".join(lines)
+
+
+def _tables_shown(text: str) -> str:
+    """``text`` with each table (a row of cells, then its delimiter row) as its cells,
+    one row a line, the cells apart by `` · `` and the delimiter row left out."""
+    lines = text.split("\n")
+    shown: list[str] = []
+    table = False
+    for at, line in enumerate(lines):
+        if not table:
+            below = lines[at + 1] if at + 1 < len(lines) else ""
+            table = "|" in line and "|" in below and _DELIMITER_ROW.fullmatch(below) is not None
+        elif "|" not in line or not line.strip():
+            table = False
+        if not table:
+            shown.append(line)
+        elif not _DELIMITER_ROW.fullmatch(line):
+            cells = line.strip().removeprefix("|").removesuffix("|").split("|")
+            shown.append(_CELLS.join(cell.strip() for cell in cells))
+    return "\n".join(shown)
 
 
 def _unmarked(text: str) -> str:
