@@ -1113,7 +1113,7 @@ def new() -> None:
 @click.option("--why", help="Why the goal matters.")
 @click.option(
     "--kind",
-    type=click.Choice(["outcome", "activity"]),
+    type=click.Choice(["outcome", "activity"], case_sensitive=False),
     help="Not given: read from the metric (activity with --feeds).",
 )
 @click.option("--feeds", metavar="GOAL", help="For an activity goal: the outcome goal it feeds.")
@@ -1167,7 +1167,9 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
     "kind",
     default="goal",
     show_default=True,
-    type=click.Choice(["goal", "contact", "meeting", "review", "plan", "note", "all"]),
+    type=click.Choice(
+        ["goal", "contact", "meeting", "review", "plan", "note", "all"], case_sensitive=False
+    ),
     help="Which notes to list.",
 )
 @click.option("--status", "statuses", multiple=True, help="Only this status (repeatable).")
@@ -1217,8 +1219,8 @@ def list_command(
 def show(state: State, goal: str, as_json: bool) -> None:
     """Show one goal: its SMART fields, milestones, check-ins and problems.
 
-    GOAL is an id, path, file name, title or alias, or a part of a title, file
-    name or id that matches only one goal.
+    GOAL is an id, path, file name, title or alias (or a [[link]] to the goal),
+    or a part of a title, file name, alias or id that matches only one goal.
 
     \b
     Example (names from example-vault/):
@@ -1398,7 +1400,7 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
     link (a person's name finds the meetings with them), best matches first.
 
     QUERY uses SQLite FTS5 syntax: words (all must match), "a phrase",
-    OR, NOT, prefix*, title:word, linked:word.
+    OR, NOT, NEAR(word word), prefix*, title:word, body:word, linked:word.
 
     \b
     Example:
@@ -1913,7 +1915,7 @@ def new_contact_command(
 @click.option("--date", "day", metavar="DATE", help="Day of the meeting (default: today).")
 @click.option(
     "--kind",
-    type=click.Choice(["coffee", "informational", "event", "mentor"]),
+    type=click.Choice(["coffee", "informational", "event", "mentor"], case_sensitive=False),
     help="What kind of meeting it was.",
 )
 @click.option("--title", help="Title after the date (default: e.g. 'Coffee with Dana Ortiz').")

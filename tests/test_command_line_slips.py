@@ -171,3 +171,14 @@ def test_every_command_refuses_an_option_typed_with_a_dash(
     )
     pasted = _pasted(invoke, vault, suggestion)
     assert pasted.exit_code == 0, pasted.stderr
+
+
+def test_a_choice_is_read_in_any_case(invoke: Invoke, write: Write) -> None:
+    """Found in a tryout: `list --type NOTE` was refused while `--status Active` was
+    read; every option with a fixed set of values takes them in any case."""
+    write("goals/a.md", goal_text("Alpha"))
+    write("notes/b.md", "# Bravo\n")
+    upper = invoke("list", "--type", "NOTE", "--json")
+    assert upper.exit_code == 0, upper.stderr
+    assert upper.stdout == invoke("list", "--type", "note", "--json").stdout
+    assert [n["path"] for n in json.loads(upper.stdout)] == ["notes/b.md"]
