@@ -182,3 +182,27 @@ def test_a_choice_is_read_in_any_case(invoke: Invoke, write: Write) -> None:
     assert upper.exit_code == 0, upper.stderr
     assert upper.stdout == invoke("list", "--type", "note", "--json").stdout
     assert [n["path"] for n in json.loads(upper.stdout)] == ["notes/b.md"]
+
+
+@pytest.mark.parametrize(
+    ("path", "why"),
+    [
+        ("goals/.draft.md", "its name starts with a dot: journal reads no hidden note"),
+        (
+            ".archive/old.md",
+            "the name of its folder .archive starts with a dot: journal reads no hidden note",
+        ),
+        ("node_modules/x/a.md", "it is in node_modules, a tool's folder journal never reads"),
+        ("goals/a.txt", "journal reads only notes named *.md"),
+    ],
+)
+def test_a_file_journal_does_not_read_is_named_as_such(
+    invoke: Invoke, write: Write, path: str, why: str
+) -> None:
+    """Found in a tryout: `journal show goals/.dotfile.md`, a goal's file that exists, was
+    told `no goal called ...` alone, as if the file were not there."""
+    write(path, goal_text("Hidden"))
+    result = invoke("show", path)
+    assert result.exit_code == 1
+    assert result.stderr.endswith(f"journal: no goal called '{path}': {why}\n")
+    assert invoke("show", "no/such.md").stderr.endswith("journal: no goal called 'no/such.md'\n")

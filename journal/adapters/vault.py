@@ -757,6 +757,29 @@ class Vault(Record):
         folder, _, name = rel.rpartition("/")
         return is_note_name(name) and rel not in self.excluded and not self.ignores(folder)
 
+    def why_unread(self, rel: str) -> str | None:
+        """Why the file at the vault-relative ``rel`` (a disk name) is no note journal
+        reads, in words, or None when it is one (:meth:`reads`) or no file of the vault."""
+        try:
+            if self.reads(rel) or not self.disk_path(rel).is_file():
+                return None
+        except (JournalError, OSError, ValueError):  # outside the vault, through a link
+            return None
+        parts = rel.split("/")
+        hidden = next((p for p in parts if p.startswith(".")), None)
+        if hidden is not None:
+            what = "its name" if hidden == parts[-1] else f"the name of its folder {hidden}"
+            return f"{what} starts with a dot: journal reads no hidden note"
+        skipped = next((p for p in parts[:-1] if is_skipped_folder(p)), None)
+        if skipped is not None:
+            return f"it is in {skipped}, a tool's folder journal never reads"
+        if not is_note_name(parts[-1]):
+            return "journal reads only notes named *.md"
+        return (
+            "it is in a folder journal does not read (a template folder, or `[vault] exclude`"
+            " in .journal/config.toml); links still find it"
+        )
+
     def links_find(self, rel: str, *, folder: bool = False) -> bool:
         """Whether links find what is at the vault-relative ``rel``, a note (or, with
         ``folder``, a folder of notes), read or not: one outside the skipped folders,

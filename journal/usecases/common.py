@@ -75,8 +75,16 @@ def named_goal(
 ) -> Goal:
     """The goal a command names: by a file path (as a shell completes it), else by id,
     name, title, alias or (with ``parts``) a unique part, only a sure one for a command
-    that ``writes`` (:meth:`Catalog.find_goal`)."""
-    return catalog.find_goal(vault.named_path(ref), parts=parts, writes=writes)
+    that ``writes`` (:meth:`Catalog.find_goal`).  A file of the vault that is no note
+    journal reads (hidden, in an excluded folder) is told as such, not as no goal."""
+    named = vault.named_path(ref)
+    try:
+        return catalog.find_goal(named, parts=parts, writes=writes)
+    except NotFound:
+        why = vault.why_unread(named)
+        if why is None:
+            raise
+        raise NotFound(f"no goal called '{ref}': {why}") from None
 
 
 def still_closed(catalog: Catalog, goal: Goal, done: str) -> str:
