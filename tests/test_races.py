@@ -219,6 +219,57 @@ def test_a_second_save_while_the_first_is_put_back_wins(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["note.md"]
 
 
+def test_an_error_just_after_the_swap_puts_the_users_file_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: once swapped, the temp name holds the user's file, and any error
+    then (one that is no signal: those are held until the swap is settled) deleted it
+    with the temp file."""
+    path = tmp_path / "note.md"
+    path.write_text("start\n")
+    snapshot = files.read_snapshot(path)
+    real, calls = files.exchange, []
+
+    def failing(first: str, second: str) -> bool:
+        assert real(first, second)
+        calls.append(first)
+        if len(calls) == 1:
+            raise MemoryError  # right after the swap, before it is checked
+        return True
+
+    monkeypatch.setattr(files, "exchange", failing)
+    _AT_RENAME.append(lambda _target: _renamed_in(path, "start\nuser text\n"))
+    with pytest.raises(MemoryError):
+        files.replace(snapshot, b"tool\n")
+    assert path.read_text() == "start\nuser text\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["note.md"]
+
+
+def test_a_note_moved_aside_while_its_save_is_put_back_gets_it_back(tmp_path: Path) -> None:
+    """Found in review: an editor's save after the check, then the note moved aside (as
+    vim moves it to `note.md~` to save) before the tool swapped the save back: the
+    swap back failed, and the user's save was deleted with the temp file."""
+    path = tmp_path / "note.md"
+    path.write_text("start\n")
+    snapshot = files.read_snapshot(path)
+    _AT_RENAME.append(lambda _target: path.rename(tmp_path / "note.md~"))  # at the swap back
+    _AT_RENAME.append(lambda _target: _renamed_in(path, "start\nuser text\n"))  # at the swap
+    with pytest.raises(Conflict, match="changed on disk since it was read"):
+        files.replace(snapshot, b"tool\n")
+    assert path.read_text() == "start\nuser text\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["note.md", "note.md~"]
+
+
+def test_a_note_deleted_just_before_the_swap_is_told_as_deleted(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text("start\n")
+    snapshot = files.read_snapshot(path)
+    _AT_RENAME.append(lambda _target: path.unlink())
+    with pytest.raises(Conflict, match="was deleted while the tool was working"):
+        files.replace(snapshot, b"tool\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_where_files_cant_be_swapped_a_rename_keeps_an_appended_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

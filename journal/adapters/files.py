@@ -6,6 +6,7 @@ import contextlib
 import errno
 import hashlib
 import os
+import signal
 import stat
 import time
 from collections.abc import Callable, Iterator
@@ -16,6 +17,8 @@ from journal.core.codec import MAX_NOTE_BYTES, TOO_LARGE
 from journal.core.errors import Conflict, JournalError, NotFound, UnsafeWrite, changed_on_disk
 from journal.core.records import Record, record
 
+#: The signals a command stops on (Ctrl-C; ``kill``, a closed terminal: see ``cli.main``).
+STOPS = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
 TEMP_PREFIX = ".journal-"
 TEMP_SUFFIX = ".tmp"
 
@@ -228,19 +231,64 @@ def replace(snapshot: Snapshot, data: bytes, *, saved: str = "in an editor") -> 
         )
     with writing(snapshot.path):
         temp = _write_temp(snapshot.path.parent, data, snapshot.mode)
+        ours = 0
         try:
-            with _unchanged(snapshot, saved) as (fd, checked):
-                ours = temp.lstat().st_ino
-                if exchange(str(temp), str(snapshot.path)):  # temp: the file replaced
+            ours = temp.lstat().st_ino
+            # no Ctrl-C between the swap and what follows it: the file swapped out, the
+            # user's, must not be left at the temp name, nor deleted with it
+            with _unchanged(snapshot, saved) as (fd, checked), interrupts_held():
+                if _exchanged(temp, snapshot.path):  # temp: the file replaced
                     _theirs_back(snapshot, temp, ours, (fd, checked), saved)
                     temp.unlink()
                 else:  # no exchange here: a rename
                     temp.replace(snapshot.path)
                     _theirs_kept(snapshot, fd, checked, saved)
         except BaseException:
-            temp.unlink(missing_ok=True)
+            _temp_dropped(temp, ours, snapshot.path)
             raise
     _fsync_dir(snapshot.path.parent)
+
+
+def _exchanged(temp: Path, path: Path) -> bool:
+    """:func:`exchange` of the two; a note deleted since the check is a conflict."""
+    try:
+        return exchange(str(temp), str(path))
+    except FileNotFoundError:
+        raise Conflict(
+            "was deleted while the tool was working; nothing written", path=str(path)
+        ) from None
+
+
+def _temp_dropped(temp: Path, ours: int, path: Path) -> None:
+    """After a replace that failed or was refused: the temp file deleted when it holds
+    the tool's text (inode ``ours``, or unknown: 0); else it holds the user's file,
+    swapped out and not back: swapped back when the tool's is at the path, put back
+    there when the path is free (moved aside or deleted meanwhile, as vim saves), and
+    left at the temp name, never deleted, when another file took the path."""
+    with contextlib.suppress(OSError):
+        if ours and temp.lstat().st_ino != ours:
+            try:
+                there = path.lstat().st_ino
+            except FileNotFoundError:
+                os.link(temp, path)
+            else:
+                if there != ours or not exchange(str(temp), str(path)):
+                    return
+        temp.unlink()
+
+
+@contextlib.contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C and the other stops (:data:`STOPS`) back while the block runs, in
+    this thread (signals are delivered once it ends); nothing where the system can't."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _theirs_back(
@@ -261,10 +309,12 @@ def _theirs_back(
         and digest(_read_all(fd)) == snapshot.digest  # (a same-size write in the same tick)
     ):
         return
-    exchange(str(temp), str(snapshot.path))
-    if temp.lstat().st_ino != ours:
+    with contextlib.suppress(FileNotFoundError):  # the path gone: see _temp_dropped
         exchange(str(temp), str(snapshot.path))
-    _fsync_dir(snapshot.path.parent)  # their text back for good before the refusal
+        if temp.lstat().st_ino != ours:  # a newer save: it goes back, the older one away
+            exchange(str(temp), str(snapshot.path))
+            temp.unlink()
+        _fsync_dir(snapshot.path.parent)  # their text back for good before the refusal
     raise Conflict(changed_on_disk(saved), path=str(snapshot.path))
 
 

@@ -63,7 +63,16 @@ from journal.adapters.cachedir import (
     vault_cache_file,
 )
 from journal.adapters.environment import variable
-from journal.adapters.files import absolute, changed_ns, digest, read_note, stat_stamp, turn
+from journal.adapters.files import (
+    STOPS,
+    absolute,
+    changed_ns,
+    digest,
+    interrupts_held,
+    read_note,
+    stat_stamp,
+    turn,
+)
 from journal.adapters.libc import die_with_parent, heap_kept
 from journal.adapters.vault import Vault, is_utf8, name_problem, skip_notice
 from journal.core.catalog import unlisted_records
@@ -1632,7 +1641,10 @@ class Index:
             try:
                 running: deque[tuple[list[str], Future[bytes]]] = deque()
                 for job in jobs:
-                    with _interrupts_held():  # the first submit forks the workers
+                    # the first submit forks the workers: born with the stops held, they
+                    # ignore Ctrl-C (the main process stops them) and die quietly of the
+                    # others, none stopped half-way through its start with a traceback
+                    with interrupts_held():
                         running.append((job[1], pool.submit(_read_chunk, *job)))
                     while len(running) > 2 * workers or (running and job is jobs[-1]):
                         chunk, future = running.popleft()
@@ -3011,23 +3023,6 @@ def _name_resolver(named: dict[str, list[str]]) -> LinkResolver:
     return LinkResolver(lambda key: named.get(key, ()), lambda key: ())
 
 
-#: The signals a command stops on (Ctrl-C; ``kill``, a closed terminal: see ``cli.main``).
-_STOPS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
-
-
-@contextlib.contextmanager
-def _interrupts_held() -> Iterator[None]:
-    """Hold Ctrl-C (and the other stops) back while worker processes may be forked:
-    they are born with them blocked, ignore Ctrl-C (the main process stops them) and
-    die quietly of the others, so no worker is stopped half-way through its start and
-    prints a traceback."""
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-
-
 def _start_worker(cancel: Any, resolver: LinkResolver | None, parent: int) -> None:
     """Set a worker process up; its arguments are inherited, not pickled (forked)."""
     global _cancel, _resolver
@@ -3036,7 +3031,7 @@ def _start_worker(cancel: Any, resolver: LinkResolver | None, parent: int) -> No
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGHUP, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
     _die_with(parent)
 
 

@@ -75,8 +75,16 @@ def heap_kept() -> Iterator[None]:
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2  # renameat2(2)
 #: The errors that say the system or the file system has no exchange (an old kernel, a
-#: network or FUSE file system): the caller renames instead.
-_NO_EXCHANGE = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV}
+#: network or FUSE file system, a sandbox that refuses the call: EPERM): the caller
+#: renames instead (a real lack of permission then fails the rename too).
+_NO_EXCHANGE = {
+    errno.ENOSYS,
+    errno.EINVAL,
+    errno.ENOTSUP,
+    errno.EOPNOTSUPP,
+    errno.EXDEV,
+    errno.EPERM,
+}
 
 
 def exchange(first: str, second: str) -> bool:
