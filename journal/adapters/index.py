@@ -2428,6 +2428,7 @@ _SIX_WORDS = lazy(r"(?:\s*\S+){1,6}")
 #: The columns a query may name (``title:mentor``).
 _COLUMNS = ("title", "body", "linked")
 _FILTERS = frozenset(f"{column}:" for column in _COLUMNS)
+_FILTER_STARTS = tuple(sorted(_FILTERS))
 _SYNTAX = frozenset({"AND", "OR", "NOT", "*", *_FILTERS})  # not a word to quote
 _UNJOINED = frozenset({"AND", "OR", "NOT", *_FILTERS})  # never a column filter's word
 _WORD = lazy(rf"((?:{'|'.join(_COLUMNS)}):)?(.+?)(\*?)", re.IGNORECASE)
@@ -2440,7 +2441,8 @@ def _tokens(query: str) -> list[str]:
     its word joined to it (``title: O'Brien`` as ``title:O'Brien``, as FTS5 reads it)."""
     tokens: list[str] = []
     for token in query.split():
-        if tokens and tokens[-1].lower() in _FILTERS and token not in _UNJOINED:
+        # (not a `-word`: FTS5 reads `title: -x` as a column filter, refused and told)
+        if tokens and tokens[-1].lower() in _FILTERS and token not in _UNJOINED and token[0] != "-":
             tokens[-1] += token
         else:
             tokens.append(token)
@@ -2468,7 +2470,9 @@ def _symbol_terms(query: str) -> tuple[str, list[str]]:
     if words is None or not (symbols or glued) or len(symbols) == len(words):
         return query, []
     # a symbol glued to a word (`x🚀`): the word is searched, and held as written too
-    return " ".join(w for w in words if w not in symbols), symbols + glued
+    # (without a column filter: `title:x🚀` holds `x🚀`)
+    held = [w.partition(":")[2] if w.lower().startswith(_FILTER_STARTS) else w for w in glued]
+    return " ".join(w for w in words if w not in symbols), symbols + held
 
 
 def _quoted_words(query: str) -> str | None:
@@ -2487,7 +2491,8 @@ def _quoted_words(query: str) -> str | None:
     return " ".join(quoted)
 
 
-_AND_NOT = lazy(r"\bAND\s+NOT\b")
+#: Plain words, then ``AND NOT`` and more of them: a query whose only slip is ``AND NOT``.
+_AND_NOT = lazy(r"(?:\w+\*?\s+)+AND\s+NOT(?:\s+\w+\*?)+")
 #: A NEAR group whose distance is no whole number (``NEAR(a b, -1)``, ``NEAR(a b, x)``).
 _BAD_NEAR = lazy(r"NEAR\([^)]*,\s*(?!\d+\s*\))")
 
@@ -2524,8 +2529,9 @@ def _refusal(query: str, error: str) -> tuple[str, str]:
         return why, "NOT leaves words out of a search for others: hr NOT leaders"
     if 'near ""' in error and query.rstrip().endswith(":"):
         return f"it ends with {query.split()[-1]}", "give words after title:, body: or linked:"
-    if _AND_NOT.search(query):  # as other search engines write it
-        return "AND NOT is written NOT here", f"search {_shown(_AND_NOT.sub('NOT', query))}"
+    if _AND_NOT.fullmatch(query.strip()):  # as other search engines write it
+        fixed = re.sub(r"AND\s+NOT", "NOT", query)
+        return "AND NOT is written NOT here", f"search {_shown(fixed)}"
     if 'near ""' in error or any(f'near "{word}"' in error for word in ("AND", "OR", "NOT")):
         return _lone_operator(
             query
