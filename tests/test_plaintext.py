@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from journal.core.plaintext import plain_text
@@ -108,3 +110,32 @@ def test_a_heading_kept_is_set_apart_from_the_text_after_it(markdown: str, shown
 )
 def test_snippets_read_as_reading_view_shows_the_note(markdown: str, shown: str) -> None:
     assert plain_text(markdown) == shown
+
+
+def test_a_url_beside_inline_code_keeps_both() -> None:
+    """Found in review: the URL took in the code span's stand-in, shown raw."""
+    shown = plain_text("docs at https://api.example.com/v1/`{id}` for details")
+    assert shown == "docs at https://api.example.com/v1/{id} for details"
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "[^" * 40_000,  # found in review: 8 s
+        "x" + " " * 100_000 + "y ^",  # found in review: 10 s
+        "".join("`" * n + " a " for n in range(1, 300)) + "b " * 25_000,  # 0.9 s
+        "*a " * 33_000,  # 35 s, before the spans were bounded
+        "_a " * 33_000,
+        "~~a " * 25_000,
+        "<a " * 30_000,
+        "[a](" * 25_000,
+        "> " * 50_000,
+        "| a " * 25_000 + "\n|---|\n",
+    ],
+)
+def test_no_text_takes_long_to_make_plain(hostile: str) -> None:
+    """A snippet is made from the whole body of each note found: a pattern that reads
+    some text in quadratic time hangs `journal search` (Ctrl-C can't stop Python's re)."""
+    started = time.perf_counter()
+    plain_text(hostile)
+    assert time.perf_counter() - started < 3  # (seconds to minutes before)

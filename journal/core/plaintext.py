@@ -42,8 +42,8 @@ _KEPT = "\x01{}\x02"
 _PLACED = lazy("\x01(\\d+)\x02")
 #: An inline code span: a run of backticks, then text, then a run of as many, inside a
 #: paragraph (CommonMark's rule).
-_CODE_SPAN = lazy(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
-_URL = lazy(r"https?://[^\s<>()\[\]`]+")
+_CODE_SPAN = lazy(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).){1,2000}?)(?<!`)\1(?!`)", re.DOTALL)
+_URL = lazy(r"https?://[^\s<>()\[\]`\x01\x02]+")  # (not a code span kept inside it)
 _QUOTE = lazy(r"[ \t]{0,3}(?:>[ \t]?)+")
 _CALLOUT = lazy(r"\[!([\w-]+)\][+-]?(.*)")
 _DELIMITER_ROW = lazy(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?")
@@ -51,13 +51,15 @@ _CELLS = " · "
 #: An HTML tag (``<br>``: group 1, shown as a space), not a comparison (``1 < 2``).
 _HTML_TAG = lazy(r"<(br\s*/?)>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.IGNORECASE)
 #: A footnote's reference (``[^1]``), and its mark at the start of its text.
-_FOOTNOTE = lazy(r"^\[\^[^\]\s]+\]:[ \t]*|\[\^[^\]\s]+\]", re.MULTILINE)
+_FOOTNOTE = lazy(r"^\[\^[^\]\s\[^]+\]:[ \t]*|\[\^[^\]\s\[^]+\]", re.MULTILINE)
 #: A block's id at the end of its line (``^block-id``), hidden in reading view.
-_BLOCK_ID = lazy(r"[ \t]+\^[A-Za-z0-9-]+[ \t]*(?=\r?$)", re.MULTILINE)
+_BLOCK_ID = lazy(r"(?<![ \t])[ \t]+\^[A-Za-z0-9-]+[ \t]*(?=\r?$)", re.MULTILINE)
+#: (Each at most 500 characters long: unbounded, a line of 100,000 characters holding
+#: many openers and no closer took half a minute to read.)
 _EMPHASIS = lazy(
-    r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"  # *one*
-    r"|(?<!\w)(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_])\2(?!\w)"  # _one_, __two__
-    r"|~~(?=\S)(.+?)(?<=\S)~~|==(?=\S)(.+?)(?<=\S)=="
+    r"(?<![\w*])\*(?=[^\s*])(.{1,500}?)(?<=[^\s*])\*(?![\w*])"  # *one*
+    r"|(?<!\w)(_{1,3})(?=[^\s_])(.{1,500}?)(?<=[^\s_])\2(?!\w)"  # _one_, __two__
+    r"|~~(?=\S)(.{1,500}?)(?<=\S)~~|==(?=\S)(.{1,500}?)(?<=\S)=="
 )
 
 
