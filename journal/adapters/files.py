@@ -217,8 +217,9 @@ def replace(snapshot: Snapshot, data: bytes, *, saved: str = "in an editor") -> 
     checks the file is unchanged and swaps the two (Linux; elsewhere ``os.replace``),
     then checks that what it swapped out is the file checked, unwritten since - else
     swaps them back and refuses (an editor's save between the check and the swap);
-    no temp file is left behind on any error.  ``saved``: how the file was likely saved meanwhile,
-    as a conflict guesses it ("in an editor").
+    no temp file of the tool's text is left behind on any error (:func:`_temp_dropped`).
+    ``saved``: how the file was likely saved meanwhile, as a conflict guesses it ("in
+    an editor").
     """
     with _unchanged(snapshot, saved):
         pass
