@@ -6,6 +6,7 @@ import json
 import os
 import re
 import resource
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -243,6 +244,64 @@ def test_an_error_just_after_the_swap_puts_the_users_file_back(
         files.replace(snapshot, b"tool\n")
     assert path.read_text() == "start\nuser text\n"
     assert [p.name for p in tmp_path.iterdir()] == ["note.md"]
+
+
+def test_a_stop_just_after_the_swap_undoes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: with the stops held through the swap, a Ctrl-C then was raised
+    once the note was written, and the command said "nothing in the vault was written"
+    (`journal log` run again logged twice).  A stop right after the swap undoes it."""
+    path = tmp_path / "note.md"
+    path.write_text("start\n")
+    snapshot = files.read_snapshot(path)
+    real, calls = files.exchange, []
+
+    def stopped(first: str, second: str) -> bool:
+        assert real(first, second)
+        calls.append(first)
+        if len(calls) == 1:
+            raise KeyboardInterrupt  # as the CLI's handler raises it
+        return True
+
+    monkeypatch.setattr(files, "exchange", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        files.replace(snapshot, b"tool\n")
+    assert path.read_text() == "start\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["note.md"]
+
+
+class _Stopped(BaseException):
+    """What the command line's handler of SIGTERM raises (``Terminated``), in a test."""
+
+
+def test_a_stop_as_the_note_is_swapped_writes_nothing(tmp_path: Path) -> None:
+    """Found in review: SIGTERM arriving at the swap was held until the write was done,
+    and then the command said "nothing in the vault was written"."""
+    path = tmp_path / "note.md"
+    path.write_text("start\n")
+    snapshot = files.read_snapshot(path)
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise _Stopped
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        _AT_RENAME.append(lambda _target: os.kill(os.getpid(), signal.SIGTERM))
+        with pytest.raises(_Stopped):
+            files.replace(snapshot, b"tool\n")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert path.read_text() == "start\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["note.md"]
+
+
+def test_the_stops_are_held_in_the_block_and_put_back_after() -> None:
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+    with pytest.raises(Conflict), files.interrupts_held():
+        assert signal.pthread_sigmask(signal.SIG_BLOCK, ()) >= files.STOPS
+        raise Conflict("x")
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, ()) == before
 
 
 def test_a_note_moved_aside_while_its_save_is_put_back_gets_it_back(tmp_path: Path) -> None:

@@ -235,17 +235,16 @@ def replace(snapshot: Snapshot, data: bytes, *, saved: str = "in an editor") -> 
         ours = 0
         try:
             ours = temp.lstat().st_ino
-            # no Ctrl-C between the swap and what follows it: the file swapped out, the
-            # user's, must not be left at the temp name, nor deleted with it
-            with _unchanged(snapshot, saved) as (fd, checked), interrupts_held():
+            with _unchanged(snapshot, saved) as (fd, checked):
                 if _exchanged(temp, snapshot.path):  # temp: the file replaced
                     _theirs_back(snapshot, temp, ours, (fd, checked), saved)
                     temp.unlink()
                 else:  # no exchange here: a rename
                     temp.replace(snapshot.path)
                     _theirs_kept(snapshot, fd, checked, saved)
-        except BaseException:
-            _temp_dropped(temp, ours, snapshot.path)
+        except BaseException:  # a stop (Ctrl-C) too: the swap undone, as its message says
+            with interrupts_held():  # (another stop waits until this is done)
+                _temp_dropped(temp, ours, snapshot.path)
             raise
     _fsync_dir(snapshot.path.parent)
 
@@ -285,8 +284,12 @@ def interrupts_held() -> Iterator[None]:
     if not hasattr(signal, "pthread_sigmask"):  # Windows
         yield
         return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+    # the mask as it is, changing nothing: a stop Python already caught is raised by
+    # either call, and one raised by the second must find the mask put back (found in
+    # review: it stayed blocked for the rest of the process)
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, ())
     try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
