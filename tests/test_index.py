@@ -1833,6 +1833,8 @@ DASH_OUT = "leave the dash out, as the search reads words, not punctuation: "
         ("hr AND NOT", "AND has no word after it"),
         ("AND NOT leaders", "AND has no word before it"),
         ("hr AND NOT (leaders", "AND has no word after it (AND, OR and NOT go between two"),
+        ("hr OR AND NOT leaders", "OR has no word after it"),
+        ("BRAND NOTES AND NOT x", "AND NOT is written NOT here (search 'BRAND NOTES NOT x')"),
         ('"unclosed', "a double quote is left open"),
         ("401(k)", "the punctuation of '401(k)' is read as query syntax"),
         ("NEAR(hr leaders, x)", "a NEAR distance is no whole number"),
@@ -1865,9 +1867,18 @@ def test_a_column_filter_takes_words_with_punctuation_as_words(
         '---\ntype: meeting\ndate: 2026-11-22\nwith: "[[Mary O\'Brien]]"\n---\n# Tea\n',
     )
     write("notes/Launch🚀 plan.md", "# Launch🚀 plan\n\nThe launch🚀 of the pilot.\n")
+    write("notes/Launch day.md", "# Launch day\n\nA launch🚀 at noon.\n")
+    write(
+        "meetings/2026-11-23 Review.md",
+        '---\ntype: meeting\ndate: 2026-11-23\nwith: "[[Launch🚀 plan]]"\n---\n# Review\n',
+    )
     for query, path in [
+        # found in review: a filter's symbol word was held in the title or the body
+        ("linked: launch🚀", "meetings/2026-11-23 Review.md"),
+        ("title:launch🚀 plan", "notes/Launch🚀 plan.md"),
         ("title: launch🚀", "notes/Launch🚀 plan.md"),  # found in review: held `title:launch🚀`
         ("body:launch🚀 pilot", "notes/Launch🚀 plan.md"),
+        ("body:launch🚀 noon", "notes/Launch day.md"),
         ("linked:ann-marie", "meetings/2026-11-21 Brunch.md"),
         ("LINKED:Ann-Marie", "meetings/2026-11-21 Brunch.md"),
         ("linked:o'brien", "meetings/2026-11-22 Tea.md"),

@@ -2044,7 +2044,14 @@ class Index:
         body (or of the property whose links it found)."""
 
         words, symbols = _symbol_terms(folded(query))  # as the index holds the text
-        holding = " AND instr(search.title, ?) + instr(search.body, ?) > 0" * len(symbols)
+        holding = "".join(  # a word a column filter names: in that column (found in review)
+            f" AND instr(lower(search.{column}), lower(?)) > 0"
+            if column
+            else " AND instr(lower(search.title), lower(?))"
+            " + instr(lower(search.body), lower(?)) > 0"
+            for column, _symbol in symbols
+        )
+        held = [s for column, symbol in symbols for s in ((symbol,) if column else (symbol,) * 2)]
 
         def matches(text: str) -> list[Any]:
             deadline = time.monotonic() + SEARCH_SECONDS
@@ -2056,7 +2063,7 @@ class Index:
                     " FROM search JOIN notes n ON n.rowid = search.rowid"
                     f" WHERE search MATCH ?{holding}"
                     f" ORDER BY {_GENERATED_LAST}, untitled, rank, n.path LIMIT ?",
-                    (text, text, *(s for symbol in symbols for s in (symbol, symbol)), limit),
+                    (text, text, *held, limit),
                 ).fetchall()  # then a snippet for these alone, not for every match
                 return [
                     (p, k, t, _snippet(self.conn, text, row, p, t, bool(untitled)), r)
@@ -2459,20 +2466,25 @@ def _plain_words(query: str) -> list[str] | None:
     return words
 
 
-def _symbol_terms(query: str) -> tuple[str, list[str]]:
+def _symbol_terms(query: str) -> tuple[str, list[tuple[str, str]]]:
     """``query`` without its words of symbols alone (``launch 🚀``), which FTS5 takes for
     no words, and those words and the ones with a symbol glued on (``x🚀``), which the
-    notes found must hold as written; the query unchanged when it uses FTS5's syntax or
-    has no such word, or no other."""
+    notes found must hold as written, each with the column a filter names (``title:x🚀``:
+    ``("title", "x🚀")``; none: ``""``, the title or the body); the query unchanged when
+    it uses FTS5's syntax or has no such word, or no other."""
     words = _plain_words(query)
     symbols = [w for w in words or () if _symbols_only(w)]
     glued = [w for w in words or () if w not in symbols and _holds_symbol(w)]
     if words is None or not (symbols or glued) or len(symbols) == len(words):
         return query, []
     # a symbol glued to a word (`x🚀`): the word is searched, and held as written too
-    # (without a column filter: `title:x🚀` holds `x🚀`)
-    held = [w.partition(":")[2] if w.lower().startswith(_FILTER_STARTS) else w for w in glued]
-    return " ".join(w for w in words if w not in symbols), symbols + held
+    held = [
+        (w.partition(":")[0].lower(), w.partition(":")[2])
+        if w.lower().startswith(_FILTER_STARTS)
+        else ("", w)
+        for w in glued
+    ]
+    return " ".join(w for w in words if w not in symbols), [("", w) for w in symbols] + held
 
 
 def _quoted_words(query: str) -> str | None:
@@ -2491,8 +2503,20 @@ def _quoted_words(query: str) -> str | None:
     return " ".join(quoted)
 
 
-#: Plain words, then ``AND NOT`` and more of them: a query whose only slip is ``AND NOT``.
-_AND_NOT = lazy(r"(?:\w+\*?\s+)+AND\s+NOT(?:\s+\w+\*?)+")
+def _not_for_and_not(query: str) -> str | None:
+    """``query`` with its ``AND NOT`` written ``NOT``, when that is its only slip: plain
+    words (and prefixes) on both sides, no other operator; else None."""
+    tokens = query.split()
+    pairs = [at for at in range(len(tokens) - 1) if tokens[at : at + 2] == ["AND", "NOT"]]
+    if len(pairs) != 1 or pairs[0] == 0 or pairs[0] + 2 == len(tokens):
+        return None
+    others = tokens[: pairs[0]] + tokens[pairs[0] + 2 :]
+    if not all(_PLAIN_TOKEN.fullmatch(t) and t not in _OPERATORS for t in others):
+        return None
+    return " ".join(tokens[: pairs[0]] + tokens[pairs[0] + 1 :])
+
+
+_PLAIN_TOKEN = lazy(r"\w+\*?")
 #: A NEAR group whose distance is no whole number (``NEAR(a b, -1)``, ``NEAR(a b, x)``).
 _BAD_NEAR = lazy(r"NEAR\([^)]*,\s*(?!\d+\s*\))")
 
@@ -2529,8 +2553,8 @@ def _refusal(query: str, error: str) -> tuple[str, str]:
         return why, "NOT leaves words out of a search for others: hr NOT leaders"
     if 'near ""' in error and query.rstrip().endswith(":"):
         return f"it ends with {query.split()[-1]}", "give words after title:, body: or linked:"
-    if _AND_NOT.fullmatch(query.strip()):  # as other search engines write it
-        fixed = re.sub(r"AND\s+NOT", "NOT", query)
+    fixed = _not_for_and_not(query)
+    if fixed is not None:  # as other search engines write it
         return "AND NOT is written NOT here", f"search {_shown(fixed)}"
     if 'near ""' in error or any(f'near "{word}"' in error for word in ("AND", "OR", "NOT")):
         return _lone_operator(
