@@ -106,6 +106,14 @@ def test_a_heading_kept_is_set_apart_from_the_text_after_it(markdown: str, shown
         ("1 < 2 and 3 > 2", "1 < 2 and 3 > 2"),
         ("here[^1]. More\n\n[^1]: The note.", "here. More\n\nThe note."),
         ("A paragraph ^block-id\nnext", "A paragraph\nnext"),
+        # found in review: an escaped backtick opened a code span; a URL took in the
+        # emphasis marker after it
+        ("x \\`not code\\` y", "x `not code` y"),
+        (
+            "*see https://example.com* now, ~~https://x.org/a_b~~.",
+            "see https://example.com now, https://x.org/a_b.",
+        ),
+        ("## C# ##\n# #\n#\tTab #x", "C# ·\n\nTab #x"),
     ],
 )
 def test_snippets_read_as_reading_view_shows_the_note(markdown: str, shown: str) -> None:
@@ -131,6 +139,8 @@ def test_a_url_beside_inline_code_keeps_both() -> None:
         "[a](" * 25_000,
         "> " * 50_000,
         "| a " * 25_000 + "\n|---|\n",
+        "# a" + " " * 100_000 + "b",  # found in review: still running after 100 s
+        "# a" + "\t" * 100_000 + "b #",
     ],
 )
 def test_no_text_takes_long_to_make_plain(hostile: str) -> None:

@@ -24,7 +24,9 @@ from journal.core.regex import lazy
 
 _HTML_COMMENT = lazy(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 #: A heading line: its level, its text (without closing ``#`` marks).
-_HEADING = lazy(r"^[ \t]{0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*(\r?)$", re.MULTILINE)
+#: (Its closing ``#`` marks are taken off by :func:`_heading_shown`: read by the pattern,
+#: a line of many spaces took seconds - found in review.)
+_HEADING = lazy(r"^[ \t]{0,3}(#{1,6})(?:[ \t]([^\r\n]*?))?(\r?)$", re.MULTILINE)
 _RULE = lazy(r"^[ \t]*(?:[-*_=][ \t]*){3,}\r?(?:\n|\Z)", re.MULTILINE)  # a break, a setext line
 _MD_LINK = lazy(r"!?\[([^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _AUTOLINK = lazy(r"<((?:https?|mailto):[^<>\s]+)>")
@@ -42,8 +44,10 @@ _KEPT = "\x01{}\x02"
 _PLACED = lazy("\x01(\\d+)\x02")
 #: An inline code span: a run of backticks, then text, then a run of as many, inside a
 #: paragraph (CommonMark's rule).
-_CODE_SPAN = lazy(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).){1,2000}?)(?<!`)\1(?!`)", re.DOTALL)
-_URL = lazy(r"https?://[^\s<>()\[\]`\x01\x02]+")  # (not a code span kept inside it)
+_CODE_SPAN = lazy(r"(?<![`\\])(`+)(?!`)((?:(?!\n[ \t]*\n).){1,2000}?)(?<!`)\1(?!`)", re.DOTALL)
+#: A bare URL, as GFM links one: not a code span kept inside it, nor punctuation that
+#: ends it (``*see https://x.org*``: the emphasis is the note's).
+_URL = lazy(r"https?://[^\s<>()\[\]`\x01\x02]*[^\s<>()\[\]`\x01\x02*_~=.,:;!?'\"]")
 _QUOTE = lazy(r"[ \t]{0,3}(?:>[ \t]?)+")
 _CALLOUT = lazy(r"\[!([\w-]+)\][+-]?(.*)")
 _DELIMITER_ROW = lazy(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?")
@@ -196,7 +200,10 @@ def _heading_shown(heading: re.Match[str], title: str) -> str:
     that says the title (in any case: ``# Bold`` in ``bold.md``; its emphasis, links and
     escapes as shown: ``# Q1 \\#people`` says ``Q1 #people``, as journal writes such a
     title), or the title without the date it starts with."""
-    text = heading[2] or ""
+    text = (heading[2] or "").strip(" \t")
+    closed = text.rstrip("#")  # a closing sequence: its marks, after a space or alone
+    if closed != text and (not closed or closed[-1] in " \t"):
+        text = closed.rstrip(" \t")
     if len(heading[1]) == 1 and title.strip():
         shown = _unmarked(links_as(text, _link_shown))
         shown = _ESCAPE.sub(r"\1", shown) if "\\" in shown else shown
