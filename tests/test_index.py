@@ -1811,6 +1811,12 @@ DASH_OUT = "leave the dash out, as the search reads words, not punctuation: "
             "'--dana' is read as a column filter (leave a word out with NOT: coffee NOT dana)",
         ),
         ("who: NOT x", "'who:' is read as a column filter (put words"),
+        # found in review: `title: NOT dana` was given, which is refused too
+        (
+            "mentor title: -dana",
+            "'-dana' is read as a column filter (leave a word out with NOT: mentor NOT title:dana)",
+        ),
+        ("title: -dana", "'-dana' is read as a column filter (NOT leaves words out"),
         # Reported: typed after --, a query that starts with a dash was told of NOT, where
         # typed unquoted it was told to leave the dash out
         ("-5%", f"'-5%' is read as a column filter ({DASH_OUT}5%)"),

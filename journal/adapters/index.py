@@ -2571,6 +2571,12 @@ def _refusal(query: str, error: str) -> tuple[str, str]:
             dashless = re.sub("-+", "", query, count=1)
             return why, f"{DASH_OUT}: {dashless}"
         kept = [w for w in words if w and not w.startswith("-")]
+        # a filter written before the word (`title: -dana`) goes with it: `NOT title:dana`
+        # (found in review: `title: NOT dana` was told, which FTS5 refuses too)
+        for at, word in enumerate(words[1:], 1):
+            if word.startswith("-") and words[at - 1].lower() in _FILTERS:
+                kept.remove(words[at - 1])
+                left_out[minus.index(word)] = words[at - 1] + word.lstrip("-").strip('"')
         if not kept:
             return why, "NOT leaves words out of a search for others: hr NOT leaders"
         return why, "leave a word out with NOT: " + " NOT ".join([" ".join(kept), *left_out])
