@@ -27,7 +27,7 @@ from journal.core.dates import (
 )
 from journal.core.errors import JournalError, Stopped, UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
-from journal.core.formatting import one_line_texts, terminal_data
+from journal.core.formatting import listed, one_line_texts, terminal_data
 from journal.core.goal import Goal, Milestone, goal_from_note
 from journal.core.history import Event, GoalChange, Revision, summed, tick_day
 from journal.core.links import composed
@@ -320,7 +320,7 @@ def found_places(
         moved = sorted(by_week.get(week, []))
         if len(moved) > 1 and writing:
             raise JournalError(
-                f"{' and '.join([', '.join(moved[:-1]), moved[-1]])} are"
+                f"{listed(moved)} are"
                 f" {'both' if len(moved) == 2 else 'all'} reviews of {week}"
                 f" (their `week` property) and neither is at {planned.path}: merge them into"
                 " one and delete the other"
