@@ -2044,14 +2044,13 @@ class Index:
         body (or of the property whose links it found)."""
 
         words, symbols = _symbol_terms(folded(query))  # as the index holds the text
-        holding = "".join(  # a word a column filter names: in that column (found in review)
-            f" AND instr(lower(search.{column}), lower(?)) > 0"
-            if column
-            else " AND instr(lower(search.title), lower(?))"
-            " + instr(lower(search.body), lower(?)) > 0"
-            for column, _symbol in symbols
-        )
-        held = [s for column, symbol in symbols for s in ((symbol,) if column else (symbol,) * 2)]
+        holding, held = "", []  # each word in the column its filter names, else either
+        for column, symbol in symbols:
+            found_in = [column] if column else ["title", "body"]
+            holding += (
+                f" AND {' + '.join(f'instr(lower(search.{c}), lower(?))' for c in found_in)} > 0"
+            )
+            held += [symbol] * len(found_in)
 
         def matches(text: str) -> list[Any]:
             deadline = time.monotonic() + SEARCH_SECONDS
@@ -2435,7 +2434,6 @@ _SIX_WORDS = lazy(r"(?:\s*\S+){1,6}")
 #: The columns a query may name (``title:mentor``).
 _COLUMNS = ("title", "body", "linked")
 _FILTERS = frozenset(f"{column}:" for column in _COLUMNS)
-_FILTER_STARTS = tuple(sorted(_FILTERS))
 _SYNTAX = frozenset({"AND", "OR", "NOT", "*", *_FILTERS})  # not a word to quote
 _UNJOINED = frozenset({"AND", "OR", "NOT", *_FILTERS})  # never a column filter's word
 _WORD = lazy(rf"((?:{'|'.join(_COLUMNS)}):)?(.+?)(\*?)", re.IGNORECASE)
@@ -2478,13 +2476,15 @@ def _symbol_terms(query: str) -> tuple[str, list[tuple[str, str]]]:
     if words is None or not (symbols or glued) or len(symbols) == len(words):
         return query, []
     # a symbol glued to a word (`x🚀`): the word is searched, and held as written too
-    held = [
-        (w.partition(":")[0].lower(), w.partition(":")[2])
-        if w.lower().startswith(_FILTER_STARTS)
-        else ("", w)
-        for w in glued
-    ]
+    held = [(column.lower(), word) for column, word in map(_filtered, glued)]
     return " ".join(w for w in words if w not in symbols), [("", w) for w in symbols] + held
+
+
+def _filtered(word: str) -> tuple[str, str]:
+    """The column filter ``word`` starts with (``""`` for none) and the rest of it:
+    ``title:x🚀`` is ``("title", "x🚀")``."""
+    column, colon, rest = word.partition(":")
+    return (column, rest) if colon and f"{column.lower()}:" in _FILTERS else ("", word)
 
 
 def _quoted_words(query: str) -> str | None:
