@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -87,11 +88,17 @@ _NO_EXCHANGE = {
 }
 
 
+@functools.cache
+def _renameat2() -> Callable[..., Any] | None:
+    """The C library's ``renameat2``, looked up once (a watcher writes again and again)."""
+    return _function("renameat2", errors=True)
+
+
 def exchange(first: str, second: str) -> bool:
     """Swap the files at ``first`` and ``second`` at once (Linux's ``renameat2`` with
     ``RENAME_EXCHANGE``); False, nothing done, where the system or file system can't.
     Told to audit hooks as ``os.rename`` (it is one of rename's forms)."""
-    renameat2 = _function("renameat2", errors=True)
+    renameat2 = _renameat2()
     if renameat2 is None:
         return False
     sys.audit("os.rename", first, second, -1, -1)
