@@ -220,12 +220,21 @@ def test_a_second_save_while_the_first_is_put_back_wins(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["note.md"]
 
 
-def test_an_error_just_after_the_swap_puts_the_users_file_back(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("error", "saved"),
+    [
+        # found in review: the temp name then held the user's file, deleted with it
+        (MemoryError, "start\nuser text\n"),
+        # found in review: a Ctrl-C held through the swap was raised once the note was
+        # written, and the command said "nothing in the vault was written"
+        (KeyboardInterrupt, None),
+    ],
+)
+def test_an_error_or_a_stop_just_after_the_swap_undoes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: type[BaseException], saved: str | None
 ) -> None:
-    """Found in review: once swapped, the temp name holds the user's file, and any error
-    then (one that is no signal: those are held until the swap is settled) deleted it
-    with the temp file."""
+    """Anything raised right after the swap (``saved``: an editor's save came just
+    before it) leaves the note as it was, the user's file at the path, no temp file."""
     path = tmp_path / "note.md"
     path.write_text("start\n")
     snapshot = files.read_snapshot(path)
@@ -235,39 +244,15 @@ def test_an_error_just_after_the_swap_puts_the_users_file_back(
         assert real(first, second)
         calls.append(first)
         if len(calls) == 1:
-            raise MemoryError  # right after the swap, before it is checked
+            raise error  # right after the swap, before it is checked
         return True
 
     monkeypatch.setattr(files, "exchange", failing)
-    _AT_RENAME.append(lambda _target: _renamed_in(path, "start\nuser text\n"))
-    with pytest.raises(MemoryError):
+    if saved is not None:
+        _AT_RENAME.append(lambda _target: _renamed_in(path, saved))
+    with pytest.raises(error):
         files.replace(snapshot, b"tool\n")
-    assert path.read_text() == "start\nuser text\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["note.md"]
-
-
-def test_a_stop_just_after_the_swap_undoes_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Found in review: with the stops held through the swap, a Ctrl-C then was raised
-    once the note was written, and the command said "nothing in the vault was written"
-    (`journal log` run again logged twice).  A stop right after the swap undoes it."""
-    path = tmp_path / "note.md"
-    path.write_text("start\n")
-    snapshot = files.read_snapshot(path)
-    real, calls = files.exchange, []
-
-    def stopped(first: str, second: str) -> bool:
-        assert real(first, second)
-        calls.append(first)
-        if len(calls) == 1:
-            raise KeyboardInterrupt  # as the CLI's handler raises it
-        return True
-
-    monkeypatch.setattr(files, "exchange", stopped)
-    with pytest.raises(KeyboardInterrupt):
-        files.replace(snapshot, b"tool\n")
-    assert path.read_text() == "start\n"
+    assert path.read_text() == (saved or "start\n")
     assert [p.name for p in tmp_path.iterdir()] == ["note.md"]
 
 
