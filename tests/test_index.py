@@ -3452,6 +3452,8 @@ def test_a_file_too_large_to_be_a_note_is_not_searched(
     found = invoke("search", "zebrafish")
     assert found.exit_code == 0 and found.stdout == ""
     assert "notes/Huge.md:1: the file is larger than 8 MB" in found.stderr
+    # reported (tryout): the one line said nothing of what to do, as `check` does
+    assert "split it, or move a file that is no note out of the vault" in found.stderr
     assert huge.stat().st_size > 8 * 2**20
     assert invoke("search", "Huge").stdout == "notes/Huge.md  Huge\n"  # by its name, no snippet
 

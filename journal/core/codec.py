@@ -36,7 +36,11 @@ if TYPE_CHECKING:  # imported where a note is read or edited: not every command 
     from journal.core.plain_yaml import LineMap
 
 MAX_NOTE_BYTES: Final = 8 * 1024 * 1024
-TOO_LARGE: Final = f"the file is larger than {MAX_NOTE_BYTES // 2**20} MB"
+TOO_LARGE: Final = (
+    f"the file is larger than {MAX_NOTE_BYTES // 2**20} MB, more than journal reads of a"
+    " note: split it, or move a file that is no note out of the vault (or into"
+    " `[vault] exclude`)"
+)
 BOM: Final = b"\xef\xbb\xbf"
 
 _OPEN = lazy(r"---[ \t]*(\r?\n)")

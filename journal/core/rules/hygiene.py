@@ -1477,8 +1477,8 @@ RULES = (
                 "line endings; the note is skipped until then",
                 "the file contains NUL bytes": "a note is text: remove the NUL bytes, or move a "
                 f"file that is no note {_OUT_OF_THE_VAULT}",
-                "the file is larger than": "split the note, or move a file that is no note "
-                f"{_OUT_OF_THE_VAULT}",
+                "the file is larger than": "split it or move it, as said; it is skipped until "
+                "then",
                 BEING_SAVED: "wait for the editor or sync to finish saving it, then run the "
                 "command again (a note still empty or cut off 2 s after its last change is told "
                 "as it is); the note is skipped until then",
