@@ -2405,8 +2405,9 @@ def _opening(text: str) -> str:
 
 
 def _around(body: str, text: str) -> str:
-    """``text`` marked ``**like this**`` with up to six words each side, as written, as
-    FTS5's snippets are; empty when the body does not hold it."""
+    """``text`` marked ``**like this**`` with up to six words each side, as written, and
+    ``...`` against the words where the body goes on, as FTS5's snippets are; empty when
+    the body does not hold it."""
     import unicodedata
 
     at = body.find(text)
@@ -2422,7 +2423,7 @@ def _around(body: str, text: str) -> str:
     lead = "..." if body[:start].strip() else ""
     tail = "..." if body[stop:].strip() else ""
     shown = single_line(f"{body[start:at]}**{body[at:end]}**{body[end:stop]}")
-    return " ".join(filter(None, [lead, shown, tail]))
+    return f"{lead}{shown.strip()}{tail}"
 
 
 #: The first words of a text, with the spaces before each: a note's opening, and the
