@@ -2134,6 +2134,10 @@ def test_capacity_without_effort_says_it_cannot_judge_and_names_a003(
     assert "No goal has `effort`" in capacity
     assert "can't be judged" in capacity
     assert "3 goals are active, 1 over `max_active_goals` = 2 (A003 in `journal check`)" in capacity
+    # reported (tryout): then, after two blank lines, "No `effort` set (not counted):"
+    # named every goal, saying it again; the sentence says how to set it instead
+    assert "not counted" not in capacity and "\n\n\n" not in capacity
+    assert "`journal set GOAL effort=3`" in capacity
 
 
 def test_capacity_with_some_effort_missing_does_not_say_it_fits(
@@ -2145,6 +2149,7 @@ def test_capacity_with_some_effort_missing_does_not_say_it_fits(
     assert "the plan fits." not in capacity
     assert "1 of the 2 goals has no `effort`" in capacity
     assert "A003" not in capacity  # 2 goals are within max_active_goals
+    assert "No `effort` set (not counted): [[b]]." in capacity  # the one without
 
 
 def test_a_goal_that_alone_asks_for_more_than_the_week_is_paused_first() -> None:
