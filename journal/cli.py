@@ -1276,7 +1276,8 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
 
     Values are checked against each property's type; an empty value clears it.
     A number is the value itself: current=4, not +1 (journal log GOAL +1 adds 1).
-    status=done also sets completed: TODAY (unless completed is given).  GOAL is
+    status=done also sets completed: TODAY, and another status clears a done
+    goal's completed (unless completed is given).  GOAL is
     an id, path, file name, title or alias, or whole words or the first 3 letters
     or more of one (not 'on', nor 'Ana' of 'Analytics'); a name that finds no goal
     may name a meeting (set edits no contact: their file is named).

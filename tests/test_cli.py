@@ -672,6 +672,16 @@ def test_set_is_typed_validated_and_idempotent(invoke: Invoke, write: Write, vau
     again = invoke("set", "alpha", "status=done")
     assert again.stdout == "goals/a.md: unchanged\n"
     assert path.read_text() == text
+    # reported (tryout): a goal reopened kept the `completed:` day `done` had written
+    reopened = invoke("set", "alpha", "status=active")
+    assert reopened.stdout.endswith("goals/a.md: completed: 2026-11-22 -> (none)\n")
+    assert "\nstatus: active\n" in path.read_text() and "\ncompleted:\n" in path.read_text()
+    assert invoke("set", "alpha", "status=done").exit_code == 0  # done again: today's day
+    assert "\ncompleted: 2026-11-22\n" in path.read_text()
+    paused = invoke("set", "alpha", "status=paused", "completed=2026-11-20")  # given: kept
+    assert "\ncompleted: 2026-11-20\n" in path.read_text(), paused.output
+    invoke("set", "alpha", "status=done", "completed=2026-11-21")
+    text = path.read_text()
     # reported: `tags=` on a goal without tags wrote an empty `tags:` key
     empty = invoke("set", "alpha", "tags=", "milestones=")
     assert empty.stdout == "goals/a.md: unchanged\n" and path.read_text() == text

@@ -418,7 +418,8 @@ def edit_goal(
 ) -> tuple[codec.Document, list[Change]]:
     """Set the ``wanted`` properties of a goal's document that differ from it: the note
     as the edit's check read it back, and the changes (none: ``doc`` as it was).  A goal
-    that becomes done also gets ``completed: DAY``, unless ``wanted`` gives one.  A list
+    that becomes done also gets ``completed: DAY``, and one done no more (reopened,
+    paused, dropped) loses its ``completed`` day, unless ``wanted`` gives one.  A list
     keeps each item the file already says as the file writes it (:func:`as_written`):
     an item the field reads alike, or one ``same[key]`` says is the same (a link to the
     same note)."""
@@ -426,6 +427,9 @@ def edit_goal(
     values = dict(wanted)
     if values.get("status") == "done" and before.get("status") != "done":
         values.setdefault("completed", day)
+    reopened = values.get("status", "done") != "done" and before.get("status") == "done"
+    if reopened and before.get("completed"):
+        values.setdefault("completed", None)  # its done day goes, as it came
     refuse_other_case(before, values, GOAL_FIELDS, doc.key_line)
     # tags, aliases, cssclasses: the key the file has for them, in any case (``Tags``)
     keys = {k: obsidian_key(before, k) or k if k in OBSIDIAN_LISTS else k for k in values}
