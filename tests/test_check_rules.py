@@ -2296,6 +2296,7 @@ def test_the_front_matter_warnings_fix_fits_each_case(text: str) -> None:
         (b"---\rtitle: x\r---\r", 1, "carriage return", "save the file with LF"),
         (b"---\ntitle: x\n---\n\x00", 4, "NUL bytes", "a note is text: remove the NUL"),
         (b"x" * (8 * 2**20 + 1), 1, "larger than 8 MB", "split it or move it, as said"),
+        (b"---\na: 1\nb: x\x0by\n---\n", 3, "a control character (U+000B", "delete the character"),
         # reported: a second BOM was "no front matter", fixed by writing `type: goal`
         (b"\xef\xbb\xbf" * 2 + b"---\na: 1\n---\n", 1, "two byte order", "save the file as"),
         ("\u200b---\na: 1\n---\n", 1, "(U+200B, a zero-width", "delete what you can't see"),

@@ -83,6 +83,8 @@ HOSTILE = [
     # reported: a second BOM made a goal "no front matter, so no `type: goal`"
     ("double-bom.md", 1, "the file starts with two byte order marks (U+FEFF) before", False),
     ("zero-width-space-first.md", 1, "before its '---' (U+200B, a zero-width space)", False),
+    # reported (tryout): no line, and PyYAML's offset on a second line of the message
+    ("control-character.md", 5, "a control character (U+000B, the soft line break Word", False),
 ]
 
 
@@ -185,6 +187,42 @@ def test_characters_one_can_t_see_before_the_opening_line_are_told(
     [problem] = doc.problems
     assert (problem.line, problem.severity, doc.writable) == (1, "error", False)
     assert message in problem.message
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_unicode_line_separators_are_text_in_front_matter(separator: str) -> None:
+    """Reported (tryout): U+2028 pasted into a plain value made the goal unreadable ("a
+    line that is not 'key: value'", two lines further down) and moved every line number
+    after it: YAML 1.1 (PyYAML) breaks lines there, YAML 1.2 and Obsidian's js-yaml
+    don't."""
+    text = (
+        f"---\ntype: goal\nwhy: a{separator}b\noutcome: 'c{separator}d'\n"
+        f"tags: [e{separator}f, g]\nk{separator}ey: 1\ntarget: 5\ntarget: 6\n---\n"
+    )
+    doc = codec.decode(text.replace("target: 6\n", "").encode())
+    assert doc.problems == [] and doc.data is not None
+    assert dict(doc.data) == {
+        "type": "goal",
+        "why": f"a{separator}b",
+        "outcome": f"c{separator}d",
+        "tags": [f"e{separator}f", "g"],
+        f"k{separator}ey": 1,
+        "target": 5,
+    }
+    assert doc.data.key_lines == {
+        "type": 2,
+        "why": 3,
+        "outcome": 4,
+        "tags": 5,
+        f"k{separator}ey": 6,
+        "target": 7,
+    }
+    assert codec.entry_spans(doc)[f"k{separator}ey"] == (text.index("k"), text.index("target"))
+    [twice] = codec.decode(text.encode()).problems
+    assert (twice.line, twice.message) == (
+        8,
+        "invalid front matter: duplicate key 'target' (first on line 7)",
+    )
 
 
 def test_every_hostile_file_is_covered() -> None:

@@ -443,7 +443,7 @@ def _runs_into_text(yaml_text: str, problem: Problem, closing: int) -> Problem |
     None when that is not so."""
     if problem.line is None:
         return None
-    lines = yaml_text.splitlines()  # lines[i] is the file's line i + 2
+    lines = _lines(yaml_text)  # lines[i] is the file's line i + 2
     stopped = problem.line - 2
     keys = [
         i
@@ -470,6 +470,17 @@ def _runs_into_text(yaml_text: str, problem: Problem, closing: int) -> Problem |
     )
 
 
+def _lines(text: str) -> list[str]:
+    """``text``'s lines as YAML 1.2 counts them, as ``str.splitlines`` gives them but
+    broken only at CR, LF and CRLF (``splitlines`` also breaks at U+2028, form feeds...,
+    which moved every line number after them)."""
+    lines = _BREAKS.split(text)
+    return lines[:-1] if lines[-1] == "" else lines
+
+
+_BREAKS = lazy(r"\r\n?|\n")
+
+
 def _property_end(lines: list[str], key: int) -> int:
     """The index of the last line of the property on ``lines[key]``: its indented lines,
     or its items if it has no value."""
@@ -485,7 +496,7 @@ def _never_closed(block: str) -> Problem:
     """The problem of front matter with no closing ``---`` anywhere after it, ``block``
     its lines up to the first blank line: the closing line is missing after the last of
     the properties it starts with (``#`` comments among them), when they read alone."""
-    lines = block.splitlines()  # lines[i] is the file's line i + 2
+    lines = _lines(block)  # lines[i] is the file's line i + 2
     end, i = None, 0
     while i < len(lines):
         line = lines[i]
@@ -515,7 +526,7 @@ def _check_heading_in_block(doc: Document) -> None:
     property, or one the ``---`` closes at once, is one's own."""
     if doc.text.find("\n#", doc.yaml_start, doc.yaml_end) < 0:
         return  # most notes: a search, no copy
-    lines = doc.yaml_text.splitlines()  # lines[i] is the file's line i + 2
+    lines = _lines(doc.yaml_text)  # lines[i] is the file's line i + 2
     if lines[-1].strip():
         return
     last = len(lines) - 1
@@ -553,6 +564,8 @@ def _load(yaml_text: str) -> tuple[Any, Problem | None]:
         return _handler().load(text, Loader=yaml12.Yaml12Loader), None
     except yaml12.MarkedYAMLError as exc:
         return None, _explain(exc, text)
+    except yaml12.ReaderError as exc:
+        return None, _bad_character(exc, text)
     except yaml12.YAMLError as exc:
         return None, Problem(None, f"invalid front matter: {exc}")
     except RecursionError:
@@ -575,6 +588,21 @@ def _handler() -> Any:
     import frontmatter.default_handlers
 
     return frontmatter.default_handlers.YAMLHandler()
+
+
+def _bad_character(exc: yaml12.ReaderError, text: str) -> Problem:
+    """The line and the name of a character YAML reads no text with (a control
+    character such as the soft line break Word pastes, U+000B), in one line: PyYAML's
+    message ran over two and gave an offset, no line (found in a tryout)."""
+    code = int(exc.character)
+    control = code < 0x20 or 0x7F <= code <= 0x9F
+    what = "a control character" if control else "a character YAML does not allow"
+    named = ", the soft line break Word pastes" if code == 0x0B else ""
+    return Problem(
+        text.count("\n", 0, exc.position) + 1,
+        f"invalid front matter: {what} (U+{code:04X}{named}) on this line, which properties "
+        "can't hold: delete it",
+    )
 
 
 def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:

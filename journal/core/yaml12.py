@@ -31,7 +31,27 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 YAMLError = yaml.YAMLError
 MarkedYAMLError = yaml.MarkedYAMLError
+ReaderError = yaml.reader.ReaderError  # a character YAML reads no text with
 ConstructorError = yaml.constructor.ConstructorError  # building, not reading, failed
+
+
+#: What YAML 1.1 (PyYAML's reader, libyaml) takes for line breaks besides CR and LF, and
+#: YAML 1.2 and Obsidian's js-yaml for text: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
+#: Read as breaks, one in a plain value made the note unreadable and moved every line
+#: number after it (found in a tryout: pasted text holds U+2028).
+ONLY_11_BREAKS = "\x85\u2028\u2029"
+
+
+def as_12(text: str) -> tuple[str, dict[int, str] | None]:
+    """``text`` with each of :data:`ONLY_11_BREAKS` in it replaced by a private-use
+    character it does not hold (one character for one: every offset and line stays),
+    and the table that puts them back (None: ``text`` holds none)."""
+    if not any(char in text for char in ONLY_11_BREAKS):
+        return text, None
+    free = (chr(code) for code in range(0xF8F0, 0xF900) if chr(code) not in text)
+    stand_ins = {char: next(free) for char in ONLY_11_BREAKS}
+    back = {ord(stand_in): char for char, stand_in in stand_ins.items()}
+    return text.translate({ord(char): s for char, s in stand_ins.items()}), back
 
 
 class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
@@ -39,8 +59,11 @@ class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
 
     yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
     nan_value = NAN  # the plain reader's: one NaN, equal to itself wherever it was read
+    back: dict[int, str] | None = None  # see as_12: what the text's stand-ins were
 
     def __init__(self, stream: Any) -> None:
+        if isinstance(stream, str):
+            stream, self.back = as_12(stream)
         super().__init__(stream)
         # Only a text holding '*' can hold an alias; the expansion check costs a walk.
         self._may_alias = not isinstance(stream, str) or "*" in stream
@@ -74,7 +97,7 @@ class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
         if self._may_alias:
             return self.construct_object(node, deep=True)
         if node.tag == _STR and node.__class__ is ScalarNode:
-            return node.value
+            return node.value if self.back is None else node.value.translate(self.back)
         construct = self.yaml_constructors.get(node.tag)
         if construct is None:  # an unknown tag: construct_object says so
             return self.construct_object(node, deep=True)
@@ -98,7 +121,7 @@ class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
                     else "a property name must be text, not a list or mapping",
                     key_node.start_mark,
                 )
-            key = key_node.value
+            key = key_node.value if self.back is None else key_node.value.translate(self.back)
             if key in mapping:
                 raise yaml.constructor.ConstructorError(
                     None,
@@ -150,7 +173,8 @@ def _construct_int(loader: Yaml12Loader, node: ScalarNode) -> int:
 
 
 def _construct_text(loader: Yaml12Loader, node: ScalarNode) -> str:
-    return str(loader.construct_scalar(node))
+    text = str(loader.construct_scalar(node))
+    return text if loader.back is None else text.translate(loader.back)
 
 
 def _checked(tag: str, meaning: str, construct: Callable[[Any, ScalarNode], Any]) -> None:
@@ -232,10 +256,14 @@ def _children(node: Node) -> list[Node]:
 
 def spans(text: str) -> Span | None:
     """The span tree of the root mapping of ``text`` (None when it is not a mapping)."""
-    node = yaml.compose(text, Loader=Yaml12Loader)
+    loader = Yaml12Loader(text)
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
     if not isinstance(node, MappingNode):
         return None
-    return _span(node, text, _shared(node))
+    return _span(node, text, _shared(node), loader.back)
 
 
 def _shared(root: Node) -> set[int]:
@@ -253,13 +281,13 @@ def _shared(root: Node) -> set[int]:
     return shared
 
 
-def _span(node: Node, text: str, shared: set[int]) -> Span:
-    span = _bare_span(node, text, shared)
+def _span(node: Node, text: str, shared: set[int], back: dict[int, str] | None) -> Span:
+    span = _bare_span(node, text, shared, back)
     span.shared = id(node) in shared
     return span
 
 
-def _bare_span(node: Node, text: str, shared: set[int]) -> Span:
+def _bare_span(node: Node, text: str, shared: set[int], back: dict[int, str] | None) -> Span:
     start, end = node.start_mark.index, node.end_mark.index
     column = node.start_mark.column
     if isinstance(node, ScalarNode):
@@ -268,18 +296,19 @@ def _bare_span(node: Node, text: str, shared: set[int]) -> Span:
         return Span(start, end, column, "scalar")
     flow = bool(getattr(node, "flow_style", False))
     if isinstance(node, SequenceNode):
-        items = [_span(child, text, shared) for child in node.value]
+        items = [_span(child, text, shared, back) for child in node.value]
         if not flow and items:
             end = max(item.end for item in items)
         return Span(start, end, column, "flow-seq" if flow else "block-seq", items=items)
     assert isinstance(node, MappingNode)
     entries: dict[str, Span] = {}
     for key_node, value_node in node.value:
-        child = _span(value_node, text, shared)
+        child = _span(value_node, text, shared, back)
         child.key_start = key_node.start_mark.index
         child.key_end = key_node.end_mark.index
         child.key_column = key_node.start_mark.column
-        entries[str(key_node.value)] = child
+        key = str(key_node.value)
+        entries[key if back is None else key.translate(back)] = child
     if not flow and entries:
         end = max(max(e.end, e.key_end) for e in entries.values())
     return Span(start, end, column, "flow-map" if flow else "block-map", entries=entries)
@@ -293,7 +322,7 @@ def quote_ending_on(text: str, line: int) -> tuple[str, int, int] | None:
     its apostrophe."""
     found = None
     try:
-        for token in yaml.scan(text, Loader=_Base):
+        for token in yaml.scan(as_12(text)[0], Loader=_Base):
             if not isinstance(token, yaml.ScalarToken):
                 continue
             if token.style in ('"', "'") and token.end_mark.line == line:

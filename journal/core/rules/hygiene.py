@@ -1475,10 +1475,12 @@ RULES = (
                 "until then",
                 "its lines end with": "save the file with LF (or CRLF) "
                 "line endings; the note is skipped until then",
+                "invalid front matter: a control character": "delete the character in the "
+                "line named (most editors show it as nothing or a box: retype the line); the "
+                "note is skipped until then",
                 "the file contains NUL bytes": "a note is text: remove the NUL bytes, or move a "
                 f"file that is no note {_OUT_OF_THE_VAULT}",
-                "the file is larger than": "split it or move it, as said; it is skipped until "
-                "then",
+                "the file is larger than": "split it or move it, as said; it is skipped until then",
                 BEING_SAVED: "wait for the editor or sync to finish saving it, then run the "
                 "command again (a note still empty or cut off 2 s after its last change is told "
                 "as it is); the note is skipped until then",
