@@ -45,6 +45,15 @@ def test_expected_value_follows_the_straight_line() -> None:
     assert expected_value(g, date(2026, 12, 10)) == 10
     assert expected_value(g, date(2027, 1, 1)) == 10
     assert expected_value(goal(due=None), date(2026, 11, 5)) is None
+    # reported (tryout): a goal of one day (due on its start) had no line, so its pace was
+    # "unknown" on the day it was due, where the plan asked for the whole target
+    one = goal(start=date(2026, 12, 31), due=date(2026, 12, 31))
+    assert expected_value(one, date(2026, 12, 30)) == 0
+    assert expected_value(one, date(2026, 12, 31)) == 10
+    assert (
+        expected_value(goal(start=date(2027, 1, 1), due=date(2026, 12, 31)), date(2027, 1, 1))
+        is None
+    )
 
 
 def test_the_format_docs_worked_example_of_the_line_is_what_the_code_expects() -> None:

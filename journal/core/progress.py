@@ -54,7 +54,7 @@ def expected_value(goal: Goal, day: date) -> float | None:
     when the goal starts to its target at the end of its due day - the line a 90-day
     plan draws (:class:`journal.core.plan.Line`)."""
     start, target = start_of(goal), goal.aim
-    if target is None or goal.due is None or start is None or goal.due <= start:
+    if target is None or goal.due is None or start is None or goal.due < start:
         return None
     base = goal.base
     days = (goal.due - start).days + 1
