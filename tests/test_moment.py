@@ -124,11 +124,21 @@ def test_a_rendered_name_reads_back_as_its_day(day: date, fmt: str) -> None:
         ("MM-DD", "11-20"),  # no year: moment would guess this year
         ("YYYY-DDDD", "2026-366"),  # 2026 has 365 days
         ("GGGG-[W]WW-E", "2026-W54-1"),
+        # reported (tryout, against moment 2.30.1): 2026 has 52 weeks in `en`, whose week 1
+        # of 2027 holds 2026-12-31; the note Obsidian opens for that week is 2027-W01
+        ("gggg-[W]ww", "2026-W53"),
+        ("gggg-[W]ww-e", "2026-W53-4"),
+        ("gggg-[W]ww", "2026-W00"),
         ("DD-MM-YYYY", "20/11/2026"),
     ],
 )
 def test_strict_reading_refuses(fmt: str, text: str) -> None:
     assert parse(fmt, text) is None
+
+
+def test_a_locale_week_year_of_53_weeks_has_its_53rd() -> None:
+    assert parse("gggg-[W]ww", "2022-W53") == date(2022, 12, 25)  # 2022: 53 `en` weeks
+    assert parse("gggg-[W]ww", "2027-W01") == date(2026, 12, 27)
 
 
 def test_names_are_read_in_any_case() -> None:

@@ -417,6 +417,8 @@ def _assemble(found: dict[str, int], week: LocaleWeek) -> date | None:
             weekday = found["weekday"] or 7
         return date.fromisocalendar(found["iso_year"], found["iso_week"], weekday)
     if "week_year" in found and "week" in found:
+        if not 1 <= found["week"] <= week.weeks_in_year(found["week_year"]):
+            raise ValueError("no such week of the year")  # moment's strict: 2026-W53 in `en`
         weekday = found.get("weekday", week.dow)
         if "locale_weekday" in found:
             weekday = (found["locale_weekday"] + week.dow) % 7
