@@ -2534,6 +2534,24 @@ def _utf8_output() -> None:
             stream.reconfigure(encoding="utf-8")
 
 
+def _utf8_arguments(args: list[str]) -> None:
+    """Exit 2 at the first argument that is not UTF-8 text (bytes the locale could not
+    decode: a Latin-1 terminal), its bytes shown as ``\\xe9``; but a vault's folder
+    (``--vault``'s, ``init``'s), which the vault's own message names (found in a tryout:
+    this one came first, the byte shown as U+FFFD)."""
+    folder = False  # the argument is a vault's folder
+    for number, arg in enumerate(args, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            if folder or arg.startswith("--vault="):
+                continue
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            print(f"journal: argument {number} is not UTF-8 text: '{shown}'", file=sys.stderr)
+            sys.exit(2)
+        folder = arg == "--vault" or (arg == "init" and "init" not in args[: number - 1])
+
+
 def main() -> None:
     """Console-script entry point."""
     _closed_streams()
@@ -2545,13 +2563,7 @@ def main() -> None:
     sys.unraisablehook = _STOPPING.dropped
     if hasattr(signal, "SIGPIPE"):  # no SIGPIPE on Windows
         signal.signal(signal.SIGPIPE, _pipe_closed)
-    for number, arg in enumerate(sys.argv[1:], start=1):
-        try:
-            arg.encode("utf-8")
-        except UnicodeEncodeError:  # bytes the locale could not decode (a Latin-1 terminal)
-            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-            print(f"journal: argument {number} is not UTF-8 text: {shown!r}", file=sys.stderr)
-            sys.exit(2)
+    _utf8_arguments(sys.argv[1:])
     try:
         cli(prog_name="journal")
     finally:

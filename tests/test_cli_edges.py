@@ -879,10 +879,21 @@ def test_an_argument_that_is_not_utf8_is_a_usage_error(write: Write, vault: Path
             env={**os.environ, "LC_ALL": "C.UTF-8", "PYTHONUTF8": "1"},
         )
         assert done.returncode == 2
-        assert done.stderr.decode() == (
-            f"journal: argument {len(args) + 2} is not UTF-8 text: 'caf\ufffd'\n"
+        assert done.stderr.decode() == (  # its bytes as `ls` shows them (was U+FFFD)
+            f"journal: argument {len(args) + 2} is not UTF-8 text: 'caf\\xe9'\n"
         )
     assert path.read_bytes() == before
+    # `init`'s folder is a vault's, told as such (its own message, not "argument 2")
+    made = subprocess.run(
+        [os.fsencode(sys.executable), b"-m", b"journal", b"init", os.fsencode(vault) + b"/caf\xe9"],
+        capture_output=True,
+        env={**os.environ, "LC_ALL": "C.UTF-8", "PYTHONUTF8": "1"},
+    )
+    assert made.returncode == 2
+    assert made.stderr.endswith(
+        b"caf\\xe9': the name of a folder on its path is not valid UTF-8; rename it\n"
+    )
+    assert not (vault / os.fsdecode(b"caf\xe9")).exists()
 
 
 def test_a_vault_folder_named_in_other_bytes_than_utf8_is_a_usage_error(
@@ -997,10 +1008,13 @@ def test_a_latin1_locale_reads_names_as_utf8_and_typed_arguments_as_latin1(
     found = subprocess.run(
         [*journal[:3], "--vault", folder / "vault", "list"], capture_output=True, env=env
     )
-    assert found.returncode == 2 and b"is not UTF-8 text" in found.stderr  # not another folder
+    # not another folder; reported (tryout): "argument 2 is not UTF-8 text", its byte
+    # shown as U+FFFD, where the vault's own message says what to do
+    told = b"bin-\\xe9/vault': the name of a folder on its path is not valid UTF-8; rename it\n"
+    assert found.returncode == 2 and found.stderr.endswith(told), found.stderr
     option = os.fsencode(f"--vault={folder / 'vault'}")
     found = subprocess.run([*journal[:3], option, "list"], capture_output=True, env=env)
-    assert found.returncode == 2 and b"is not UTF-8 text" in found.stderr
+    assert found.returncode == 2 and found.stderr.endswith(told), found.stderr
 
 
 def test_a_line_break_in_a_file_name_stays_on_its_line(invoke: Invoke, write: Write) -> None:
