@@ -2926,8 +2926,16 @@ def _rows(
     linked = "\n".join(  # the names the properties link, once each
         dict.fromkeys(linked_name(t, alias) for t, _h, alias, _e, _l, key in note.links if key)
     )
-    title = spaced(folded(note.title))
+    title = spaced(folded(_titled(note)))
     return _Entry(path, row, details, (title, spaced(searched), spaced(folded(linked)), written))
+
+
+def _titled(note: Note) -> str:
+    """What search finds a note's title by: its title, and its file name when that is
+    another (a contact renamed in Obsidian keeps its ``title:``; found in a tryout:
+    ``search Samantha`` missed ``people/Samantha Lee.md``, titled ``Sam Lee``)."""
+    stem = note.stem
+    return note.title if fold(stem) == fold(note.title) else f"{note.title}\n{stem}"
 
 
 #: Made once; without the circular check, which a note's data (no cycle in it) paid
