@@ -972,3 +972,17 @@ def test_an_override_extending_its_own_name_says_it_shadows_the_shipped_one(
     maximum recursion depth exceeded`."""
     stderr = broken_review(invoke, write, vault, '{% extends "review.md.j2" %}\n')
     assert "reads this override again, which shadows the shipped template" in stderr
+
+
+def test_a_macro_calling_itself_without_end_is_told_as_such(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): a macro that calls itself was told as "a template that extends,
+    includes or imports itself", which the override does not; an include of the
+    override through another override is still told as that."""
+    endless = "{% macro f(n) %}{{ f(n) }}{% endmacro %}\nhello {{ f(1) }}\n"
+    stderr = broken_review(invoke, write, vault, endless)
+    assert "a macro that calls itself without end" in stderr and "itself:" not in stderr
+    write(".journal/templates/part.md.j2", '{% include "review.md.j2" %}\n')
+    stderr = broken_review(invoke, write, vault, '{% include "part.md.j2" %}\n')
+    assert "reads this override again, which shadows the shipped template" in stderr

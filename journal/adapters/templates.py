@@ -628,6 +628,11 @@ class Renderer:
             if exc.path is not None and line is None:  # the template itself can't be loaded
                 return exc
             message = exc.message if exc.path is None else f"{exc.path}: {exc.message}"
+        elif isinstance(exc, RecursionError) and not self._loads_itself():  # (a tryout: it
+            message = (  # was told as a template that includes itself)
+                "template error: a macro that calls itself without end (or nesting too deep "
+                "to render): give its calling of itself a condition that ends it"
+            )
         elif isinstance(exc, RecursionError):  # an override that extends or includes its name
             message = (
                 "template error: a template that extends, includes or imports itself: in "
@@ -640,6 +645,34 @@ class Renderer:
             detail = f": {exc}" if str(exc) else ""  # a MemoryError says nothing more
             message = f"template error: {type(exc).__name__}{detail}"
         return TemplateProblem(message, path=path, line=line)
+
+    def _loads_itself(self) -> bool:
+        """Whether a template file read loads itself (``include``, ``extends``,
+        ``import`` of its own name), directly or through others read."""
+        named = {Path(file).name: file for file in self.loader.files}
+        kinds = (nodes.Include, nodes.Extends, nodes.Import, nodes.FromImport)
+        loads: dict[str, set[str]] = {}
+        for name, file in named.items():
+            try:
+                tree = self.env.parse(Path(file).read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, jinja2.TemplateError):
+                continue
+            loaded = (getattr(node, "template", None) for node in tree.find_all(kinds))
+            loads[name] = {
+                Path(held.value).name
+                for held in loaded
+                if isinstance(held, nodes.Const) and isinstance(held.value, str)
+            } & named.keys()
+        for start, first in loads.items():
+            seen, todo = set(), list(first)
+            while todo:
+                name = todo.pop()
+                if name == start:
+                    return True
+                if name not in seen:
+                    seen.add(name)
+                    todo.extend(loads.get(name, ()))
+        return False
 
 
 def _check_plain(value: Any, where: str) -> None:
