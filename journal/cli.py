@@ -2534,6 +2534,37 @@ def _utf8_output() -> None:
             stream.reconfigure(encoding="utf-8")
 
 
+class _Messages:
+    """Standard error that goes to ``/dev/null`` once it can't be written (``2>/dev/full``,
+    a reader gone): a message lost changes no exit code (found in a tryout: a usage
+    error then exited 1, the code of a finding, with Python's traceback lost too)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError:
+            self._lost()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError:
+            self._lost()
+
+    def _lost(self) -> None:
+        with contextlib.suppress(OSError, ValueError):  # no descriptor behind it: as lost
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, self._stream.fileno())
+            os.close(null)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def _utf8_arguments(args: list[str]) -> None:
     """Exit 2 at the first argument that is not UTF-8 text (bytes the locale could not
     decode: a Latin-1 terminal), its bytes shown as ``\\xe9``; but a vault's folder
@@ -2556,6 +2587,7 @@ def main() -> None:
     """Console-script entry point."""
     _closed_streams()
     _utf8_output()
+    sys.stderr = _Messages(sys.stderr)
     gc.set_threshold(*GC_THRESHOLD)
     for stop in STOP_SIGNALS:
         if signal.getsignal(stop) is not signal.SIG_IGN:

@@ -1248,6 +1248,28 @@ def test_a_closed_stderr_loses_the_messages_not_the_exit_code(
     assert (again.returncode, again.stderr, again.stdout) == (0, "", listed.stdout)
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_an_unwritable_stderr_loses_the_messages_not_the_exit_code(
+    example_vault: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Reported (tryout): `journal set X bogus=1 2>/dev/full` (and `journal list --bogus`
+    with its stderr a pipe no one reads) exited 1, a finding's code, where a usage error
+    is 2."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("JOURNAL_INDEX", str(tmp_path / "index.sqlite"))
+    journal = [sys.executable, "-m", "journal", "--vault", str(example_vault)]
+    codes = {}
+    for args in (["list", "--bogus"], ["set", "employment law", "bogus=1"], ["show", "nope"]):
+        with Path("/dev/full").open("wb") as full:
+            done = subprocess.run([*journal, *args], stdout=subprocess.PIPE, stderr=full)
+        codes[args[0]] = done.returncode
+    assert codes == {"list": 2, "set": 2, "show": 1}
+    listed = subprocess.run([*journal, "list", "--json"], capture_output=True, text=True)
+    assert listed.returncode == 0 and listed.stderr == ""
+
+
 def test_a_closed_input_reads_as_an_empty_one(
     example_vault: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
