@@ -10,7 +10,7 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any
 
-from journal.core.dates import imitated_after, now_on, parse_date
+from journal.core.dates import now_on, parse_date
 from journal.core.fields import CLOSED
 from journal.core.formatting import amount, columns, number, percent, plural, wide_parts
 from journal.core.regex import lazy
@@ -385,8 +385,8 @@ def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> 
 
 
 def _commit(entry: dict[str, Any], now: datetime, today: date) -> str:
-    after = imitated_after(today) or "later than now: a clock set wrong?"
-    late = f", a date {after}" if misdated(entry, now) else ""
+    remark = misdated(entry, now, today)
+    late = f", a date {remark}" if remark else ""
     by = f"on {entry['date']}{late} by {entry['author']}"
     return f"commit {entry['commit'][:7]} {by}: {entry['message']}"
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from journal.adapters.cachedir import UNUSED_DAYS, same_vault
 from journal.core.catalog import TO_SEE
-from journal.core.dates import after_now, imitated_after, now_on, parse_date
+from journal.core.dates import after_now, here_too, imitated_after, now_on, parse_date
 from journal.core.fields import CLOSED
 from journal.core.formatting import (
     amount,
@@ -436,18 +436,24 @@ def watch_line(update: dict[str, Any], clock: str) -> str:
 # --- history ------------------------------------------------------------------------------
 
 
-def misdated(entry: dict[str, Any], now: datetime) -> bool:
-    """Whether a commit of ``journal history``'s JSON is dated after ``now``
-    (:func:`~journal.core.dates.now_on`), by a clock set wrong."""
-    return after_now(datetime.fromisoformat(entry["time"]), now)
+def misdated(entry: dict[str, Any], now: datetime, today: date) -> str | None:
+    """What a commit of ``journal history``'s JSON dated after ``now``
+    (:func:`~journal.core.dates.now_on`) is dated: its moment here when that is another
+    day than its date (:func:`~journal.core.dates.here_too`), and after what (a clock
+    set wrong, or the day ``JOURNAL_TODAY`` sets); None for a commit dated by now."""
+    moment = datetime.fromisoformat(entry["time"])
+    if not after_now(moment, now):
+        return None
+    after = imitated_after(today) or "later than now: a clock set wrong?"
+    here = here_too(moment, parse_date(entry["date"]))
+    return f"{here}, {after}" if here else after
 
 
 def _commit_line(entry: dict[str, Any], now: datetime, today: date) -> str:
     """A commit's date, id, author and message; a date after ``now`` is remarked on."""
     line = f"{entry['date']}  {entry['commit'][:7]}  {entry['author']}: {entry['message']}"
-    if misdated(entry, now):
-        line += f"  (dated {imitated_after(today) or 'later than now: a clock set wrong?'})"
-    return line
+    remark = misdated(entry, now, today)
+    return f"{line}  (dated {remark})" if remark else line
 
 
 def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> str:

@@ -2421,6 +2421,30 @@ def test_a_commit_after_the_day_journal_today_sets_is_not_blamed_on_the_clock(
     ) in review
 
 
+def test_a_commit_on_journal_todays_day_but_after_it_here_names_its_moment_here(
+    git: Git, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in a tryout: a commit made at 23:30 -08:00 on 2027-01-03, read in Auckland
+    with JOURNAL_TODAY=2027-01-03, was "dated 2027-01-03 ... (dated after the day
+    JOURNAL_TODAY sets (2027-01-03))": its moment here, 2027-01-04, is named too."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-01-03")
+    monkeypatch.setenv("COLUMNS", "200")
+    write("goals/Connect.md", goal(1, due="2027-12-31"))
+    git("add", "-A")
+    stamp = "2027-01-03T23:30:00-08:00"
+    env = {"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+    git("commit", "-q", "--no-verify", "-m", "late post", env=env)
+    made = git("rev-parse", "--short=7", "HEAD").strip()
+    after = "after the day JOURNAL_TODAY sets (2027-01-03)"
+    with local_time_zone("NZST-12NZDT,M9.5.0,M4.1.0/3"):  # +13:00 in January
+        timeline = invoke("history", "connect").stdout
+        plain = invoke("--plain", "history").stdout
+        review = invoke("review", "--stdout").stdout
+    assert f"{AUTHOR}: late post  (dated 2027-01-04 20:30 here, {after})\n" in timeline
+    assert f"on 2027-01-03, a date 2027-01-04 20:30 here, {after} by {AUTHOR}: late" in plain
+    assert f"- {made} is dated 2027-01-03 (2027-01-04 20:30 here), {after}: counted" in review
+
+
 def test_with_the_real_today_a_commit_after_it_asks_about_the_clock(
     git: Git, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:

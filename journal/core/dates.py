@@ -167,6 +167,15 @@ def imitated_after(today: date) -> str | None:
     return f"after the day JOURNAL_TODAY sets ({today})"
 
 
+def here_too(moment: datetime, day: date) -> str | None:
+    """``moment``, of a commit dated ``day`` (by its author's clock), in the local time
+    zone when that is another day (``2027-01-04 07:30 here``), else None.  Found in a
+    tryout: a commit "dated 2027-01-03" was told to be "after the day JOURNAL_TODAY sets
+    (2027-01-03)", made late in the evening west of here."""
+    local = moment.astimezone()
+    return None if local.date() == day else f"{local:%Y-%m-%d %H:%M} here"
+
+
 def after_now(moment: datetime, now: datetime) -> bool:
     """Whether ``moment`` (a commit's date, in any time zone) is after ``now`` by more
     than :data:`CLOCK_SLACK`: dated after today, by a clock set wrong."""
