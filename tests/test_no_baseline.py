@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from journal.core.goal import titled_start
+import pytest
+
+from journal.core.goal import brings_down, titled_down, titled_start
 from tests.conftest import Invoke, Write
 
 HAND = (
@@ -59,6 +61,65 @@ def test_a_reduce_goal_made_with_new_goal_counts_down_from_its_first_value(
     assert (record["baseline"], record["progress"], record["down"]) == (42, 0, True)
     invoke("log", "Reduce time-to-hire", "-6", "two roles closed")
     assert _record(invoke, "Reduce time-to-hire to 30 days")["progress"] == 0.5  # 42 -> 36 -> 30
+
+
+@pytest.mark.parametrize(
+    ("title", "target", "down"),
+    [
+        # reported (tryout): these wrote `baseline: 0`, and read as done once logged
+        ("Get time-to-hire under 30 days", 30, True),
+        ("Bring time-to-fill down to 30 days", 30, True),
+        ("Reduce sick days to fewer than 5 per employee", 5, True),
+        ("Keep churn below 5%", 5, True),
+        ("Run 5k under 25 minutes", 25, True),
+        ("Trim my inbox to under 50 emails", 50, True),
+        ("Reduce time-to-hire to 30 days", 30, True),
+        ("Cut cost per hire from EUR 5,000 to EUR 3,500", 3500, True),
+        # a time, "at least", another number: no level to stay under
+        ("Read 12 books in under 12 months", 12, False),
+        ("Reply to candidates within less than 48 hours", 48, False),
+        ("Land a job paying no less than 90000", 90000, False),
+        ("Keep churn below 5%", 4, False),
+        ("Grow my network to 500", 500, False),
+        ("Reduce voluntary turnover by 15%", 15, False),  # the cut, or the level?
+    ],
+)
+def test_a_title_bringing_a_number_down_to_its_target(title: str, target: int, down: bool) -> None:
+    assert titled_down(title, target) is down
+
+
+def test_new_goal_writes_no_baseline_0_for_a_title_bringing_a_number_down(
+    invoke: Invoke, vault: Path
+) -> None:
+    """Reported (tryout): "Reduce voluntary turnover by 15%" (target 15) and "Get
+    time-to-hire under 30 days" got `baseline: 0`; logged at 18 and 41 they were 120% and
+    137% done, M008 said to mark them done, and the review listed them as Wins."""
+    assert brings_down("Reduce overtime by 20%") and not brings_down("Grow my network by 20%")
+    for title, target, value in (
+        ("Reduce voluntary turnover by 15%", "15", "=18"),
+        ("Get time-to-hire under 30 days", "30", "=41"),
+    ):
+        made = invoke("new", "goal", title, "--metric", "level", "--target", target)
+        assert made.exit_code == 0, made.stderr
+        assert "no baseline written: the title brings" in made.stderr
+        assert invoke("log", title, value).exit_code == 0
+        assert _record(invoke, title)["progress"] == 0  # counts down from its first value
+    told = invoke("new", "goal", "Reduce overtime by 20%", "--metric", "hours", "--target", "20")
+    assert "if 20 is how much to cut, not the level to reach, set the target" in told.stderr
+    assert "M008" not in _check(invoke, "M")
+
+
+def test_m008_leaves_a_goal_to_m009_that_counts_up_the_wrong_way(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): a goal "Reduce time-to-hire to 30 days" with `baseline: 0` at 42
+    was told by M009 to write baseline 42, and by M008 to mark it done."""
+    write(
+        "goals/hire.md",
+        DOWN_TO_30.replace("target: 30\n", "baseline: 0\ntarget: 30\ncurrent: 42\n"),
+    )
+    found = _check(invoke, "M")
+    assert "M009" in found and "M008" not in found
 
 
 def test_a_goal_logged_by_hand_counts_down_from_its_first_value_logged(

@@ -2933,11 +2933,13 @@ def _rows(
 
 
 def _titled(note: Note) -> str:
-    """What search finds a note's title by: its title, and its file name when that is
+    """What search finds a note's title by: its title, and its file name when that says
     another (a contact renamed in Obsidian keeps its ``title:``; found in a tryout:
-    ``search Samantha`` missed ``people/Samantha Lee.md``, titled ``Sam Lee``)."""
-    stem = note.stem
-    return note.title if fold(stem) == fold(note.title) else f"{note.title}\n{stem}"
+    ``search Samantha`` missed ``people/Samantha Lee.md``, titled ``Sam Lee``); not one
+    holding the title or held in it (``2026-11-20 Weekly sync``, a sync's conflict copy:
+    its words twice would rank it first)."""
+    stem, title = fold(note.stem), fold(note.title)
+    return note.title if stem in title or title in stem else f"{note.title}\n{note.stem}"
 
 
 #: Made once; without the circular check, which a note's data (no cycle in it) paid

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import field
@@ -21,7 +22,7 @@ from journal.core.fields import (
     yaml_value,
 )
 from journal.core.formatting import markdown_text, number, shell_word, single_line
-from journal.core.goal import body_line, titled_down, titled_start
+from journal.core.goal import body_line, brings_down, titled_down, titled_start
 from journal.core.links import fold, is_conflict_copy
 from journal.core.names import (
     ID_LENGTH,
@@ -291,8 +292,9 @@ def _refuse_named_goal(catalog: Catalog, title: str) -> None:
 def _start(title: str, values: Mapping[str, Any], goal_id: str) -> tuple[float | None, str]:
     """The ``baseline`` (and ``current``) of a new goal, and what to say of it: the one
     given; else the start its title names ("from 45 to 30 days"); else none for a title
-    that brings a number down to its target ("Reduce time-to-hire to 30 days": it
-    can't count up from 0), its first value logged being where it counts down from; else 0."""
+    that brings a number down, to its target ("Reduce time-to-hire to 30 days": it can't
+    count up from 0) or not ("Reduce overtime by 20%"), its first value logged being
+    where it counts down from; else 0."""
     if "baseline" in values:
         return values["baseline"], ""
     target = values.get("target")
@@ -303,10 +305,24 @@ def _start(title: str, values: Mapping[str, Any], goal_id: str) -> tuple[float |
             f"baseline: {start} and current: {start}, the start the title gives "
             f"(from {start} to {number(target)})"
         )
+    log = f"(journal log {shell_word(goal_id)} =N)"
     if titled_down(title, target):
         return None, (
             f"no baseline written: the title brings the number down to {number(target)}, "
-            "so it can't count up from 0; log where it stands now "
-            f"(journal log {shell_word(goal_id)} =N): the goal counts down from its first value"
+            f"so it can't count up from 0; log where it stands now {log}: the goal counts "
+            "down from its first value"
+        )
+    if brings_down(title) and target is not None:  # ("Reduce turnover by 15%", a tryout)
+        cut = re.search(rf"\bby\s+\D?{re.escape(number(target))}(?![\d.,])", title)
+        return None, (
+            "no baseline written: the title brings a number down, so it may not count up "
+            f"from 0; log where it stands now {log}: the goal counts down from its first "
+            f"value above {number(target)}"
+            + (
+                f"; if {number(target)} is how much to cut, not the level to reach, set the "
+                f"target to that level (journal set {shell_word(goal_id)} target=N)"
+                if cut
+                else ""
+            )
         )
     return 0, ""

@@ -158,23 +158,31 @@ def missing_baseline(ctx: Context) -> Iterator[Problem]:
         yield problem
 
 
+def _counted_up_from(goal: Goal) -> float | None:
+    """The baseline a goal should have whose ``baseline`` is written below the target
+    while its title brings the number down to it (:func:`titled_down`) and its first
+    value, or the title's start, is above it (M009); else None."""
+    target, baseline = goal.aim, goal.baseline
+    if target is None or baseline is None or baseline >= target:
+        return None
+    start = goal.unwritten_origin
+    if start.source in _COUNTED_FROM and titled_down(goal.title, target):
+        return start.value
+    return None
+
+
 def baseline_counts_up(ctx: Context) -> Iterator[Problem]:
     """A ``baseline`` written below the target of a goal whose title brings the number
-    down to it (:func:`titled_down`) while its first value, or the title's start, is
-    above it: older journals' ``new goal`` wrote ``baseline: 0`` for every title, and
-    "Reduce time-to-hire to 30 days" at 42 read as 140% done."""
+    down to it (:func:`_counted_up_from`): older journals' ``new goal`` wrote ``baseline:
+    0`` for every title, and "Reduce time-to-hire to 30 days" at 42 read as 140% done."""
     for goal in ctx.open_goals:
-        target, baseline = goal.aim, goal.baseline
-        if target is None or baseline is None or baseline >= target:
-            continue
-        start = goal.unwritten_origin
-        if start.source in _COUNTED_FROM and titled_down(goal.title, target):
-            value = number(start.value)
+        if (start := _counted_up_from(goal)) is not None:
+            value = number(start)
             yield Problem(
                 goal.path,
                 line_of(goal, "baseline"),
-                f"the title brings the number down, but baseline {number(baseline)} makes it "
-                f"count up: write baseline: {value}",
+                f"the title brings the number down, but baseline {number(goal.baseline or 0)} "
+                f"makes it count up: write baseline: {value}",
                 f"journal set {ctx.goal_word(goal.path)} baseline={value}",
             )
 
@@ -259,7 +267,12 @@ def target_reached(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.active_goals:
         current = goal.current  # the goal's value (other notes' check-ins too)
         # at a target that is its baseline, it has reached nothing: M006 says so
-        if current is not None and reached(goal, current) and _target_at_baseline(goal) is None:
+        if (
+            current is not None
+            and reached(goal, current)
+            and _target_at_baseline(goal) is None
+            and _counted_up_from(goal) is None  # counted the wrong way: M009 says so
+        ):
             yield Problem(  # "1 of 2", a goal going down to 2, read as short of it
                 goal.path,
                 line_of(goal, "current"),
