@@ -848,6 +848,43 @@ def test_chart_names_are_cut_at_a_word_boundary() -> None:
     assert gantt_text("Budget | Q1 review <!-- secret --> done") == "Budget | Q1 review done"
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Click through the module 3 quiz",
+        "2027-01-05 demo day",
+        "Gantt chart",
+        "topAxis done",
+        "Title page of the capstone",
+        "Excludes list",
+        "includes: all of it",
+        "todayMarker off",
+        "Section 5 done",
+        "Weekday monday standup",
+        "inclusiveEndDates done",
+        "dateFormat practice",
+        "AccTitle review",
+    ],
+)
+def test_a_chart_name_that_mermaid_reads_as_a_statement_starts_with_a_zero_width_space(
+    name: str,
+) -> None:
+    """Reported (tryout, checked with mermaid 11): a plan milestone "Title page of the
+    capstone" became the chart's title, "Section 5 done" a section, and "Click through
+    the module 3 quiz" or "2027-01-05 demo day" broke the chart in Obsidian."""
+    from journal.core.review import gantt_text
+
+    shown = gantt_text(name)
+    assert shown.startswith("\u200b") and shown[1:] == gantt_text(f"x {name}")[2:]
+
+
+def test_other_chart_names_start_as_written() -> None:
+    from journal.core.review import gantt_text
+
+    for name in ("Clicks on my profile", "Sections written: 3", "Normal one", "Page title done"):
+        assert not gantt_text(name).startswith("\u200b")
+
+
 def test_a_percent_in_a_title_reads_pct_in_the_review_and_plan_charts(
     invoke: Invoke, write: Write
 ) -> None:

@@ -7,6 +7,7 @@ chart, whose syntax needs care.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import field, replace
 from datetime import date, timedelta
@@ -58,6 +59,7 @@ from journal.core.progress import (
     stepped,
 )
 from journal.core.records import Record, record
+from journal.core.regex import lazy
 from journal.core.series import pairs, value_on, value_series
 
 DUE_SOON_DAYS = 14
@@ -869,4 +871,18 @@ def gantt_text(text: str, limit: int = 60) -> str:
         if cleaned[limit - 1] != " " and " " in cut:
             cut = cut.rsplit(" ", 1)[0]
         cleaned = cut.rstrip() + "…"
+    if _GANTT_WORD.match(cleaned):  # a zero-width space first: read as the name it is
+        return "\u200b" + cleaned
     return cleaned or "goal"
+
+
+#: What Mermaid's gantt reads at the start of a line, in any case, as a statement of its
+#: own, not a task's name: a milestone "Title page of the capstone" became the chart's
+#: title, "Section 5 done" a section, "Click through the quiz" and "2027-01-05 demo day"
+#: broke the chart (found in a tryout, with mermaid 11).
+_GANTT_WORD = lazy(
+    r"(?:gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes"
+    r"|excludes|todaymarker|weekday|weekend|title|acctitle|accdescr|section|click"
+    r"|\d{4}-\d\d-\d\d)\b",  # a whole word: "Clicks on my profile" is a name
+    re.IGNORECASE,
+)
