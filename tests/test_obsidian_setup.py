@@ -586,6 +586,28 @@ def test_bases_go_where_the_config_says(vault: Path) -> None:
     ]
 
 
+def test_bases_leave_out_the_template_folders_and_excluded_notes(vault: Path) -> None:
+    """Reported (tryout): a goal template (`type: goal` in the core Templates plugin's
+    folder) was a row of the Goals base, which queries the whole vault, though journal
+    reads no note there."""
+    (vault / ".obsidian").mkdir(exist_ok=True)
+    (vault / ".obsidian/core-plugins.json").write_text('["templates"]')
+    (vault / ".obsidian/templates.json").write_text('{"folder": "Meta/Templates"}')
+    (vault / "Meta/Templates").mkdir(parents=True)
+    (vault / "Meta/Templates/Goal.md").write_text("---\ntype: goal\nstatus: active\n---\n")
+    (vault / "notes").mkdir(exist_ok=True)
+    (vault / 'notes/Old "draft".md').write_text("---\ntype: goal\n---\n")
+    (vault / ".journal/config.toml").write_text('[vault]\nexclude = ["notes/Old \\"draft\\".md"]\n')
+    setup(vault)
+    for name in BASES:
+        data = yaml12.load((vault / f"bases/{name}.base").read_text())
+        assert data["filters"]["and"][-2:] == [
+            '!file.inFolder("Meta/Templates")',
+            'file.path != "notes/Old \\"draft\\".md"',
+        ], name
+        assert validate_base(data) == []
+
+
 #: Notes whose properties of journal's names hold values journal's types don't fit.
 MISFITS = {
     "notes/a.md": "---\ncreated: 2026-10-05T12:00:00\nStart: 2026-10-05T09:00\n---\n",

@@ -13,6 +13,8 @@ table; ``journal status`` stays the reference for the numbers.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from typing import Any
 
 from journal.core import codec, yaml12
@@ -166,6 +168,22 @@ BASES: dict[str, dict[str, Any]] = {
         ],
     },
 }
+
+
+def outside(data: dict[str, Any], excluded: Iterable[tuple[str, bool]]) -> dict[str, Any]:
+    """``data``, a base, filtering out the notes journal does not read (``excluded``:
+    each vault-relative path, and whether it is a folder): a note template of type
+    ``goal`` in the templates folder listed as a goal (found in a tryout: Bases query the
+    whole vault)."""
+    kept = [
+        f"!file.inFolder({json.dumps(rel)})" if folder else f"file.path != {json.dumps(rel)}"
+        for rel, folder in sorted(excluded)
+    ]
+    if not kept:
+        return data
+    filters = data["filters"]
+    held = list(filters["and"]) if isinstance(filters, dict) else [filters]
+    return {**data, "filters": {"and": [*held, *kept]}}
 
 
 # --- writing ----------------------------------------------------------------------------

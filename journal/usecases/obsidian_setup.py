@@ -22,7 +22,7 @@ from typing import Any
 from journal.adapters import files
 from journal.adapters.obsidian import JsonFile, edit_json, load_periodic, read_json, write_json
 from journal.adapters.vault import Vault, load_catalog
-from journal.core.bases import BASES, MARKER, base_text
+from journal.core.bases import BASES, MARKER, base_text, outside
 from journal.core.errors import ConfigError, UnsafeWrite
 from journal.core.jsontext import add_members
 from journal.core.moment import WEEKDAYS
@@ -151,9 +151,11 @@ def obsidian_setup(vault: Vault, *, dry_run: bool = False) -> SetupResult:
     written = _recorded(state)
     before = dict(written)
     folder = vault.config.obsidian.bases
+    excluded = [(rel, vault.disk_path(rel).is_dir()) for rel in vault.excluded]
     for name, data in BASES.items():
         rel = in_folder(folder, f"{name}.base")
-        action = _write_base(vault, rel, base_text(data).encode("utf-8"), written, dry_run)
+        text = base_text(outside(data, excluded))
+        action = _write_base(vault, rel, text.encode("utf-8"), written, dry_run)
         result.bases.append({"path": rel, "action": action})
     if (written != before or state.problem) and not dry_run:
         write_json(vault, state, {"bases": dict(sorted(written.items()))})
