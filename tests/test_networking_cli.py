@@ -1543,6 +1543,24 @@ def test_status_calls_a_milestone_past_its_day_overdue(invoke: Invoke, write: Wr
     assert "next: Draft list (due 2026-11-23)\n" in invoke("status").stdout
 
 
+def test_a_person_given_as_the_link_a_refusal_suggests_is_that_contact(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): two contacts `Sam Patel.md` in two folders: `--with "Sam Patel"`
+    was told to name one by its path "(or [[Sam Patel]])", and `--with "[[Sam Patel]]"`
+    was refused the same way: the link was looked up as a plain name."""
+    write("people/Sam Patel.md", "---\ntype: contact\n---\n")
+    write("Archive/people/Sam Patel.md", "---\ntype: contact\n---\n")
+    plain = invoke("new", "meeting", "--with", "Sam Patel", "--date", "2026-11-20")
+    assert plain.exit_code == 1 and "(or `[[Sam Patel]]`)" in plain.stderr
+    linked = invoke("new", "meeting", "--with", "[[Sam Patel]]", "--date", "2026-11-20", "--json")
+    assert linked.exit_code == 0, linked.stderr
+    made = json.loads(linked.stdout)
+    assert 'with:\n  - "[[Sam Patel]]"\n' in (vault / made["path"]).read_text()
+    people = json.loads(invoke("people", "--json").stdout)
+    assert [p["path"] for p in people if p["meetings"]] == ["people/Sam Patel.md"]
+
+
 def test_a_person_typed_without_accents_is_the_contact_with_them(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

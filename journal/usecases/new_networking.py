@@ -155,8 +155,8 @@ def named_people(catalog: Catalog, names: Sequence[str]) -> list[Note | str]:
         if not name:
             continue
         person: Note | str
-        try:
-            person = _contact(catalog, name)
+        try:  # a link is looked up as one: resolved as Obsidian does (found in a tryout)
+            person = _contact(catalog, f"[[{name}]]" if link else name)
             keys = {person.path}
         except NotFound:
             if "," in name:
