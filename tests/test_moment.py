@@ -152,6 +152,15 @@ def test_time_tokens_are_refused_with_a_clear_message(fmt: str) -> None:
     assert issubclass(FormatError, JournalError)
 
 
+@pytest.mark.parametrize("fmt", ["LL", "L", "ll", "[Daily] LLLL", "LT"])
+def test_the_locales_own_formats_are_refused_with_what_to_write(fmt: str) -> None:
+    """Reported (tryout): Daily Notes set to `LL` ("November 20, 2026") read no note as
+    dated, and H010 said to name daily notes in the format 'LL', as they were."""
+    with pytest.raises(FormatError, match="a format of the locale, which journal does not read"):
+        parse(fmt, "November 20, 2026")
+    assert render("[Log] YYYY", FRIDAY) == "Log 2026"  # a bracketed L is a letter
+
+
 def test_letters_that_are_not_tokens_are_themselves() -> None:
     assert render("YYYY-MM-DD[T]", FRIDAY) == "2026-11-20T"
     assert render("YYYY-MM-DD T, _ #", FRIDAY) == "2026-11-20 T, _ #"

@@ -52,7 +52,7 @@ WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "S
 _TOKEN = lazy(
     r"(\[[^\[]*\])|(\\)?([Hh]mm(?:ss)?|Mo|MM?M?M?|Do|DDDo|DD?D?D?|ddd?d?|do?|w[o|w]?|W[o|W]?"
     r"|Qo?|N{1,5}|YYYYYY|YYYYY|YYYY|YY|y{2,4}|yo?|gg(?:ggg?)?|GG(?:GGG?)?|e|E|a|A|hh?|HH?"
-    r"|kk?|mm?|ss?|S{1,9}|x|X|zz?|ZZ?|.)",
+    r"|kk?|mm?|ss?|S{1,9}|x|X|zz?|ZZ?|LTS|LT|L{1,4}|l{1,4}|.)",
     re.DOTALL,
 )
 _DATE_TOKENS = frozenset(
@@ -198,6 +198,12 @@ def tokens(fmt: str) -> tuple[tuple[str, bool], ...]:
             pieces.append((token, False))
         elif token in _DATE_TOKENS:
             pieces.append((token, True))
+        elif token[0] in "Ll":  # moment's formats of the locale, which it expands first
+            raise FormatError(
+                f"the date format '{fmt}' uses '{token}', a format of the locale, which "
+                "journal does not read: write the tokens it stands for in the setting (in "
+                "English, L is MM/DD/YYYY, LL is MMMM D, YYYY, ll is MMM D, YYYY)"
+            )
         elif _OTHER_TOKENS.fullmatch(token):
             raise FormatError(
                 f"the date format '{fmt}' uses '{token}', which has no place in a note name "
