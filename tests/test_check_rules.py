@@ -1526,6 +1526,22 @@ def test_a_link_in_a_property_list_is_reported_at_its_item() -> None:
     assert [f.line for f in of("H009", found)] == [first + 2]
 
 
+def test_an_alias_links_fix_keeps_its_heading_and_display_text() -> None:
+    """Reported (tryout): `[[Dana|Dana O.]]` was told to write `[[Dana Ortiz|Dana]]`,
+    which shows another text."""
+    dana = ("people/Dana Ortiz.md", "---\ntype: contact\naliases: [Dana]\n---\n")
+    text = (
+        '---\ntype: meeting\ndate: 2026-11-18\nkind: coffee\nwith:\n  - "[[Dana|Dana O.]]"\n'
+        '  - "[[Dana#Notes]]"\n  - "[[Dana]]"\n---\n'
+    )
+    found = of("H009", run((PATH, goal_note()), ("meetings/m.md", text), dana))
+    assert [f.suggestion.split(":")[0] for f in found] == [
+        "write [[Dana Ortiz|Dana O.]]",
+        "write [[Dana Ortiz#Notes|Dana]]",
+        "write [[Dana Ortiz|Dana]]",
+    ]
+
+
 def test_a_meetings_alias_link_is_told_at_its_item_as_written() -> None:
     """Reported: H009 named the `with:` line (5) for a link on line 6 or 7, as H008 did
     not, and quoted `with: Ann Lee`, which is nowhere in the file."""

@@ -242,9 +242,9 @@ def _copy_left(path: str, link: NoteLink, copy: str, key: str = "") -> Problem:
 
 
 def alias_only_link(ctx: Context) -> Iterator[Problem]:
-    # (path, target, line, as shown, in a property: H020 tells an alias notes share)
+    # (path, link, line, as shown, in a property: H020 tells an alias notes share)
     links = [
-        (g.path, link.target, link.line, f"[[{link.target}]]", link.key is not None)
+        (g.path, link.link, link.line, f"[[{link.target}]]", link.key is not None)
         for g in ctx.goals
         for link in ctx.note(g).links
     ]
@@ -258,10 +258,9 @@ def alias_only_link(ctx: Context) -> Iterator[Problem]:
                 named.append(
                     (meeting.goal, meeting.lines.get("goal"), f"`{meeting.goal}` in `goal`")
                 )
-            links += [
-                (meeting.path, link.target, line or 1, shown, True) for link, line, shown in named
-            ]
-    for path, target, line, shown, told in links:
+            links += [(meeting.path, link, line or 1, shown, True) for link, line, shown in named]
+    for path, link, line, shown, told in links:
+        target = link.target
         if not target or ctx.catalog.resolve_path(target, path, by_alias=False):
             continue
         if told and ctx.catalog.link_ties(target, path):
@@ -273,7 +272,10 @@ def alias_only_link(ctx: Context) -> Iterator[Problem]:
                 line,
                 f"{shown} names the note by an alias: journal finds {note.path}, Obsidian "
                 "does not (it shows such a link as unresolved)",
-                f"write [[{note.stem}|{target}]]: Obsidian resolves file names, not aliases",
+                # its heading and display text kept (found in a tryout: `[[Dana|Dana O.]]`
+                # was told to write `[[Dana Ortiz|Dana]]`, another text shown)
+                f"write [[{note.stem}{f'#{link.heading}' if link.heading else ''}"
+                f"|{link.alias or target}]]: Obsidian resolves file names, not aliases",
             )
 
 
