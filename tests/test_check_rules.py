@@ -1542,6 +1542,18 @@ def test_an_alias_links_fix_keeps_its_heading_and_display_text() -> None:
     ]
 
 
+def test_a_progress_field_naming_a_goal_by_an_alias_is_told() -> None:
+    """Reported (tryout): `progress:: [[HRBP]] +1`, HRBP an alias of a goal, counted with
+    no finding, though Obsidian shows the link unresolved and a click on it makes
+    `HRBP.md`, after which the check-in silently counts no more."""
+    daily = ("daily/2026-11-20.md", "Talked to Sam.\nprogress:: [[Hold four|the goal]] +1 chat\n")
+    found = of("H009", run((PATH, goal_note(aliases="[Hold four]")), daily))
+    assert [(f.path, f.line, f.suggestion.split(":")[0]) for f in found] == [
+        ("daily/2026-11-20.md", 2, "write [[Hold four informational interviews|the goal]]")
+    ]
+    assert found[0].message.startswith("`progress:: [[Hold four|the goal]]` names the note by")
+
+
 def test_a_meetings_alias_link_is_told_at_its_item_as_written() -> None:
     """Reported: H009 named the `with:` line (5) for a link on line 6 or 7, as H008 did
     not, and quoted `with: Ann Lee`, which is nowhere in the file."""

@@ -796,6 +796,13 @@ def inline_target(value: str) -> str | None:
     return None if match is None else match.group(1).split("|", 1)[0].split("#", 1)[0].strip()
 
 
+def inline_link(value: str) -> str | None:
+    """The link ``[[Goal|shown]] +1 note`` (a ``progress::`` field's value) starts with,
+    as written (``[[Goal|shown]]``), None when it starts with no link."""
+    match = _INLINE.match(value)
+    return None if match is None else f"[[{match.group(1)}]]"
+
+
 def parse_inline(value: str, day: date, line: int, path: str) -> tuple[str, CheckIn] | None:
     """``[[Goal]] +1 note`` (the value of a ``progress::`` field) as (link target,
     check-in); None when it does not start with a link.  Raises :class:`MiswrittenValue`

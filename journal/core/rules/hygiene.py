@@ -25,6 +25,7 @@ from journal.core.checkins import (
     CheckIn,
     MiswrittenValue,
     in_unit,
+    inline_link,
     inline_target,
     parse_inline,
     unit_glued,
@@ -57,6 +58,7 @@ from journal.core.links import (
     name_key,
     named_copies,
     names_file,
+    parse_link,
     unquoted_link,
 )
 from journal.core.moment import MONTHS
@@ -259,6 +261,11 @@ def alias_only_link(ctx: Context) -> Iterator[Problem]:
                     (meeting.goal, meeting.lines.get("goal"), f"`{meeting.goal}` in `goal`")
                 )
             links += [(meeting.path, link, line or 1, shown, True) for link, line, shown in named]
+        for path, _day, field in ctx.catalog.fields(INLINE_KEY):  # a check-in that counts
+            written = inline_link(field.value)  # until a note of that name is made
+            link = parse_link(written) if written else None
+            if link is not None:
+                links.append((path, link, field.line, f"`{field.key}:: {written}`", False))
     for path, link, line, shown, told in links:
         target = link.target
         if not target or ctx.catalog.resolve_path(target, path, by_alias=False):
