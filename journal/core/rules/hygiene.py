@@ -1554,7 +1554,8 @@ RULES = (
         "H009",
         "alias-link",
         "hint",
-        "a goal's link names a note only by an alias, which Obsidian does not resolve",
+        "a link of a goal, a meeting or a `progress::` field names a note only by an alias, "
+        "which Obsidian does not resolve",
         alias_only_link,
     ),
     Rule(
