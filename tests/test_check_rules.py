@@ -1304,9 +1304,17 @@ def test_an_activity_goal_feeding_an_outcome_goal_needs_no_reason_or_outcome_of_
         ("meetings held", "meetings"),
         ("calls made", "calls"),
         ("coffee chats", "coffee chats"),
-        ("courses completed", "courses completed"),
+        ("courses completed", "courses"),  # courses: effort on their own since 2026-12-07
         ("workouts done", "workouts"),
-        ("follow-ups sent", "follow-ups sent"),  # reported: quoted as "ups sent"
+        ("follow-ups sent", "follow-ups"),  # reported: quoted as "ups sent"
+        # found in a coach's tryout: these passed as results
+        ("SQL courses", "courses"),
+        ("thank-you notes", "thank-you notes"),
+        ("DMs to hiring managers", "DMs"),
+        ("candidates sourced", "candidates sourced"),
+        ("practice questions answered", "questions answered"),
+        ("LinkedIn contacts", "contacts"),
+        ("runs", "runs"),
         ("post-event surveys sent", "surveys sent"),
         ("post impressions", "impressions"),  # reach, not the activity "post"
         # An outcome marker makes a result of it.
@@ -1424,7 +1432,7 @@ def test_a_metric_is_told_activity_vanity_or_outcome_as_an_hr_reader_would(
     [
         ("LinkedIn followers", 'counts reach or popularity ("followers")'),
         ("post likes", 'counts reach or popularity ("likes")'),
-        ("follow-ups sent", 'counts activity ("follow-ups sent")'),
+        ("follow-ups sent", 'counts activity ("follow-ups")'),
         ("informational interviews held", 'counts activity ("interviews held")'),
     ],
 )
