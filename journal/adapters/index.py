@@ -1152,16 +1152,14 @@ class Index:
         )
 
     @contextlib.contextmanager
-    def _unsynced_when_empty(self, *, rebuilt: bool = False) -> Iterator[None]:
+    def _unsynced_when_empty(self) -> Iterator[None]:
         """Commit without waiting for the disk while an index that holds no note yet is
-        filled (a first build, or one moved aside), or every row is made again as asked
-        (``rebuilt``: ``index --rebuild``, whose old rows are thrown away; through the
-        log, it took 0.1-0.25 s more than a first build of 10,000 notes): the wait for a
-        whole index written at once, not the work, was a tenth of a cold build here
-        (0.3 s of 3.4 s at 10,000 notes).  A power cut just after can only leave some of
-        these rows out or the file damaged: the stat scan reads the notes left out, a
-        damaged file is moved aside and made again; rows of an index that held notes (of
-        another parser, say) are otherwise rewritten with the wait, as every other write.
+        filled (a first build, or one moved aside): the wait for a whole index written
+        at once, not the work, was a tenth of a cold build here (0.3 s of 3.4 s at
+        10,000 notes).  A power cut just after can only leave some of these rows out or
+        the file damaged: the stat scan reads the notes left out, a damaged file is moved
+        aside and made again; rows of an index that held notes (of another parser, say)
+        are rewritten with the wait, as every other write.
 
         Nor through the write-ahead log, for a vault of :data:`PARALLEL_MIN` notes or
         more while no other connection has the file open (:func:`_unlogged`): written
@@ -1169,7 +1167,7 @@ class Index:
         1.9 s cold build, at its end, on one core).  Other commands wait for such a
         build, as they do for its build lock; a smaller vault's builds don't make them
         wait (commands started at once, each with a few notes to read, said they did)."""
-        if not rebuilt and self.conn.execute("SELECT 1 FROM notes LIMIT 1").fetchone():
+        if self.conn.execute("SELECT 1 FROM notes LIMIT 1").fetchone() is not None:
             yield
             return
         self.conn.execute("PRAGMA synchronous = OFF")
@@ -1237,7 +1235,7 @@ class Index:
         an index half made.  Stopped, it is rolled back."""
         self._end_read()
         try:
-            with self._unsynced_when_empty(rebuilt=always), self._write():
+            with self._unsynced_when_empty(), self._write():
                 self._holding = True
                 why = Why("asked") if always else self._outdated_because(_metadata(self.conn))
                 if why is not None:
@@ -2794,10 +2792,10 @@ class _Transaction:
 def _unlogged(conn: sqlite3.Connection) -> bool:
     """Switch ``conn`` from the write-ahead log to a rollback journal, if no other
     connection has its file open (SQLite refuses the switch then: no wait for it);
-    whether it switched.  The journal holds the pages the file had (few, but in a
-    rebuild): a stopped build is rolled back, and one killed midway by the next process
-    to open the file (a journal kept in memory left the file damaged, moved aside by the
-    next command)."""
+    whether it switched.  The journal holds only the few pages the empty file had: a
+    stopped build is rolled back, and one killed midway by the next process to open the
+    file (a journal kept in memory left the file damaged, moved aside by the next
+    command)."""
     switched = _at_once(conn, "PRAGMA journal_mode = DELETE")
     return switched is not None and switched.fetchone()[0] == "delete"
 
