@@ -218,6 +218,15 @@ def test_unicode_line_separators_are_text_in_front_matter(separator: str) -> Non
         "target": 7,
     }
     assert codec.entry_spans(doc)[f"k{separator}ey"] == (text.index("k"), text.index("target"))
+    # found in review: a '*' anywhere (an alias may follow) built the values another way,
+    # which left the stand-ins in them
+    starred = codec.decode(
+        text.replace("target: 6\n", "").replace("type: goal", "type: goal*").encode()
+    )
+    assert starred.data is not None and starred.data["why"] == f"a{separator}b"
+    assert starred.data["tags"] == [f"e{separator}f", "g"]
+    tagged = codec.decode(f"---\nwhy: !!str x{separator}y\n---\n".encode())
+    assert tagged.data == {"why": f"x{separator}y"}
     [twice] = codec.decode(text.encode()).problems
     assert (twice.line, twice.message) == (
         8,

@@ -211,6 +211,8 @@ _checked("int", "a whole number", _construct_int)
 _checked("float", "a number", Yaml12Loader.construct_yaml_float)
 _checked("bool", "true or false", Yaml12Loader.construct_yaml_bool)
 Yaml12Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
+# text built by construct_object (a text holding '*', or `!!str`): its stand-ins put back
+Yaml12Loader.add_constructor("tag:yaml.org,2002:str", _construct_text)
 for _tag in ("binary", "set", "omap", "pairs"):
     Yaml12Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse)
 
