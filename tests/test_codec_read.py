@@ -234,6 +234,20 @@ def test_unicode_line_separators_are_text_in_front_matter(separator: str) -> Non
     )
 
 
+def test_a_control_character_after_other_scripts_is_told_at_its_line() -> None:
+    """Found in review: after Japanese text the line was one too far (libyaml counts the
+    bytes of UTF-8 where the message took characters)."""
+    text = (
+        "---\ntitle: "
+        + "日本語のタイトル" * 20
+        + "\naliases: ["
+        + "別名" * 30
+        + "]\nwhy: a\x0bb\n---\n"
+    )
+    [problem] = codec.decode(text.encode()).problems
+    assert problem.line == 4 and "U+000B" in problem.message
+
+
 def test_every_hostile_file_is_covered() -> None:
     files = {p.name for p in (DATA / "hostile").iterdir()}
     assert files == {name for name, *_ in HOSTILE}

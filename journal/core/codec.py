@@ -598,8 +598,10 @@ def _bad_character(exc: yaml12.ReaderError, text: str) -> Problem:
     control = code < 0x20 or 0x7F <= code <= 0x9F
     what = "a control character" if control else "a character YAML does not allow"
     named = ", the soft line break Word pastes" if code == 0x0B else ""
+    at = text.find(chr(code))  # the first one: where the reader stopped (its position
+    # counts bytes of UTF-8 in libyaml, characters in PyYAML's own reader)
     return Problem(
-        text.count("\n", 0, exc.position) + 1,
+        text.count("\n", 0, at if at >= 0 else exc.position) + 1,
         f"invalid front matter: {what} (U+{code:04X}{named}) on this line, which properties "
         "can't hold: delete it",
     )
