@@ -2570,17 +2570,38 @@ def _utf8_arguments(args: list[str]) -> None:
     decode: a Latin-1 terminal), its bytes shown as ``\\xe9``; but a vault's folder
     (``--vault``'s, ``init``'s), which the vault's own message names (found in a tryout:
     this one came first, the byte shown as U+FFFD)."""
-    folder = False  # the argument is a vault's folder
+    folders = _vault_folders(args)
     for number, arg in enumerate(args, start=1):
         try:
             arg.encode("utf-8")
         except UnicodeEncodeError:
-            if folder or arg.startswith("--vault="):
+            if number - 1 in folders:
                 continue
             shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
             print(f"journal: argument {number} is not UTF-8 text: '{shown}'", file=sys.stderr)
             sys.exit(2)
-        folder = arg == "--vault" or (arg == "init" and "init" not in args[: number - 1])
+
+
+def _vault_folders(args: list[str]) -> set[int]:
+    """Where in ``args`` a vault's folder is: ``--vault``'s value (before the command),
+    and ``init``'s ``PATH`` (its first word); none other (found in review: any word
+    ``init`` let a word after it through)."""
+    folders: set[int] = set()
+    command: str | None = None
+    for at, arg in enumerate(args):
+        if at in folders:
+            continue  # --vault's value
+        if arg.startswith("-"):
+            if command is None and arg == "--vault":
+                folders.add(at + 1)
+            elif command is None and arg.startswith("--vault="):
+                folders.add(at)
+        elif command is None:
+            command = arg
+        elif command == "init":
+            folders.add(at)
+            break
+    return folders
 
 
 def main() -> None:

@@ -874,7 +874,12 @@ def test_an_argument_that_is_not_utf8_is_a_usage_error(write: Write, vault: Path
 
     path = write("goals/g.md", goal_text("G"))
     before = path.read_bytes()
-    for args in ([b"log", b"G", b"+1", b"caf\xe9"], [b"search", b"caf\xe9"]):
+    # found in review: a word `init` anywhere let the word after it through
+    for args in (
+        [b"log", b"G", b"+1", b"caf\xe9"],
+        [b"search", b"caf\xe9"],
+        [b"log", b"G", b"+1", b"init", b"caf\xe9"],
+    ):
         done = subprocess.run(
             [os.fsencode(sys.executable), b"-m", b"journal", b"--vault", os.fsencode(vault), *args],
             capture_output=True,
