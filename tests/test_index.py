@@ -1596,6 +1596,15 @@ def test_a_note_is_found_by_its_file_name_where_its_title_says_another(
         hits = json.loads(invoke("search", query, "--json").stdout)
         assert [(h["path"], h["title"]) for h in hits] == [("people/Samantha Lee.md", "Sam Lee")]
     assert invoke("search", "body:samantha").stdout == ""  # the name is no word of the body
+    # found in review: the file name's words the title has counted twice, ranking a note
+    # whose file name is its title without punctuation above the one titled so
+    write("goals/Learn SQL basics joins.md", "---\ntitle: 'Learn SQL: basics / joins?'\n---\n")
+    write("goals/Learn SQL basics.md", "---\ntitle: Learn SQL basics\n---\n")
+    hits = json.loads(invoke("search", "basics", "--json").stdout)
+    assert [h["path"] for h in hits] == [
+        "goals/Learn SQL basics.md",
+        "goals/Learn SQL basics joins.md",
+    ]
 
 
 def test_generated_notes_come_last_and_their_markers_and_charts_are_not_searched(

@@ -2931,13 +2931,20 @@ def _rows(
 
 
 def _titled(note: Note) -> str:
-    """What search finds a note's title by: its title, and its file name when that says
-    another (a contact renamed in Obsidian keeps its ``title:``; found in a tryout:
-    ``search Samantha`` missed ``people/Samantha Lee.md``, titled ``Sam Lee``); not one
-    holding the title or held in it (``2026-11-20 Weekly sync``, a sync's conflict copy:
-    its words twice would rank it first)."""
-    stem, title = fold(note.stem), fold(note.title)
-    return note.title if stem in title or title in stem else f"{note.title}\n{note.stem}"
+    """What search finds a note's title by: its title, and the words of its file name
+    the title lacks (a contact renamed in Obsidian keeps its ``title:``; found in a
+    tryout: ``search Samantha`` missed ``people/Samantha Lee.md``, titled ``Sam Lee``);
+    not those the title has (twice, they ranked ``Learn SQL basics joins.md``, titled
+    ``Learn SQL: basics / joins?``, above the note titled ``Learn SQL basics``)."""
+    title = note.title
+    if note.stem == title:  # most notes: no words to compare
+        return title
+    held = set(_WORDS.findall(fold(title)))
+    more = [word for word in _WORDS.findall(note.stem) if fold(word) not in held]
+    return f"{title}\n{' '.join(more)}" if more else title
+
+
+_WORDS = lazy(r"\w+")
 
 
 #: Made once; without the circular check, which a note's data (no cycle in it) paid
