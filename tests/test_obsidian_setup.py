@@ -411,6 +411,10 @@ PACE_CASES = [
     goal_case(baseline=10, target=10),  # no current, nothing to do: done
     goal_case(target=10, current=3, due=date(2026, 10, 1)),  # overdue
     goal_case(target=10, current=3, due=date(2026, 9, 1)),  # due on the start day
+    # found in review: a goal of one day, today (the base said unknown, status behind)
+    goal_case(target=10, current=3, start=date(2026, 11, 22), due=date(2026, 11, 22)),
+    goal_case(target=10, current=10, start=date(2026, 11, 22), due=date(2026, 11, 22)),
+    goal_case(target=10, current=3, start=date(2026, 11, 23), due=date(2026, 11, 23)),
     goal_case(target=10, current=3, start=None, created=date(2026, 10, 1)),
     goal_case(target=10, current=3, start=None),  # no start: unknown
     goal_case(target=10, current=3, due=None),

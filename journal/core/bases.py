@@ -50,7 +50,11 @@ _GOAL_FORMULAS = {
         ' min((formula.share * 100).round(), 99), (formula.share * 100).round()) + "%")'
     ),
     # a date minus a date is a Duration (Obsidian 1.10), no number: read in days
-    "elapsed": "min(max((today() - formula.start).days / (due - formula.start).days, 0), 1)",
+    # a goal of one day (due on its start day): the whole of it elapsed on that day
+    "elapsed": (
+        "if(due == formula.start, if(today() < due, 0, 1),"
+        " min(max((today() - formula.start).days / (due - formula.start).days, 0), 1))"
+    ),
     # reached: at or past the target in the goal's direction (a decreasing goal goes down)
     "reached": (
         "if(target.isEmpty(), false,"
@@ -70,7 +74,7 @@ _GOAL_FORMULAS = {
         ' if(current.isEmpty() || formula.share == null, "unknown",'
         # past its due day short of the target: behind, with or without a start
         ' if(due && today() > due, "behind",'
-        ' if(!due || !formula.start || due <= formula.start, "unknown",'
+        ' if(!due || !formula.start || due < formula.start, "unknown",'
         ' if(formula.share - formula.elapsed > 0.1, "ahead",'
         " if(formula.share - formula.elapsed < -0.1"
         " && (formula.value - formula.steps) / (target - formula.base) < -0.1,"
