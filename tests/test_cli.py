@@ -681,6 +681,14 @@ def test_set_is_typed_validated_and_idempotent(invoke: Invoke, write: Write, vau
     paused = invoke("set", "alpha", "status=paused", "completed=2026-11-20")  # given: kept
     assert "\ncompleted: 2026-11-20\n" in path.read_text(), paused.output
     invoke("set", "alpha", "status=done", "completed=2026-11-21")
+    # found in review: `status: Done`, read as done, was not: `set status=done` wrote
+    # today over its day, and another status kept it
+    path.write_text(path.read_text().replace("status: done", "status: Done"))
+    assert invoke("set", "alpha", "status=done").stdout == "goals/a.md: status: Done -> done\n"
+    assert "\ncompleted: 2026-11-21\n" in path.read_text()
+    invoke("set", "alpha", "status=Done")
+    assert "completed: 2026-11-21 -> (none)" in invoke("set", "alpha", "status=paused").stdout
+    invoke("set", "alpha", "status=done", "completed=2026-11-21")
     text = path.read_text()
     # reported: `tags=` on a goal without tags wrote an empty `tags:` key
     empty = invoke("set", "alpha", "tags=", "milestones=")

@@ -445,9 +445,10 @@ def edit_goal(
     same note)."""
     before = codec.plain(dict(doc.data or {}))
     values = dict(wanted)
-    if values.get("status") == "done" and before.get("status") != "done":
+    was = str(before.get("status", "")).strip().lower()  # as read: `Done` is done
+    if values.get("status") == "done" and was != "done":
         values.setdefault("completed", day)
-    reopened = values.get("status", "done") != "done" and before.get("status") == "done"
+    reopened = values.get("status", "done") != "done" and was == "done"
     if reopened and before.get("completed"):
         values.setdefault("completed", None)  # its done day goes, as it came
     refuse_other_case(before, values, GOAL_FIELDS, doc.key_line)
