@@ -657,7 +657,9 @@ class Renderer:
                 tree = self.env.parse(Path(file).read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, jinja2.TemplateError):
                 continue
-            loaded = (getattr(node, "template", None) for node in tree.find_all(kinds))
+            loaded = [getattr(node, "template", None) for node in tree.find_all(kinds)]
+            if any(not isinstance(held, nodes.Const) for held in loaded):
+                return True  # a name computed (`{% include name %}`): may be its own
             loads[name] = {
                 Path(held.value).name
                 for held in loaded
