@@ -244,7 +244,7 @@ def _copy_left(path: str, link: NoteLink, copy: str, key: str = "") -> Problem:
 
 
 def alias_only_link(ctx: Context) -> Iterator[Problem]:
-    # (path, link, line, as shown, in a property: H020 tells an alias notes share)
+    # (path, link, line, as shown, whether H020 or H010 tells an alias notes share)
     links = [
         (g.path, link.link, link.line, f"[[{link.target}]]", link.key is not None)
         for g in ctx.goals
@@ -265,7 +265,8 @@ def alias_only_link(ctx: Context) -> Iterator[Problem]:
             written = inline_link(field.value)  # until a note of that name is made
             link = parse_link(written) if written else None
             if link is not None:
-                links.append((path, link, field.line, f"`{field.key}:: {written}`", False))
+                # (an alias goals share: H010 names them, as H020 does a property's)
+                links.append((path, link, field.line, f"`{field.key}:: {written}`", True))
     for path, link, line, shown, told in links:
         target = link.target
         if not target or ctx.catalog.resolve_path(target, path, by_alias=False):
