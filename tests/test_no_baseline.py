@@ -94,7 +94,23 @@ def test_new_goal_writes_no_baseline_0_for_a_title_bringing_a_number_down(
     """Reported (tryout): "Reduce voluntary turnover by 15%" (target 15) and "Get
     time-to-hire under 30 days" got `baseline: 0`; logged at 18 and 41 they were 120% and
     137% done, M008 said to mark them done, and the review listed them as Wins."""
-    assert brings_down("Reduce overtime by 20%") and not brings_down("Grow my network by 20%")
+    assert brings_down("Reduce overtime by 20%", 20)
+    assert not brings_down("Grow my network by 20%", 20)
+    # found in review: a count up, which a verb of bringing down only says what it is for
+    for title, target in (
+        ("Run 2 workshops to reduce bias in hiring", 2),
+        ("Launch 2 initiatives to cut turnover", 2),
+        ("Mentor 3 lower-income students", 3),
+        ("Cut 4 podcast episodes", 4),
+        ("Lose 5 kg", 5),
+    ):
+        assert not brings_down(title, target), title
+    made = invoke("new", "goal", "Run 2 workshops to reduce bias in hiring", "--target", "2")
+    assert (
+        made.stderr == ""
+        and "\nbaseline: 0\n"
+        in (vault / "goals" / "Run 2 workshops to reduce bias in hiring.md").read_text()
+    )
     for title, target, value in (
         ("Reduce voluntary turnover by 15%", "15", "=18"),
         ("Get time-to-hire under 30 days", "30", "=41"),

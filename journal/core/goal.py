@@ -77,9 +77,15 @@ _DOWN_TO = lazy(
     rf"(?:[a-z]{{3}}\s+)?{_NUMBER.format('end')}",
     re.IGNORECASE,
 )
-#: A title with a verb that brings a number down, to a level or not ("Reduce turnover by
-#: 15%": the size of the cut, or the level to reach?).
-_BRINGS_DOWN = lazy(_DOWN_VERB, re.IGNORECASE)
+#: A title that opens with a verb bringing a number down ("Reduce turnover by 15%": the
+#: size of the cut, or the level to reach?); not one later in it, for what a count is
+#: for ("Run 2 workshops to reduce bias in hiring").
+_BRINGS_DOWN = lazy(
+    r"^\W*(?:reduce|lower|cut|decrease|drop|shrink|slash|trim|lose|minimi[sz]e)\b",
+    re.IGNORECASE,
+)
+#: A number after "by": the size of a cut ("by 15%").
+_BY_NUMBER = lazy(rf"\bby\s+(?:[a-z]{{3}}\s+)?{_NUMBER.format('end')}", re.IGNORECASE)
 
 
 def _title_number(text: str) -> float:
@@ -111,10 +117,21 @@ def titled_down(title: str, target: float | None) -> bool:
     return any(_title_number(m["end"]) == target for m in _DOWN_TO.finditer(title))
 
 
-def brings_down(title: str) -> bool:
-    """Whether ``title`` says a number is to go down ("Reduce overtime by 20%"), to its
-    target (:func:`titled_down`) or not."""
-    return _BRINGS_DOWN.search(title) is not None
+def brings_down(title: str, target: float | None) -> bool:
+    """Whether ``title`` says a number is to go down, to ``target`` (:func:`titled_down`)
+    or by it or some amount: it opens with such a verb, and names ``target`` after "by"
+    if anywhere ("Reduce overtime by 20%"; not "Cut 4 podcast episodes": a count)."""
+    if titled_down(title, target):
+        return True
+    if _BRINGS_DOWN.match(title) is None:
+        return False
+    named = [
+        m.start()
+        for m in re.finditer(r"\d+(?:,\d{3})*(?:\.\d+)?", title)
+        if target is not None and _title_number(m.group()) == target
+    ]
+    cuts = {m.start("end") for m in _BY_NUMBER.finditer(title)}
+    return all(at in cuts for at in named)
 
 
 def start_of_values(

@@ -312,7 +312,7 @@ def _start(title: str, values: Mapping[str, Any], goal_id: str) -> tuple[float |
             f"so it can't count up from 0; log where it stands now {log}: the goal counts "
             "down from its first value"
         )
-    if brings_down(title) and target is not None:  # ("Reduce turnover by 15%", a tryout)
+    if brings_down(title, target) and target is not None:  # ("Reduce turnover by 15%")
         cut = re.search(rf"\bby\s+\D?{re.escape(number(target))}(?![\d.,])", title)
         return None, (
             "no baseline written: the title brings a number down, so it may not count up "
