@@ -1313,8 +1313,6 @@ def test_an_activity_goal_feeding_an_outcome_goal_needs_no_reason_or_outcome_of_
         ("DMs to hiring managers", "DMs"),
         ("candidates sourced", "candidates sourced"),
         ("practice questions answered", "questions answered"),
-        ("LinkedIn contacts", "contacts"),
-        ("runs", "runs"),
         ("post-event surveys sent", "surveys sent"),
         ("post impressions", "impressions"),  # reach, not the activity "post"
         # An outcome marker makes a result of it.
