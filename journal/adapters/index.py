@@ -89,7 +89,15 @@ from journal.core.errors import (
 from journal.core.formatting import shell_words, shortened, single_line
 from journal.core.generated import GENERATED_KINDS, searchable
 from journal.core.goal import Goal, Milestone
-from journal.core.links import COPY_MARKS, Link, LinkResolver, copy_like, fold, name_key
+from journal.core.links import (
+    COPY_MARKS,
+    Link,
+    LinkResolver,
+    conflict_original,
+    copy_like,
+    fold,
+    name_key,
+)
 from journal.core.networking import Contact, Meeting
 from journal.core.notes import (
     PARSER_VERSION,
@@ -2931,17 +2939,20 @@ def _rows(
 
 
 def _titled(note: Note) -> str:
-    """What search finds a note's title by: its title, and the words of its file name
-    the title lacks (a contact renamed in Obsidian keeps its ``title:``; found in a
-    tryout: ``search Samantha`` missed ``people/Samantha Lee.md``, titled ``Sam Lee``);
-    not those the title has (twice, they ranked ``Learn SQL basics joins.md``, titled
-    ``Learn SQL: basics / joins?``, above the note titled ``Learn SQL basics``)."""
+    """What search finds a note's title by: its title, and its file name when that has
+    words the title lacks (a contact renamed in Obsidian keeps its ``title:``; found in
+    a tryout: ``search Samantha`` missed ``people/Samantha Lee.md``, titled ``Sam
+    Lee``), whole, so that ``"Samantha Lee"`` is a phrase of it; not one whose words the
+    title has (twice, they ranked ``Learn SQL basics joins.md``, titled ``Learn SQL:
+    basics / joins?``, above the note titled ``Learn SQL basics``)."""
     title = note.title
     if note.stem == title:  # most notes: no words to compare
         return title
+    original = conflict_original(note.path)  # a sync's copy: the name it was copied from
+    stem = note.stem if original is None else stem_of(original)
     held = set(_WORDS.findall(fold(title)))
-    more = [word for word in _WORDS.findall(note.stem) if fold(word) not in held]
-    return f"{title}\n{' '.join(more)}" if more else title
+    more = any(fold(word) not in held for word in _WORDS.findall(stem))
+    return f"{title}\n{stem}" if more else title
 
 
 _WORDS = lazy(r"\w+")
