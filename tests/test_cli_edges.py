@@ -665,7 +665,9 @@ def test_terminal_text_keeps_line_breaks_and_tabs_and_escapes_every_control() ->
     assert terminal_data(["a\tb\r\nc\x1b"]) == ["a\\tb\\r\\nc\\x1b"]  # a row stays one line
     assert terminal_text("a\x85b\u2028c\u2029d") == "a\\x85b\\u2028c\\u2029d"  # splitlines' breaks
     # found in a tryout: a title holding U+202E was printed raw, shown reversed
-    assert terminal_text("Plan \u202egnp.exe\u2066x\u2069") == "Plan \\u202egnp.exe\\u2066x\\u2069"
+    assert terminal_text("Plan \u202egnp.exe\u202d") == "Plan \\u202egnp.exe\\u202d"
+    # found in review: the isolates right-to-left names come wrapped in are kept
+    assert terminal_text("\u2068דנה כהן\u2069 \u202bx\u202c") == "\u2068דנה כהן\u2069 \u202bx\u202c"
     assert json.loads(escape_c1('"\x9b\x7f\u2028\u2029"')) == "\x9b\x7f\u2028\u2029"
     assert escape_c1('"\x9b\u2028\u2029"') == '"\\u009b\\u2028\\u2029"'
 

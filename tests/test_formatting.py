@@ -327,7 +327,7 @@ def test_listed_joins_as_prose() -> None:
 @example("it's a \\ \t tab")
 @example("next\x85line")
 @example("line\u2028and\u2029paragraph")
-@example("right\u202eto left\u2067isolate\u2069")
+@example("right\u202eto left\u202doverride\u2067isolate\u2069")
 def test_a_suggested_word_is_one_line_that_bash_reads_back(text: str) -> None:
     word = shell_word(text)
     assert "\n" not in word and "\r" not in word

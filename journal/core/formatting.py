@@ -545,7 +545,7 @@ def map_texts(data: Any, change: Callable[[str], str], keep: frozenset[str] = fr
 
 
 #: A line break (kept), every control character, and the line and paragraph separators.
-_CONTROL = lazy(r"\r\n|[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL = lazy(r"\r\n|[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202d\u202e]")
 
 
 def terminal_text(text: str) -> str:
@@ -553,9 +553,9 @@ def terminal_text(text: str) -> str:
     sequence in a title could retitle the window, clear the screen or hide text) shown
     as ``\\x1b``, and U+2028 and U+2029 as ``\\u2028``, so that no character but
     ``\\n`` (and ``\\r\\n``) breaks a line where ``str.splitlines()`` reads one; the
-    bidirectional overrides and isolates too (U+202A-U+202E, U+2066-U+2069: a title
-    holding U+202E showed reversed, and the rest of its line with it); line breaks and
-    tabs kept.  Colour is added after (see :func:`terminal_data`)."""
+    bidirectional overrides too (U+202D, U+202E: a title holding U+202E showed
+    reversed, and the rest of its line with it; the isolates and embeddings
+    right-to-left text is wrapped in are kept); line breaks and tabs kept.  Colour is added after (see :func:`terminal_data`)."""
     return _CONTROL.sub(_shown, text)
 
 
@@ -601,8 +601,8 @@ def shell_words(words: Iterable[str]) -> str:
 
 
 _PLAIN_WORD = lazy(r"(?!=)[\w+=.,:/@%-]+")
-_SHELL_CONTROL = lazy(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_CONTROL_OR_QUOTE = lazy(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069'\\]")
+_SHELL_CONTROL = lazy(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202d\u202e]")
+_CONTROL_OR_QUOTE = lazy(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202d\u202e'\\]")
 _C_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "'": "\\'", "\\": "\\\\"}
 
 
