@@ -179,8 +179,11 @@ def outside(data: dict[str, Any], excluded: Iterable[tuple[str, bool]]) -> dict[
     each vault-relative path, and whether it is a folder): a note template of type
     ``goal`` in the templates folder listed as a goal (found in a tryout: Bases query the
     whole vault)."""
+    def text(rel: str) -> str:  # as written, not \u escapes (`Modèles`, a folder of emoji)
+        return json.dumps(rel, ensure_ascii=False)
+
     kept = [
-        f"!file.inFolder({json.dumps(rel)})" if folder else f"file.path != {json.dumps(rel)}"
+        f"!file.inFolder({text(rel)})" if folder else f"file.path != {text(rel)}"
         for rel, folder in sorted(excluded)
     ]
     if not kept:
