@@ -1558,6 +1558,10 @@ def test_a_progress_field_naming_a_goal_by_an_alias_is_told() -> None:
         ("daily/2026-11-20.md", 2, "write [[Hold four informational interviews|the goal]]")
     ]
     assert found[0].message.startswith("`progress:: [[Hold four|the goal]]` names the note by")
+    # found in review: one naming a contact by an alias is H010's alone (it counts nothing)
+    sammy = ("people/Sam Lee.md", "---\ntype: contact\naliases: [Sammy]\n---\n")
+    note = ("daily/2026-11-21.md", "progress:: [[Sammy]] +1\n")
+    assert of("H009", run((PATH, goal_note()), sammy, note)) == []
 
 
 def test_a_meetings_alias_link_is_told_at_its_item_as_written() -> None:

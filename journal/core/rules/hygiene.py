@@ -264,7 +264,8 @@ def alias_only_link(ctx: Context) -> Iterator[Problem]:
         for path, _day, field in ctx.catalog.fields(INLINE_KEY):  # a check-in that counts
             written = inline_link(field.value)  # until a note of that name is made
             link = parse_link(written) if written else None
-            if link is not None:
+            found = ctx.catalog.resolve(link.target, path) if link is not None else None
+            if link is not None and found is not None and found.kind == "goal":  # (else H010)
                 # (an alias goals share: H010 names them, as H020 does a property's)
                 links.append((path, link, field.line, f"`{field.key}:: {written}`", True))
     for path, link, line, shown, told in links:
