@@ -555,7 +555,8 @@ def terminal_text(text: str) -> str:
     ``\\n`` (and ``\\r\\n``) breaks a line where ``str.splitlines()`` reads one; the
     bidirectional overrides too (U+202D, U+202E: a title holding U+202E showed
     reversed, and the rest of its line with it; the isolates and embeddings
-    right-to-left text is wrapped in are kept); line breaks and tabs kept.  Colour is added after (see :func:`terminal_data`)."""
+    right-to-left text is wrapped in are kept); line breaks and tabs kept.  Colour is
+    added after (see :func:`terminal_data`)."""
     return _CONTROL.sub(_shown, text)
 
 
