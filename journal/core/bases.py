@@ -179,6 +179,7 @@ def outside(data: dict[str, Any], excluded: Iterable[tuple[str, bool]]) -> dict[
     each vault-relative path, and whether it is a folder): a note template of type
     ``goal`` in the templates folder listed as a goal (found in a tryout: Bases query the
     whole vault)."""
+
     def text(rel: str) -> str:  # as written, not \u escapes (`Modèles`, a folder of emoji)
         return json.dumps(rel, ensure_ascii=False)
 
