@@ -130,8 +130,22 @@ def brings_down(title: str, target: float | None) -> bool:
         for m in re.finditer(r"\d+(?:,\d{3})*(?:\.\d+)?", title)
         if target is not None and _title_number(m.group()) == target
     ]
-    cuts = {m.start("end") for m in _BY_NUMBER.finditer(title)}
-    return all(at in cuts for at in named)
+    return all(at in _cuts(title, target) for at in named)
+
+
+def titled_cut(title: str, target: float | None) -> bool:
+    """Whether ``title`` names ``target`` after "by" ("Reduce turnover by 15%"): the size
+    of a cut, or the level to reach?"""
+    return bool(_cuts(title, target))
+
+
+def _cuts(title: str, target: float | None) -> set[int]:
+    """Where in ``title`` ``target`` is named after "by"."""
+    return {
+        m.start("end")
+        for m in _BY_NUMBER.finditer(title)
+        if target is not None and _title_number(m["end"]) == target
+    }
 
 
 def start_of_values(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Mapping
 from dataclasses import field
@@ -22,7 +21,7 @@ from journal.core.fields import (
     yaml_value,
 )
 from journal.core.formatting import markdown_text, number, shell_word, single_line
-from journal.core.goal import body_line, brings_down, titled_down, titled_start
+from journal.core.goal import body_line, brings_down, titled_cut, titled_down, titled_start
 from journal.core.links import fold, is_conflict_copy
 from journal.core.names import (
     ID_LENGTH,
@@ -313,7 +312,7 @@ def _start(title: str, values: Mapping[str, Any], goal_id: str) -> tuple[float |
             "down from its first value"
         )
     if brings_down(title, target) and target is not None:  # ("Reduce turnover by 15%")
-        cut = re.search(rf"\bby\s+\D?{re.escape(number(target))}(?![\d.,])", title)
+        cut = titled_cut(title, target)
         return None, (
             "no baseline written: the title brings a number down, so it may not count up "
             f"from 0; log where it stands now {log}: the goal counts down from its first "
