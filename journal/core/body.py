@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
 from journal.core import links as wikilinks
-from journal.core.codec import conflict_spans
+from journal.core.codec import LINE_BREAK, conflict_spans
 from journal.core.fences import code_spans, fence_step, span_ends
 from journal.core.records import Record, new_tuple, record
 from journal.core.regex import lazy
@@ -56,7 +56,7 @@ _MATH_MARK = lazy(r"\\.|`+|\[\[|\$\$?", re.DOTALL)
 _DIGITS = frozenset("0123456789")
 _MANY_BRACKETS = 256  # more "[" in one paragraph: markdown-it's link rule is quadratic
 _LOG_TITLES = frozenset({"log", "check-ins", "checkins", "progress log"})
-_NEWLINE = lazy(r"\r\n?|\n")  # the line breaks markdown-it counts lines by
+_NEWLINE = LINE_BREAK  # the line breaks markdown-it counts lines by
 _LONE_RETURN = lazy(r"\r(?!\n)")
 _NOT_A_NAME = lazy(r"[^\w\s-]|_")  # "Log:", "Log 📈", "_Log_": no part of the name
 #: A paragraph's line starting with a list marker glued to a digit: ``-2026-11-10: +2``.

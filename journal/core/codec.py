@@ -474,11 +474,12 @@ def _lines(text: str) -> list[str]:
     """``text``'s lines as YAML 1.2 counts them, as ``str.splitlines`` gives them but
     broken only at CR, LF and CRLF (``splitlines`` also breaks at U+2028, form feeds...,
     which moved every line number after them)."""
-    lines = _BREAKS.split(text)
+    lines = LINE_BREAK.split(text)
     return lines[:-1] if lines[-1] == "" else lines
 
 
-_BREAKS = lazy(r"\r\n?|\n")
+#: A line break as YAML 1.2 and markdown-it count lines: CR LF, CR or LF.
+LINE_BREAK = lazy(r"\r\n?|\n")
 
 
 def _property_end(lines: list[str], key: int) -> int:
