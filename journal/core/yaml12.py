@@ -54,6 +54,11 @@ def as_12(text: str) -> tuple[str, dict[int, str] | None]:
     return text.translate({ord(char): s for char, s in stand_ins.items()}), back
 
 
+def restored(text: str, back: dict[int, str] | None) -> str:
+    """``text`` read from one :func:`as_12` made, with its stand-ins put back."""
+    return text if back is None else text.translate(back)
+
+
 class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
     """A safe loader with YAML 1.2 core-schema resolution and line tracking."""
 
@@ -97,7 +102,7 @@ class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
         if self._may_alias:
             return self.construct_object(node, deep=True)
         if node.tag == _STR and node.__class__ is ScalarNode:
-            return node.value if self.back is None else node.value.translate(self.back)
+            return restored(node.value, self.back)
         construct = self.yaml_constructors.get(node.tag)
         if construct is None:  # an unknown tag: construct_object says so
             return self.construct_object(node, deep=True)
@@ -121,7 +126,7 @@ class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
                     else "a property name must be text, not a list or mapping",
                     key_node.start_mark,
                 )
-            key = key_node.value if self.back is None else key_node.value.translate(self.back)
+            key = restored(key_node.value, self.back)
             if key in mapping:
                 raise yaml.constructor.ConstructorError(
                     None,
@@ -173,8 +178,7 @@ def _construct_int(loader: Yaml12Loader, node: ScalarNode) -> int:
 
 
 def _construct_text(loader: Yaml12Loader, node: ScalarNode) -> str:
-    text = str(loader.construct_scalar(node))
-    return text if loader.back is None else text.translate(loader.back)
+    return restored(str(loader.construct_scalar(node)), loader.back)
 
 
 def _checked(tag: str, meaning: str, construct: Callable[[Any, ScalarNode], Any]) -> None:
@@ -310,7 +314,7 @@ def _bare_span(node: Node, text: str, shared: set[int], back: dict[int, str] | N
         child.key_end = key_node.end_mark.index
         child.key_column = key_node.start_mark.column
         key = str(key_node.value)
-        entries[key if back is None else key.translate(back)] = child
+        entries[restored(key, back)] = child
     if not flow and entries:
         end = max(max(e.end, e.key_end) for e in entries.values())
     return Span(start, end, column, "flow-map" if flow else "block-map", entries=entries)
