@@ -792,8 +792,8 @@ def written_value(text: str) -> str | None:
 def inline_target(value: str) -> str | None:
     """The link target ``[[Goal]] +1 note`` (a ``progress::`` field's value) starts with
     (``Goal``), None when it starts with no link."""
-    match = _INLINE.match(value)
-    return None if match is None else match.group(1).split("|", 1)[0].split("#", 1)[0].strip()
+    link = inline_link(value)
+    return None if link is None else link[2:-2].split("|", 1)[0].split("#", 1)[0].strip()
 
 
 def inline_link(value: str) -> str | None:

@@ -50,6 +50,7 @@ from journal.core.fields import (
 )
 from journal.core.formatting import listed, plural, shell_word
 from journal.core.links import (
+    Link,
     conflict_original,
     copy_candidates,
     copy_original,
@@ -244,9 +245,10 @@ def _copy_left(path: str, link: NoteLink, copy: str, key: str = "") -> Problem:
 
 
 def alias_only_link(ctx: Context) -> Iterator[Problem]:
-    # (path, link, line, as shown, whether H020 or H010 tells an alias notes share)
-    links = [
-        (g.path, link.link, link.line, f"[[{link.target}]]", link.key is not None)
+    # (path, link, line, as shown, whether H020 or H010 tells an alias notes share, the
+    # kind the note found must be: a progress field naming a contact is H010's alone)
+    links: list[tuple[str, Link, int, str, bool, str | None]] = [
+        (g.path, link.link, link.line, f"[[{link.target}]]", link.key is not None, None)
         for g in ctx.goals
         for link in ctx.note(g).links
     ]
@@ -260,22 +262,22 @@ def alias_only_link(ctx: Context) -> Iterator[Problem]:
                 named.append(
                     (meeting.goal, meeting.lines.get("goal"), f"`{meeting.goal}` in `goal`")
                 )
-            links += [(meeting.path, link, line or 1, shown, True) for link, line, shown in named]
+            links += [
+                (meeting.path, link, line or 1, shown, True, None) for link, line, shown in named
+            ]
         for path, _day, field in ctx.catalog.fields(INLINE_KEY):  # a check-in that counts
             written = inline_link(field.value)  # until a note of that name is made
             link = parse_link(written) if written else None
-            found = ctx.catalog.resolve(link.target, path) if link is not None else None
-            if link is not None and found is not None and found.kind == "goal":  # (else H010)
-                # (an alias goals share: H010 names them, as H020 does a property's)
-                links.append((path, link, field.line, f"`{field.key}:: {written}`", True))
-    for path, link, line, shown, told in links:
+            if link is not None:  # (an alias goals share: H010 names them, as H020 does)
+                links.append((path, link, field.line, f"`{field.key}:: {written}`", True, "goal"))
+    for path, link, line, shown, told, kind in links:
         target = link.target
         if not target or ctx.catalog.resolve_path(target, path, by_alias=False):
             continue
         if told and ctx.catalog.link_ties(target, path):
             continue  # H020 names the notes, and the fix
         note = ctx.catalog.resolve(target, path)
-        if note is not None:
+        if note is not None and kind in (None, note.kind):
             yield Problem(
                 path,
                 line,
