@@ -503,7 +503,7 @@ class _SearchCommand(JournalCommand):
             else:  # a query that starts with a dash: "-1:1", "-5%"
                 import shlex
 
-                from journal.adapters.index import DASH_OUT
+                from journal.adapters.index_search import DASH_OUT
 
                 how = f"{DASH_OUT}: journal search {shlex.quote(word.lstrip('-'))}"
             told = f"{exc.format_message()} ({word!r} reads as an option: {how})"

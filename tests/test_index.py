@@ -26,6 +26,7 @@ import pytest
 
 from journal.adapters import history_cache
 from journal.adapters import index as index_module
+from journal.adapters import index_search
 from journal.adapters.cachedir import vault_cache_file
 from journal.adapters.index import Index, Refresh, default_path
 from journal.adapters.vault import Vault, load_catalog
@@ -3695,8 +3696,8 @@ def test_search_keeps_its_output_and_its_time_bounded(
         2,
         "journal: the query is 12,500 characters long: search for at most 2,000\n",
     )
-    monkeypatch.setattr(index_module, "SEARCH_SECONDS", 0)  # a vault this small is quick
-    monkeypatch.setattr(index_module, "SEARCH_STEPS", 1)
+    monkeypatch.setattr(index_search, "SEARCH_SECONDS", 0)  # a vault this small is quick
+    monkeypatch.setattr(index_search, "SEARCH_STEPS", 1)
     slow = invoke("search", " ".join(["c*"] * 20))
     assert slow.exit_code == 1
     assert slow.stderr.startswith("journal: the search for 'c* c* ")
@@ -3778,7 +3779,7 @@ def test_a_long_note_gets_its_snippet_from_the_piece_that_matches(
     square of the hits.  A body longer than SNIPPET_PIECE is cut in pieces first."""
     log = "# Server log\n" + "error at line\n" * 2_000 + "the one needle here\n"
     write("notes/pasted log.md", log + "filler line\n" * 500)
-    assert len(log) > 5 * index_module.SNIPPET_PIECE
+    assert len(log) > 5 * index_search.SNIPPET_PIECE
     found = invoke("search", "needle").stdout
     assert found.startswith("notes/pasted log.md")
     assert "the one **needle** here" in found  # from its piece, far from the start
@@ -3788,8 +3789,8 @@ def test_a_long_note_gets_its_snippet_from_the_piece_that_matches(
     assert "Server log · error at line" in title and "**" not in title and "#" not in title
     body = "".join(f"w{i} " for i in range(3_000)) + "\n"
     body += "".join(f"line {i}\n" for i in range(2_000)) + "".join(map(str, range(6_000)))
-    pieces = list(index_module._pieces(body))
-    assert all(len(p) <= index_module.SNIPPET_PIECE for p in pieces)
+    pieces = list(index_search._pieces(body))
+    assert all(len(p) <= index_search.SNIPPET_PIECE for p in pieces)
     assert all(p.endswith((" ", "\n")) for p in pieces[:5])  # cut between words
     at, covered = 0, 0  # each piece overlaps the one before; together they are the body
     for piece in pieces:
@@ -3825,12 +3826,12 @@ def test_a_snippet_is_looked_for_only_in_pieces_that_hold_a_word_of_the_query(
     tokenized for its snippet; now only pieces holding a word of the query are."""
     pieces = [(n, f"piece {n} " + ("café" if n == 70 else "needle" if n > 60 else "hay"))
               for n in range(1, 101)]  # fmt: skip
-    chosen = index_module._candidates(pieces, "needle OR title:x")
+    chosen = index_search._candidates(pieces, "needle OR title:x")
     needles = [n for n in range(61, 101) if n != 70]
-    assert [n for n, _p in chosen] == needles[: index_module.SNIPPET_CANDIDATES]
-    assert index_module._candidates(pieces, "NEEDLE")[0][0] == 61  # in any case
-    assert index_module._candidates(pieces, "cafe") == pieces  # FTS5's match, not as written
-    assert index_module._candidates(pieces[:5], "needle") == pieces[:5]  # few: all
+    assert [n for n, _p in chosen] == needles[: index_search.SNIPPET_CANDIDATES]
+    assert index_search._candidates(pieces, "NEEDLE")[0][0] == 61  # in any case
+    assert index_search._candidates(pieces, "cafe") == pieces  # FTS5's match, not as written
+    assert index_search._candidates(pieces[:5], "needle") == pieces[:5]  # few: all
     log = "# Big\n" + "hay and more hay\n" * 20_000 + "a café at last\n"
     write("notes/big.md", log)
     assert "a **café** at last" in invoke("search", "cafe").stdout

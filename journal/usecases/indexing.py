@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any, get_args
 
 from journal.adapters import history_cache
-from journal.adapters.index import Hit, Index, prune_orphans, prune_other_versions
+from journal.adapters.index import Index, prune_orphans, prune_other_versions
+from journal.adapters.index_search import Hit
 from journal.adapters.vault import Vault
 from journal.core.errors import Diagnostic, Severity, UsageProblem
 from journal.core.fields import KINDS
