@@ -28,19 +28,20 @@ from pathlib import Path
 CHILD = """
 import gc, resource, sys, time
 from pathlib import Path
-from journal.adapters import index as ix
+from journal.adapters import index as ix, index_reading as reading
 from journal.adapters.vault import Vault
 gc.set_threshold(10_000, 10, 10)  # as the journal command sets it
 if sys.argv[1] == "one":
-    ix.PARALLEL_MIN = 10**9
+    reading.PARALLEL_MIN = 10**9
 index = ix.Index.open(Vault.open(Path(sys.argv[2])), Path(sys.argv[3]))
 started = time.perf_counter()
 if sys.argv[4] == "store":
     index.rebuild()
 else:
     paths = sorted(rel for rel, _entry in index.vault.iter_notes())
-    forking = ix._process_context(len(paths))
-    for _item in index._read_all(paths, [None] * len(paths), None, forking):
+    forking = reading.process_context(len(paths))
+    root, periodic = str(index.vault.root), index.periodic
+    for _item in reading.read_all(root, paths, [None] * len(paths), periodic, None, forking):
         pass
 wall = time.perf_counter() - started
 me = resource.getrusage(resource.RUSAGE_SELF)

@@ -40,10 +40,11 @@ import gc, sys
 from pathlib import Path
 gc.set_threshold(10_000, 10, 10)  # as the journal command sets it
 from journal.adapters import index as ix  # first: from PYTHONPATH, not beside bench/
+from journal.adapters import index_reading as reading
 from journal.adapters.vault import Vault
 sys.path.insert(0, sys.argv[5])
 from run import read_and_parse  # bench/run.py's floor, the same work
-ix.PARALLEL_MIN = 10**9  # one process: valgrind counts the process it runs
+reading.PARALLEL_MIN = 10**9  # one process: valgrind counts the process it runs
 what, vault, db, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4] == "1"
 index = ix.Index.open(Vault.open(vault), db)
 if work and what == "floor":

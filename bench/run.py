@@ -54,7 +54,8 @@ sys.path.insert(0, str(HERE))
 
 from generate import Generator  # noqa: E402
 
-from journal.adapters.index import RACY_NS, Index  # noqa: E402
+from journal.adapters.index import Index  # noqa: E402
+from journal.adapters.index_reading import RACY_NS  # noqa: E402
 from journal.adapters.vault import Vault  # noqa: E402
 from journal.adapters.watcher import Update, Watcher  # noqa: E402
 from journal.core import codec  # noqa: E402

@@ -108,9 +108,9 @@ def example_vault(tmp_path: Path) -> Path:
 def settled(monkeypatch: pytest.MonkeyPatch) -> None:
     """The notes a test just wrote count as saved long ago (a ctime can't be aged): the
     index trusts them at once, and tells an empty one as empty, not as being saved."""
-    from journal.adapters import index
+    from journal.adapters import index_reading
 
-    monkeypatch.setattr(index, "RACY_NS", 0)
+    monkeypatch.setattr(index_reading, "RACY_NS", 0)
 
 
 Write = Callable[[str, str | bytes], Path]

@@ -24,9 +24,8 @@ from typing import Any
 
 import pytest
 
-from journal.adapters import history_cache
+from journal.adapters import history_cache, index_reading, index_search
 from journal.adapters import index as index_module
-from journal.adapters import index_search
 from journal.adapters.cachedir import vault_cache_file
 from journal.adapters.index import Index, Refresh, default_path
 from journal.adapters.vault import Vault, load_catalog
@@ -287,7 +286,7 @@ def test_names_are_looked_up_in_batches_of_any_size(notes: Path, write: Write) -
 def test_nothing_changed_means_nothing_is_read(
     notes: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(index_module, "RACY_NS", 0)  # a ctime can't be aged: trust now
+    monkeypatch.setattr(index_reading, "RACY_NS", 0)  # a ctime can't be aged: trust now
     index = open_index(notes)
     index.refresh()
     again = index.refresh()
@@ -297,7 +296,7 @@ def test_nothing_changed_means_nothing_is_read(
 def test_a_touched_file_is_read_but_not_parsed(
     notes: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(index_module, "RACY_NS", 0)  # a ctime can't be aged: trust now
+    monkeypatch.setattr(index_reading, "RACY_NS", 0)  # a ctime can't be aged: trust now
     index = open_index(notes)
     index.refresh()
     os.utime(notes / "notes/plain.md", (OLD + 10, OLD + 10))
@@ -311,7 +310,7 @@ def test_files_dated_in_the_future_are_trusted_once_read(
     """Reported: notes with a modification time in 2030 (an archive, a device with a
     wrong clock) were read and hashed again by every command, for ever: the stamp was
     the later of mtime and ctime, never old enough to trust."""
-    monkeypatch.setattr(index_module, "RACY_NS", 0)  # a ctime can't be aged: trust now
+    monkeypatch.setattr(index_reading, "RACY_NS", 0)  # a ctime can't be aged: trust now
     index = open_index(notes)
     index.refresh()
     future = time.time() + 3 * 365 * 86400
@@ -578,7 +577,7 @@ def test_the_code_key_is_kept_while_the_code_files_stay(
     kept.mkdir()
     key = index_module.kept_code_key(str(root), sources, lambda: kept)
     assert len(key) == 32 and not list(kept.iterdir())  # just written: not kept
-    monkeypatch.setattr(index_module, "RACY_NS", 0)
+    monkeypatch.setattr(index_reading, "RACY_NS", 0)
     assert index_module.kept_code_key(str(root), sources, lambda: kept) == key
     [file] = kept.iterdir()
     assert file.read_text() == key
@@ -601,6 +600,34 @@ def test_the_code_key_is_kept_while_the_code_files_stay(
         raise PermissionError(13, "Permission denied")
 
     assert index_module.kept_code_key(str(root), sources, unwritable) == key
+
+
+def test_the_code_key_covers_the_code_that_makes_the_rows(tmp_path: Path) -> None:
+    """An index is made again when the code that made its rows changes: the core, this
+    module, and the one that reads notes into rows (index_reading.py, split out of
+    index.py; a key of index.py alone would have kept rows of older parsing code); not
+    when other code does (the command line)."""
+    shutil.copytree(Path(index_module.__file__).parent.parent, tmp_path / "journal")
+
+    def key() -> str:
+        script = "from journal.adapters.index import code_key; print(code_key())"
+        env = {**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"}
+        ran = subprocess.run(
+            [sys.executable, "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True
+        )
+        assert ran.returncode == 0, ran.stderr
+        return ran.stdout.strip()
+
+    first = key()
+    with (tmp_path / "journal/cli.py").open("a") as source:
+        source.write("# not row-making code\n")
+    assert key() == first
+    for name in ("index_reading.py", "index.py"):
+        with (tmp_path / "journal/adapters" / name).open("a") as source:
+            source.write("# another version\n")
+        changed = key()
+        assert changed != first
+        first = changed
 
 
 def test_the_cache_folder_is_the_users_alone(tmp_path: Path) -> None:
@@ -2036,8 +2063,8 @@ def test_a_builds_links_resolve_as_a_whole_pass_would_looking_only_at_alias_name
 def test_a_large_build_reads_in_worker_processes_with_the_same_result(
     notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(index_module, "PARALLEL_MIN", 2)
-    monkeypatch.setattr(index_module, "CHUNK", 2)
+    monkeypatch.setattr(index_reading, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(index_reading, "CHUNK", 2)
     monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)
     seen: list[tuple[int, int]] = []
     index = Index.open(Vault.open(notes), tmp_path / "parallel.sqlite")
@@ -2088,7 +2115,7 @@ def test_a_first_build_whose_switch_back_to_the_log_fails_keeps_its_rows(
     process' file) made the switch back to the write-ahead log fail, and the build count
     as failed: "working without it", every note read again into memory.  The rows stay
     the file's, nothing is said, and the next process to open it switches it back."""
-    monkeypatch.setattr(index_module, "PARALLEL_MIN", 2)  # a vault of "many" notes
+    monkeypatch.setattr(index_reading, "PARALLEL_MIN", 2)  # a vault of "many" notes
     with small_disk(tmp_path / "disk") as disk:
         db = disk / "index.sqlite"
         told: list[str] = []
@@ -2120,7 +2147,7 @@ def test_only_a_first_build_of_many_notes_leaves_the_log(
     """A first build of :data:`PARALLEL_MIN` notes or more writes through a rollback
     journal while it runs (the file's header says so); a smaller vault's stays in WAL
     mode, where commands started at once read without waiting for one another."""
-    monkeypatch.setattr(index_module, "PARALLEL_MIN", many)
+    monkeypatch.setattr(index_reading, "PARALLEL_MIN", many)
     monkeypatch.setattr(index_module.os, "cpu_count", lambda: 1)  # read in this process
     db = tmp_path / "index.sqlite"
     index = Index.open(Vault.open(notes), db)
@@ -2138,34 +2165,34 @@ def test_a_worker_starts_without_ctypes(monkeypatch: pytest.MonkeyPatch) -> None
     """Found in review: a Python built without ctypes (no libffi) failed every build in
     workers, as the parent-death signal is asked through it; it is a safeguard only."""
     monkeypatch.setitem(sys.modules, "ctypes", None)  # what `import ctypes` then meets
-    index_module._die_with(os.getppid())  # returns: this process's parent lives on
+    index_reading._die_with(os.getppid())  # returns: this process's parent lives on
 
 
 @pytest.mark.parametrize(
     "count", [0, 1, 24, 25, 26, 349, 350, 351, 699, 700, 701, 1499, 1500, 10_001]
 )
 def test_a_builds_chunks_cover_its_files_the_first_and_last_ones_smaller(count: int) -> None:
-    cuts = index_module._cuts(count)
+    cuts = index_reading._cuts(count)
     sizes = [end - start for start, end in itertools.pairwise(cuts)]
     assert cuts[0] == 0 and cuts[-1] == count and all(size > 0 for size in sizes)
-    ramp = [min(size, index_module.CHUNK) for size in index_module.RAMP]
+    ramp = [min(size, index_reading.CHUNK) for size in index_reading.RAMP]
     last = ramp[::-1] if count >= 2 * sum(ramp) else []  # room for both ramps
     head = sizes[: len(sizes) - len(last)]
     assert sizes[len(head) :] == last
-    full = ramp + [index_module.CHUNK] * len(head)
+    full = ramp + [index_reading.CHUNK] * len(head)
     assert head[:-1] == full[: max(len(head) - 1, 0)]
     assert all(0 < h <= f for h, f in zip(head, full[: len(head)], strict=True))
     # read in worker processes, the rows of the files in the last chunks are stored as
     # they come
-    assert index_module._tail(count) == sum(last)
+    assert index_reading.tail_size(count) == sum(last)
 
 
 def _small_chunks(monkeypatch: pytest.MonkeyPatch, cores: int) -> None:
     """Builds of a few notes read as large ones are, over ``cores`` cores: chunks of 3
     files, the first and last of 1 and 2, batches of 5."""
-    monkeypatch.setattr(index_module, "PARALLEL_MIN", 2)
-    monkeypatch.setattr(index_module, "CHUNK", 3)
-    monkeypatch.setattr(index_module, "RAMP", (1, 2))
+    monkeypatch.setattr(index_reading, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(index_reading, "CHUNK", 3)
+    monkeypatch.setattr(index_reading, "RAMP", (1, 2))
     monkeypatch.setattr(index_module, "BATCH", 5)
     monkeypatch.setattr(index_module.os, "cpu_count", lambda: cores)
 
@@ -2201,7 +2228,7 @@ def test_a_rebuilds_last_rows_are_stored_as_they_come_into_lookups_made_before(
     workers read them), not after them on one core, and hold those files' rows too."""
     _small_chunks(monkeypatch, cores=2)
     write_many_notes(vault, 30)
-    assert index_module._process_context(30) is not None  # read in worker processes
+    assert index_reading.process_context(30) is not None  # read in worker processes
     stores = _rebuilds_stores(vault, tmp_path / "index.sqlite", monkeypatch)
     lookups = len(index_module._LOOKUPS)
     # tail: the last 3 files (chunks of 2 and 1), each stored as it comes; lookups
@@ -2217,8 +2244,8 @@ def test_a_rebuilds_last_chunks_cut_by_a_smaller_chunk_size_are_stored_as_they_c
     last ones are of 1 file too, and each is stored as it comes (read-through: the rows
     waited for as many as the ramp's first size)."""
     _small_chunks(monkeypatch, cores=2)
-    monkeypatch.setattr(index_module, "CHUNK", 1)
-    monkeypatch.setattr(index_module, "RAMP", (4, 4, 4, 4))
+    monkeypatch.setattr(index_reading, "CHUNK", 1)
+    monkeypatch.setattr(index_reading, "RAMP", (4, 4, 4, 4))
     write_many_notes(vault, 30)
     stores = [
         size for size, _lookups in _rebuilds_stores(vault, tmp_path / "i.sqlite", monkeypatch)
@@ -2233,7 +2260,7 @@ def test_a_rebuild_read_in_one_process_stores_in_batches_and_makes_lookups_after
     whose rows come one by one, not in chunks: no tail, lookups made after the rows."""
     _small_chunks(monkeypatch, cores=1)
     write_many_notes(vault, 30)
-    assert index_module._process_context(30) is None
+    assert index_reading.process_context(30) is None
     assert _rebuilds_stores(vault, tmp_path / "index.sqlite", monkeypatch) == [(5, 0)] * 6
 
 
@@ -2269,7 +2296,7 @@ def test_a_rebuild_failing_midway_leaves_its_lookups_and_builds_again(
     db = tmp_path / "index.sqlite"
     index = Index.open(Vault.open(vault), db)
     index.refresh()
-    unmarshalled, calls = index_module._unmarshalled, [0]
+    unmarshalled, calls = index_reading._unmarshalled, [0]
 
     def failing(data: bytes) -> Any:
         calls[0] += 1
@@ -2277,12 +2304,12 @@ def test_a_rebuild_failing_midway_leaves_its_lookups_and_builds_again(
             raise RuntimeError("a bug")
         return unmarshalled(data)
 
-    monkeypatch.setattr(index_module, "_unmarshalled", failing)
+    monkeypatch.setattr(index_reading, "_unmarshalled", failing)
     with pytest.raises(RuntimeError):
         index.rebuild()
     q = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
     assert index.conn.execute(q).fetchone()[0] == len(index_module._LOOKUPS)
-    monkeypatch.setattr(index_module, "_unmarshalled", unmarshalled)
+    monkeypatch.setattr(index_reading, "_unmarshalled", unmarshalled)
     index.rebuild()
     assert index.conn.execute(q).fetchone()[0] == len(index_module._LOOKUPS)
     index.close()
@@ -2332,17 +2359,17 @@ def test_a_first_build_beside_another_process_storing_its_notes_resolves_links_a
 KILLED_BUILD = """
 import os, sys, time
 from pathlib import Path
-from journal.adapters import index as ix
+from journal.adapters import index as ix, index_reading as reading
 from journal.adapters.vault import Vault
-ix.PARALLEL_MIN, ix.CHUNK, ix.MAX_WORKERS = 2, 1, 2
+reading.PARALLEL_MIN, reading.CHUNK, reading.MAX_WORKERS = 2, 1, 2
 ix.os.cpu_count = lambda: 2
-read, parent = ix._read_file, os.getpid()
+read, parent = reading._read_file, os.getpid()
 def slow(*args):
     if os.getpid() != parent:
         Path(sys.argv[3], str(os.getpid())).touch()
         time.sleep(60)
     return read(*args)
-ix._read_file = slow
+reading._read_file = slow
 ix.Index.open(Vault.open(Path(sys.argv[1])), Path(sys.argv[2])).refresh()
 """
 
@@ -2384,18 +2411,18 @@ def test_the_workers_of_a_killed_build_die_with_it(notes: Path, tmp_path: Path) 
 KILLED_FIRST_BUILD = """
 import sys, time
 from pathlib import Path
-from journal.adapters import index as ix
+from journal.adapters import index as ix, index_reading as reading
 from journal.adapters.vault import Vault
-ix.PARALLEL_MIN, ix.BATCH = 2, 1  # a vault of "many" notes, written as read
+reading.PARALLEL_MIN, ix.BATCH = 2, 1  # a vault of "many" notes, written as read
 ix.os.cpu_count = lambda: 1  # read in this process
-read, seen = ix._read_file, []
+read, seen = reading._read_file, []
 def slow(*args):
     seen.append(args)
     if len(seen) == 4:
         Path(sys.argv[3]).touch()
         time.sleep(60)
     return read(*args)
-ix._read_file = slow
+reading._read_file = slow
 index = ix.Index.open(Vault.open(Path(sys.argv[1])), Path(sys.argv[2]))
 index.conn.execute("PRAGMA cache_size = 10")
 index.rebuild()
@@ -2441,7 +2468,7 @@ def test_commands_started_at_once_on_an_empty_index_read_the_vault_once(
     they stored it.  A build of many files holds a lock: the others wait for it, say so,
     and then read nothing the first one stored."""
     age(notes)
-    monkeypatch.setattr(index_module, "PARALLEL_MIN", 2)  # "many": every build here
+    monkeypatch.setattr(index_reading, "PARALLEL_MIN", 2)  # "many": every build here
     monkeypatch.setattr(index_module.os, "cpu_count", lambda: 1)  # read in this process
     db = tmp_path / "shared.sqlite"
     first = Index.open(Vault.open(notes), db)
@@ -2473,7 +2500,7 @@ def test_a_build_stored_between_a_scan_and_the_lock_is_not_read_again(
     """Found in review: a command whose scan came just before another's build ended got
     the build lock at once and read every file the other had just stored."""
     age(notes)
-    monkeypatch.setattr(index_module, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(index_reading, "PARALLEL_MIN", 2)
     monkeypatch.setattr(index_module.os, "cpu_count", lambda: 1)
     db = tmp_path / "shared.sqlite"
     first, late = Index.open(Vault.open(notes), db), Index.open(Vault.open(notes), db)
@@ -2498,7 +2525,7 @@ def test_a_build_lock_that_cannot_be_taken_is_gone_without(
 ) -> None:
     """A lock file that can't be made (here a folder in its place; NFS without locks)
     is no other process: the build reads at once, with no word of waiting."""
-    monkeypatch.setattr(index_module, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(index_reading, "PARALLEL_MIN", 2)
     db = tmp_path / "index.sqlite"
     index_module._build_lock(db).mkdir()
     said: list[str] = []
@@ -2586,7 +2613,7 @@ def test_a_note_that_fails_to_parse_is_a_problem_not_a_failed_refresh(
             raise RecursionError("too deep")
         return parse_typed(rel, data, periodic, saving=saving)
 
-    monkeypatch.setattr(index_module, "parse_typed", parse)
+    monkeypatch.setattr(index_reading, "parse_typed", parse)
     index = open_index(notes)
     assert len(index.refresh().parsed) == 6
     catalog = Catalog(source=index.reader())
@@ -3034,7 +3061,7 @@ def test_ctrl_c_during_a_parallel_build_stops_it_in_one_line(vault: Path, tmp_pa
     keeps every row it had (the rebuild is one transaction, rolled back)."""
     import signal
 
-    total = 3 * index_module.PARALLEL_MIN
+    total = 3 * index_reading.PARALLEL_MIN
     write_many_notes(vault, total)
     db = default_path(Vault.open(vault))
     index = Index.open(Vault.open(vault))
@@ -3154,7 +3181,7 @@ def test_kill_during_a_parallel_build_stops_it_and_its_workers(
     import signal
 
     sig = getattr(signal, signame)
-    total = 3 * index_module.PARALLEL_MIN
+    total = 3 * index_reading.PARALLEL_MIN
     write_many_notes(vault, total)
     db = default_path(Vault.open(vault))
     proc = _rebuilding(vault)
@@ -3285,10 +3312,10 @@ def test_links_resolved_while_a_build_reads_match_links_resolved_note_by_note(
     monkeypatch.setattr(index_module, "_names_by_key", lambda p: early.append(1) or names(p))
     monkeypatch.setattr(index_module, "FULL_RESOLVE", 0)  # as a build of a large vault
     if workers:  # two files per task, over two worker processes
-        monkeypatch.setattr(index_module, "PARALLEL_MIN", 1)
-        monkeypatch.setattr(index_module, "CHUNK", 2)
+        monkeypatch.setattr(index_reading, "PARALLEL_MIN", 1)
+        monkeypatch.setattr(index_reading, "CHUNK", 2)
         monkeypatch.setattr(os, "cpu_count", lambda: 2)
-        assert index_module._process_context(1) is not None
+        assert index_reading.process_context(1) is not None
     built = Index.open(Vault.open(vault), tmp_path / "built.sqlite")
     built.rebuild()
     built.close()
@@ -3346,7 +3373,7 @@ def test_a_note_another_process_stores_during_a_first_build_gets_its_links(
 def test_pending_counts_the_files_a_refresh_would_read(
     notes: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(index_module, "RACY_NS", 0)  # a ctime can't be aged: trust now
+    monkeypatch.setattr(index_reading, "RACY_NS", 0)  # a ctime can't be aged: trust now
     index = open_index(notes)
     assert index.pending() == 6  # nothing indexed yet
     index.refresh()

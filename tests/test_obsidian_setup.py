@@ -898,10 +898,10 @@ def test_obsidian_setup_is_a_plain_use_case(vault: Path) -> None:
 def test_worker_processes_date_daily_notes_too(
     vault: Path, write: Write, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from journal.adapters import index
+    from journal.adapters import index_reading
 
-    monkeypatch.setattr(index, "PARALLEL_MIN", 10)
-    monkeypatch.setattr(index, "CHUNK", 4)
+    monkeypatch.setattr(index_reading, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(index_reading, "CHUNK", 4)
     (vault / ".obsidian").mkdir()
     (vault / ".obsidian/daily-notes.json").write_text('{"folder": "d", "format": "DD.MM.YYYY"}')
     write("goals/Lead.md", goal_text("Lead", target=100))

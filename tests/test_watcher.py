@@ -26,6 +26,7 @@ from typing import IO, Any
 import pytest
 
 from journal.adapters import index as index_module
+from journal.adapters import index_reading
 from journal.adapters.index import Index, IndexTakenOver, default_path
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import SAVE_SECONDS, Update, Watcher
@@ -767,7 +768,7 @@ def test_many_notes_at_once_are_read_by_worker_processes(
     write("notes/a.md", "# a\n")
     batch = tmp_path / "outside"
     batch.mkdir()
-    many = index_module.PARALLEL_MIN + 100
+    many = index_reading.PARALLEL_MIN + 100
     write_many_notes(batch, many)
     proc = _start_cli(vault)
     try:
@@ -795,7 +796,7 @@ def test_a_worker_process_killed_while_reading_is_told_in_words_and_the_notes_re
 ) -> None:
     """Found in a tryout: a SIGTERM sent to a worker by mistake printed `journal watch:
     error: BrokenProcessPool: A child process terminated abruptly...; reconciling`."""
-    write_many_notes(vault, index_module.PARALLEL_MIN * 4)
+    write_many_notes(vault, index_reading.PARALLEL_MIN * 4)
     proc = _start_cli(vault)
     try:
         assert wait_for_workers(proc.pid), "no worker process was started"
@@ -1515,7 +1516,7 @@ def test_a_signal_during_the_first_reconcile_stops_it_at_once(
     """The first reconcile of a big vault runs before watchdog starts (so it may use
     worker processes) and stops within about a second of Ctrl-C or SIGTERM, keeping
     what it stored (each batch of notes is whole) for the next refresh to complete."""
-    total = index_module.PARALLEL_MIN + 100
+    total = index_reading.PARALLEL_MIN + 100
     write_many_notes(vault, total)
     db = default_path(Vault.open(vault))
     proc = _start_cli(vault, "--regenerate")
@@ -2746,7 +2747,7 @@ def test_a_watcher_waiting_for_another_build_stops_at_once(vault: Path) -> None:
     stops"."""
     import fcntl
 
-    total = index_module.PARALLEL_MIN + 10
+    total = index_reading.PARALLEL_MIN + 10
     write_many_notes(vault, total)
     lock = index_module._build_lock(default_path(Vault.open(vault)))
     lock.parent.mkdir(parents=True, exist_ok=True)

@@ -29,7 +29,7 @@ problem (a warning such as an inotify queue overflow during a ``git
 checkout``), after an error while handling a batch, and when one of watchdog's
 threads has died (it is restarted).  Stopping interrupts a reconcile between
 two files; what was read so far is kept.  An update with many files to read
-(:data:`~journal.adapters.index.PARALLEL_MIN`) stops the observer meanwhile, so
+(:data:`~journal.adapters.index_reading.PARALLEL_MIN`) stops the observer meanwhile, so
 that worker processes may be forked, and reconciles once more after watching again.
 
 The settings (``.journal/config.toml``, Obsidian's) are read again once their files
@@ -59,7 +59,8 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
-from journal.adapters.index import PARALLEL_MIN, Index, IndexTakenOver, Refresh
+from journal.adapters import index_reading
+from journal.adapters.index import Index, IndexTakenOver, Refresh
 from journal.adapters.vault import Vault, icloud_note
 from journal.core.errors import ConfigError, JournalError, NotFound
 from journal.core.records import Record, record
@@ -512,7 +513,7 @@ class Watcher:
     def _many(self, paths: list[str] | None) -> bool:
         """Whether refreshing ``paths`` (None: the vault) reads enough files to fork."""
         try:
-            return self.index.pending(paths) >= PARALLEL_MIN
+            return self.index.pending(paths) >= index_reading.PARALLEL_MIN
         except Exception:  # the refresh meets it again, and logs it
             return False
 
