@@ -5,8 +5,9 @@ reconciles it with the disk: a stat scan (size, change time, inode) finds what
 may have changed, only those files are read and hashed, only files whose hash
 changed are parsed again, and deleted files are dropped.  The change time is the
 ctime (see :func:`~journal.adapters.files.changed_ns`).  A file changed within
-:data:`RACY_NS` of the moment it was read is read again on the next scan, because a
-same-size edit in the same clock tick leaves its stat unchanged.
+:data:`~journal.adapters.index_reading.RACY_NS` of the moment it was read is read again
+on the next scan, because a same-size edit in the same clock tick leaves its stat
+unchanged.
 
 Each note is stored as the JSON of :meth:`Note.to_dict` (to rebuild it without
 parsing), a goal, contact or meeting also as its typed record, pickled (to read it
@@ -254,9 +255,10 @@ _PER_NOTE = ("parsed", "records", "aliases", "links", "checkins", "fields", "dia
 _TABLES = ("notes", *_PER_NOTE, "excluded", "search", "meta")
 _MARKS = ",".join("?" * 18)
 #: The values of a ``links`` row, whose heading, alias, property and resolved path (text
-#: or NULL) :func:`_rows` gives as 0 for NULL: Python 3.11's sqlite3 binds a None through
-#: its adapters (see above), and most of the link rows - 66,324 at 10,000 notes - hold
-#: three or four of them (-3% of the writing process's instructions).
+#: or NULL) the rows of :mod:`~journal.adapters.index_reading` give as 0 for NULL:
+#: Python 3.11's sqlite3 binds a None through its adapters (see above), and most of the
+#: link rows - 66,324 at 10,000 notes - hold three or four of them (-3% of the writing
+#: process's instructions).
 _LINK_VALUES = "?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, NULLIF(?, 0), ?, NULLIF(?, 0)"
 _NOTE_COLUMNS = (
     "path, size, changed_ns, inode, hash, checked_ns, kind, id, title, status, date, created, "

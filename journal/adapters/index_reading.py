@@ -111,8 +111,9 @@ def _rows(
 ) -> Entry:
     """Everything the index stores about one note and its typed ``record`` (``dating``:
     see :func:`note_date`; ``resolver``: see :func:`name_resolver`).  Flags are ints, as
-    SQLite stores them: a bool is bound through its adapter (see the top of the module),
-    at about 1,200 instructions a value in the writing process."""
+    SQLite stores them: a bool is bound through its adapter (see the top of
+    :mod:`~journal.adapters.index`), at about 1,200 instructions a value in the writing
+    process."""
 
     def text(key: str) -> str | None:
         value = note.props.get(key)
