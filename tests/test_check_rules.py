@@ -3240,6 +3240,28 @@ def test_front_matter_running_into_the_text_is_told_its_closing_line_is_missing(
 @pytest.mark.parametrize(
     "text",
     [
+        "---\ntype: goal\ntitle: A\n...\n# A\n",
+        "---\r\ntype: goal\r\ntitle: A\r\n... \r\n\r\nSome text.\r\n",
+        # reported (audit): a later rule made it YAML's "did not find expected <document start>"
+        "---\ntype: goal\ntitle: A\n...\n# A\n\nSome text.\n\n---\n\nMore.\n",
+    ],
+)
+def test_front_matter_closed_by_three_dots_is_told_to_close_with_dashes(text: str) -> None:
+    """A ``...`` line (YAML's end of a document, which pandoc takes for the closing line)
+    closes no front matter in Obsidian: the note is told so at that line, not that its
+    closing line is missing after the one above (whose fix left the dots in the text)."""
+    [finding] = of("H004", run(("goals/n.md", text)))
+    assert (finding.line, finding.message) == (
+        4,
+        "invalid front matter: the '...' on line 4 closes no front matter in Obsidian or "
+        "journal, which end it with a '---' line only",
+    )
+    assert finding.suggestion.startswith("write `---` in place of the `...` on the line named")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "---\ntitle: A\n# a comment\ntitle2: Plan: Q3\n---\n",  # a bad property: its own words
         "---\ntitle: A\n\n  due: x\n---\n",
     ],

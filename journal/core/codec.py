@@ -57,6 +57,7 @@ _HIDDEN = {
 _HIDDEN_OPEN = lazy("[" + "".join(_HIDDEN) + r"]+(?=---[ \t]*\r?\n)")
 _LATE_OPEN = lazy(r"(?:[ \t]*\r?\n)+---[ \t]*\r?\n")
 _CLOSE = lazy(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+_DOTS = lazy(r"^\.\.\.[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _KEY = lazy(r"[A-Za-z_][A-Za-z0-9_-]*")
 _PROPERTY_LINE = lazy(r"[ \t]*[^\s:#][^:\n]*:(?:[ \t]|\r?$)")
 _BLANK_LINE = lazy(r"^[ \t]*\r?$", re.MULTILINE)
@@ -279,7 +280,10 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
         # folder, as an empty or plain-text block is; `journal check` says H007).
         block = _BLANK_LINE.split(text[opening.end() :], maxsplit=1)[0]
         meant = _PROPERTY_LINE.match(block) is not None or _TYPE_LINE.search(block) is not None
-        if meant:
+        dots = _closed_by_dots(text, opening.end(), len(text))
+        if dots is not None:
+            doc.refuse(dots.line, dots.message)
+        elif meant:
             unclosed = _never_closed(block)
             doc.refuse(unclosed.line, unclosed.message)
             doc.unclosed = True
@@ -304,7 +308,11 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
             )
         else:
             rule = text.count("\n", 0, closing.start()) + 1
-            problem = _runs_into_text(yaml_text, problem, rule) or problem
+            problem = (
+                _closed_by_dots(text, opening.end(), closing.start())
+                or _runs_into_text(yaml_text, problem, rule)
+                or problem
+            )
         doc.refuse(problem.line, problem.message)
         return doc
     if not isinstance(data, _plain_yaml().LineMap):
@@ -491,6 +499,25 @@ def _property_end(lines: list[str], key: int) -> int:
     ):
         end += 1
     return end
+
+
+def _closed_by_dots(text: str, start: int, end: int) -> Problem | None:
+    """The problem of front matter closed by a ``...`` line (YAML's end of a document,
+    which pandoc takes for the closing line) between ``start`` and ``end`` (the first
+    ``---`` line after the opening one, or the end of the file), when the lines above it
+    read as properties; None when there is no such line."""
+    dots = _DOTS.search(text, start, end)
+    if dots is None:
+        return None
+    data, problem = _load(text[start : dots.start()])
+    if problem is not None or not isinstance(data, dict):
+        return None
+    line = text.count("\n", 0, dots.start()) + 1
+    return Problem(
+        line,
+        f"invalid front matter: the '...' on line {line} closes no front matter in Obsidian "
+        "or journal, which end it with a '---' line only",
+    )
 
 
 def _never_closed(block: str) -> Problem:

@@ -1470,6 +1470,8 @@ RULES = (
                 "invalid front matter: the closing '---' is missing after line": "add a `---` "
                 "line after the line named, the last property, so that the note's text starts "
                 "after it; the note is skipped until then",
+                "invalid front matter: the '...' on line": "write `---` in place of the `...` "
+                "on the line named; the note is skipped until then",
                 "invalid front matter: a task checkbox": "write each item as `- title: NAME`, "
                 "with `done: true` on the next line, indented as `title`, for a ticked one "
                 "(docs/format.md, Milestones); the note is skipped until then",
