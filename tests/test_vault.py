@@ -666,6 +666,22 @@ def test_notes_saved_under_another_ending_than_md_are_told_in_one_line(
     assert again.stderr == "" and len(json.loads(again.stdout)) == 5
 
 
+def test_a_note_named_with_a_dot_after_md_is_told_as_not_ending_in_md(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in an audit: `Goal.md.` (a dot after the name, which Linux and macOS allow
+    and Windows and OneDrive strip or refuse) was in no list, without a word, while
+    `Goal.md ` was told."""
+    write("goals/Dot.md.", "---\ntype: goal\ntitle: Dot\n---\n")
+    write("goals/Both.md. ", "---\ntype: goal\ntitle: Both\n---\n")
+    result = invoke("list", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert result.stderr == (
+        "journal: 2 notes not ending in .md, so left out ('goals/Both.md. ', goals/Dot.md.): "
+        "rename them to end in .md\n"
+    )
+
+
 def test_no_note_is_made_where_icloud_keeps_one_not_downloaded(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

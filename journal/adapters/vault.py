@@ -34,6 +34,7 @@ from journal.core.links import fold
 from journal.core.notes import Note, mid_save, plain_kind
 from journal.core.periodic import PeriodicSettings, clean_folder, in_folder
 from journal.core.records import Record, record
+from journal.core.regex import lazy
 from journal.core.settings import (
     Config,
     config_from_dict,
@@ -187,18 +188,19 @@ def is_note_name(name: str) -> bool:
 
 def misnamed(name: str) -> bool:
     """Whether a file called ``name``, no note by its name (:func:`is_note_name`), may be
-    a note saved under another: ``Goal.markdown``, ``Goal.md `` (a space after it),
-    ``Goal.md.txt`` (Notepad's) or a ``.txt`` (:func:`left_out_note` tells)."""
-    saved = name.rstrip().lower()
+    a note saved under another: ``Goal.markdown``, ``Goal.md `` or ``Goal.md.`` (a space
+    or a dot after it), ``Goal.md.txt`` (Notepad's) or a ``.txt`` (:func:`left_out_note`
+    tells)."""
+    saved = _saved_ending(name)
     return saved.endswith((".md", ".markdown", ".txt")) and not name.startswith((".", "~"))
 
 
 def left_out_note(name: str, path: str) -> str | None:
     """How the :func:`misnamed` file ``name`` at ``path`` is a note left out, to be told:
-    ``Notepad`` for ``Goal.md.txt``; ``named`` for ``Goal.markdown``, ``Goal.md `` and a
-    ``.txt`` whose front matter has a ``type: goal`` (``meeting``, ``contact``) line;
-    None for any other ``.txt`` (``readme.txt``)."""
-    saved = name.rstrip().lower()
+    ``Notepad`` for ``Goal.md.txt``; ``named`` for ``Goal.markdown``, ``Goal.md ``,
+    ``Goal.md.`` and a ``.txt`` whose front matter has a ``type: goal`` (``meeting``,
+    ``contact``) line; None for any other ``.txt`` (``readme.txt``)."""
+    saved = _saved_ending(name)
     if saved.endswith(".md.txt"):
         return "Notepad"
     if not saved.endswith(".txt"):
@@ -211,6 +213,15 @@ def left_out_note(name: str, path: str) -> str | None:
     text = head.decode("utf-8", "replace").removeprefix("\ufeff")
     return "named" if plain_kind(text) is not None else None
 
+
+def _saved_ending(name: str) -> str:
+    """``name`` in lower case, without the spaces and dots after its ending (``Goal.md ``,
+    ``Goal.md.``), which Linux and macOS keep in a name and Windows strips."""
+    return _AFTER_ENDING.sub("", name).lower()
+
+
+#: The spaces and dots after a file name's ending (:func:`_saved_ending`).
+_AFTER_ENDING = lazy(r"[\s.]+\Z")
 
 #: How much of a ``.txt`` file is read for a note's front matter (:func:`left_out_note`).
 _TXT_HEAD = 4096
