@@ -118,6 +118,16 @@ def test_hostile_notes_become_diagnostics_with_a_line(
         ("tags: [career, network\nstatus: active\ndue: x\n", 2, "the '[' on this line is never"),
         ("a: 1\ntags: [a, [b]\n\nstatus: active\n", 3, "the '[' on this line is never closed"),
         ("meta: {a: 1, b: 2\nstatus: active\n", 2, "the '{' on this line is never closed"),
+        # found in an audit: "never closed (no ']')" of a list whose ']' a comment hid
+        (
+            "tags: [career, #network]\nstatus: active\n",
+            2,
+            "the '[' on this line is never closed: YAML reads `#network]` as a comment, hiding "
+            "the ']'; put the value in quotes (`\"#network\"`)",
+        ),
+        ("status: x\ntags: [#a, b]\n", 3, "YAML reads `#a, b]` as a comment, hiding the ']'"),
+        ("meta: {a: 1, b: #x}\nc: 1\n", 2, "the '{' on this line is never closed: YAML reads"),
+        ("tags: [a, 'b #c]', d\nstatus: x\n", 2, "the '[' on this line is never closed (no"),
         # a property indented under one with a value: not "a ':' inside a value"
         ("status: active\n  due: 2026-12-31\n", 3, "indented under `status:`, which has a"),
         ("a:\n  b: x\n    c: y\n", 4, "indented under `b:`"),

@@ -646,6 +646,8 @@ def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
     quoted = _quote_slip(text, mark.line) if mark is not None else None
     if quoted is not None:
         return quoted
+    if "flow" in context and mark is not None and (hidden := _hidden_close(text, mark.line)):
+        return hidden
     if "quoted scalar" in context and "end of stream" in problem and exc.context_mark:
         mark, problem = exc.context_mark, "this quoted value is never closed"
     elif "flow" in context and _unclosed(exc, text):
@@ -747,6 +749,48 @@ def _unclosed(exc: yaml12.MarkedYAMLError, text: str) -> bool:
     if opened is None or stopped is None or stopped.line <= opened.line:
         return False
     return not _closes(text, opened.index)
+
+
+def _hidden_close(text: str, stopped: int) -> Problem | None:
+    """The problem of a ``[`` or ``{`` opening a value on a line up to ``stopped`` (from
+    0), where YAML gave up, whose closing bracket is in a comment on its line:
+    ``tags: [a, #b]``, whose ``#b]`` YAML reads as a comment.  None when there is none."""
+    start = 0
+    for number in range(stopped + 1):
+        value = _VALUE_START.match(text, start)
+        at = value.end() if value else start
+        if text[at : at + 1] in ("[", "{"):
+            close = "]" if text[at] == "[" else "}"
+            comment = _comment_on(text, at)
+            if comment is not None and close in comment:
+                quoted = comment.split(",")[0].rstrip(" \t]}")
+                return Problem(
+                    number + 1,
+                    f"invalid front matter: the '{text[at]}' on this line is never closed: "
+                    f"YAML reads `{comment}` as a comment, hiding the '{close}'; put the value "
+                    f'in quotes (`"{quoted}"`)',
+                )
+        start = _line_end(text, start + 1)
+        if start >= len(text):
+            break
+    return None
+
+
+def _comment_on(text: str, at: int) -> str | None:
+    """The comment on the line of ``text[at]``, from its ``#`` (quoted values skipped),
+    or None."""
+    end = _line_end(text, at + 1)
+    index, last = at + 1, text[at]
+    while index < end:
+        char = text[index]
+        if char in "'\"" and last in ("[", "{", ",", ":"):  # a quote that starts a value
+            index = _quote_end(text, index)
+        elif char == "#" and text[index - 1] in " \t[{,":
+            return text[index:end].rstrip()
+        if char not in " \t":
+            last = char
+        index += 1
+    return None
 
 
 def _closes(text: str, at: int) -> bool:
