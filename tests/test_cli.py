@@ -246,6 +246,28 @@ def test_new_goal_never_overwrites_even_by_case(invoke: Invoke, vault: Path, wri
     assert sorted(p.name for p in (vault / "goals").iterdir()) == ["network MORE.md"]
 
 
+@pytest.mark.parametrize(
+    ("folder", "args"),
+    [
+        ("goals/Network more.md", ("goal", "Network more")),
+        ("people/Dana Ortiz.md", ("contact", "Dana Ortiz")),
+    ],
+)
+def test_a_folder_named_as_the_new_note_is_told_as_a_folder(
+    invoke: Invoke, vault: Path, folder: str, args: tuple[str, str]
+) -> None:
+    """Found in an audit: a folder `people/Dana Ortiz.md` was "a note with this name
+    already exists ... if it is the person's note, give it `type: contact`"."""
+    (vault / folder).mkdir(parents=True)
+    result = invoke("new", *args)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{folder}: a folder has the name of this note, so no note is written there: rename "
+        "the folder, or give the note another name\n"
+    )
+    assert (vault / folder).is_dir() and not any((vault / folder).iterdir())
+
+
 def test_new_goal_rejects_bad_values_as_usage_errors(invoke: Invoke, vault: Path) -> None:
     result = invoke("new", "goal", "X", "--due", "2026-02-30")
     assert result.exit_code == 2

@@ -99,9 +99,10 @@ def note_path(folder: str, title: str) -> str:
 def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     """The vault path a new note ``folder/<title>.md`` would get; Conflict, naming it,
     when a note of that name is already there (compared as links compare names:
-    ignoring case and Unicode normal form, as macOS file systems do), or in another
-    folder: ``[[<title>]]`` would then name either note, and the links written for the
-    one there (a contact's meetings, a goal's check-ins) could go to the new one.  A
+    ignoring case and Unicode normal form, as macOS file systems do; UnusableNote for a
+    folder of that name), or in another folder: ``[[<title>]]`` would then name either
+    note, and the links written for the one there (a contact's meetings, a goal's
+    check-ins) could go to the new one.  A
     title holding ``%%`` is a usage error: in the note's heading and in links to it, it
     would open a comment (Obsidian's, and journal's reading), hiding the rest."""
     rel = note_path(folder, title)
@@ -113,6 +114,12 @@ def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     if existing is not None:
         same = "" if existing == f"{stem}.md" else " (names are compared ignoring case)"
         there = in_folder(folder, existing)
+        if (where / existing).is_dir():
+            raise UnusableNote(
+                f"a folder has the name of this note{same}, so no note is written there: "
+                "rename the folder, or give the note another name",
+                path=there,
+            )
         why = f"a note with this name already exists{same}; not overwritten"
     else:
         elsewhere = catalog.resolve_path(stem, by_alias=False)
