@@ -2385,6 +2385,7 @@ def test_every_problem_of_a_hostile_note_is_one_finding_at_its_line(name: str) -
         ("front-matter", "error"): "H004",
         ("value", "error"): "H005",
         ("front-matter", "warning"): "H007",
+        ("merge-key", "warning"): "H007",
     }
     assert [(f.rule, f.line) for f in found if f.rule[0] == "H"] == [
         (expected[(d.code, d.severity)], d.line or 1) for d in note.diagnostics
@@ -3495,3 +3496,29 @@ def test_a_heading_read_as_a_comment_in_front_matter_is_told(
 )
 def test_a_comment_in_front_matter_is_no_heading(text: str) -> None:
     assert not [f for f in run(("goals/n.md", text)) if f.rule in ("H004", "H007")]
+
+
+def test_a_yaml_merge_key_is_told_at_its_line_and_the_rest_of_the_note_read() -> None:
+    """A tryout: `<<: *defaults` merged nothing (YAML 1.2 has no merge key) and nothing
+    said so; the properties written out are still read, and win as in YAML 1.1."""
+    text = (
+        "---\ndefaults: &defaults\n  area: networking\n  status: paused\ntype: goal\n"
+        "title: Merged\n<<: *defaults\nstatus: active\nmilestones:\n  - <<: [{done: true}]\n"
+        "    title: Draft\n---\n# Merged\n"
+    )
+    found = of("H007", run(("goals/m.md", text)))
+    assert [(f.line, f.message) for f in found] == [
+        (
+            7,
+            "`<<` is YAML 1.1's merge key, which YAML 1.2 does not merge: `area` is not read "
+            "from it",
+        ),
+        (
+            10,
+            "`<<` is YAML 1.1's merge key, which YAML 1.2 does not merge: `done` is not read "
+            "from it",
+        ),
+    ]
+    assert found[0].suggestion.startswith("write the properties it would merge")
+    goal = catalog(("goals/m.md", text)).goals[0]
+    assert (goal.title, goal.status, goal.area) == ("Merged", "active", None)

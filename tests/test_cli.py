@@ -1180,7 +1180,7 @@ def test_a_why_written_as_a_folded_block_shows_on_one_line(invoke: Invoke, write
     assert changed == "goals/a.md: why: Someone who did the job. -> Short\n"
 
 
-EDITABLE = {"bad-values.md", "invalid-date.md"}  # valid YAML holding bad values
+EDITABLE = {"bad-values.md", "invalid-date.md", "merge-key.md"}  # valid YAML, bad values
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "hostile").iterdir()))

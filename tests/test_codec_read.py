@@ -85,6 +85,8 @@ HOSTILE = [
     ("zero-width-space-first.md", 1, "before its '---' (U+200B, a zero-width space)", False),
     # reported (tryout): no line, and PyYAML's offset on a second line of the message
     ("control-character.md", 5, "a control character (U+000B, the soft line break Word", False),
+    # a tryout: YAML 1.1's merge key was neither read nor told
+    ("merge-key.md", 7, "`<<` is YAML 1.1's merge key, which YAML 1.2 does not merge", True),
 ]
 
 

@@ -359,6 +359,37 @@ def commented_values(doc: Document) -> list[Problem]:
     return found
 
 
+MERGE_KEY = "`<<` is YAML 1.1's merge key, which YAML 1.2 does not merge"
+
+
+def merge_keys(doc: Document) -> list[Problem]:
+    """A warning for each ``<<`` key (``<<: *defaults``) in the front matter, at any
+    depth: YAML 1.2, as journal reads it, merges nothing, so the properties it names are
+    not read where it stands (only as the value of a property named ``<<``).  Not among
+    ``doc.problems``: the note reads and edits as ever."""
+    if doc.data is None or doc.text.find("<<", doc.yaml_start, doc.yaml_end) < 0:
+        return []
+    found, seen, stack = [], set(), [doc.data]
+    while stack:  # a mapping an alias repeats is looked at once
+        value = stack.pop()
+        if id(value) in seen or not isinstance(value, (dict, list)):
+            continue
+        seen.add(id(value))
+        stack.extend(value.values() if isinstance(value, dict) else value)
+        if isinstance(value, dict) and "<<" in value:
+            merged = value["<<"] if isinstance(value["<<"], list) else [value["<<"]]
+            keys = dict.fromkeys(key for part in merged if isinstance(part, dict) for key in part)
+            names = [f"`{key}`" for key in keys if key not in value]
+            lost = (
+                f"{', '.join(names)} {'are' if len(names) > 1 else 'is'} not read from it"
+                if names
+                else "it is read as a property"
+            )
+            line = value.key_lines["<<"]
+            found.append(Problem(line, f"{MERGE_KEY}: {lost}", "warning", "merge-key"))
+    return sorted(found, key=lambda problem: problem.line or 0)
+
+
 def _check_hidden_opening(doc: Document) -> bool:
     """Refuse a note whose front matter characters one can't see hide (a second BOM, a
     zero-width space before the ``---`` on line 1): read past them, it has properties

@@ -60,7 +60,7 @@ EMPTY_NOW = "it is empty right now"
 CUT_NOW = "its front matter is incomplete right now"
 NOTHING_WRITTEN = "nothing written; try again"
 
-PARSER_VERSION = 51  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 52  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -298,7 +298,7 @@ def parse_typed(
     note = Note(path=path, kind="note", title=stem)
     note.diagnostics = [
         Diagnostic(path, p.line, p.message, p.severity, p.code)
-        for p in (*doc.problems, *codec.commented_values(doc))
+        for p in (*doc.problems, *codec.commented_values(doc), *codec.merge_keys(doc))
     ]
     if saving and doc.blank:  # an editor's save caught midway
         note.diagnostics = [Diagnostic(path, 1, being_saved(EMPTY_NOW), "hint", "empty")]

@@ -1531,10 +1531,10 @@ RULES = (
         "H007",
         "front-matter-warning",
         "warning",
-        "a second front-matter block, a `---` block at the top that is not properties, or "
-        "one after blank lines",
+        "a second front-matter block, a `---` block at the top that is not properties, "
+        "one after blank lines, or YAML 1.1's merge key (`<<: *defaults`)",
         _diagnostics(
-            ("front-matter",),
+            ("front-matter", "merge-key"),
             "warning",
             "properties are `key: value` lines in one block from a `---` on line 1 to the "
             "next `---`: write this block so, move it there or merge it into the first, or "
@@ -1542,6 +1542,8 @@ RULES = (
             {
                 "no '---' line opens": "add `---` as the first line, above the properties "
                 "(one line: they are closed already)",
+                codec.MERGE_KEY: "write the properties it would merge in this mapping and delete "
+                "the `<<` line (and the anchored block, once nothing else names it)",
                 "the closing '---' is probably missing": "add a `---` line after the line "
                 "named, so that the heading is the note's text again (and the `---` below it "
                 "a rule); if the `#` line is a comment of yours, put it right under a "
