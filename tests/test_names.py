@@ -575,3 +575,34 @@ def test_a_key_shortened_is_letters_left_out_after_the_first(
     typed: str, meant: str, found: bool
 ) -> None:
     assert abbreviates(typed, meant) is found
+
+
+@pytest.mark.parametrize(
+    ("args", "told"),
+    [
+        # a tryout: the contact became people/etc.md, the meeting '.. .. etc'
+        (("new", "meeting", "--with", "../../etc", "--create-contacts"), '--with "../../etc": '),
+        (("new", "meeting", "--with", "Dana", "--with", "a/./b", "--create-contacts"), "--with"),
+        (("new", "meeting", "--with", "~/notes/Dana", "--no-create-contacts"), "--with"),
+        (("new", "contact", "..\\people\\Dana"), ""),
+        (("new", "goal", "../Read more"), ""),
+        (("new", "meeting", "--with", "Dana", "--title", "Chat/../x", "--create-contacts"), ""),
+    ],
+)
+def test_a_name_that_reads_as_a_path_is_refused(
+    invoke: Invoke, vault: Path, args: tuple[str, ...], told: str
+) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"journal: {told}")
+    assert "reads as a path" in result.stderr
+    assert not list(vault.parent.rglob("*.md"))
+
+
+def test_a_name_holding_a_slash_is_still_a_name(invoke: Invoke, vault: Path) -> None:
+    """`Lee/Chang`, `HR/People`: a slash in a name is no path; the contact and the link
+    to it agree on the file's name."""
+    result = invoke("new", "meeting", "--with", "Lee/Chang", "--create-contacts")
+    assert result.exit_code == 0, result.stderr
+    names = sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md"))
+    assert names == ["meetings/2026-11-22 Meeting with Lee Chang.md", "people/Lee Chang.md"]

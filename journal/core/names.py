@@ -90,6 +90,23 @@ def file_stem(title: str) -> str:
     return name
 
 
+_SEPARATORS = lazy(r"[/\\]")
+
+
+def path_step(title: str) -> str | None:
+    """What makes ``title`` read as a file path rather than a name, or None: a ``.`` or
+    ``..`` between its slashes (``../../etc``), or a start at the home folder
+    (``~/Dana``).  A slash alone is no path (``Lee/Chang``, ``HR/People``): it becomes a
+    space in the file's name."""
+    parts = _SEPARATORS.split(title)
+    if len(parts) == 1:
+        return None
+    step = next((part.strip() for part in parts if part.strip() in (".", "..")), None)
+    if step is not None:
+        return f"its `{step}`"
+    return "its `~`" if parts[0].strip() == "~" else None
+
+
 def _uncut(title: str) -> str:
     """``title`` as a file name, but for its length (see :func:`file_stem`)."""
     name = unicodedata.normalize("NFC", uncommented(title)).translate(_NO_MARKS)

@@ -163,6 +163,8 @@ def named_people(catalog: Catalog, names: Sequence[str]) -> list[Note | str]:
                 raise _several(raw, name) from None
             person = name
             keys = {f"name:{bare_name(name).casefold()}", f"file:{note_stem(name).casefold()}"}
+        except UsageProblem as exc:  # no file can be named so (`../../etc`, `:::`)
+            raise UsageProblem(f"--with {shell_word(raw)}: {exc.message}") from None
         if not keys & seen:
             people.append(person)
         seen |= keys

@@ -29,6 +29,7 @@ from journal.core.names import (
     MAX_NAME_CHARS,
     file_stem,
     is_cut,
+    path_step,
     refuse_comment_mark,
     slug,
     unique_id,
@@ -74,8 +75,15 @@ class Created(Record):
 
 def note_stem(title: str) -> str:
     """The file name (without ``.md``) of a note titled ``title`` (:func:`file_stem`); a
-    usage error when the title has no character a file name can hold (``:::``), or
-    would name a sync client's conflict copy, which every command leaves out."""
+    usage error when the title has no character a file name can hold (``:::``), reads as
+    a path (:func:`path_step`: ``../../etc``, whose note would be ``etc.md``), or would
+    name a sync client's conflict copy, which every command leaves out."""
+    step = path_step(title)
+    if step is not None:
+        raise UsageProblem(
+            f"'{title}' reads as a path ({step}), not a name: give the name alone (journal "
+            "names the note's file after it, in its folder)"
+        )
     try:
         stem = file_stem(title)
     except ValueError as exc:
