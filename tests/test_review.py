@@ -848,6 +848,18 @@ def test_chart_names_are_cut_at_a_word_boundary() -> None:
     assert gantt_text("Budget | Q1 review <!-- secret --> done") == "Budget | Q1 review done"
 
 
+def test_a_run_of_percent_signs_in_a_chart_name_reads_one_pct() -> None:
+    """Reported (tryout): "Grow NPS 20%%" was charted `Grow NPS 20 pct pct`, each `%`
+    read apart.  A run of them (`%%` opens a Mermaid comment, `%%{` a directive, so none
+    is left) reads as one `pct`."""
+    from journal.core.review import gantt_text
+
+    assert gantt_text("Grow NPS 20%%") == "Grow NPS 20 pct"
+    assert gantt_text("100%% done") == "100 pct done"
+    assert gantt_text("%%{init: x}%% setup") == "pct{init x} pct setup"
+    assert gantt_text("Up 5%%%, then 50%%off") == "Up 5 pct, then 50 pct off"
+
+
 @pytest.mark.parametrize(
     "name",
     [

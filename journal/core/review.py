@@ -851,21 +851,12 @@ def gantt_head(first: date, last: date) -> list[str]:
 
 def gantt_text(text: str, limit: int = 60) -> str:
     """Text safe inside a Mermaid gantt line (no ``:``, ``;``, ``#``, nor ``<`` and ``>``,
-    which Mermaid renders as HTML: ``<b>`` would bolden the rest; ``%`` reads ``pct``, as
-    the labels write progress: ``75 pct``, ``(25 pct)``), without its HTML comments
-    (:func:`uncommented`), cut at a word boundary with an ellipsis when longer than
-    ``limit`` characters."""
-    plain = uncommented(text)
-    cleaned = " ".join(
-        "".join(
-            (" pct " if plain[i + 1 : i + 2].isalnum() else " pct")
-            if ch == "%"
-            else " "
-            if ch in ":;#<>\n\r"
-            else ch
-            for i, ch in enumerate(plain)
-        ).split()
-    )
+    which Mermaid renders as HTML: ``<b>`` would bolden the rest; a run of ``%`` - ``%%``
+    opens a comment, ``%%{`` a directive - reads ``pct``, as the labels write progress:
+    ``75 pct``, ``(25 pct)``), without its HTML comments (:func:`uncommented`), cut at a
+    word boundary with an ellipsis when longer than ``limit`` characters."""
+    plain = _PERCENTS.sub(lambda found: " pct " if found.group(1) else " pct", uncommented(text))
+    cleaned = " ".join("".join(" " if ch in ":;#<>\n\r" else ch for ch in plain).split())
     if len(cleaned) > limit:
         cut = cleaned[: limit - 1]
         if cleaned[limit - 1] != " " and " " in cut:
@@ -874,6 +865,10 @@ def gantt_text(text: str, limit: int = 60) -> str:
     if _GANTT_WORD.match(cleaned):  # a zero-width space first: read as the name it is
         return "\u200b" + cleaned
     return cleaned or "goal"
+
+
+#: A run of ``%`` in a chart's text, and the letter or digit after it (``50%off``).
+_PERCENTS = lazy(r"%+(?=([^\W_])?)")
 
 
 #: What Mermaid's gantt reads at the start of a line, in any case, as a statement of its
