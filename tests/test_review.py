@@ -897,6 +897,21 @@ def test_other_chart_names_start_as_written() -> None:
         assert not gantt_text(name).startswith("\u200b")
 
 
+def test_a_chart_description_names_a_goal_without_the_zero_width_space(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): the plan's `accDescr` named `the first \u200bSection 5 done`,
+    the guard a task's name needs at the start of its line (Mermaid reads "Section" there
+    as a statement) put in the middle of the description too, where it is read aloud."""
+    write("goals/s.md", goal_text("Section 5 done", current=0, start="2026-09-01"))
+    review = invoke("review", "--stdout").stdout
+    plan = invoke("plan", "--stdout").stdout
+    for chart in (review, plan):
+        assert "    section \u200bSection 5 done" in chart, chart
+        [described] = [line for line in chart.split("\n") if line.startswith("    accDescr: ")]
+        assert "Section 5 done" in described and "\u200b" not in described, described
+
+
 def test_a_percent_in_a_title_reads_pct_in_the_review_and_plan_charts(
     invoke: Invoke, write: Write
 ) -> None:

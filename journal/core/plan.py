@@ -37,7 +37,14 @@ from journal.core.progress import (
     stepped,
 )
 from journal.core.records import Record, record
-from journal.core.review import Series, SeriesOf, gantt_head, gantt_text, value_points
+from journal.core.review import (
+    Series,
+    SeriesOf,
+    chart_text,
+    gantt_head,
+    gantt_text,
+    value_points,
+)
 from journal.core.rules.base import hours_over, to_pause
 from journal.core.series import value_on
 
@@ -937,7 +944,7 @@ def _described(shown: list[Goal], milestones: list[Milestone], span: Period, rea
     finished = sum(g.status == "done" for g in shown)
     still = "still " if finished else ""
     due = sorted(
-        (g.due, gantt_text(g.title))
+        (g.due, chart_text(g.title))
         for g in shown
         if g.due and g.due in reach and g.status != "done"
     )

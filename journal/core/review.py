@@ -750,7 +750,7 @@ def gantt(
         if due < first or start > last:
             continue
         shown.add(goal.path)
-        paces.append((gantt_text(goal.title), pace_of(goal)))
+        paces.append((chart_text(goal.title), pace_of(goal)))
         progress = goal.progress_at(value_of(goal))
         share = max(0.0, min(progress or 0.0, 1.0))  # in days as the scoreboard's bar
         middle = start + timedelta(days=parts_of(share, (end - start).days))
@@ -768,7 +768,7 @@ def gantt(
     lines.append(f"    Review day :milestone, review, {as_of}, 0d")
     active = {g.path for g in goals}
     left = [
-        (gantt_text(g.title), _not_charted(g, g.path in active))
+        (chart_text(g.title), _not_charted(g, g.path in active))
         for g in board
         if g.path not in shown
     ]
@@ -850,6 +850,16 @@ def gantt_head(first: date, last: date) -> list[str]:
 
 
 def gantt_text(text: str, limit: int = 60) -> str:
+    """:func:`chart_text` as a task's or section's name, which starts a gantt line: one
+    Mermaid would read as a statement (:data:`_GANTT_WORD`) starts with a zero-width
+    space."""
+    cleaned = chart_text(text, limit)
+    if _GANTT_WORD.match(cleaned):  # a zero-width space first: read as the name it is
+        return "\u200b" + cleaned
+    return cleaned
+
+
+def chart_text(text: str, limit: int = 60) -> str:
     """Text safe inside a Mermaid gantt line (no ``:``, ``;``, ``#``, nor ``<`` and ``>``,
     which Mermaid renders as HTML: ``<b>`` would bolden the rest; a run of ``%`` - ``%%``
     opens a comment, ``%%{`` a directive - reads ``pct``, as the labels write progress:
@@ -862,8 +872,6 @@ def gantt_text(text: str, limit: int = 60) -> str:
         if cleaned[limit - 1] != " " and " " in cut:
             cut = cut.rsplit(" ", 1)[0]
         cleaned = cut.rstrip() + "…"
-    if _GANTT_WORD.match(cleaned):  # a zero-width space first: read as the name it is
-        return "\u200b" + cleaned
     return cleaned or "goal"
 
 
