@@ -740,11 +740,11 @@ def _focus(
 ) -> list[dict[str, Any]]:
     """Per month of the plan, what was planned for it: the goals that need the most
     progress in it (the largest share of their planned way, with the value to reach by
-    the month's end; in a month not over by ``today``, but for one whose value -
-    ``points``: by the month's end, or now - is there already, unless it was done in the
-    month), each with the day it was done when that is in the month; the milestones
-    (``titled``) and due days that fall in it (:func:`_goal_day`; in the last month, up to
-    ``reach``, the end of the plan's last calendar week), with the days each
+    the month's end; not one done in the month, nor in a month not over by ``today``
+    one done or whose value - ``points``: by the month's end, or now - is there
+    already); the milestones (``titled``) and due days that fall in it
+    (:func:`_goal_day`; in the last month, up to ``reach``, the end of the plan's last
+    calendar week), with the days each
     is overdue (``late``, :func:`_late`; an active goal's past its due day); and the
     goals ``worked`` on in it.  A goal done before the month is in none of its lists."""
     months: list[dict[str, Any]] = []
@@ -769,14 +769,13 @@ def _focus(
             aim = planned(goal, after, _counted_by(goal, mine, month.end, today))
             start = planned(goal, before, _counted_by(goal, mine, eve, today))
             change = round(aim - start, places(goal))
-            if change == 0:
-                continue
-            done = goal.completed if _done_by(goal, month.end) else None
-            if not (over or done):  # still to come: not one that is there already
+            if change == 0 or (goal.status == "done" and (_done_by(goal, month.end) or not over)):
+                continue  # done in the month (its Due list says so), or done by now
+            if not over:  # still to come: not one that is there already
                 has = value_on(mine, month.end, goal.base)
                 if (aim - has) * (line.target - line.begin) <= 0:
                     continue
-            needs.append((-share, composed(goal.path), goal, change, aim, done))
+            needs.append((-share, composed(goal.path), goal, change, aim))
         needs.sort(key=lambda n: n[:2])
         items = [
             {
@@ -817,9 +816,9 @@ def _focus(
                         "unit": goal.unit or "",
                         "change": signed(change),
                         "reach": number(aim),
-                        "done": done.isoformat() if done else None,
+                        "done": None,  # none is done since 2026-12: kept for templates
                     }
-                    for _, _, goal, change, aim, done in needs[:FOCUS_GOALS]
+                    for _, _, goal, change, aim in needs[:FOCUS_GOALS]
                 ],
                 "items": items,
                 "worked": [link(g) for g in goals if (w := worked[g.path]) and w.overlaps(month)],
