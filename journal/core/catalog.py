@@ -38,6 +38,7 @@ from journal.core.links import (
     copy_like,
     display_text,
     fold,
+    footnotes_dropped,
     is_conflict_copy,
     link_key,
     may_hold_conflict_copies,
@@ -1102,7 +1103,9 @@ class Catalog:
         (and to no other: :meth:`link_ties`), stays as written.  A markdown link or
         image with a relative path is written from the other folder
         (:func:`moved_destination`): ``[plan](../../Areas/Plan.md)`` in
-        ``Journal/Daily/`` is ``[plan](../Areas/Plan.md)`` in ``reviews/``."""
+        ``Journal/Daily/`` is ``[plan](../Areas/Plan.md)`` in ``reviews/``.  A footnote
+        reference (``[^1]``), whose definition stays at ``source``, is left out
+        (:func:`footnotes_dropped`)."""
 
         here = self._link_source
 
@@ -1119,7 +1122,7 @@ class Catalog:
         def found(name: str) -> str | None:
             return self.resolve_path(name, source, by_alias=False)
 
-        text = replace_links(text, moved)
+        text = replace_links(footnotes_dropped(text), moved)
         if "](" not in text or posixpath.dirname(source) == posixpath.dirname(here or ""):
             return text  # a markdown link reaches the same file from the same folder
         return replace_markdown_links(
