@@ -630,6 +630,25 @@ def test_the_code_key_covers_the_code_that_makes_the_rows(tmp_path: Path) -> Non
         first = changed
 
 
+def test_the_code_key_reads_an_install_of_byte_code_alone(tmp_path: Path) -> None:
+    """In an install of byte code alone (``compileall -b``, no ``.py`` left), the code
+    key hashes the core's ``.pyc`` files (it listed ``.py`` files only: no core file
+    was in the key, and the rows of older code were kept); not Python's cache beside
+    sources, nor a ``.pyc`` that stands for a ``.py`` there."""
+    core = tmp_path / "journal/core"
+    (core / "__pycache__").mkdir(parents=True)
+    for name in (
+        "goal.py",
+        "notes.pyc",
+        "codec.py",
+        "codec.pyc",
+        "__pycache__/goal.cpython-311.pyc",
+    ):
+        (core / name).write_bytes(b"x")
+    found = sorted(index_module._python_files(str(tmp_path), "journal/core"))
+    assert found == ["journal/core/codec.py", "journal/core/goal.py", "journal/core/notes.pyc"]
+
+
 def test_the_cache_folder_is_the_users_alone(tmp_path: Path) -> None:
     """Whichever of journal's caches makes the cache folder first (the code's key, before
     any index file), makes it readable by the user alone: the index beside it holds

@@ -297,15 +297,19 @@ def code_key() -> str:
 
 def _python_files(root: str, folder: str) -> Iterator[str]:
     """The ``.py`` files in ``folder`` (a path in ``root``) and below, as paths in
-    ``root``; not a hidden one (an editor's lock file, ``.#goal.py``, is a link to
-    nowhere)."""
-    for entry in os.scandir(f"{root}/{folder}"):
+    ``root``, and the ``.pyc`` files that stand for no ``.py`` there (an install of byte
+    code alone: a key of no core file kept the rows of other code); not a hidden one (an
+    editor's lock file, ``.#goal.py``, is a link to nowhere), nor Python's cache."""
+    entries = [e for e in os.scandir(f"{root}/{folder}") if not e.name.startswith(".")]
+    names = {entry.name for entry in entries}
+    for entry in entries:
         rel = f"{folder}/{entry.name}"
-        if entry.name.startswith("."):
-            continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _python_files(root, rel)
-        elif entry.name.endswith(".py"):
+            if entry.name != "__pycache__":
+                yield from _python_files(root, rel)
+        elif entry.name.endswith(".py") or (
+            entry.name.endswith(".pyc") and entry.name[:-1] not in names
+        ):
             yield rel
 
 
@@ -315,11 +319,11 @@ def kept_code_key(root: str, sources: list[str], kept: Callable[[], Path]) -> st
     modification times, and the version of journal: taken from there while those stay,
     the 1.2 MB of code is not read and hashed by every command (4-5 ms of each, of 0.3
     s for a review of 10,000 notes).  Not kept while a file changed within
-    :data:`RACY_NS` (an edit within the same tick of the clock would keep every stat);
-    the keys of other versions kept there are deleted once :data:`UNUSED_DAYS` old (two
-    versions in use, a pre-commit hook's and the command line's, keep theirs); a folder
-    that can't be written keeps none (the hash is made each time).  (A path as text,
-    not a Path: 55 of them cost as much as their stats.)"""
+    :data:`~journal.adapters.index_reading.RACY_NS` (an edit within the same tick of the
+    clock would keep every stat); the keys of other versions kept there are deleted once
+    :data:`UNUSED_DAYS` old (two versions in use, a pre-commit hook's and the command
+    line's, keep theirs); a folder that can't be written keeps none (the hash is made
+    each time).  (A path as text, not a Path: 55 of them cost as much as their stats.)"""
     named = sorted(sources)
     stamp = hashlib.blake2b(f"{__version__}\0{root}".encode(), digest_size=16)
     newest = 0
@@ -592,7 +596,7 @@ class _Known(NamedTuple):
 
 #: A row as the stat scan compares it: path, size, changed_ns, inode, whether the row can
 #: be trusted while that stat is unchanged (it was hashed, and its change was old enough
-#: when it was read: see :data:`RACY_NS`), and the hash.
+#: when it was read: see :data:`~journal.adapters.index_reading.RACY_NS`), and the hash.
 _Stamp = tuple[str, int, int, int, int, str | None]
 
 
@@ -1086,8 +1090,9 @@ class Index:
         aside and made again; rows of an index that held notes (of another parser, say)
         are rewritten with the wait, as every other write.
 
-        Nor through the write-ahead log, for a vault of :data:`PARALLEL_MIN` notes or
-        more while no other connection has the file open (:func:`_unlogged`): written
+        Nor through the write-ahead log, for a vault of
+        :data:`~journal.adapters.index_reading.PARALLEL_MIN` notes or more while no other
+        connection has the file open (:func:`_unlogged`): written
         there, then copied into the file, a whole index was written twice (0.09 s of a
         1.9 s cold build, at its end, on one core).  Other commands wait for such a
         build, as they do for its build lock; a smaller vault's builds don't make them
@@ -1326,14 +1331,15 @@ class Index:
     @contextlib.contextmanager
     def _reading_alone(self, count: int, stop: Callable[[], bool] | None) -> Iterator[bool]:
         """Hold the build lock beside the index file while ``count`` files, enough to
-        spread over processes (:data:`PARALLEL_MIN`), are read and stored: commands
-        started at once on an empty index (cron jobs, a status bar) each read the whole
-        vault, 20 of them 20 times the work (found in a tryout).  Yields whether it holds
-        the lock: the caller then scans again, for what another process stored after its
-        scan (while it waited, or just before).  No lock for an index in memory or inside
-        a remake's transaction, which SQLite's write lock already keeps to one process;
-        none either when it can't be taken (the files are then read, as before).  The wait
-        ends once ``stop()`` (the refresh's): it then stores nothing."""
+        spread over processes (:data:`~journal.adapters.index_reading.PARALLEL_MIN`), are
+        read and stored: commands started at once on an empty index (cron jobs, a status
+        bar) each read the whole vault, 20 of them 20 times the work (found in a tryout).
+        Yields whether it holds the lock: the caller then scans again, for what another
+        process stored after its scan (while it waited, or just before).  No lock for an
+        index in memory or inside a remake's transaction, which SQLite's write lock
+        already keeps to one process; none either when it can't be taken (the files are
+        then read, as before).  The wait ends once ``stop()`` (the refresh's): it then
+        stores nothing."""
         if count < index_reading.PARALLEL_MIN or self.file is None or self._holding:
             yield False
             return
