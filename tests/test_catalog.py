@@ -499,23 +499,3 @@ def test_a_name_of_several_notes_lists_each_to_paste_the_first_five_in_path_orde
         "(or `[[2026-11-10 Chat with Sam]]`), `meetings/2026-11-11 Chat with Sam.md` (or "
         "`[[2026-11-11 Chat with Sam]]`)"
     )
-
-
-def test_a_name_with_its_umlauts_written_out_names_the_note() -> None:
-    """A tryout: `Juergen Mueller` (a keyboard without umlauts) found no `Jürgen Müller`,
-    as `Jurgen Muller` does; `ß` is `ss` already."""
-    catalog = Catalog(
-        [
-            _contact("people/Jürgen Müller.md"),
-            _contact("people/Hans Mueller.md"),
-            _contact("people/Lena Straße.md"),
-        ]
-    )
-    assert catalog.find_note("Juergen Mueller").path == "people/Jürgen Müller.md"
-    assert catalog.find_note("JUERGEN").path == "people/Jürgen Müller.md"
-    assert catalog.find_note("Jurgen Muller").path == "people/Jürgen Müller.md"
-    assert catalog.find_note("Hans Müller").path == "people/Hans Mueller.md"
-    assert catalog.find_note("Lena Strasse").path == "people/Lena Straße.md"
-    with pytest.raises(Ambiguous) as raised:
-        catalog.find_note("Müller")
-    assert raised.value.candidates == ["people/Hans Mueller.md", "people/Jürgen Müller.md"]

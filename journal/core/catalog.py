@@ -249,27 +249,21 @@ def match_head(
     alias (case-insensitive; a name that is one note's title and another's alias names
     both), else by the paths of ``linked`` (what ``ref`` as a link resolves to: a partial
     path, ``work/Plan`` for ``goals/work/Plan.md``), else by one of those names compared
-    as :func:`bare_names` compares them (``Jose Nunez`` is ``José Núñez``, not also ``Jose
-    Nunez (Globex)``; ``Mueller`` is ``Müller``), else (with ``parts``) by a part of its
-    title, file name, id or an alias compared so (found in a tryout, `HRBP` picked the one
-    goal titled with it, not the one aliased so), whole words first; None when none
-    does, :class:`Ambiguous` when several do.  With ``writes`` (a command that changes
-    the note), a part that is not sure of each note it matches (:func:`_sure_part`) is
-    :class:`NotFound`, naming them."""
+    as :func:`bare_name` compares them (``Jose Nunez`` is ``José Núñez``, not also ``Jose
+    Nunez (Globex)``), else (with ``parts``) by a part of its title, file name, id or an
+    alias compared so (found in a tryout, `HRBP` picked the one goal titled with it, not
+    the one aliased so), whole words first; None when none does, :class:`Ambiguous` when
+    several do.  With ``writes`` (a command that changes the note), a part that is not
+    sure of each note it matches (:func:`_sure_part`) is :class:`NotFound`, naming them."""
     wanted = link_key(ref)  # as a link: a "\\" taken for a "/"
     plain = fold(ref.strip()).removesuffix(".md")  # as typed: a "\\" may be part of a name
     names = {wanted, plain}
-    # "jose" for José, typed without accents; "mueller" for Müller too
-    wanted_bare = {spelling for name in names for spelling in bare_names(name)}
+    bare_names = {bare_name(name) for name in names}  # "jose" for José, typed without accents
     spelled: dict[str, list[str]] = {}  # each note's names as bare names, made once
 
     def bare(n: NoteHead) -> list[str]:
         if n.path not in spelled:
-            spelled[n.path] = [
-                spelling
-                for x in (n.title, n.stem, n.id or "", *n.aliases)
-                for spelling in bare_names(x)
-            ]
+            spelled[n.path] = [bare_name(x) for x in (n.title, n.stem, n.id or "", *n.aliases)]
         return spelled[n.path]
 
     tiers: list[Callable[[NoteHead], bool]] = [
@@ -282,16 +276,14 @@ def match_head(
         lambda n: ref.strip() in (n.stem, n.title, *n.aliases),
         lambda n: any(fold(x) in names for x in (n.stem, n.title, *n.aliases)),
         lambda n: n.path in linked,
-        lambda n: not wanted_bare.isdisjoint(bare(n)),
+        lambda n: not bare_names.isdisjoint(bare(n)),
     ]
     whole_words = len(tiers)  # the tier of parts that are whole words, then of any part
     if parts:
 
         def by_part(whole: bool) -> Callable[[NoteHead], bool]:
             def matches(n: NoteHead) -> bool:
-                return any(
-                    _at_a_word(part, x, whole=whole) for part in wanted_bare for x in bare(n)
-                )
+                return any(_at_a_word(part, x, whole=whole) for part in bare_names for x in bare(n))
 
             return matches
 
@@ -302,7 +294,7 @@ def match_head(
         if (
             writes
             and tier >= whole_words
-            and not all(_sure_part(wanted_bare, bare(n), whole=whole) for n in found)
+            and not all(_sure_part(bare_names, bare(n), whole=whole) for n in found)
         ):
             titles = ", ".join(n.title for n in found[: Ambiguous.SHOWN])
             more = len(found) - Ambiguous.SHOWN
@@ -391,13 +383,7 @@ LITTLE_WORDS = (
     *("au", "aux", "avec", "dans", "du", "est", "et", "le", "les", "ou", "par"),
     *("pour", "sur", "une", "à"),
 )
-#: German umlauts as written without them (``Mueller`` for ``Müller``), lower case.
-_UMLAUTS_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
-_LITTLE = frozenset(  # as bare_names spells them: ``fuer`` is ``für`` too
-    unaccented(spelling)
-    for word in LITTLE_WORDS
-    for spelling in (word, word.translate(_UMLAUTS_OUT))
-)
+_LITTLE = frozenset(unaccented(word) for word in LITTLE_WORDS)
 #: The commonest particles of Japanese (を, の...) and Chinese (的, 了, 和): a part of a
 #: name in those scripts that begins or ends with one runs across words.
 _PARTICLES = frozenset("をのにはがでともへ的了和")
@@ -405,7 +391,7 @@ _PARTICLES = frozenset("をのにはがでともへ的了和")
 
 def is_little_word(word: str) -> bool:
     """Whether ``word`` is one of :data:`LITTLE_WORDS`, in any case, with or without its
-    accents (``Für``, ``fur``, ``fuer``)."""
+    accents (``Für``, ``fur``)."""
     return unaccented(word) in _LITTLE
 
 
@@ -463,20 +449,6 @@ def bare_name(text: str) -> str:
     is ``o'neill``, ``Mary\u2011Kate`` (a no-break hyphen) ``mary-kate``, ``HR\u200e``
     (a left-to-right mark) ``hr``.  Links never are: Obsidian's keep their marks."""
     return unaccented(fold(text).translate(_TYPED_MARKS))
-
-
-def bare_names(text: str) -> tuple[str, ...]:
-    """The bare names (:func:`bare_name`) ``text`` is compared as: its own, and for a
-    name holding ``ä``, ``ö`` or ``ü`` that one with them written out, as a keyboard
-    without them writes it: ``Müller`` is ``muller`` and ``mueller`` (``Straße`` is
-    ``strasse`` already)."""
-    bare = bare_name(text)
-    if text.isascii():
-        return (bare,)
-    folded = fold(text)
-    if "ä" not in folded and "ö" not in folded and "ü" not in folded:
-        return (bare,)
-    return bare, bare_name(folded.translate(_UMLAUTS_OUT))
 
 
 def match_key(text: str) -> str:

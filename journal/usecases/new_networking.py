@@ -9,7 +9,7 @@ from typing import Any
 
 from journal.adapters.vault import Vault
 from journal.core import codec
-from journal.core.catalog import Catalog, NoteHead, bare_names, one_slip_from, two_organisations
+from journal.core.catalog import Catalog, NoteHead, bare_name, one_slip_from, two_organisations
 from journal.core.dates import writable_day
 from journal.core.errors import Conflict, NotFound, UsageProblem
 from journal.core.fields import CLOSED
@@ -63,12 +63,11 @@ def contact_props(name: str, today: date, **values: str | None) -> dict[str, Any
 
 def _same_person(contacts: Sequence[NoteHead], name: str) -> NoteHead | None:
     """The contact with ``name`` as its name, file name or alias, ignoring case and
-    accents: ``Jose Nunez`` is ``José Núñez`` (and ``Juergen Mueller`` ``Jürgen Müller``),
-    whom every lookup would then find twice."""
-    wanted = set(bare_names(name))  # as every lookup compares names
+    accents: ``Jose Nunez`` is ``José Núñez``, whom every lookup would then find twice."""
+    wanted = bare_name(name)  # as every lookup compares names
     for head in contacts:
         names = (head.title, head.stem, *head.aliases)
-        if any(not wanted.isdisjoint(bare_names(n)) for n in names):
+        if wanted in (bare_name(n) for n in names):
             return head
     return None
 
@@ -145,7 +144,7 @@ def _taken(exc: Conflict) -> Conflict:
 def named_people(catalog: Catalog, names: Sequence[str]) -> list[Note | str]:
     """Each person ``names`` name, once, in their order: the contact note (by id, name,
     alias or unique part), else the name itself.  Names that are equal as lookups
-    compare them (:func:`bare_names`, in any case: ``Jose Nunez``, ``José Núñez``), or
+    compare them (:func:`bare_name`, in any case: ``Jose Nunez``, ``José Núñez``), or
     that would get the same contact file (``Lee/Chang``, ``Lee:Chang``), are one person,
     spelled as first given; a name matching several contacts is an error."""
     people: list[Note | str] = []
@@ -163,8 +162,7 @@ def named_people(catalog: Catalog, names: Sequence[str]) -> list[Note | str]:
             if "," in name:
                 raise _several(raw, name) from None
             person = name
-            keys = {f"name:{bare.casefold()}" for bare in bare_names(name)}
-            keys.add(f"file:{note_stem(name).casefold()}")
+            keys = {f"name:{bare_name(name).casefold()}", f"file:{note_stem(name).casefold()}"}
         except UsageProblem as exc:  # no file can be named so (`../../etc`, `:::`)
             raise UsageProblem(f"--with {shell_word(raw)}: {exc.message}") from None
         if not keys & seen:

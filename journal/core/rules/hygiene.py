@@ -15,7 +15,6 @@ from journal.core.catalog import (
     MISTYPED_FIX,
     NoteHead,
     bare_name,
-    bare_names,
     front_matter,
     match_head,
     one_slip_from,
@@ -607,11 +606,7 @@ def similar_contacts(ctx: Context) -> Iterator[Problem]:
         return
     contacts = ctx.catalog.contacts
     names = [  # each contact's names as written, with their bare names (as lookups see them)
-        [
-            (n, bare)
-            for n in dict.fromkeys((c.title, stem_of(c.path), *c.aliases))
-            for bare in bare_names(n)
-        ]
+        [(n, bare_name(n)) for n in dict.fromkeys((c.title, stem_of(c.path), *c.aliases))]
         for c in contacts
     ]
     # two names one slip apart share one of them with a letter left out (or whole): the
