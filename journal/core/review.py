@@ -263,11 +263,7 @@ def build_review(
                 [f for f in smart if f["rule"] != REACHED or f["goal"] in at_target]
                 if smart is not None
                 else None,
-                {
-                    "T006": [*stale, *({"goal": g} for g in at_target)],
-                    "T002": passed,
-                    "A001": [s for s in scores.values() if s["pace"] in ("on track", "ahead")],
-                },
+                {"T006": [*stale, *({"goal": g} for g in at_target)], "T002": passed},
                 absent | closed,
             ),
             "uncounted": list(uncounted),
@@ -359,12 +355,10 @@ def _unlisted(
     listed: dict[str, list[dict[str, Any]]],
     absent: set[str],
 ) -> list[dict[str, Any]] | None:
-    """The findings, without those that say what a list of the review already says, or
-    what the scoreboard says otherwise (``listed``: rule id -> that list; A001's pace out
-    of reach for a goal on track or ahead, by the plan the check knows nothing of), so a
-    goal is named once for one problem, and without those on the goals ``absent`` from
-    the week (links: not written yet, or done or dropped by then: off the scoreboard, no
-    longer worked on)."""
+    """The findings, without those that say what a list of the review already says
+    (``listed``: rule id -> that list), so a goal is named once for one problem, and
+    without those on the goals ``absent`` from the week (links: not written yet, or
+    done or dropped by then: off the scoreboard, no longer worked on)."""
     if smart is None:
         return None
     said = {(rule, item["goal"]) for rule, items in listed.items() for item in items}

@@ -41,16 +41,17 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
         if weeks_between(start, ctx.today) < settings.pace_min_weeks:
             continue
         rates = pace(goal, ctx.today)
-        if rates.status != "behind" or rates.needed_per_week is None or rates.stepwise:
-            # on track or ahead, as the review says (in whole steps: no step yet is no
-            # lag); one step left: it comes at once, at no weekly rate
-            continue
+        if rates.status == "done" or rates.needed_per_week is None or rates.stepwise:
+            continue  # one step left: it comes at once, at no weekly rate
         direction = 1 if target >= base else -1
         needed = rates.needed_per_week * direction
         seen = max((rates.seen_per_week or 0.0) * direction, 0.0)
         if needed <= settings.pace_ratio * seen + _EPSILON:
             continue
+        expected = rates.expected if rates.expected is not None else base
         whole = counted(goal, ctx.today, current)  # as the scoreboard judges it
+        if not seen and whole and abs(expected - base) < 1:
+            continue  # whole steps, the line not yet at the first: no step is no lag
 
         # a goal counting down says so, as the review's scoreboard does ("needs to drop")
         drop, went = ("to drop ", "dropped") if direction < 0 else ("", "averaged")
