@@ -2699,28 +2699,6 @@ def test_a_field_the_review_copies_from_a_log_line_counts_for_no_goal(
     assert [c["path"] for c in shown["checkins"]] == []
 
 
-def test_the_review_copies_a_notes_text_without_its_footnote_references(
-    invoke: Invoke, write: Write
-) -> None:
-    """Reported (tryout): a log line's `[^1]` was copied into the review without the
-    footnote it refers to, which stays in the goal's note: Obsidian and GitHub showed a
-    broken reference, cat a stray `[^1]`.  Copied text leaves its references out (the
-    spaces before them too); one in a code span is text, kept."""
-    line = "+1 Coffee with [[Dana Ortiz]][^met], see `grep [^x]` and [^2] again"
-    notes = "\n[^met]: At the cafe.\n[^2]: Second.\n"
-    write("goals/a.md", goal_text("Alpha").replace("+1 Coffee with [[Dana Ortiz]]", line) + notes)
-    meeting = (
-        '---\ntype: meeting\ndate: 2026-11-10\nwith:\n  - "[[Dana Ortiz]]"\n'
-        "follow_up_by: 2026-11-17\nfollow_up_done: false\n---\n# Coffee\n\n"
-        "- [ ] Send the deck [^d]\n\n[^d]: The Q3 one.\n"
-    )
-    write("meetings/2026-11-10 Coffee.md", meeting)
-    review = invoke("review", "--stdout").stdout
-    assert "Coffee with [[Dana Ortiz]], see `grep [^x]` and again\n" in review, review
-    assert "Send the deck\n" in review, review
-    assert "[^met]" not in review and "[^2]" not in review and "[^d]" not in review
-
-
 def test_stdout_tells_the_sections_it_prints_as_they_are(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

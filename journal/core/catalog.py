@@ -38,7 +38,6 @@ from journal.core.links import (
     copy_like,
     display_text,
     fold,
-    footnotes_dropped,
     is_conflict_copy,
     link_key,
     may_hold_conflict_copies,
@@ -1075,9 +1074,7 @@ class Catalog:
         (and to no other: :meth:`link_ties`), stays as written.  A markdown link or
         image with a relative path is written from the other folder
         (:func:`moved_destination`): ``[plan](../../Areas/Plan.md)`` in
-        ``Journal/Daily/`` is ``[plan](../Areas/Plan.md)`` in ``reviews/``.  A footnote
-        reference (``[^1]``), whose definition stays at ``source``, is left out
-        (:func:`footnotes_dropped`)."""
+        ``Journal/Daily/`` is ``[plan](../Areas/Plan.md)`` in ``reviews/``."""
 
         here = self._link_source
 
@@ -1094,7 +1091,7 @@ class Catalog:
         def found(name: str) -> str | None:
             return self.resolve_path(name, source, by_alias=False)
 
-        text = replace_links(footnotes_dropped(text), moved)
+        text = replace_links(text, moved)
         if "](" not in text or posixpath.dirname(source) == posixpath.dirname(here or ""):
             return text  # a markdown link reaches the same file from the same folder
         return replace_markdown_links(

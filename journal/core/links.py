@@ -192,7 +192,12 @@ def replace_markdown_links(text: str, change: Callable[[str], str | None]) -> st
     None for as written.  One in a code span or a wikilink is text, not a link."""
     if "](" not in text:
         return text
-    text_spans = _text_spans(text)
+    from journal.core.fences import code_spans
+
+    text_spans = [
+        *(code_spans(text) if "`" in text else ()),
+        *(m.span() for m in _LINK.finditer(text)),
+    ]
 
     def one(match: re.Match[str]) -> str:
         if any(start <= match.start() < end for start, end in text_spans):
@@ -201,32 +206,6 @@ def replace_markdown_links(text: str, change: Callable[[str], str | None]) -> st
         return match.group() if new is None else match.group(1) + new
 
     return _MARKDOWN_DESTINATION.sub(one, text)
-
-
-#: A footnote reference (``[^1]``, ``[^source]``), and the spaces before it.
-_FOOTNOTE = lazy(r"[ \t]*(?<!\\)\[\^[^\s\[\]^]+\]")
-
-
-def footnotes_dropped(text: str) -> str:
-    """``text`` without its footnote references (``[^1]``) and the spaces before them,
-    but for those in a code span or a wikilink (text there): copied out of its note, a
-    reference has no definition, which stays in the note, and shows as a broken one."""
-    if "[^" not in text:
-        return text
-    text_spans = _text_spans(text)
-
-    def one(match: re.Match[str]) -> str:
-        inside = any(start <= match.start() < end for start, end in text_spans)
-        return match.group() if inside else ""
-
-    return _FOOTNOTE.sub(one, text)
-
-
-def _text_spans(text: str) -> list[tuple[int, int]]:
-    """Where the code spans and wikilinks of ``text`` are, whose markdown is text."""
-    from journal.core.fences import code_spans
-
-    return [*(code_spans(text) if "`" in text else ()), *(m.span() for m in _LINK.finditer(text))]
 
 
 def moved_destination(
