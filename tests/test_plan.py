@@ -2072,6 +2072,27 @@ def test_a_goal_marked_done_by_hand_that_git_cant_date_is_kept_by_its_plan(
     assert "[[a]]" in later and "[[b]]" not in later
 
 
+def test_a_goal_done_by_hand_needs_no_progress_in_its_month_once_that_month_is_over(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: a goal marked done by hand that git can't date left December's
+    "Most progress needed" while December ran, and came back to it once December was
+    over, beside its Due line "is done"."""
+    write("goals/a.md", goal_text("Alpha", effort=2))
+    write("goals/b.md", goal_text("Beta", effort=1))
+    assert invoke("plan").exit_code == 0
+    write("goals/b.md", goal_text("Beta", effort=1, status="done"))
+    texts = []
+    for day in ("2026-12-09", "2027-01-10"):
+        monkeypatch.setenv("JOURNAL_TODAY", day)
+        again = invoke("plan")
+        assert again.exit_code == 0, again.stderr
+        texts.append(section_of((vault / PLAN).read_text(), "focus"))
+    for text in texts:
+        assert "- 2026-12-31 · [[b]] is done" in text
+        assert "[[b]]: reach" not in text
+
+
 def test_a_plans_first_days_expect_the_value_it_starts_the_goal_from(
     invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
