@@ -1772,7 +1772,6 @@ def test_this_week_in_git_counts_the_check_ins_of_a_merged_branch_once(
     assert _week_in_git(invoke, repo.root) == "- Changed: [[Connect]]: current 1 -> 3; 2 check-ins"
 
 
-
 def _noon(day: str) -> dict[str, str]:
     """Git's environment for a commit (or merge) at noon (+01:00) on ``day``."""
     stamp = f"{day}T12:00:00+01:00"
@@ -1830,7 +1829,6 @@ def test_this_week_in_git_counts_once_the_check_ins_of_a_conflict_in_properties(
         "current 2 -> 3",
     ]
     assert "current 1 -> 3; 2 check-ins;" in _week_in_git(invoke, repo.root)
-
 
 
 def test_a_goal_without_id_moved_on_a_merged_branch_is_one_goal(
@@ -2389,36 +2387,46 @@ def test_a_commit_made_now_a_day_ahead_counts_today_for_the_review_and_the_serie
         assert done_days(vault, catalog.goals, today) == {"goals/Connect.md": today}
 
 
-def test_with_journal_today_now_is_the_end_of_that_day(
+def test_with_journal_today_now_is_the_end_of_that_day_on_each_commits_clock(
     git: Git, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``JOURNAL_TODAY`` makes now the end of that day in the local time zone: a commit
-    of the next day in the author's zone but of that day here is not after today; one
-    after its end (and 10 minutes' slack for a drifting clock) is."""
+    """``JOURNAL_TODAY`` makes now the end of that day on each commit's own clock (its
+    recorded offset): a commit of that day, wherever it was made, is not after today;
+    one past its end (and 10 minutes' slack for a drifting clock) is, whatever the
+    local time zone (it once was the end of the day here: 23:30 at -08:00 was after
+    today read at UTC, not at -10:00)."""
     monkeypatch.setenv("JOURNAL_TODAY", "2026-11-22")
     monkeypatch.setenv("COLUMNS", "200")  # --plain's commit lines unwrapped
     write("goals/Connect.md", goal(1))
     git.commit("here on the 22nd", "2026-11-22")
     for current, message, stamp in (
-        (2, "there on the 23rd", "2026-11-23T09:50:00+14:00"),  # 22nd 09:50 at -10:00
-        (3, "drifted", "2026-11-23T10:09:00+00:00"),  # 00:09 on the 23rd at -10:00
-        (4, "a day ahead", "2026-11-23T10:11:00+00:00"),
+        (2, "late on the 22nd out west", "2026-11-22T23:30:00-08:00"),  # the 23rd at UTC
+        (3, "drifted", "2026-11-23T00:09:00+14:00"),
+        (4, "a day ahead", "2026-11-23T00:11:00-10:00"),  # the 23rd on its clock
     ):
         write("goals/Connect.md", goal(current))
         git("add", "-A")
         git("commit", "-qm", message, env={"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})
     after = "after the day JOURNAL_TODAY sets (2026-11-22)"  # not the real day
-    with local_time_zone("<-10>10"):
-        lines = invoke("history").stdout.splitlines()
-        plain = invoke("--plain", "history").stdout.splitlines()
-        week = week_in_git(
-            Vault.open(git.root), Period(date(2026, 11, 16), date(2026, 11, 22)), date(2026, 11, 22)
-        )
-    flagged = [line for line in lines if line.endswith(f"(dated {after})")]
-    assert [line.split(":")[1].split("  ")[0].strip() for line in flagged] == ["a day ahead"]
-    late = [line for line in plain if f", a date {after} by " in line]
-    assert [line.rsplit(": ", 1)[1] for line in late] == ["a day ahead"]
-    assert week is not None and [r.summary for r in week.misdated] == ["a day ahead"]
+    seen = []
+    for zone in ("UTC0", "<-10>10", "<+14>-14"):
+        with local_time_zone(zone):
+            lines = invoke("history").stdout.splitlines()
+            plain = invoke("--plain", "history").stdout.splitlines()
+            review = invoke("review", "--stdout").stdout
+            week = week_in_git(
+                Vault.open(git.root),
+                Period(date(2026, 11, 16), date(2026, 11, 22)),
+                date(2026, 11, 22),
+            )
+        flagged = [line for line in lines if line.endswith(f"(dated {after})")]
+        assert [line.split(":")[1].split("  ")[0].strip() for line in flagged] == ["a day ahead"]
+        late = [line for line in plain if f", a date {after} by " in line]
+        assert [line.rsplit(": ", 1)[1] for line in late] == ["a day ahead"]
+        assert week is not None and [r.summary for r in week.misdated] == ["a day ahead"]
+        seen.append(review.split("## This week in git")[1].split("<!--")[0])
+    assert seen[0] == seen[1] == seen[2]
+    assert f"is dated 2026-11-23, {after}: counted" in seen[0]
 
 
 def test_a_commit_that_only_changed_line_endings_or_the_bom_says_so(
@@ -2511,12 +2519,14 @@ def test_a_commit_after_the_day_journal_today_sets_is_not_blamed_on_the_clock(
     ) in review
 
 
-def test_a_commit_on_journal_todays_day_but_after_it_here_names_its_moment_here(
+def test_a_commit_of_journal_todays_day_is_not_after_it_in_any_time_zone(
     git: Git, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Found in a tryout: a commit made at 23:30 -08:00 on 2027-01-03, read in Auckland
-    with JOURNAL_TODAY=2027-01-03, was "dated 2027-01-03 ... (dated after the day
-    JOURNAL_TODAY sets (2027-01-03))": its moment here, 2027-01-04, is named too."""
+    """Found in a tryout: a commit made at 23:30 -08:00 on 2027-01-03, with
+    JOURNAL_TODAY=2027-01-03, was "dated 2027-01-03 ... after the day JOURNAL_TODAY sets
+    (2027-01-03)" read in Auckland, then "dated 2027-01-04 20:30 here, ..." (since
+    2026-12-07), and at -08:00 nothing: the same repository and day told otherwise by
+    the machine's time zone.  Its own day is that day: no remark, in any zone."""
     monkeypatch.setenv("JOURNAL_TODAY", "2027-01-03")
     monkeypatch.setenv("COLUMNS", "200")
     write("goals/Connect.md", goal(1, due="2027-12-31"))
@@ -2525,14 +2535,17 @@ def test_a_commit_on_journal_todays_day_but_after_it_here_names_its_moment_here(
     env = {"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
     git("commit", "-q", "--no-verify", "-m", "late post", env=env)
     made = git("rev-parse", "--short=7", "HEAD").strip()
-    after = "after the day JOURNAL_TODAY sets (2027-01-03)"
-    with local_time_zone("NZST-12NZDT,M9.5.0,M4.1.0/3"):  # +13:00 in January
-        timeline = invoke("history", "connect").stdout
-        plain = invoke("--plain", "history").stdout
-        review = invoke("review", "--stdout").stdout
-    assert f"{AUTHOR}: late post  (dated 2027-01-04 20:30 here, {after})\n" in timeline
-    assert f"on 2027-01-03, a date 2027-01-04 20:30 here, {after} by {AUTHOR}: late" in plain
-    assert f"- {made} is dated 2027-01-03 (2027-01-04 20:30 here), {after}: counted" in review
+    seen = set()
+    for zone in ("NZST-12NZDT,M9.5.0,M4.1.0/3", "UTC0", "PST8PDT"):  # +13:00, 0, -08:00
+        with local_time_zone(zone):
+            timeline = invoke("history", "connect").stdout
+            plain = invoke("--plain", "history").stdout
+            review = invoke("review", "--stdout").stdout
+        assert f"2027-01-03  {made}  {AUTHOR}: late post\n" in timeline
+        assert "dated" not in timeline and "a date" not in plain
+        seen.add(review.split("## This week in git\n\n")[1].split("\n<!--")[0])
+    created = "(status active, current 1, target 5 conversations, due 2027-12-31)"
+    assert seen == {f"- Created: [[Connect]] {created}"}
 
 
 def test_with_the_real_today_a_commit_after_it_asks_about_the_clock(

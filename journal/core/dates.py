@@ -149,13 +149,14 @@ def not_after(day: date, today: date | None, what: str) -> date:
 
 
 def now_on(today: date) -> datetime:
-    """Now, in the local time zone, on ``today``: this moment when ``today`` is the real
-    day, else (``JOURNAL_TODAY`` names another) the end of ``today``, so that a fixed
-    today gives the same answers at any hour."""
+    """Now, on ``today``: this moment (in the local time zone) when ``today`` is the real
+    day, else (``JOURNAL_TODAY`` names another) the end of ``today`` on each commit's
+    own clock, a naive (floating) time :func:`after_now` reads so: a fixed today gives
+    the same answers at any hour and in any time zone."""
     now = datetime.now().astimezone()
     if now.date() == today:
         return now
-    return datetime.combine(today + timedelta(days=1), time()).astimezone()
+    return datetime.combine(today + timedelta(days=1), time())
 
 
 def imitated_after(today: date) -> str | None:
@@ -167,18 +168,13 @@ def imitated_after(today: date) -> str | None:
     return f"after the day JOURNAL_TODAY sets ({today})"
 
 
-def here_too(moment: datetime, day: date) -> str | None:
-    """``moment``, of a commit dated ``day`` (by its author's clock), in the local time
-    zone when that is another day (``2027-01-04 07:30 here``), else None.  Found in a
-    tryout: a commit "dated 2027-01-03" was told to be "after the day JOURNAL_TODAY sets
-    (2027-01-03)", made late in the evening west of here."""
-    local = moment.astimezone()
-    return None if local.date() == day else f"{local:%Y-%m-%d %H:%M} here"
-
-
 def after_now(moment: datetime, now: datetime) -> bool:
     """Whether ``moment`` (a commit's date, in any time zone) is after ``now`` by more
-    than :data:`CLOCK_SLACK`: dated after today, by a clock set wrong."""
+    than :data:`CLOCK_SLACK`: dated after today, by a clock set wrong.  A naive ``now``
+    (:func:`now_on` of a day ``JOURNAL_TODAY`` sets) is read on the commit's own clock,
+    so a commit of that day, wherever it was made, is not after it."""
+    if now.tzinfo is None:
+        moment = moment.replace(tzinfo=None)
     return moment > now + CLOCK_SLACK
 
 
