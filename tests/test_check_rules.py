@@ -3498,6 +3498,14 @@ def test_a_comment_in_front_matter_is_no_heading(text: str) -> None:
     assert not [f for f in run(("goals/n.md", text)) if f.rule in ("H004", "H007")]
 
 
+@pytest.mark.parametrize("key", ['"<<"', "'<<'", "!!str <<"])
+def test_a_quoted_or_tagged_double_angle_key_is_no_merge_key(key: str) -> None:
+    """Found in review: YAML 1.1 merges only a plain `<<`; one quoted or tagged is a key
+    like any other, written so on purpose, and was told as a merge key."""
+    text = f"---\ntype: contact\ntitle: Ann Lee\n{key}: {{company: Acme}}\n---\n# Ann\n"
+    assert not of("H007", run(("people/Ann Lee.md", text)))
+
+
 def test_a_yaml_merge_key_is_told_at_its_line_and_the_rest_of_the_note_read() -> None:
     """A tryout: `<<: *defaults` merged nothing (YAML 1.2 has no merge key) and nothing
     said so; the properties written out are still read, and win as in YAML 1.1."""

@@ -386,8 +386,22 @@ def merge_keys(doc: Document) -> list[Problem]:
                 else "it is read as a property"
             )
             line = value.key_lines["<<"]
-            found.append(Problem(line, f"{MERGE_KEY}: {lost}", "warning", "merge-key"))
+            if _plain_merge(doc.text, line):
+                found.append(Problem(line, f"{MERGE_KEY}: {lost}", "warning", "merge-key"))
     return sorted(found, key=lambda problem: problem.line or 0)
+
+
+def _plain_merge(text: str, line: int | None) -> bool:
+    """Whether the ``<<`` key on ``line`` of ``text`` is a plain one, YAML 1.1's merge
+    key: not one quoted (``"<<"``) or tagged (``!!str <<``), which YAML 1.1 reads as a
+    key like any other (found in review: they were told as merge keys)."""
+    if line is None:
+        return True
+    lines = text.split("\n", line)
+    return len(lines) < line or _LITERAL_MERGE.search(lines[line - 1]) is None
+
+
+_LITERAL_MERGE = lazy(r"""["']<<|!\S*\s+<<""")
 
 
 def _check_hidden_opening(doc: Document) -> bool:
