@@ -3260,6 +3260,52 @@ def test_front_matter_closed_by_three_dots_is_told_to_close_with_dashes(text: st
     assert finding.suggestion.startswith("write `---` in place of the `...` on the line named")
 
 
+_RULE = "the '---' on line 1 is never closed and no property follows it: read as a rule"
+_MISSING = "invalid front matter: the closing '---' is missing after line 3, the last property"
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "rule", "line", "words"),
+    [
+        # found in review: a '---' rule, then a heading or a blank line, is no front matter
+        (
+            "notes/r.md",
+            "---\n# Meeting notes\nAttendees: Ann, Bob\n...\nwe talked\n",
+            "H007",
+            1,
+            _RULE,
+        ),
+        ("notes/r.md", "---\n\nTags: x\n...\nwe talked\n", "H007", 1, _RULE),
+        # a '...' further down the text: writing '---' there pulled `# A` into the properties
+        ("goals/m.md", "---\ntype: goal\ntitle: A\n\n# A\n\n...\n", "H004", 3, _MISSING),
+        ("goals/m.md", "---\ntype: goal\ntitle: A\n# A\n...\n", "H004", 3, _MISSING),
+        (
+            "goals/m.md",
+            "---\ntype: goal\ntitle: A\n\n# A\n\n...\n\nB\n\n---\n",
+            "H004",
+            3,
+            _MISSING,
+        ),
+        # a '...' among the properties, closed by the '---' after them
+        (
+            "goals/m.md",
+            "---\ntype: goal\n...\ntitle: A\n---\n",
+            "H004",
+            4,
+            "invalid front matter: did not find",
+        ),
+    ],
+)
+def test_three_dots_not_right_after_the_properties_are_no_closing_line(
+    path: str, text: str, rule: str, line: int, words: str
+) -> None:
+    """Found in review: any '...' line in the text was told to be the closing line, of a
+    note of plain markdown after a '---' rule too (an error, and the note skipped)."""
+    found = [f for f in run((path, text)) if f.rule in ("H004", "H007")]
+    assert [(f.rule, f.line) for f in found] == [(rule, line)]
+    assert found[0].message.startswith(words)
+
+
 @pytest.mark.parametrize(
     "text",
     [

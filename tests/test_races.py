@@ -67,6 +67,7 @@ def test_an_edit_of_a_note_an_editor_is_saving_is_refused(
     [
         (b"", "it is empty right now"),
         (TEXT[:60].encode(), "its front matter is incomplete right now"),
+        (TEXT[:60].encode() + b"\n...\n", "its front matter is incomplete right now"),
     ],
 )
 def test_a_goal_an_editor_is_saving_is_told_as_being_saved(

@@ -57,7 +57,6 @@ _HIDDEN = {
 _HIDDEN_OPEN = lazy("[" + "".join(_HIDDEN) + r"]+(?=---[ \t]*\r?\n)")
 _LATE_OPEN = lazy(r"(?:[ \t]*\r?\n)+---[ \t]*\r?\n")
 _CLOSE = lazy(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
-_DOTS = lazy(r"^\.\.\.[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _KEY = lazy(r"[A-Za-z_][A-Za-z0-9_-]*")
 _PROPERTY_LINE = lazy(r"[ \t]*[^\s:#][^:\n]*:(?:[ \t]|\r?$)")
 _BLANK_LINE = lazy(r"^[ \t]*\r?$", re.MULTILINE)
@@ -280,10 +279,7 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
         # folder, as an empty or plain-text block is; `journal check` says H007).
         block = _BLANK_LINE.split(text[opening.end() :], maxsplit=1)[0]
         meant = _PROPERTY_LINE.match(block) is not None or _TYPE_LINE.search(block) is not None
-        dots = _closed_by_dots(text, opening.end(), len(text))
-        if dots is not None:
-            doc.refuse(dots.line, dots.message)
-        elif meant:
+        if meant:
             unclosed = _never_closed(block)
             doc.refuse(unclosed.line, unclosed.message)
             doc.unclosed = True
@@ -308,8 +304,9 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
             )
         else:
             rule = text.count("\n", 0, closing.start()) + 1
+            lines = _lines(_BLANK_LINE.split(yaml_text, maxsplit=1)[0])
             problem = (
-                _closed_by_dots(text, opening.end(), closing.start())
+                _closed_by_dots(lines, _last_property(lines))
                 or _runs_into_text(yaml_text, problem, rule)
                 or problem
             )
@@ -546,30 +543,9 @@ def _property_end(lines: list[str], key: int) -> int:
     return end
 
 
-def _closed_by_dots(text: str, start: int, end: int) -> Problem | None:
-    """The problem of front matter closed by a ``...`` line (YAML's end of a document,
-    which pandoc takes for the closing line) between ``start`` and ``end`` (the first
-    ``---`` line after the opening one, or the end of the file), when the lines above it
-    read as properties; None when there is no such line."""
-    dots = _DOTS.search(text, start, end)
-    if dots is None:
-        return None
-    data, problem = _load(text[start : dots.start()])
-    if problem is not None or not isinstance(data, dict):
-        return None
-    line = text.count("\n", 0, dots.start()) + 1
-    return Problem(
-        line,
-        f"invalid front matter: the '...' on line {line} closes no front matter in Obsidian "
-        "or journal, which end it with a '---' line only",
-    )
-
-
-def _never_closed(block: str) -> Problem:
-    """The problem of front matter with no closing ``---`` anywhere after it, ``block``
-    its lines up to the first blank line: the closing line is missing after the last of
-    the properties it starts with (``#`` comments among them), when they read alone."""
-    lines = _lines(block)  # lines[i] is the file's line i + 2
+def _last_property(lines: list[str]) -> int | None:
+    """The index of the last line of the properties ``lines`` start with (``#`` comments
+    among them), when they read alone as properties; None when they don't."""
     end, i = None, 0
     while i < len(lines):
         line = lines[i]
@@ -580,15 +556,43 @@ def _never_closed(block: str) -> Problem:
             i = end + 1
         else:
             break
-    if end is not None:
-        data, unread = _load("\n".join(lines[: end + 1]) + "\n")
-        if unread is None and isinstance(data, dict):
-            return Problem(
-                end + 2,
-                f"invalid front matter: the closing '---' is missing after line {end + 2}, the "
-                "last property: no '---' line closes the front matter opened on line 1",
-            )
-    return Problem(1, "front matter opened on line 1 is never closed (no closing '---' line)")
+    if end is None:
+        return None
+    data, unread = _load("\n".join(lines[: end + 1]) + "\n")
+    return end if unread is None and isinstance(data, dict) else None
+
+
+def _closed_by_dots(lines: list[str], end: int | None) -> Problem | None:
+    """The problem of front matter closed by a ``...`` line (YAML's end of a document,
+    which pandoc takes for the closing line): the line after ``lines[end]``, the last of
+    the properties (:func:`_last_property`), and no property after it (a ``...`` among
+    the properties is none).  None when that is not so."""
+    if end is None or end + 1 >= len(lines) or lines[end + 1].rstrip(" \t") != "...":
+        return None
+    dots = end + 1
+    after = lines[dots + 1] if dots + 1 < len(lines) else ""
+    if _PROPERTY_LINE.match(after) and not _MARKDOWN_LINE.match(after):
+        return None
+    return Problem(
+        dots + 2,
+        f"invalid front matter: the '...' on line {dots + 2} closes no front matter in "
+        "Obsidian or journal, which end it with a '---' line only",
+    )
+
+
+def _never_closed(block: str) -> Problem:
+    """The problem of front matter with no closing ``---`` anywhere after it, ``block``
+    its lines up to the first blank line: the closing line is missing after the last of
+    the properties it starts with, or a ``...`` line closes them (:func:`_closed_by_dots`)."""
+    lines = _lines(block)  # lines[i] is the file's line i + 2
+    end = _last_property(lines)
+    if end is None:
+        return Problem(1, "front matter opened on line 1 is never closed (no closing '---' line)")
+    return _closed_by_dots(lines, end) or Problem(
+        end + 2,
+        f"invalid front matter: the closing '---' is missing after line {end + 2}, the last "
+        "property: no '---' line closes the front matter opened on line 1",
+    )
 
 
 def _check_heading_in_block(doc: Document) -> None:
