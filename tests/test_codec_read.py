@@ -130,6 +130,22 @@ def test_hostile_notes_become_diagnostics_with_a_line(
         ("status: x\ntags: [#a, b]\n", 3, "YAML reads `#a, b]` as a comment, hiding the ']'"),
         ("meta: {a: 1, b: #x}\nc: 1\n", 2, "the '{' on this line is never closed: YAML reads"),
         ("tags: [a, 'b #c]', d\nstatus: x\n", 2, "the '[' on this line is never closed (no"),
+        # found in review: a closed list's comment, or a block scalar's text, was blamed
+        ("title: C\ntags: [a]  # old: [c]\nrel: [x, y\nstatus: x\n", 4, "never closed (no ']')"),
+        ("meta: {a: 1}  # {old}\nother: {b: 2\nstatus: x\n", 3, "never closed (no '}')"),
+        ("notes: |\n  todo: [a] # see [c]\ntags: [x, y\nb: x\n", 4, "never closed (no ']')"),
+        ("aliases: [A, B]  # was [C]\ntags: [a, b: c: d]\n", 3, "did not find expected ','"),
+        ("notes: |\n  todo: [a, #b]\ntags: [x, #y]\n", 4, "YAML reads `#y]` as a comment"),
+        # the value to quote ends at the hidden bracket; a comment's own brackets hide none
+        (
+            "tags: [a, #b] # note\nstatus: x\n",
+            2,
+            "`#b] # note` as a comment, hiding the ']'; put the value in quotes (`\"#b\"`)",
+        ),
+        ("tags: [a,  # first [x]\nstatus: x\n", 2, "the '[' on this line is never closed (no"),
+        # an item of a list, a comment on the next line of the value
+        ("items:\n  - [a, #b]\nstatus: x\n", 3, "YAML reads `#b]` as a comment, hiding the ']'"),
+        ("tags: [a,\n  #b]\nstatus: x\n", 2, "YAML reads `#b]` as a comment, hiding the ']'"),
         # a property indented under one with a value: not "a ':' inside a value"
         ("status: active\n  due: 2026-12-31\n", 3, "indented under `status:`, which has a"),
         ("a:\n  b: x\n    c: y\n", 4, "indented under `b:`"),

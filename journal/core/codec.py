@@ -695,7 +695,7 @@ def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
     quoted = _quote_slip(text, mark.line) if mark is not None else None
     if quoted is not None:
         return quoted
-    if "flow" in context and mark is not None and (hidden := _hidden_close(text, mark.line)):
+    if "flow" in context and mark is not None and (hidden := _hidden_close(exc, text)):
         return hidden
     if "quoted scalar" in context and "end of stream" in problem and exc.context_mark:
         mark, problem = exc.context_mark, "this quoted value is never closed"
@@ -786,7 +786,7 @@ def _quote_slip(text: str, stopped: int) -> Problem | None:
 
 #: What comes on a line before a quote that opens a value: indentation, a list's ``-``,
 #: a key and its colon.
-_VALUE_START = lazy(r"[ \t]*(?:-[ \t]+)*(?:[^\s:#][^:]*:[ \t]+)?")
+_VALUE_START = lazy(r"[ \t]*(?:-[ \t]+)*(?:[^\s:#][^:\n]*:[ \t]+)?")
 
 
 def _unclosed(exc: yaml12.MarkedYAMLError, text: str) -> bool:
@@ -800,54 +800,49 @@ def _unclosed(exc: yaml12.MarkedYAMLError, text: str) -> bool:
     return not _closes(text, opened.index)
 
 
-def _hidden_close(text: str, stopped: int) -> Problem | None:
-    """The problem of a ``[`` or ``{`` opening a value on a line up to ``stopped`` (from
-    0), where YAML gave up, whose closing bracket is in a comment on its line:
-    ``tags: [a, #b]``, whose ``#b]`` YAML reads as a comment.  None when there is none."""
-    start = 0
-    for number in range(stopped + 1):
-        value = _VALUE_START.match(text, start)
-        at = value.end() if value else start
-        if text[at : at + 1] in ("[", "{"):
-            close = "]" if text[at] == "[" else "}"
-            comment = _comment_on(text, at)
-            if comment is not None and close in comment:
-                quoted = comment.split(",")[0].rstrip(" \t]}")
-                return Problem(
-                    number + 1,
-                    f"invalid front matter: the '{text[at]}' on this line is never closed: "
-                    f"YAML reads `{comment}` as a comment, hiding the '{close}'; put the value "
-                    f'in quotes (`"{quoted}"`)',
-                )
-        start = _line_end(text, start + 1)
-        if start >= len(text):
-            break
-    return None
-
-
-def _comment_on(text: str, at: int) -> str | None:
-    """The comment on the line of ``text[at]``, from its ``#`` (quoted values skipped),
-    or None."""
-    end = _line_end(text, at + 1)
-    index, last = at + 1, text[at]
-    while index < end:
-        char = text[index]
-        if char in "'\"" and last in ("[", "{", ",", ":"):  # a quote that starts a value
-            index = _quote_end(text, index)
-        elif char == "#" and text[index - 1] in " \t[{,":
-            return text[index:end].rstrip()
-        if char not in " \t":
-            last = char
-        index += 1
-    return None
+def _hidden_close(exc: yaml12.MarkedYAMLError, text: str) -> Problem | None:
+    """The problem of the ``[`` or ``{`` YAML gave up in, never closed, when a comment
+    holds its closing bracket: ``tags: [a, #b]``, whose ``#b]`` YAML reads as a comment.
+    None when there is none."""
+    opened = exc.context_mark
+    if opened is not None and text[opened.index : opened.index + 1] in ("[", "{"):
+        at = opened.index
+    else:  # the text ended in the value ("while parsing a flow node"): the last one open
+        at = -1
+        for start in (0, *(line.end() for line in re.finditer("\n", text))):
+            before = _VALUE_START.match(text, start)
+            bracket = before.end() if before else start
+            if text[bracket : bracket + 1] in ("[", "{") and not _closes(text, bracket):
+                at = bracket
+    if at < 0:
+        return None
+    closed, hidden = _bracket_end(text, at)
+    if closed or hidden is None:
+        return None
+    comment, value = hidden
+    close = "]" if text[at] == "[" else "}"
+    return Problem(
+        text.count("\n", 0, at) + 1,
+        f"invalid front matter: the '{text[at]}' on this line is never closed: YAML reads "
+        f"`{comment}` as a comment, hiding the '{close}'; put the value in quotes "
+        f'(`"{value}"`)',
+    )
 
 
 def _closes(text: str, at: int) -> bool:
+    """Whether the bracket at ``text[at]`` is closed (:func:`_bracket_end`)."""
+    return _bracket_end(text, at)[0]
+
+
+def _bracket_end(text: str, at: int) -> tuple[bool, tuple[str, str] | None]:
     """Whether the bracket at ``text[at]`` is closed: brackets counted to the end,
-    skipping quoted values and comments."""
+    skipping quoted values and comments, up to the next property.  And when it is not,
+    the first comment whose brackets, read as text, would close it, with the value it
+    ends (``#b]`` and ``#b`` of ``tags: [a, #b]``), or None."""
     depth = 0
     index = at
     last = "["  # the last character before this one that is no space (or comment)
+    hidden = None
     while index < len(text):
         char = text[index]
         if char in "[{":
@@ -855,18 +850,31 @@ def _closes(text: str, at: int) -> bool:
         elif char in "]}":
             depth -= 1
             if depth == 0:
-                return True
+                return True, None
         elif char in "'\"" and last in ("[", "{", ",", ":"):  # a quote that starts a value
             index = _quote_end(text, index)
-        elif char == "#" and text[index - 1] in " \t\n":
-            index = _line_end(text, index + 1)  # the comment's line ends
+        elif char == "#" and text[index - 1] in " \t\n[{,":  # as YAML, in a flow
+            end = _line_end(text, index + 1)  # the comment's line ends
+            comment = text[index:end].rstrip()
+            hidden = hidden or _closed_in(comment, depth)
+            index = end
             continue
         elif char == "\n" and _TOP_KEY.match(text, index + 1):
-            return False  # the next property began first
+            break  # the next property began first
         if char not in " \t\n":
             last = char
         index += 1
-    return False
+    return False, hidden
+
+
+def _closed_in(comment: str, depth: int) -> tuple[str, str] | None:
+    """``comment`` and the value it ends when its brackets, read as text, close ``depth``
+    open ones (``#b`` of ``#b] # note``); None when they don't."""
+    for index, char in enumerate(comment):
+        depth += (char in "[{") - (char in "]}")
+        if depth == 0:
+            return comment, comment[:index].split(",")[0].rstrip()
+    return None
 
 
 _TOP_KEY = lazy(r"[^\s#:\-\[\]{},'\"][^:\n]*:(?:[ \t]|$)", re.MULTILINE)
