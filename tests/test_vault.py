@@ -677,7 +677,7 @@ def test_a_note_named_with_a_dot_after_md_is_told_as_not_ending_in_md(
     result = invoke("list", "--json")
     assert result.exit_code == 0 and json.loads(result.stdout) == []
     assert result.stderr == (
-        "journal: 2 notes not ending in .md, so left out ('goals/Both.md. ', goals/Dot.md.): "
+        "journal: 2 notes not ending in .md, so left out ('goals/Both.md. ', 'goals/Dot.md.'): "
         "rename them to end in .md\n"
     )
 

@@ -539,7 +539,11 @@ class Vault(Record):
         for kind, why in (("Notepad", "saved by Notepad as .txt"), ("named", "not ending in .md")):
             paths = sorted(rel for rel, told in how.items() if told == kind)
             if paths:
-                shown_paths = [f"'{rel}'" if rel != rel.rstrip() else rel for rel in paths[:3]]
+                # quoted when it ends in a space or a dot, which would read as the sentence's
+                shown_paths = [
+                    f"'{rel}'" if rel[-1:].isspace() or rel.endswith(".") else rel
+                    for rel in paths[:3]
+                ]
                 first = ", ".join(shown_paths) + (", ..." if len(paths) > 3 else "")
                 them = "them" if len(paths) > 1 else "it"
                 self.notice(
