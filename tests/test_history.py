@@ -1831,35 +1831,6 @@ def test_this_week_in_git_counts_once_the_check_ins_of_a_conflict_in_properties(
     assert "current 1 -> 3; 2 check-ins;" in _week_in_git(invoke, repo.root)
 
 
-def test_a_goal_without_id_moved_on_a_merged_branch_is_one_goal(
-    tmp_path: Path, invoke: Invoke
-) -> None:
-    """Found in a tryout: a goal without an ``id``, checked in on main while a branch
-    moved it, had two lines in "This week in git" after the merge (once under its old
-    path, once under its new one), and its timeline left out the move: followed by
-    path, the merge's lines hold it at both, the old one on main, the new one on the
-    branch."""
-    repo, note = _started(tmp_path)
-    note.write_text(goal(1, log=("2026-10-08: +1",)).replace("id: connect\n", ""))
-    repo.commit("No id", "2026-10-09")
-    repo("checkout", "-q", "-b", "move")
-    repo("mv", "goals/Connect.md", "goals/Meet.md")
-    repo.commit("Move", "2026-11-17")
-    repo("checkout", "-q", "main")
-    desk = goal(2, log=("2026-10-08: +1", "2026-11-16: +1 Desk"))
-    note.write_text(desk.replace("id: connect\n", ""))
-    repo.commit("Desk", "2026-11-16")
-    repo("merge", "-q", "--no-edit", "move", env=_noon("2026-11-18"))
-    review = invoke("review", "--stdout", root=repo.root).stdout
-    section = review.split("## This week in git\n\n")[1].split("\n<!--")[0]
-    assert section.splitlines() == [
-        "- Changed: [[Meet]]: current 1 -> 2; check-in 2026-11-16 +1 Desk;"
-        " moved goals/Connect.md -> goals/Meet.md"
-    ]
-    entries = json.loads(invoke("history", "Meet", "--json", root=repo.root).stdout)["entries"]
-    assert [e[1] for e in summary(entries)] == ["Start", "No id", "Desk", "Move"]
-
-
 SHIP = """---
 type: goal
 id: ship

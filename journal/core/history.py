@@ -884,28 +884,21 @@ class _Trail:
     """One goal followed back through a history (newest first): by its ``id``, and by
     path for a change without one (or a goal without one); a move makes older commits
     followed at the old path, a change of ``id`` by the old id, and an addition that is
-    no move ends following by path (an older goal at that path is another goal).  A
-    merge that took another branch's move (the move told by that branch's commits, not
-    by the merge) has the goal at the old path on its first parent's line and at the
-    new one on the branch's: both are followed (:attr:`tracked`)."""
+    no move ends following by path (an older goal at that path is another goal)."""
 
     def __init__(self, goal_id: str | None, path: str | None) -> None:
         self.goal_id = goal_id
-        self.tracked = {path} if path else set()
+        self.tracked = path
 
     def owns(self, change: GoalChange) -> bool:
         ids = {i for i in (change.old_id, change.new_id) if i}
         if self.goal_id and ids:
             return self.goal_id in ids
-        return change.path in self.tracked
+        return self.tracked is not None and self.tracked == change.path
 
     def take(self, change: GoalChange) -> None:
         """Follow the goal on past ``change``, one of its own."""
-        taken = not any(e.kind == "moved" for e in change.events)
-        if change.new_path and not (taken and change.old_path):
-            self.tracked.discard(change.new_path)
-        if change.old_path:
-            self.tracked.add(change.old_path)
+        self.tracked = change.old_path
         if change.old_id and change.new_id == self.goal_id:
             self.goal_id = change.old_id  # its id changed here: older commits have that
 
@@ -948,7 +941,7 @@ class Followed:
         while True:
             taken = None
             for stream in (
-                *(self._by_path.get(path, ()) for path in trail.tracked),
+                self._by_path.get(trail.tracked or "", ()),
                 self._by_id.get(trail.goal_id or "", ()),
             ):
                 at = bisect.bisect_right(stream, last)
@@ -984,8 +977,8 @@ def goals_of(history: History) -> list[list[tuple[Revision, GoalChange]]]:
             trail.take(change)
             if trail.goal_id:
                 by_id.setdefault(trail.goal_id, set()).add(at)
-            for path in trail.tracked:
-                by_path.setdefault(path, set()).add(at)
+            if trail.tracked:
+                by_path.setdefault(trail.tracked, set()).add(at)
     return [mine for _trail, mine in goals]
 
 
