@@ -1772,65 +1772,6 @@ def test_this_week_in_git_counts_the_check_ins_of_a_merged_branch_once(
     assert _week_in_git(invoke, repo.root) == "- Changed: [[Connect]]: current 1 -> 3; 2 check-ins"
 
 
-def _noon(day: str) -> dict[str, str]:
-    """Git's environment for a commit (or merge) at noon (+01:00) on ``day``."""
-    stamp = f"{day}T12:00:00+01:00"
-    return {"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
-
-
-def test_this_week_in_git_counts_a_cherry_picked_check_in_once(
-    tmp_path: Path, invoke: Invoke
-) -> None:
-    """Found in a tryout: a check-in cherry-picked onto main, then its branch merged,
-    read "2 check-ins" (the picked commit and the one it copied) beside a Check-ins
-    section listing one.  The goal's timeline keeps both commits."""
-    repo, note = _started(tmp_path)
-    repo("checkout", "-q", "-b", "laptop")
-    note.write_text(goal(2, log=("2026-10-08: +1", "2026-11-17: +1 Laptop")))
-    laptop = repo.commit("Laptop", "2026-11-17")
-    repo("checkout", "-q", "main")
-    repo("cherry-pick", laptop, env=_noon("2026-11-18"))
-    repo("merge", "-q", "--no-edit", "laptop", env=_noon("2026-11-19"))
-    assert _week_in_git(invoke, repo.root) == (
-        "- Changed: [[Connect]]: current 1 -> 2; check-in 2026-11-17 +1 Laptop"
-    )
-    entries = json.loads(invoke("history", "Connect", "--json", root=repo.root).stdout)["entries"]
-    assert [e[1] for e in summary(entries)] == ["Start", "Laptop", "Laptop"]
-    twice = ("2026-10-08: +1", "2026-11-17: +1 Laptop", "2026-11-17: +1 Laptop")
-    note.write_text(goal(3, log=twice))  # the same line again, after it: a second one
-    repo.commit("Laptop again", "2026-11-20")
-    assert _week_in_git(invoke, repo.root) == "- Changed: [[Connect]]: current 1 -> 3; 2 check-ins"
-
-
-def test_this_week_in_git_counts_once_the_check_ins_of_a_conflict_in_properties(
-    tmp_path: Path, invoke: Invoke
-) -> None:
-    """Found in a tryout: a merge conflict in a goal's properties committed with git's
-    markers (the goal unreadable), then fixed, told the merged branch's check-in again
-    in the fix ("3 check-ins" for two): the goal as last readable has either side's."""
-    repo, note = _started(tmp_path)
-    repo("checkout", "-q", "-b", "laptop")
-    note.write_text(goal(2, target=7, log=("2026-10-08: +1", "2026-11-17: +1 Laptop")))
-    repo.commit("Laptop", "2026-11-17")
-    repo("checkout", "-q", "main")
-    note.write_text(goal(2, target=6, log=("2026-10-08: +1", "2026-11-16: +1 Desk")))
-    repo.commit("Desk", "2026-11-16")
-    with pytest.raises(subprocess.CalledProcessError):
-        repo("merge", "-q", "--no-edit", "laptop", env=_noon("2026-11-18"))
-    assert "<<<<<<< HEAD\ntarget: 6" in note.read_text()
-    repo.commit("Merge branch 'laptop'", "2026-11-18")
-    both = ("2026-10-08: +1", "2026-11-16: +1 Desk", "2026-11-17: +1 Laptop")
-    note.write_text(goal(3, target=7, log=both))
-    repo.commit("Fix", "2026-11-19")
-    entries = json.loads(invoke("history", "Connect", "--json", root=repo.root).stdout)["entries"]
-    assert summary(entries)[-1][3] == [
-        "a readable goal again (status active, current 3, target 7 conversations, due 2026-12-31)",
-        "target 6 -> 7 (the goalposts moved)",
-        "current 2 -> 3",
-    ]
-    assert "current 1 -> 3; 2 check-ins;" in _week_in_git(invoke, repo.root)
-
-
 SHIP = """---
 type: goal
 id: ship

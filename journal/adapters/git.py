@@ -397,24 +397,22 @@ class Repository:
             tree = self._repo[commit_id].peel(pygit2.Commit).tree
             return self._entry(tree, self.prefix if folder is None else folder, rel)
 
-    def blobs_back(
-        self, commit_id: str, rel: str, folder: str
-    ) -> Iterator[tuple[str, tuple[str, ...]]]:
+    def blobs_back(self, commit_id: str, rel: str, folder: str) -> Iterator[str]:
         """Each version (blob id) of a vault file, the vault in ``folder``: in a commit,
         then back along first parents, newest first, as long as the commits have the file
-        (to the first commit, or a shallow clone's oldest); each with the file's versions
-        in the other parents of the merge that made it (none for another commit)."""
+        (to the first commit, or a shallow clone's oldest)."""
+        last = None
         with self._reading():
             commit: pygit2.Commit | None = self._repo[commit_id].peel(pygit2.Commit)
-            blob = self._entry(commit.tree, folder, rel) if commit is not None else None
-            while commit is not None and blob is not None:
-                parents = commit.parents
-                before = self._entry(parents[0].tree, folder, rel) if parents else None
-                if before != blob:
-                    others = (self._entry(p.tree, folder, rel) for p in parents[1:])
-                    yield blob, tuple(b for b in others if b is not None)
-                commit = parents[0] if parents else None
-                blob = before
+            while commit is not None:
+                blob = self._entry(commit.tree, folder, rel)
+                if blob is None:
+                    return
+                if blob != last:
+                    yield blob
+                last = blob
+                parents = commit.parent_ids
+                commit = self._repo[parents[0]].peel(pygit2.Commit) if parents else None
 
     @contextmanager
     def _reading(self) -> Iterator[None]:

@@ -23,8 +23,6 @@ from journal.adapters.cachedir import cache_folder, folder_gone, private_folder
 from journal.core.regex import lazy
 
 #: Bump when what is cached per commit changes meaning.
-#: 22: a goal mended after a merge left it unreadable (a conflict in its properties
-#: committed) is told against its last readable version with either side's check-ins;
 #: 21: a check-in line changed in place or taken out of the log is told so
 #: (``check-in changed: ...``, ``check-in removed: ...``), not as another check-in;
 #: 20: a goal counting its meetings has no ``current`` (its file's is not read);
@@ -54,7 +52,7 @@ from journal.core.regex import lazy
 #: (author, time...) and the last walk; 5: "created"
 #: names no `current` a goal lacks; 4: a merge keeps only the changes no parent had
 #: (a clean one: none)
-FORMAT = 22
+FORMAT = 21
 
 
 def cache_root() -> Path:

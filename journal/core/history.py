@@ -982,47 +982,6 @@ def goals_of(history: History) -> list[list[tuple[Revision, GoalChange]]]:
     return [mine for _trail, mine in goals]
 
 
-class Ancestry:
-    """Which commits of a history (newest first, children before parents, as git's walk
-    gives them) are ancestors of which."""
-
-    def __init__(self, history: History) -> None:
-        self._at = {r.id: (at, r.parents) for at, (r, _changes) in enumerate(history)}
-
-    def reaches(self, newer: str, older: str) -> bool:
-        """Whether ``older`` is ``newer`` or one of its ancestors: sought only among the
-        commits between them in the walk's order (an ancestor comes after its children)."""
-        limit = self._at[older][0] if older in self._at else -1
-        stack, seen = [newer], set()
-        while stack:
-            at = stack.pop()
-            if at == older:
-                return True
-            if at in seen or self._at.get(at, (limit + 1,))[0] > limit:
-                continue
-            seen.add(at)
-            stack.extend(self._at[at][1])
-        return False
-
-
-def once_each(mine: Sequence[tuple[Revision, GoalChange]], ancestry: Ancestry) -> list[Event]:
-    """The events of one goal's changes (``mine``, newest first), oldest first, a
-    check-in added by two commits on parallel lines (neither the other's ancestor: a
-    cherry-picked commit and the one it copied, their lines merged since) told once,
-    as the merged log holds it once."""
-    events: list[Event] = []
-    adders: dict[tuple[tuple[str, str], ...], list[str]] = {}  # a check-in: who added it
-    for revision, change in reversed(mine):
-        for event in change.events:
-            if event.kind == "checkin" and event.old is None:
-                added = adders.setdefault(tuple(sorted(event.new.items())), [])
-                if any(not ancestry.reaches(revision.id, other) for other in added):
-                    continue  # a copy, on another line, of one told already
-                added.append(revision.id)
-            events.append(event)
-    return events
-
-
 def arrival_days(history: History, today: date, now: datetime) -> dict[str, date]:
     """The day each commit's change reached HEAD's first-parent line (``history`` newest
     first, HEAD first): a commit of that line the day it counts on (:func:`commit_day`:

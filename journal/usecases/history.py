@@ -50,11 +50,9 @@ from journal.core.errors import (
 from journal.core.goal import Goal, goal_from_note
 from journal.core.history import (
     KINDS,
-    Ancestry,
     Event,
     Followed,
     GoalChange,
-    GoalState,
     Revision,
     Version,
     arrival_days,
@@ -64,7 +62,6 @@ from journal.core.history import (
     goals_of,
     kept_over,
     merged_event,
-    once_each,
     pair_renames,
     recorded_values,
     state_of,
@@ -550,17 +547,11 @@ class Versions:
         """The goal at ``path`` as it was last readable: in ``commit`` (the vault in
         ``folder``) or back along first parents, past the versions that are goal files
         that can't be read; None when an older version is no goal or the file is not
-        there.  A merge that left it unreadable (a conflict in its properties committed)
-        brought the other branch's check-ins: the goal then has either side's
-        (:func:`with_either_side`), so the commit that mends it tells none again."""
-        sides: list[GoalState] = []
-        for blob, others in self.repo.blobs_back(commit, path, folder):
+        there."""
+        for blob in self.repo.blobs_back(commit, path, folder):
             found = self.goal(path, blob)
-            if found is not None:
-                return replace(found, state=with_either_side(found.state, sides))
-            if not self.broken(path, blob):
-                return None
-            sides.extend(v.state for v in (self.goal(path, b) for b in others) if v is not None)
+            if found is not None or not self.broken(path, blob):
+                return found
         return None
 
 
@@ -1062,10 +1053,8 @@ def week_in_git(vault: Vault, period: Period, today: date) -> WeekInGit | None:
     (:func:`history_if_any`), so the review can leave the section out.
 
     A goal is one across its renames, as ``journal history GOAL`` follows it
-    (:func:`goals_of`); a check-in that a cherry-pick and the commit it copied both
-    added is told once (:func:`once_each`).  A commit dated after now
-    (:func:`after_now`: a clock set wrong) counts on the day of the commit after it in
-    git's order, today for the newest, and
+    (:func:`goals_of`).  A commit dated after now (:func:`after_now`: a clock set wrong)
+    counts on the day of the commit after it in git's order, today for the newest, and
     is named (:attr:`WeekInGit.misdated`); one made by now on a day after ``today`` in
     its author's time zone counts today.  A goal lands in one list: deleted when its file is
     gone by the period's last commit, else completed, else dropped, else created, else
@@ -1088,9 +1077,8 @@ def week_in_git(vault: Vault, period: Period, today: date) -> WeekInGit | None:
             commits.append((revision, changes))
             if ahead and changes:
                 week.misdated.insert(0, revision)
-    ancestry = Ancestry(history.commits)
     goals = [
-        (mine[0][1], once_each(mine, ancestry))
+        (mine[0][1], [e for _revision, change in reversed(mine) for e in change.events])
         for mine in goals_of(commits)  # one goal across its paths, as `history GOAL`
     ]
     for latest, events in sorted(goals, key=lambda item: composed(item[0].path)):
