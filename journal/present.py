@@ -11,7 +11,7 @@ from typing import Any
 
 from journal.adapters.cachedir import UNUSED_DAYS, same_vault
 from journal.core.catalog import TO_SEE
-from journal.core.dates import after_now, imitated_after, now_on, parse_date
+from journal.core.dates import after_now, here_too, imitated_after, now_on, parse_date
 from journal.core.fields import CLOSED
 from journal.core.formatting import (
     amount,
@@ -438,11 +438,16 @@ def watch_line(update: dict[str, Any], clock: str) -> str:
 
 def misdated(entry: dict[str, Any], now: datetime, today: date) -> str | None:
     """What a commit of ``journal history``'s JSON dated after ``now``
-    (:func:`~journal.core.dates.now_on`) is dated after (a clock set wrong, or the day
-    ``JOURNAL_TODAY`` sets); None for a commit dated by now."""
-    if not after_now(datetime.fromisoformat(entry["time"]), now):
+    (:func:`~journal.core.dates.now_on`) is dated: its moment here when that is another
+    day than its date on the real day (:func:`~journal.core.dates.here_too`), and after
+    what (a clock set wrong, or the day ``JOURNAL_TODAY`` sets); None for a commit dated
+    by now."""
+    moment = datetime.fromisoformat(entry["time"])
+    if not after_now(moment, now):
         return None
-    return imitated_after(today) or "later than now: a clock set wrong?"
+    after = imitated_after(today) or "later than now: a clock set wrong?"
+    here = here_too(moment, parse_date(entry["date"]), now)
+    return f"{here}, {after}" if here else after
 
 
 def _commit_line(entry: dict[str, Any], now: datetime, today: date) -> str:

@@ -2258,6 +2258,31 @@ def test_a_commit_made_now_in_a_time_zone_a_day_ahead_is_not_after_today(
     assert "- Created: [[Connect]]" in review
 
 
+def test_on_the_real_day_a_commit_dated_today_but_tomorrow_here_names_its_moment_here(
+    git: Git, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: a commit made at 22:00 -12:00 today (tomorrow morning at UTC),
+    read at UTC on the real day, was "dated <today> ... later than now" with nothing to
+    say why a commit of today is after now: its moment here is named, as before
+    2026-12-07 (with JOURNAL_TODAY, its own date alone says whether it is after)."""
+    monkeypatch.delenv("JOURNAL_TODAY")  # the real now
+    monkeypatch.setenv("COLUMNS", "200")
+    with local_time_zone("UTC0"):
+        today = date.today()
+        write("goals/Connect.md", goal(1, due="2099-12-31"))
+        stamp = f"{today}T22:00:00-12:00"
+        git("add", "-A")
+        git(
+            "commit",
+            "-qm",
+            "late out west",
+            env={"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp},
+        )
+        timeline = invoke("history", "connect").stdout
+    here = f"{today + timedelta(days=1)} 10:00 here"
+    assert f"late out west  (dated {here}, later than now: a clock set wrong?)" in timeline
+
+
 def _now_in_kiribati(git: Git, message: str) -> None:
     """A commit of everything, made now at +14:00 (tomorrow's date at -10:00)."""
     stamp = f"{int(time.time())} +1400"

@@ -168,6 +168,18 @@ def imitated_after(today: date) -> str | None:
     return f"after the day JOURNAL_TODAY sets ({today})"
 
 
+def here_too(moment: datetime, day: date, now: datetime) -> str | None:
+    """``moment``, of a commit dated ``day`` (by its author's clock), in the local time
+    zone when that is another day (``2026-12-08 10:00 here``) and ``now`` is the real
+    moment, a day's here (with ``JOURNAL_TODAY``'s day, read on each commit's own clock,
+    none); else None.  Found in a tryout: a commit "dated 2026-12-07" was "later than
+    now" on 2026-12-07, made at 22:00 -12:00, tomorrow morning here."""
+    if now.tzinfo is None:
+        return None
+    local = moment.astimezone()
+    return None if local.date() == day else f"{local:%Y-%m-%d %H:%M} here"
+
+
 def after_now(moment: datetime, now: datetime) -> bool:
     """Whether ``moment`` (a commit's date, in any time zone) is after ``now`` by more
     than :data:`CLOCK_SLACK`: dated after today, by a clock set wrong.  A naive ``now``

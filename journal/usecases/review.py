@@ -17,6 +17,7 @@ from journal.core.dates import (
     DateError,
     Period,
     commit_day,
+    here_too,
     imitated_after,
     now_on,
     parse_week,
@@ -701,7 +702,17 @@ def _git_section(vault: Vault, catalog: Catalog, week: WeekInGit, today: date) -
 
     entries = {name: [entry(name, i) for i in getattr(week, name)] for name in lists}
     after = imitated_after(today) or "later than now (a clock set wrong?)"
-    misdated = [{"commit": r.short, "date": str(r.day), "after": after} for r in week.misdated]
+    moment = now_on(today)
+    misdated = [
+        {
+            "commit": r.short,
+            "date": f"{r.day} ({here})"
+            if (here := here_too(r.time, r.day, moment))
+            else str(r.day),
+            "after": after,
+        }
+        for r in week.misdated
+    ]
     return {**entries, "truncated": week.truncated, "misdated": misdated}
 
 
