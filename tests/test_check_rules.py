@@ -3544,12 +3544,25 @@ def test_a_comment_in_front_matter_is_no_heading(text: str) -> None:
     assert not [f for f in run(("goals/n.md", text)) if f.rule in ("H004", "H007")]
 
 
-@pytest.mark.parametrize("key", ['"<<"', "'<<'", "!!str <<"])
-def test_a_quoted_or_tagged_double_angle_key_is_no_merge_key(key: str) -> None:
-    """Found in review: YAML 1.1 merges only a plain `<<`; one quoted or tagged is a key
-    like any other, written so on purpose, and was told as a merge key."""
-    text = f"---\ntype: contact\ntitle: Ann Lee\n{key}: {{company: Acme}}\n---\n# Ann\n"
-    assert not of("H007", run(("people/Ann Lee.md", text)))
+@pytest.mark.parametrize(
+    ("key", "merges"),
+    [
+        ('"<<": {company: Acme}', False),
+        ("'<<': {company: Acme}", False),
+        ("!!str <<: {company: Acme}", False),
+        ("! <<: {company: Acme}", False),
+        ("!!merge <<: {company: Acme}", True),
+        ('<<: {company: Acme}  # not "<<"', True),  # the key, not its comment
+        ('<<: {company: "<<Acme"}', True),
+        ("&k <<: {company: Acme}", True),
+    ],
+)
+def test_a_quoted_or_tagged_double_angle_key_is_no_merge_key(key: str, merges: bool) -> None:
+    """Found in review: YAML 1.1 merges only a plain `<<` (or one tagged `!!merge`); one
+    quoted or tagged otherwise is a key like any other, written so on purpose, and was
+    told as a merge key; then a quote anywhere on the line silenced a plain one."""
+    text = f"---\ntype: contact\ntitle: Ann Lee\n{key}\n---\n# Ann\n"
+    assert bool(of("H007", run(("people/Ann Lee.md", text)))) is merges
 
 
 def test_a_yaml_merge_key_is_told_at_its_line_and_the_rest_of_the_note_read() -> None:

@@ -389,16 +389,20 @@ def merge_keys(doc: Document) -> list[Problem]:
 
 
 def _plain_merge(text: str, line: int | None) -> bool:
-    """Whether the ``<<`` key on ``line`` of ``text`` is a plain one, YAML 1.1's merge
-    key: not one quoted (``"<<"``) or tagged (``!!str <<``), which YAML 1.1 reads as a
-    key like any other (found in review: they were told as merge keys)."""
-    if line is None:
-        return True
-    lines = text.split("\n", line)
-    return len(lines) < line or _LITERAL_MERGE.search(lines[line - 1]) is None
+    """Whether the ``<<`` key on ``line`` of ``text`` is YAML 1.1's merge key: a plain
+    one (or tagged ``!!merge``), not one quoted (``"<<"``) or tagged otherwise (``!!str
+    <<``), which YAML 1.1 reads as a key like any other (found in review: they were
+    told as merge keys).  Only the key is looked at, not a value or comment after it
+    (``<<: *b  # not "<<"`` is one)."""
+    lines = text.split("\n", line) if line is not None else []
+    for found in _MERGE_AT.finditer(lines[line - 1] if line and len(lines) >= line else ""):
+        return not found["quote"] and found["tag"] in (None, "!!merge", _MERGE_TAG)
+    return True
 
 
-_LITERAL_MERGE = lazy(r"""["']<<|!\S*\s+<<""")
+#: A ``<<`` key on a line: its tag, if any, and its quote, if any.
+_MERGE_AT = lazy(r"""(?:(?P<tag>!\S*)[ \t]+)?(?P<quote>["']?)<<(?P=quote)[ \t]*(?::|\r?$)""")
+_MERGE_TAG = "!<tag:yaml.org,2002:merge>"
 
 
 def _check_hidden_opening(doc: Document) -> bool:
