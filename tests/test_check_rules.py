@@ -3276,6 +3276,14 @@ _MISSING = "invalid front matter: the closing '---' is missing after line 3, the
             _RULE,
         ),
         ("notes/r.md", "---\n\nTags: x\n...\nwe talked\n", "H007", 1, _RULE),
+        # a later '---' closes it: YAML's own message, as without the '...' (found in review)
+        (
+            "notes/r.md",
+            "---\n# Meeting notes\nAttendees: Ann, Bob\n...\nwe talked\n\n---\nmore\n",
+            "H004",
+            5,
+            "invalid front matter: did not find expected <document start>",
+        ),
         # a '...' further down the text: writing '---' there pulled `# A` into the properties
         ("goals/m.md", "---\ntype: goal\ntitle: A\n\n# A\n\n...\n", "H004", 3, _MISSING),
         ("goals/m.md", "---\ntype: goal\ntitle: A\n# A\n...\n", "H004", 3, _MISSING),

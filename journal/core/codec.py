@@ -273,13 +273,11 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
     doc.newline = opening.group(1)
     closing = _CLOSE.search(text, opening.end())
     if closing is None:
-        # Before the first blank line: a `key:` line first, or a `type:` line of one of
-        # journal's kinds: properties whose closing line went missing.  Else a `---` rule
+        # Properties whose closing line went missing (see _meant), else a `---` rule
         # opening a note of plain markdown (told only for a typed note or one in the goal
         # folder, as an empty or plain-text block is; `journal check` says H007).
         block = _BLANK_LINE.split(text[opening.end() :], maxsplit=1)[0]
-        meant = _PROPERTY_LINE.match(block) is not None or _TYPE_LINE.search(block) is not None
-        if meant:
+        if _meant(block):
             unclosed = _never_closed(block)
             doc.refuse(unclosed.line, unclosed.message)
             doc.unclosed = True
@@ -304,12 +302,10 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
             )
         else:
             rule = text.count("\n", 0, closing.start()) + 1
-            lines = _lines(_BLANK_LINE.split(yaml_text, maxsplit=1)[0])
-            problem = (
-                _closed_by_dots(lines, _last_property(lines))
-                or _runs_into_text(yaml_text, problem, rule)
-                or problem
-            )
+            block = _BLANK_LINE.split(yaml_text, maxsplit=1)[0]
+            lines = _lines(block)
+            dots = _closed_by_dots(lines, _last_property(lines)) if _meant(block) else None
+            problem = dots or _runs_into_text(yaml_text, problem, rule) or problem
         doc.refuse(problem.line, problem.message)
         return doc
     if not isinstance(data, _plain_yaml().LineMap):
@@ -327,6 +323,13 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
     _check_second_block(doc)
     _check_conflict(doc)
     return doc
+
+
+def _meant(block: str) -> bool:
+    """Whether ``block``, the lines after the opening ``---`` up to the first blank line,
+    are properties: a ``key:`` line first, or a ``type:`` line of one of journal's kinds;
+    else the ``---`` is a rule opening a note of plain markdown (a heading after it)."""
+    return _PROPERTY_LINE.match(block) is not None or _TYPE_LINE.search(block) is not None
 
 
 def commented_values(doc: Document) -> list[Problem]:
