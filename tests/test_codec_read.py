@@ -145,7 +145,8 @@ def test_hostile_notes_become_diagnostics_with_a_line(
         ("tags: [a,  # first [x]\nstatus: x\n", 2, "the '[' on this line is never closed (no"),
         # an item of a list, a comment on the next line of the value
         ("items:\n  - [a, #b]\nstatus: x\n", 3, "YAML reads `#b]` as a comment, hiding the ']'"),
-        ("tags: [a,\n  #b]\nstatus: x\n", 2, "YAML reads `#b]` as a comment, hiding the ']'"),
+        # a comment on a line of its own is no value of the list (found in review): not told
+        ("tags: [a,\n  #b]\nstatus: x\n", 2, "the '[' on this line is never closed (no ']')"),
         # a property indented under one with a value: not "a ':' inside a value"
         ("status: active\n  due: 2026-12-31\n", 3, "indented under `status:`, which has a"),
         ("a:\n  b: x\n    c: y\n", 4, "indented under `b:`"),
@@ -171,6 +172,62 @@ def test_yaml_errors_name_the_cause_and_its_line(yaml: str, line: int, message: 
     [problem] = codec.decode(f"---\n{yaml}---\nBody.\n".encode()).problems
     assert (problem.line, problem.severity) == (line, "error")
     assert message in problem.message and "tab" not in problem.message
+
+
+_HIDDEN = "invalid front matter: the '[' on this line is never closed: YAML reads "
+_NO_CLOSE = (
+    "invalid front matter: the '[' on this line is never closed (no ']'): end the list with "
+    "']', or write one item per line as `  - item`"
+)
+
+
+@pytest.mark.parametrize(
+    ("yaml", "line", "message"),
+    [
+        # a '[' after an anchor or a tag, below a block scalar holding one: the scalar's
+        # line was blamed
+        (
+            "notes: |\n  todo: [a, #b]\ntags: &t [x, #y]\n",
+            4,
+            _HIDDEN + "`#y]` as a comment, hiding the ']'; put the value in quotes (`\"#y\"`)",
+        ),
+        (
+            "notes: |\n  todo: [a, #b]\ntags: !!seq [x, #y]\n",
+            4,
+            _HIDDEN + "`#y]` as a comment, hiding the ']'; put the value in quotes (`\"#y\"`)",
+        ),
+        # brackets in brackets: `"#c]"` left a '[' open; YAML's own message
+        ("tags: [a, [b, #c]]\n", 3, "invalid front matter: did not find expected node content"),
+        # a comment on a line of its own, or after an item on the next line: no value to quote
+        ("title: C\ntags: [a,\n  # note: see ]\n  b\nstatus: active\n", 3, _NO_CLOSE),
+        ("title: C\ntags: [a,\n  b  # end]\nstatus: active\n", 3, _NO_CLOSE),
+        # a mapping's key in quotes, not the key and its value (a key `#b: 2`)
+        (
+            "meta: {a: 1, #b: 2}\n",
+            2,
+            "invalid front matter: the '{' on this line is never closed: YAML reads `#b: 2}` as "
+            "a comment, hiding the '}'; put the key in quotes (`\"#b\": 2`)",
+        ),
+        (
+            "meta: {a: 1, b: #x}\nc: 1\n",
+            2,
+            "invalid front matter: the '{' on this line is never closed: YAML reads `#x}` as "
+            "a comment, hiding the '}'; put the value in quotes (`\"#x\"`)",
+        ),
+        # more after the hidden bracket: quoting `#b` would leave a ']' (`[a, "#b"]]`)
+        ("tags: [a, #b]]\nstatus: x\n", 2, _HIDDEN + "`#b]]` as a comment, hiding the ']'"),
+        # a double quote in the text: no quotes to copy (`"#say "hi""` is no YAML)
+        ('tags: [a, #say "hi"]\n', 2, _HIDDEN + "`#say \"hi\"]` as a comment, hiding the ']'"),
+    ],
+)
+def test_a_comment_hiding_a_closing_bracket_is_told_only_where_its_fix_is_sure(
+    yaml: str, line: int, message: str
+) -> None:
+    """Found in review: a hidden ']' was told at a line of a block scalar, with a value to
+    quote that left a bracket open, for a comment on a line of its own, with a mapping's
+    key and value quoted as one, and as a quoted text YAML can't read."""
+    [problem] = codec.decode(f"---\n{yaml}---\nBody.\n".encode()).problems
+    assert (problem.line, problem.message) == (line, message)
 
 
 @pytest.mark.parametrize(

@@ -808,48 +808,79 @@ def _unclosed(exc: yaml12.MarkedYAMLError, text: str) -> bool:
 
 
 def _hidden_close(exc: yaml12.MarkedYAMLError, text: str) -> Problem | None:
-    """The problem of the ``[`` or ``{`` YAML gave up in, never closed, when a comment
-    holds its closing bracket: ``tags: [a, #b]``, whose ``#b]`` YAML reads as a comment.
-    None when there is none."""
-    opened = exc.context_mark
-    if opened is not None and text[opened.index : opened.index + 1] in ("[", "{"):
-        at = opened.index
-    else:  # the text ended in the value ("while parsing a flow node"): the last one open
-        at = -1
-        for start in (0, *(line.end() for line in re.finditer("\n", text))):
-            before = _VALUE_START.match(text, start)
-            bracket = before.end() if before else start
-            if text[bracket : bracket + 1] in ("[", "{") and not _closes(text, bracket):
-                at = bracket
-    if at < 0:
+    """The problem of the ``[`` or ``{`` YAML gave up in, never closed, when the comment
+    on its line holds its closing bracket: ``tags: [a, #b]``, whose ``#b]`` YAML reads as
+    a comment.  Told only where that is sure: it is the one bracket open where YAML
+    stopped, on a later line; it opens the value of a key or a list item on its line (as
+    YAML's scanner reads the text: none in a block scalar); no bracket comes after it on
+    its line; and the comment's first bracket is its closing one.  None otherwise."""
+    from journal.core import yaml12  # _load imported it
+
+    stopped = exc.problem_mark.index if exc.problem_mark else len(text)
+    read = [token for token in yaml12.tokens(text) if token[1] < stopped]
+    still_open: list[int] = []  # where in ``read`` the brackets open are
+    for number, (kind, _, _) in enumerate(read):
+        if kind in ("FlowSequenceStart", "FlowMappingStart"):
+            still_open.append(number)
+        elif kind in ("FlowSequenceEnd", "FlowMappingEnd") and still_open:
+            still_open.pop()
+    if len(still_open) != 1:
         return None
-    closed, hidden = _bracket_end(text, at)
-    if closed or hidden is None:
-        return None
-    comment, value = hidden
+    first = still_open[0]
+    at = read[first][1]
+    start, end = _line_start(text, at), _line_end(text, at + 1)
+    lead = [k for k, begins, _ in read[:first] if begins >= start and k not in ("Anchor", "Tag")]
+    if stopped < end or lead[-1:] not in (["Value"], ["BlockEntry"]):
+        return None  # YAML stopped on its line, or it opens no key's or item's value there
+    after = [token for token in read[first + 1 :] if token[1] < end]
+    if any(kind.startswith("Flow") and kind != "FlowEntry" for kind, _, _ in after):
+        return None  # a bracket in the bracket
+    last = max((token[2] for token in after), default=at + 1)
+    comment = text[last:end].strip()
     close = "]" if text[at] == "[" else "}"
+    brackets = [char for char in comment if char in "[]{}"]
+    if last >= end or not comment.startswith("#") or brackets[:1] != [close]:
+        return None
+    if _closes(text, at):
+        return None
+    keyed = close == "}" and (after[-1][0] if after else "") != "Value"  # not after `b:`
     return Problem(
         text.count("\n", 0, at) + 1,
         f"invalid front matter: the '{text[at]}' on this line is never closed: YAML reads "
-        f"`{comment}` as a comment, hiding the '{close}'; put the value in quotes "
-        f'(`"{value}"`)',
+        f"`{comment}` as a comment, hiding the '{close}'{_quoting(comment, close, keyed=keyed)}",
     )
 
 
+def _quoting(comment: str, close: str, *, keyed: bool) -> str:
+    """How to write the value a ``comment`` ends at its ``close`` bracket in quotes (of a
+    mapping's key, ``keyed``, the key alone: ``"#b": 2``), when that is sure: it is one
+    word, and nothing but a comment comes after the bracket (``#b]]`` keeps a ``]``).
+    Empty when it is not sure."""
+    part, _, rest = comment.partition(close)
+    part = part.split(",")[0].strip()
+    if rest.strip() and not _NOTE.match(rest):
+        return ""
+    if keyed and (key := _QUOTABLE_KEY.fullmatch(part)):
+        quoted = f'"{key[1]}": {key[2]}' if key[2] else f'"{key[1]}"'
+        return f"; put the key in quotes (`{quoted}`)"
+    if not keyed and _QUOTABLE.fullmatch(part):
+        return f'; put the value in quotes (`"{part}"`)'
+    return ""
+
+
+#: A value starting with ``#`` that reads the same in double quotes: one word, no ``"``
+#: or ``\\``.
+_QUOTABLE = lazy(r'#[^\s"\\]*')
+#: Such a key (no ``:`` in it), with its value if it has one, one such word too: ``#b: 2``.
+_QUOTABLE_KEY = lazy(r'(#[^\s"\\:]*)(?::[ \t]+([^\s"\\#]+))?')
+
+
 def _closes(text: str, at: int) -> bool:
-    """Whether the bracket at ``text[at]`` is closed (:func:`_bracket_end`)."""
-    return _bracket_end(text, at)[0]
-
-
-def _bracket_end(text: str, at: int) -> tuple[bool, tuple[str, str] | None]:
     """Whether the bracket at ``text[at]`` is closed: brackets counted to the end,
-    skipping quoted values and comments, up to the next property.  And when it is not,
-    the first comment whose brackets, read as text, would close it, with the value it
-    ends (``#b]`` and ``#b`` of ``tags: [a, #b]``), or None."""
+    skipping quoted values and comments, up to the next property."""
     depth = 0
     index = at
     last = "["  # the last character before this one that is no space (or comment)
-    hidden = None
     while index < len(text):
         char = text[index]
         if char in "[{":
@@ -857,31 +888,18 @@ def _bracket_end(text: str, at: int) -> tuple[bool, tuple[str, str] | None]:
         elif char in "]}":
             depth -= 1
             if depth == 0:
-                return True, None
+                return True
         elif char in "'\"" and last in ("[", "{", ",", ":"):  # a quote that starts a value
             index = _quote_end(text, index)
         elif char == "#" and text[index - 1] in " \t\n[{,":  # as YAML, in a flow
-            end = _line_end(text, index + 1)  # the comment's line ends
-            comment = text[index:end].rstrip()
-            hidden = hidden or _closed_in(comment, depth)
-            index = end
+            index = _line_end(text, index + 1)  # the comment's line ends
             continue
         elif char == "\n" and _TOP_KEY.match(text, index + 1):
-            break  # the next property began first
+            return False  # the next property began first
         if char not in " \t\n":
             last = char
         index += 1
-    return False, hidden
-
-
-def _closed_in(comment: str, depth: int) -> tuple[str, str] | None:
-    """``comment`` and the value it ends when its brackets, read as text, close ``depth``
-    open ones (``#b`` of ``#b] # note``); None when they don't."""
-    for index, char in enumerate(comment):
-        depth += (char in "[{") - (char in "]}")
-        if depth == 0:
-            return comment, comment[:index].split(",")[0].rstrip()
-    return None
+    return False
 
 
 _TOP_KEY = lazy(r"[^\s#:\-\[\]{},'\"][^:\n]*:(?:[ \t]|$)", re.MULTILINE)

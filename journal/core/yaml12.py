@@ -338,6 +338,21 @@ def quote_ending_on(text: str, line: int) -> tuple[str, int, int] | None:
     return found
 
 
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """The tokens YAML's scanner reads in ``text``, up to its end or where the scanner
+    gives up: each as its kind (the token's class name without ``Token``:
+    ``FlowSequenceStart``, ``Value``, ``Scalar``...) and where in ``text`` it starts and
+    ends.  Comments are in none; a block scalar's text is one ``Scalar``."""
+    found = []
+    try:
+        for token in yaml.scan(as_12(text)[0], Loader=_Base):
+            kind = type(token).__name__.removesuffix("Token")
+            found.append((kind, int(token.start_mark.index), int(token.end_mark.index)))
+    except yaml.YAMLError:
+        pass
+    return found
+
+
 def load(text: str) -> Any:
     """One YAML document read with the rules above (raises :data:`YAMLError`)."""
     return yaml.load(text, Loader=Yaml12Loader)
