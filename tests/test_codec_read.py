@@ -218,6 +218,26 @@ _NO_CLOSE = (
         ("tags: [a, #b]]\nstatus: x\n", 2, _HIDDEN + "`#b]]` as a comment, hiding the ']'"),
         # a double quote in the text: no quotes to copy (`"#say "hi""` is no YAML)
         ('tags: [a, #say "hi"]\n', 2, _HIDDEN + "`#say \"hi\"]` as a comment, hiding the ']'"),
+        # after an item with no comma, quoted, it is part of that item (`[career "#network"]`
+        # is one tag, `["Q3 plan" "#old"]` no YAML), or of a mapping's value: found in review
+        (
+            "tags: [career #network]\nstatus: x\n",
+            2,
+            _HIDDEN + "`#network]` as a comment, hiding the ']'",
+        ),
+        (
+            'aliases: ["Q3 plan" #old]\nstatus: x\n',
+            2,
+            _HIDDEN + "`#old]` as a comment, hiding the ']'",
+        ),
+        (
+            "meta: {a: 1, b: c #x}\nstatus: x\n",
+            2,
+            "invalid front matter: the '{' on this line is never closed: YAML reads `#x}` as "
+            "a comment, hiding the '}'",
+        ),
+        # a backtick would end the message's code span
+        ("tags: [a, #b`c]\nstatus: x\n", 2, _HIDDEN + "`#b`c]` as a comment, hiding the ']'"),
     ],
 )
 def test_a_comment_hiding_a_closing_bracket_is_told_only_where_its_fix_is_sure(

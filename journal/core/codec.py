@@ -843,11 +843,16 @@ def _hidden_close(exc: yaml12.MarkedYAMLError, text: str) -> Problem | None:
         return None
     if _closes(text, at):
         return None
-    keyed = close == "}" and (after[-1][0] if after else "") != "Value"  # not after `b:`
+    before = after[-1][0] if after else ""
+    keyed = close == "}" and before != "Value"  # not after `b:`
+    # quoted, the comment is an item of its own only after the bracket, a `,` or `b:`
+    # (after `career`, `[career "#network"]` is one item: found in review)
+    sure = before in ("", "FlowEntry", "Value")
     return Problem(
         text.count("\n", 0, at) + 1,
         f"invalid front matter: the '{text[at]}' on this line is never closed: YAML reads "
-        f"`{comment}` as a comment, hiding the '{close}'{_quoting(comment, close, keyed=keyed)}",
+        f"`{comment}` as a comment, hiding the '{close}'"
+        + (_quoting(comment, close, keyed=keyed) if sure else ""),
     )
 
 
@@ -869,10 +874,10 @@ def _quoting(comment: str, close: str, *, keyed: bool) -> str:
 
 
 #: A value starting with ``#`` that reads the same in double quotes: one word, no ``"``
-#: or ``\\``.
-_QUOTABLE = lazy(r'#[^\s"\\]*')
+#: or ``\\`` (nor a backtick, which would end the message's code span).
+_QUOTABLE = lazy(r'#[^\s"\\`]*')
 #: Such a key (no ``:`` in it), with its value if it has one, one such word too: ``#b: 2``.
-_QUOTABLE_KEY = lazy(r'(#[^\s"\\:]*)(?::[ \t]+([^\s"\\#]+))?')
+_QUOTABLE_KEY = lazy(r'(#[^\s"\\:`]*)(?::[ \t]+([^\s"\\#`]+))?')
 
 
 def _closes(text: str, at: int) -> bool:
