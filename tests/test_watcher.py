@@ -56,14 +56,34 @@ class Running:
     index: Index
     updates: list[Update] = field(default_factory=list)
     logs: list[str] = field(default_factory=list)
+    #: set while the watcher waits for events, between two batches (see :meth:`watched`)
+    idle: threading.Event = field(default_factory=threading.Event)
 
     @property
     def db(self) -> Path:
         assert self.index.path is not None
         return self.index.path
 
+    def watched(self) -> None:
+        """Have :attr:`idle` say when the watcher's loop waits for events: its batch's
+        update told, not only its rows committed."""
+        take = self.watcher.dirty.take
+
+        def taking(*args: Any) -> Any:
+            self.idle.set()
+            try:
+                return take(*args)
+            finally:
+                self.idle.clear()
+
+        self.watcher.dirty.take = taking  # type: ignore[method-assign]
+
     def settle(self, timeout: float = SETTLE) -> None:
+        """Wait until the index is what a rebuild makes and the watcher has told its
+        update (the rows are committed a moment before: a test that read the updates
+        then found none once, on a busy machine)."""
         assert_matches_rebuild(self.root, self.db, self.scratch, timeout=timeout)
+        assert self.idle.wait(timeout), "the watcher did not come back to waiting"
 
     def paths_read(self) -> list[str]:
         return [p for u in self.updates for p in u.refresh.parsed]
@@ -85,6 +105,7 @@ def watching(vault: Path, write: Write, tmp_path: Path) -> Iterator[Running]:
         on_update=running.updates.append,
         log=running.logs.append,
     )
+    running.watched()
     thread = threading.Thread(target=running.watcher.run, daemon=True)
     thread.start()
     assert running.watcher.ready.wait(10), "the watcher did not start"
