@@ -47,7 +47,7 @@ from dataclasses import field
 from datetime import date
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 from journal import __version__
 from journal.adapters import index_reading
@@ -111,9 +111,6 @@ from journal.core.notes import (
 from journal.core.periodic import PeriodicSettings
 from journal.core.records import Record, record
 from journal.core.regex import lazy
-
-if TYPE_CHECKING:  # worker processes are imported only for a build of many files
-    pass
 
 #: 14: the records table, notes_unreadable; 13: search.linked; 12: the excluded table; 11:
 #: notes.copy_like marks conflict copies and names not in NFC too; 10: notes.copy_like; 9:

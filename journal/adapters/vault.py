@@ -216,7 +216,10 @@ def left_out_note(name: str, path: str) -> str | None:
 
 def _saved_ending(name: str) -> str:
     """``name`` in lower case, without the spaces and dots after its ending (``Goal.md ``,
-    ``Goal.md.``), which Linux and macOS keep in a name and Windows strips."""
+    ``Goal.md.``), which Linux and macOS keep in a name and Windows strips; most names
+    end in neither (every file of a vault is asked: no pattern for them)."""
+    if not (name[-1:].isspace() or name.endswith(".")):
+        return name.lower()
     return _AFTER_ENDING.sub("", name).lower()
 
 
@@ -541,7 +544,7 @@ class Vault(Record):
             if paths:
                 # quoted when it ends in a space or a dot, which would read as the sentence's
                 shown_paths = [
-                    f"'{rel}'" if rel[-1:].isspace() or rel.endswith(".") else rel
+                    f"'{rel}'" if _AFTER_ENDING.search(rel) else rel
                     for rel in paths[:3]
                 ]
                 first = ", ".join(shown_paths) + (", ..." if len(paths) > 3 else "")
