@@ -769,8 +769,9 @@ def _focus(
             aim = planned(goal, after, _counted_by(goal, mine, month.end, today))
             start = planned(goal, before, _counted_by(goal, mine, eve, today))
             change = round(aim - start, places(goal))
+            listed = _goal_day(goal)  # a goal done by hand that git can't date: its due day
             if change == 0 or (
-                goal.status == "done" and (_listed_done_by(goal, month.end) or not over)
+                goal.status == "done" and (not over or (listed is not None and listed <= month.end))
             ):
                 continue  # done in the month (its Due list says so), or done by now
             if not over:  # still to come: not one that is there already
@@ -864,15 +865,6 @@ def _dates(milestone: Milestone, *, dated: bool = False) -> str | None:
 def _done_by(goal: Goal, day: date) -> bool:
     """The goal was completed on or before ``day``: nothing is left to do by then."""
     return goal.status == "done" and goal.completed is not None and goal.completed <= day
-
-
-def _listed_done_by(goal: Goal, day: date) -> bool:
-    """:func:`_done_by`, or, for a goal marked done by hand that git can't date, due on
-    or before ``day``: its Due list shows it done on its due day (found in review: a plan
-    made again once its month was over asked that month for its progress again)."""
-    if goal.status == "done" and goal.completed is None:
-        return goal.due is not None and goal.due <= day
-    return _done_by(goal, day)
 
 
 def _shown_on(goal: Goal, milestone: Milestone, span: Period) -> date | None:
