@@ -377,6 +377,9 @@ def merge_keys(doc: Document) -> list[Problem]:
         seen.add(id(value))
         stack.extend(value.values() if isinstance(value, dict) else value)
         if isinstance(value, dict) and "<<" in value:
+            line = value.key_lines["<<"]
+            if not _plain_merge(doc.text, line):
+                continue
             merged = value["<<"] if isinstance(value["<<"], list) else [value["<<"]]
             keys = dict.fromkeys(key for part in merged if isinstance(part, dict) for key in part)
             names = [f"`{key}`" for key in keys if key not in value]
@@ -385,9 +388,7 @@ def merge_keys(doc: Document) -> list[Problem]:
                 if names
                 else "it is read as a property"
             )
-            line = value.key_lines["<<"]
-            if _plain_merge(doc.text, line):
-                found.append(Problem(line, f"{MERGE_KEY}: {lost}", "warning", "merge-key"))
+            found.append(Problem(line, f"{MERGE_KEY}: {lost}", "warning", "merge-key"))
     return sorted(found, key=lambda problem: problem.line or 0)
 
 
@@ -398,9 +399,8 @@ def _plain_merge(text: str, line: int | None) -> bool:
     told as merge keys).  Only the key is looked at, not a value or comment after it
     (``<<: *b  # not "<<"`` is one)."""
     lines = text.split("\n", line) if line is not None else []
-    for found in _MERGE_AT.finditer(lines[line - 1] if line and len(lines) >= line else ""):
-        return not found["quote"] and found["tag"] in (None, "!!merge", _MERGE_TAG)
-    return True
+    found = _MERGE_AT.search(lines[line - 1] if line and len(lines) >= line else "")
+    return found is None or (not found["quote"] and found["tag"] in (None, "!!merge", _MERGE_TAG))
 
 
 #: A ``<<`` key on a line: its tag, if any, and its quote, if any.
