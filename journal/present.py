@@ -446,7 +446,7 @@ def misdated(entry: dict[str, Any], now: datetime, today: date) -> str | None:
     if not after_now(moment, now):
         return None
     after = imitated_after(today) or "later than now: a clock set wrong?"
-    here = here_too(moment, parse_date(entry["date"]), now)
+    here = here_too(moment, parse_date(entry["date"]), today)
     return f"{here}, {after}" if here else after
 
 

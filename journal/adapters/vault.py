@@ -544,8 +544,7 @@ class Vault(Record):
             if paths:
                 # quoted when it ends in a space or a dot, which would read as the sentence's
                 shown_paths = [
-                    f"'{rel}'" if _AFTER_ENDING.search(rel) else rel
-                    for rel in paths[:3]
+                    f"'{rel}'" if _AFTER_ENDING.search(rel) else rel for rel in paths[:3]
                 ]
                 first = ", ".join(shown_paths) + (", ..." if len(paths) > 3 else "")
                 them = "them" if len(paths) > 1 else "it"

@@ -168,13 +168,13 @@ def imitated_after(today: date) -> str | None:
     return f"after the day JOURNAL_TODAY sets ({today})"
 
 
-def here_too(moment: datetime, day: date, now: datetime) -> str | None:
+def here_too(moment: datetime, day: date, today: date) -> str | None:
     """``moment``, of a commit dated ``day`` (by its author's clock), in the local time
-    zone when that is another day (``2026-12-08 10:00 here``) and ``now`` is the real
-    moment, a day's here (with ``JOURNAL_TODAY``'s day, read on each commit's own clock,
-    none); else None.  Found in a tryout: a commit "dated 2026-12-07" was "later than
-    now" on 2026-12-07, made at 22:00 -12:00, tomorrow morning here."""
-    if now.tzinfo is None:
+    zone when that is another day (``2026-12-08 10:00 here``) and ``today`` is the real
+    day (a day ``JOURNAL_TODAY`` sets is read on each commit's own clock: no remark);
+    else None.  Found in a tryout: a commit "dated 2026-12-07" was "later than now" on
+    2026-12-07, made at 22:00 -12:00, tomorrow morning here."""
+    if imitated_after(today) is not None:
         return None
     local = moment.astimezone()
     return None if local.date() == day else f"{local:%Y-%m-%d %H:%M} here"

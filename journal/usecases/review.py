@@ -702,13 +702,10 @@ def _git_section(vault: Vault, catalog: Catalog, week: WeekInGit, today: date) -
 
     entries = {name: [entry(name, i) for i in getattr(week, name)] for name in lists}
     after = imitated_after(today) or "later than now (a clock set wrong?)"
-    moment = now_on(today)
     misdated = [
         {
             "commit": r.short,
-            "date": f"{r.day} ({here})"
-            if (here := here_too(r.time, r.day, moment))
-            else str(r.day),
+            "date": f"{r.day} ({here})" if (here := here_too(r.time, r.day, today)) else str(r.day),
             "after": after,
         }
         for r in week.misdated
