@@ -149,8 +149,9 @@ def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
 
 
 class UnusableNote(Conflict):
-    """A new note's name is that of a note that can't be used (:func:`_refuse_unusable`):
-    the refusal says why, and no caller adds the ways on it gives for a note of text."""
+    """A new note's name is that of a note that can't be used (:func:`_refuse_unusable`),
+    or of a folder: the refusal says why, and no caller adds the ways on it gives for a
+    note of text (a contact's "give it `type: contact`")."""
 
 
 def _refuse_unusable(vault: Vault, catalog: Catalog, rel: str, why: str) -> None:
