@@ -505,7 +505,7 @@ def _runs_into_text(yaml_text: str, problem: Problem, closing: int) -> Problem |
     keys = [
         i
         for i, line in enumerate(lines[: stopped + 1])
-        if _PROPERTY_LINE.match(line) and not _MARKDOWN_LINE.match(line)  # `- 2026-11-20: +1`
+        if _property_line(line)  # not `- 2026-11-20: +1`
     ]
     if not keys or keys[-1] == stopped or lines[keys[-1]][:1].isspace():
         return None
@@ -558,7 +558,7 @@ def _last_property(lines: list[str]) -> int | None:
         line = lines[i]
         if line.startswith("#"):
             i += 1
-        elif _PROPERTY_LINE.match(line) and not (line[:1].isspace() or _MARKDOWN_LINE.match(line)):
+        elif not line[:1].isspace() and _property_line(line):
             end = _property_end(lines, i)
             i = end + 1
         else:
@@ -567,6 +567,12 @@ def _last_property(lines: list[str]) -> int | None:
         return None
     data, unread = _load("\n".join(lines[: end + 1]) + "\n")
     return end if unread is None and isinstance(data, dict) else None
+
+
+def _property_line(line: str) -> bool:
+    """Whether ``line`` reads as a property's (``key: value``), not as markdown's list
+    item or heading that has a colon (``- 2026-11-20: +1``)."""
+    return _PROPERTY_LINE.match(line) is not None and _MARKDOWN_LINE.match(line) is None
 
 
 def _closed_by_dots(lines: list[str], end: int | None) -> Problem | None:
@@ -578,7 +584,7 @@ def _closed_by_dots(lines: list[str], end: int | None) -> Problem | None:
         return None
     dots = end + 1
     after = lines[dots + 1] if dots + 1 < len(lines) else ""
-    if _PROPERTY_LINE.match(after) and not _MARKDOWN_LINE.match(after):
+    if _property_line(after):
         return None
     return Problem(
         dots + 2,
