@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 import yaml
@@ -327,14 +327,11 @@ def quote_ending_on(text: str, line: int) -> tuple[str, int, int] | None:
     by the next ``"`` further down, which YAML then trips over; ``'it's'`` ends at
     its apostrophe."""
     found = None
-    try:
-        for token in yaml.scan(as_12(text)[0], Loader=_Base):
-            if not isinstance(token, yaml.ScalarToken):
-                continue
-            if token.style in ('"', "'") and token.end_mark.line == line:
-                found = (token.style, int(token.start_mark.line), int(token.end_mark.index))
-    except yaml.YAMLError:
-        pass
+    for token in _scanned(text):
+        if not isinstance(token, yaml.ScalarToken):
+            continue
+        if token.style in ('"', "'") and token.end_mark.line == line:
+            found = (token.style, int(token.start_mark.line), int(token.end_mark.index))
     return found
 
 
@@ -343,14 +340,19 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     gives up: each as its kind (the token's class name without ``Token``:
     ``FlowSequenceStart``, ``Value``, ``Scalar``...) and where in ``text`` it starts and
     ends.  Comments are in none; a block scalar's text is one ``Scalar``."""
-    found = []
+    return [
+        (type(token).__name__.removesuffix("Token"), token.start_mark.index, token.end_mark.index)
+        for token in _scanned(text)
+    ]
+
+
+def _scanned(text: str) -> Iterator[Any]:
+    """The tokens of YAML's scanner in ``text`` (read as YAML 1.2), up to its end or
+    where the scanner gives up."""
     try:
-        for token in yaml.scan(as_12(text)[0], Loader=_Base):
-            kind = type(token).__name__.removesuffix("Token")
-            found.append((kind, int(token.start_mark.index), int(token.end_mark.index)))
+        yield from yaml.scan(as_12(text)[0], Loader=_Base)
     except yaml.YAMLError:
-        pass
-    return found
+        return
 
 
 def load(text: str) -> Any:
