@@ -304,7 +304,8 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
             rule = text.count("\n", 0, closing.start()) + 1
             block = _BLANK_LINE.split(yaml_text, maxsplit=1)[0]
             lines = _lines(block)
-            dots = _closed_by_dots(lines, _last_property(lines)) if _meant(block) else None
+            dotted = _meant(block) and any(line.rstrip(" \t") == "..." for line in lines)
+            dots = _closed_by_dots(lines, _last_property(lines)) if dotted else None
             problem = dots or _runs_into_text(yaml_text, problem, rule) or problem
         doc.refuse(problem.line, problem.message)
         return doc
