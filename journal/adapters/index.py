@@ -816,6 +816,11 @@ class Index:
         conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # a new file's: no other changes
         _while_locked(conn, "PRAGMA journal_mode = WAL", self._waiting)
         conn.execute("PRAGMA synchronous = NORMAL")
+        # the deleted rows' text overwritten only in pages written anyway: SQLite built
+        # with SECURE_DELETE (Debian's, Ubuntu's) zeroed every page a rebuild emptied,
+        # through the log, before writing the new rows over it (0.04-0.07 s of a 1.7 s
+        # rebuild at 10,000 notes; 17 MB more of log)
+        conn.execute("PRAGMA secure_delete = FAST")
         conn.execute("PRAGMA cache_size = -32000")  # 32 MB: a cold build writes a lot
         # a rebuild writes the whole index to the log; a watcher's connection keeps the
         # log file open, so cut it back after each checkpoint
