@@ -814,7 +814,7 @@ def test_index_files_of_other_versions_are_deleted_once_unused_for_a_week(
     ours = default_path(Vault.open(notes))
     prefix = ours.name.split(".")[0]
     folder = ours.parent
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)  # (the code key may be kept there already)
     stale = [folder / f"{prefix}.sqlite", folder / f"{prefix}.s10-0123abcd.sqlite"]
     fresh = folder / f"{prefix}.s12-89abcdef.sqlite"
     stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(time.time() - 8 * 86400))
