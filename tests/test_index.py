@@ -878,6 +878,65 @@ def test_journal_index_names_the_other_versions_index_files_it_deleted(
     assert "no longer exists" not in told
 
 
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("キャリア日誌" * 12, "キャリア日誌" * 4 + "キャ"),  # 216 bytes: never indexed
+        ("w" * 210, "w" * 80),  # 210: indexed, but its damaged file was never moved aside
+        ("a" + "é" * 100, "a" + "é" * 39),  # a cut inside a character: before it
+        ("k" * 80, "k" * 80),  # as long as is kept: its name as it was
+    ],
+    ids=["japanese", "ascii", "cut-inside", "kept"],
+)
+def test_a_long_vault_folder_name_is_cut_in_its_index_files_name(
+    notes: Path, invoke: Invoke, name: str, kept: str
+) -> None:
+    """Reported: a vault folder of 215 bytes or more never got an index (`can't use the
+    index ... (File name too long)`, every command reading every note), and one of
+    203-214 bytes lost it for good once damaged: its `.bad` name was too long, so every
+    command, `index --rebuild` too, worked without one.  The folder's part of the name
+    keeps its first 80 bytes (the hash of the full path tells vaults apart)."""
+    root = notes.rename(notes.with_name(name))
+    result = invoke("index", root=root)
+    assert result.exit_code == 0 and _told(result.stderr) == []
+    db = default_path(Vault.open(root))
+    assert result.stdout.startswith(f"index: {db}\n")
+    assert db.name.startswith(f"{kept}-")
+    assert vault_cache_file(root, ".lock").name.startswith(f"{kept}-")  # one vault's part
+    db.write_bytes(b"this is not a database" * 100)
+    result = invoke("list", root=root)
+    assert result.exit_code == 0
+    assert [line.split("; ")[1] for line in _told(result.stderr)] == [
+        f"moved it aside to {next(db.parent.glob('*.bad')).name} and rebuilding it from the notes"
+    ]
+    result = invoke("index", "--rebuild", root=root)
+    assert result.exit_code == 0 and _told(result.stderr) == []
+    assert result.stdout.startswith(f"index: {db}\n")
+
+
+def test_index_files_made_before_a_long_vault_name_was_cut_go_as_other_versions(
+    notes: Path, invoke: Invoke
+) -> None:
+    """The index file an older version made for a vault whose folder's name is now cut
+    (its vault part differs: the folder's whole name) is deleted once unused for a week,
+    as any other version's, rather than kept until the vault is gone."""
+    root = notes.rename(notes.with_name("w" * 150))
+    tag = vault_cache_file(root, "").name[-12:]
+    older = vault_cache_file(root, "").with_name(f"{root.name}-{tag}.s13-0123abcd.sqlite")
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(time.time() - 8 * 86400))
+    older_bad = older.with_name(f"{older.name}.{stamp}.bad")
+    older.parent.mkdir(parents=True, exist_ok=True)
+    for path in (older, older_bad):
+        path.write_bytes(b"x")
+    _aged(older, 8)
+    result = invoke("index", root=root)
+    assert result.exit_code == 0
+    assert "deleted 1 index file of another version of journal, unused for 7 days\n" in (
+        result.stdout
+    )
+    assert not older.exists() and not older_bad.exists()
+
+
 def test_an_explicit_index_of_a_newer_schema_is_left_alone(
     notes: Path, invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -64,18 +64,27 @@ def folder_gone(root: Path) -> bool:
     return not stat.S_ISDIR(info.st_mode)
 
 
+#: The bytes of a vault folder's name kept in its cache files' names: the longest name
+#: made beside its index (a moved-aside copy's, 56 bytes more) fits in 143 bytes,
+#: eCryptfs's limit (an encrypted home), and well in the usual 255
+NAME_BYTES = 80
+
+
 def vault_cache_file(root: Path, suffix: str) -> Path:
     """A vault's own file in the cache folder (its index ``.sqlite``, its write
-    ``.lock``): named after the vault folder and a hash of its full path."""
+    ``.lock``): named after the vault folder, its first :data:`NAME_BYTES` in UTF-8
+    (the hash tells vaults apart), and a hash of its full path."""
     full = str(root.resolve())
     tag = hashlib.blake2b(full.encode("utf-8", "surrogateescape"), digest_size=6).hexdigest()
     name = re.sub(r"[^\w.-]+", "-", root.name).strip("-.") or "vault"
+    name = name.encode()[:NAME_BYTES].decode(errors="ignore")  # a whole character last
     return cache_folder() / f"{name}-{tag}{suffix}"
 
 
 #: What ``index.default_path`` names (a version's part left out until schema 11): the
-#: vault's part
-CACHED_INDEX = lazy(r"([\w.-]*-[0-9a-f]{12})(?:\.s\d+-[0-9a-f]{8})?\.sqlite")
+#: vault's part, and its hash, which alone tells the vault (older versions did not cut
+#: a long folder name before it)
+CACHED_INDEX = lazy(r"([\w.-]*-([0-9a-f]{12}))(?:\.s\d+-[0-9a-f]{8})?\.sqlite")
 #: Days an index file of another version of journal, unmodified, or a moved-aside copy
 #: is kept in the cache folder (see ``index.prune_other_versions``)
 UNUSED_DAYS = 7
@@ -85,4 +94,4 @@ def same_vault(one: str, other: str) -> bool:
     """Whether the index files named ``one`` and ``other`` (as ``index.default_path`` names
     them, of any version) are of one vault."""
     found = [CACHED_INDEX.fullmatch(name) for name in (one, other)]
-    return found[0] is not None and found[1] is not None and found[0][1] == found[1][1]
+    return found[0] is not None and found[1] is not None and found[0][2] == found[1][2]

@@ -405,9 +405,9 @@ def variable_path() -> Path | None:
     return path
 
 
-#: A moved-aside copy of one (see ``_moved_aside``): its vault part, then its stamp.
+#: A moved-aside copy of one (see ``_moved_aside``): its vault part and hash, its stamp.
 _CACHED_ASIDE = lazy(
-    r"([\w.-]*-[0-9a-f]{12})(?:\.s\d+-[0-9a-f]{8})?\.sqlite\.(\d{8}-\d{6})(?:-\d+)?\.bad"
+    r"([\w.-]*-([0-9a-f]{12}))(?:\.s\d+-[0-9a-f]{8})?\.sqlite\.(\d{8}-\d{6})(?:-\d+)?\.bad"
 )
 
 
@@ -456,12 +456,12 @@ def prune_other_versions(index: Path) -> list[Path]:
         found = CACHED_INDEX.fullmatch(name)
         aside = _CACHED_ASIDE.fullmatch(name)  # its index file there or gone
         vault = found or aside
-        if ours is None or vault is None or vault[1] != ours[1]:
+        if ours is None or vault is None or vault[2] != ours[2]:
             continue
         if found and folder / name != index and _last_written(folder / name) < since:
             if _delete_index(folder / name, []):
                 pruned.append(folder / name)
-        elif aside and _moved_at(aside[2]) < since:
+        elif aside and _moved_at(aside[3]) < since:
             with contextlib.suppress(OSError):
                 (folder / name).unlink()
     return pruned
