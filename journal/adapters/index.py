@@ -1060,21 +1060,26 @@ class Index:
         *,
         progress: Callable[[int, int], None] | None = None,
         stop: Callable[[], bool] | None = None,
+        hold_saving: bool = False,
     ) -> Refresh:
         """Reconcile the index with the disk: the whole vault, or only the files and
         folders in ``scope`` (vault-relative paths).  ``progress(done, total)`` is
         called while files are read; once ``stop()`` is true, the refresh ends after
-        storing what it has read (the index stays consistent, only not fully fresh)."""
+        storing what it has read (the index stays consistent, only not fully fresh).
+        ``hold_saving``: a note read while an editor is saving it keeps its row as it was
+        (none, for a new one) rather than being stored as being saved, and is only in
+        :attr:`Refresh.saving`: the watcher reads it once the save is over."""
         paths = None if scope is None else sorted(set(scope))
         if self._replaced():
             paths = None  # a new, empty file: every note is to be read
-        return self._reconcile(paths, progress, stop)
+        return self._reconcile(paths, progress, stop, hold_saving)
 
     def _reconcile(
         self,
         paths: list[str] | None,
         progress: Callable[[int, int], None] | None = None,
         stop: Callable[[], bool] | None = None,
+        hold_saving: bool = False,
     ) -> Refresh:
         """:meth:`refresh` of ``paths`` in the database open."""
         if self.outdated is not None:
@@ -1082,10 +1087,12 @@ class Index:
 
         def everything() -> Refresh:
             with self._unsynced_when_empty():
-                return self._refresh(None, progress, stop)
+                return self._refresh(None, progress, stop, hold_saving)
 
         return self._guard(  # a damaged file: made anew by reading every note
-            everything if paths is None else lambda: self._refresh(paths, progress, stop),
+            everything
+            if paths is None
+            else lambda: self._refresh(paths, progress, stop, hold_saving),
             everything,
         )
 
@@ -1321,6 +1328,7 @@ class Index:
         scope: list[str] | None,
         progress: Callable[[int, int], None] | None,
         stop: Callable[[], bool] | None,
+        hold_saving: bool = False,
     ) -> Refresh:
         started = time.perf_counter()
         stamps, found, stale, gone = self._compare(scope)
@@ -1329,7 +1337,7 @@ class Index:
                 stamps, found, stale, gone = self._compare(scope)
             excluded = self._store_excluded(scope)  # first: the notes' links may find them
             result = self._read_and_store(
-                scope, progress, stop, started, stamps, found, stale, gone
+                scope, progress, stop, started, stamps, found, stale, gone, hold_saving
             )
         result.excluded = excluded
         if scope is not None:  # a whole listing tells them in its notice
@@ -1366,6 +1374,7 @@ class Index:
         found: dict[str, os.stat_result | None],
         stale: list[str],
         gone: list[str],
+        hold_saving: bool,
     ) -> Refresh:
         """The rest of :meth:`_refresh`, from its stat scan's comparison."""
         result = Refresh(scanned=len(found))
@@ -1402,10 +1411,12 @@ class Index:
                     touched.append(item)
                 elif _still_unreadable(item, known.get(rel)):
                     result.touched += 1  # stored as it stands: nothing to store or tell
+                elif item.note[4] is None and being_saved(item):
+                    result.saving.append(rel)
+                    if not hold_saving:
+                        pending.append(item)
                 else:
                     pending.append(item)
-                    if item.note[4] is None and being_saved(item):
-                        result.saving.append(rel)
                 if done == looked_up:
                     self._look_up()
                 if len(pending) >= BATCH or (done > tail and len(pending) >= smallest):

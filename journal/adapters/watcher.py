@@ -432,9 +432,11 @@ class Watcher:
         has stayed empty for :data:`SAVE_SECONDS`: an editor that empties a file and
         writes it again later than the quiet period (found in a tryout: half a second)
         would have its goal read as an empty note, and dropped from a review regenerated
-        in between.  Those a refresh read while being saved (a front matter cut off) are
-        handed back as long, then read again: no event may come.  A reconcile of the
-        whole vault reads them as they are."""
+        in between.  Those a refresh found being saved (white space or a BOM alone, a
+        front matter cut off, a moment after their change: see
+        :func:`~journal.core.notes.parse_typed`) kept their rows as they were, and are
+        handed back as long, then read again: no event may come.  A reconcile of the whole
+        vault holds only those."""
         now, ready = time.monotonic(), []
         wait = max(self.quiet, SAVE_SECONDS)
         for path in paths:
@@ -522,7 +524,7 @@ class Watcher:
         the next round reconciles everything."""
         try:
             result = self.index.refresh(
-                paths, progress=self._reading(), stop=self.stop_event.is_set
+                paths, progress=self._reading(), stop=self.stop_event.is_set, hold_saving=True
             )
             self.unread = result.unread
             for path in result.saving:  # read again once the save is over (_written)
