@@ -2997,7 +2997,7 @@ def test_a_first_build_lists_the_notes_without_their_stats(
     the stat scan is back."""
     stats = index_module._stats
     called: list[int] = []
-    monkeypatch.setattr(index_module, "_stats", lambda e: called.append(1) or stats(e))
+    monkeypatch.setattr(index_module, "_stats", lambda e, s: called.append(1) or stats(e, s))
     index = open_index(notes)
     listing = index._scan_vault
 

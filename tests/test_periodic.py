@@ -25,7 +25,7 @@ from journal.core.periodic import (
     resolve_settings,
     weekly_note_path,
 )
-from tests.conftest import Invoke, Write, goal_text
+from tests.conftest import Invoke, Write, goal_text, permissions_checked
 
 
 def obsidian(root: Path, files: dict[str, Any], plugins: list[str] | None = None) -> Path:
@@ -193,6 +193,28 @@ def test_every_command_tells_of_broken_daily_note_settings_once(tmp_path: Path) 
         "journal: .obsidian/daily-notes.json:1: not JSON: Expecting property name enclosed in "
         "double quotes; notes are dated as if it were not there"
     ]
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o000])
+def test_settings_in_a_folder_that_cant_be_entered_are_told_and_the_index_used(
+    invoke: Invoke, example_vault: Path, mode: int
+) -> None:
+    """Found in a tryout: with `chmod 644 .obsidian` (or 000), journal said `can't use
+    the index ... (Permission denied: .obsidian/daily-notes.json); working without one`,
+    then stopped with `internal error: PermissionError`."""
+    (example_vault / ".obsidian").chmod(mode)
+    try:
+        with permissions_checked():
+            result = invoke("list", "--json", root=example_vault)
+            again = invoke("index", "--json", root=example_vault)
+    finally:
+        (example_vault / ".obsidian").chmod(0o755)
+    assert result.stderr == (
+        "journal: .obsidian: can't read the folder (Permission denied); notes are dated as "
+        "if it were not there\n"
+    )
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 10
+    assert (again.exit_code, json.loads(again.stdout)["read"]) == (0, 0)
 
 
 def test_settings_that_are_no_json_are_told_at_their_line(tmp_path: Path) -> None:

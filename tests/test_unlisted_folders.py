@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -242,3 +243,71 @@ def test_a_review_refused_for_a_folder_says_what_it_leaves_out(
         "it",
         REVIEW,
     )
+
+
+def test_a_folder_that_can_be_read_but_not_entered_is_one_that_cant_be_listed(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """Found in a tryout: with `chmod 644 goals` (its names read, its notes not looked
+    at), every command stopped with `internal error: PermissionError`, the first build
+    of an index as the commands after it."""
+    (example_vault / "goals").chmod(0o644)
+    try:
+        with permissions_checked():
+            results = {
+                args: invoke(*args, root=example_vault)
+                for args in [
+                    ("list",),  # the first: builds the index
+                    ("status", "--json"),
+                    ("index", "--json"),
+                    ("check", "--json"),
+                    ("people",),
+                    ("search", "interview"),
+                    ("review", "--stdout"),
+                ]
+            }
+    finally:
+        (example_vault / "goals").chmod(0o755)
+    skipped = "journal: skipped goals: can't read the folder (Permission denied)\n"
+    for args, result in results.items():
+        assert (args, result.stderr.startswith(skipped)) == (args, True)
+        assert (args, result.stderr.count("journal: ")) == (args, 1 + (args == ("list",)))
+        assert (args, result.exit_code) == (args, 1 if args[0] == "check" else 0)
+    assert results[("list",)].stderr.endswith("journal: no goals match\n")
+    assert json.loads(results[("status", "--json")].stdout)["unlisted_folders"] == [
+        {"folder": "goals", "reason": "Permission denied"}
+    ]
+    assert json.loads(results[("index", "--json")].stdout)["kinds"]["goal"] == 0
+
+
+def test_a_note_whose_path_is_too_long_is_told_and_the_rest_read(
+    invoke: Invoke, vault: Path
+) -> None:
+    """Found in a tryout: a folder whose path is just short enough to be listed, holding
+    a note whose name makes its path too long, stopped every command with `internal
+    error: OSError: [Errno 36] File name too long`."""
+    names: list[str] = []
+    while len(os.fsencode(vault.joinpath(*names))) + 201 < 4050:
+        names.append(f"level {len(names):02d} ".ljust(200, "x"))
+    here = os.open(vault, os.O_RDONLY)
+    try:
+        for name in names:
+            os.mkdir(name, dir_fd=here)
+            inner = os.open(name, os.O_RDONLY, dir_fd=here)
+            os.close(here)
+            here = inner
+        long_name = "n".ljust(4100 - len(os.fsencode(vault.joinpath(*names))), "x") + ".md"
+        for name in ("short.md", long_name):
+            os.close(os.open(name, os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=here))
+    finally:
+        os.close(here)
+    folder = "/".join(names)
+    for args in [("search", "--json", "x"), ("index", "--rebuild")]:  # a first build too
+        result = invoke(*args)
+        assert (result.exit_code, result.stderr) == (0, "")
+    assert json.loads(invoke("search", "--json", "x").stdout) == []
+    result = invoke("index", "--json")  # (a build reads with no stat scan: it tells none)
+    assert result.stderr == (
+        f"journal: skipped {folder}/{long_name}: can't read the note (File name too long)\n"
+    )
+    assert json.loads(result.stdout)["notes"] == 1

@@ -442,6 +442,38 @@ def test_a_folder_made_unreadable_while_watching_is_told_and_its_notes_kept(
         thread.join(10)
 
 
+def test_a_folder_made_unenterable_while_watching_is_told_and_the_rest_indexed(
+    vault: Path, write: Write
+) -> None:
+    """Found in a tryout: after `chmod 644 people` (its names read, its notes not looked
+    at), the watcher said `error: PermissionError: ...; reconciling` about once a second,
+    and indexed no other edit until the folder was fixed."""
+    write("people/Dana Ortiz.md", "---\ntype: contact\n---\n# Dana\n")
+    write("notes/a.md", "# a\n")
+    told: list[str] = []
+    updates: list[Update] = []
+    watcher = Watcher(
+        Index.open(listening(vault, told)), quiet=QUIET, on_update=updates.append, log=told.append
+    )
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    with permissions_checked():  # the watcher's thread can't enter a `chmod 644` folder
+        thread.start()
+    people = vault / "people"
+    try:
+        assert watcher.ready.wait(10)
+        people.chmod(0o644)
+        os.utime(people / "Dana Ortiz.md")  # any event in it
+        _until(lambda: watcher.index.vault.unlisted)
+        (vault / "notes/b.md").write_text("# b\n")
+        _until(lambda: any("notes/b.md" in u.refresh.parsed for u in updates))
+        time.sleep(QUIET * 4)
+        assert told == ["skipped people: can't read the folder (Permission denied)"]
+    finally:
+        people.chmod(0o755)
+        watcher.stop()
+        thread.join(10)
+
+
 def test_a_note_that_cant_be_read_is_told_once_at_the_start(vault: Path, write: Write) -> None:
     """Found in a tryout: a note that can't be read (``chmod 000``) was read, and told,
     by both of the watcher's reconciles at its start (and again by every later one):

@@ -117,6 +117,20 @@ def read_note(fd: int, size: int = 0) -> bytes:
 _READ_SIZE = 1 << 16
 
 
+def folder_entries(folder: str) -> list[os.DirEntry[str]]:
+    """The entries of ``folder``; raises :class:`OSError` when it can't be listed, or
+    can't be entered (``chmod 644``: its names read, no file in it looked at)."""
+    entries = list(os.scandir(folder))
+    if entries:
+        try:
+            entries[0].stat(follow_symlinks=False)  # kept by the entry: the index's stat
+        except PermissionError:
+            raise
+        except OSError:  # that one gone, or its path too long: told of as a note
+            pass
+    return entries
+
+
 def read_note_at(path: Path) -> bytes:
     """:func:`read_note` of the file at ``path`` (never through a symlink at its end)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))

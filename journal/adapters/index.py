@@ -1529,7 +1529,7 @@ class Index:
         """Every note of the vault, with its stat (``stat``) or None."""
         listed = self.vault.iter_notes(bad_name=self._skipped)
         if stat:  # (no copy for the wider type: every command's refresh comes here)
-            return cast(dict[str, os.stat_result | None], _stats(listed))
+            return cast(dict[str, os.stat_result | None], _stats(listed, self._skipped))
         return {rel: None for rel, _entry in listed}
 
     def _scan(self, scope: list[str]) -> dict[str, os.stat_result]:
@@ -1550,7 +1550,8 @@ class Index:
                         vault.look_offline(item, here=False)
                     continue
                 if stat.S_ISDIR(info.st_mode) and not vault.ignores(item):
-                    found.update(_stats(vault.iter_notes(item, bad_name=self._skipped)))
+                    listed = vault.iter_notes(item, bad_name=self._skipped)
+                    found.update(_stats(listed, self._skipped))
                 elif stat.S_ISREG(info.st_mode) and vault.reads(item):
                     vault.look_offline(item, here=True)
                     problem = name_problem(item)
@@ -2192,14 +2193,19 @@ def _same_paths(named: dict[str, list[str]], paths: list[str]) -> bool:
     return len(held) == len(paths) and set(held) == set(paths)
 
 
-def _stats(entries: Iterable[tuple[str, os.DirEntry[str]]]) -> dict[str, os.stat_result]:
-    """The stat of every listed note still there (another process may delete any)."""
+def _stats(
+    entries: Iterable[tuple[str, os.DirEntry[str]]], skipped: Callable[[str, str], None]
+) -> dict[str, os.stat_result]:
+    """The stat of every listed note still there (another process may delete any); one
+    that can't be looked at (its path too long) is told to ``skipped``."""
     found = {}
     for rel, entry in entries:
         try:
             found[rel] = entry.stat(follow_symlinks=False)
         except FileNotFoundError:
             continue
+        except OSError as exc:
+            skipped(rel, f"can't read the note ({exc.strerror or exc})")
     return found
 
 

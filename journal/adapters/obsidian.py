@@ -67,10 +67,10 @@ class JsonFile(Record):
 def read_json(root: Path, rel: str) -> JsonFile:
     """The JSON file at ``rel`` (vault-relative); never raises."""
     path = root / rel
-    if not path.is_file():
-        return JsonFile(rel, None, None)
     snapshot = None
     try:
+        if not path.is_file():
+            return JsonFile(rel, None, None)
         snapshot = files.read_snapshot(path)
         data = json.loads(codec.utf8_text(snapshot.data))
     except codec.NotUtf8 as exc:
@@ -133,9 +133,14 @@ def load_periodic(root: Path, locale: str = "en") -> PeriodicSettings:
     ``locale`` is ``[obsidian] locale``."""
     if not (root / FOLDER).is_dir():
         return resolve_settings({}, frozenset(), locale)
+    try:
+        files.folder_entries(str(root / FOLDER))
+    except OSError as exc:  # `chmod 000` or `chmod 644`: told once, not by each file
+        problem = f"{FOLDER}: can't read the folder ({exc.strerror or exc})"
+        return replace(resolve_settings({}, frozenset(), locale), problems=(problem,))
     found = {rel: read_json(root, rel) for rel in SETTINGS_FILES}
-    files = {rel: f.data for rel, f in found.items()}
-    settings = resolve_settings(files, enabled_plugins(root), locale)
+    data = {rel: f.data for rel, f in found.items()}
+    settings = resolve_settings(data, enabled_plugins(root), locale)
     if settings.daily is None:  # Obsidian's own Daily notes, on with no settings file?
         found[CORE_PLUGINS_PATH] = core = read_json(root, CORE_PLUGINS_PATH)
         settings = replace(settings, daily=default_daily(core.data))

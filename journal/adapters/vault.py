@@ -657,7 +657,7 @@ class Vault(Record):
         for depth in range(1, len(parts) + 1):
             folder = "/".join(parts[:depth])
             try:
-                os.scandir(self.disk_path(folder)).close()
+                files.folder_entries(str(self.disk_path(folder)))
             except OSError as exc:
                 if exc.errno not in _GONE:
                     self._unlistable(folder, exc, skipped)
@@ -698,7 +698,7 @@ class Vault(Record):
                 while stack:
                     prefix, folder = stack.pop()
                     try:
-                        entries = list(os.scandir(folder))
+                        entries = files.folder_entries(folder)
                     except OSError as exc:  # told, unless it is gone (or a file) by now
                         if prefix and exc.errno not in _GONE:
                             self._unlistable(prefix.rstrip("/"), exc, tell)
