@@ -311,3 +311,25 @@ def test_a_note_whose_path_is_too_long_is_told_and_the_rest_read(
         f"journal: skipped {folder}/{long_name}: can't read the note (File name too long)\n"
     )
     assert json.loads(result.stdout)["notes"] == 1
+
+
+def test_a_vault_folder_that_cant_be_listed_is_named_as_one(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """Found in a tryout: with the vault at `chmod 300` (entered, not listed), `list` said
+    `no goals match` and `index` counted `notes: 0 (none)`, `problems: none`, naming no
+    folder."""
+    example_vault.chmod(0o300)
+    try:
+        with permissions_checked():
+            listing = invoke("list", root=example_vault)
+            report = invoke("index", root=example_vault)
+            review = invoke("review", root=example_vault)
+    finally:
+        example_vault.chmod(0o755)
+    assert listing.exit_code == 0
+    assert listing.stderr.startswith(
+        "journal: skipped .: can't read the folder (Permission denied)\n"
+    )
+    assert "can't read the folder . (Permission denied): its notes are left out" in report.stdout
+    assert review.exit_code == 1

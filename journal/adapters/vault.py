@@ -700,8 +700,8 @@ class Vault(Record):
                     try:
                         entries = files.folder_entries(folder)
                     except OSError as exc:  # told, unless it is gone (or a file) by now
-                        if prefix and exc.errno not in _GONE:
-                            self._unlistable(prefix.rstrip("/"), exc, tell)
+                        if exc.errno not in _GONE:  # the vault's own folder is "."
+                            self._unlistable(prefix.rstrip("/") or ".", exc, tell)
                         continue
                     for entry in entries:
                         if entry.is_file(follow_symlinks=False):  # most are: asked first
