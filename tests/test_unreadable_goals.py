@@ -13,7 +13,7 @@ import pytest
 from journal.core.catalog import Catalog, meant_as
 from journal.core.errors import Ambiguous, JournalError
 from journal.core.notes import parse_note
-from tests.conftest import Invoke, Write, goal_text
+from tests.conftest import Invoke, Write, goal_text, permissions_checked
 from tests.gitutil import Git
 
 HRBP = "goals/Become an HR Business Partner.md"
@@ -685,3 +685,21 @@ def test_an_unreadable_meeting_whose_goal_cant_be_known_may_count_for_any_goal_c
     status = invoke("status").stdout
     assert "Coffee chats  0/2 coffee chats\n" in status
     assert "can't read 1 meeting note; fix it to see its follow-up here:\n" in status
+
+
+def test_index_counts_a_goal_that_cant_be_opened_as_a_goal(invoke: Invoke, write: Write) -> None:
+    """Found in a tryout: with `chmod 000` on a goal, `index --json` counted it as a note
+    where `status --json` gave it as an unreadable goal (and a goal whose YAML is broken
+    counted as a goal): a note that can't be read is of the kind its folder gives it."""
+    write("goals/Five leaders.md", goal_text("Five leaders"))
+    write("notes/Plain.md", "# plain\n")
+    secret = write("goals/Network more.md", goal_text("Network more"))
+    secret.chmod(0)
+    try:
+        with permissions_checked():
+            report = json.loads(invoke("index", "--json").stdout)
+            status = json.loads(invoke("status", "--json").stdout)
+    finally:
+        secret.chmod(0o644)
+    assert [g["path"] for g in status["unreadable_goals"]] == ["goals/Network more.md"]
+    assert (report["kinds"]["goal"], report["kinds"]["note"]) == (2, 1)

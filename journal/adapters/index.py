@@ -83,7 +83,7 @@ from journal.adapters.index_reading import (
 )
 from journal.adapters.index_search import Hit, matching
 from journal.adapters.vault import Vault, is_utf8, name_problem, skip_notice
-from journal.core.catalog import unlisted_records
+from journal.core.catalog import meant_as, unlisted_records
 from journal.core.checkins import CheckIn
 from journal.core.errors import (
     ConfigError,
@@ -92,6 +92,7 @@ from journal.core.errors import (
     UnsafeWrite,
     UsageProblem,
 )
+from journal.core.fields import KINDS
 from journal.core.formatting import shell_words
 from journal.core.goal import Goal, Milestone
 from journal.core.links import (
@@ -1937,11 +1938,19 @@ class Index:
                 return dict(sorted(self.conn.execute(sql, args).fetchall()))
 
             kinds = counts(f"SELECT kind, count(*) FROM notes WHERE {_NOT_LEFT_OUT} GROUP BY kind")
+            unread = (
+                f"SELECT path FROM notes WHERE kind = 'note' AND NOT readable AND {_NOT_LEFT_OUT}"
+            )
+            for (path,) in self.conn.execute(unread, args):  # of the kind its folder gives it
+                meant = meant_as("note", path, self.vault.meant_folders)
+                if meant in KINDS:  # (a daily note is a note)
+                    kinds["note"] -= 1
+                    kinds[meant] = kinds.get(meant, 0) + 1
             where = f"FROM diagnostics WHERE {_NOT_LEFT_OUT}"
             files = self.conn.execute(f"SELECT count(DISTINCT path) {where}", args).fetchone()[0]
             return {
                 "notes": sum(kinds.values()),
-                "kinds": kinds,
+                "kinds": dict(sorted(kinds.items())),
                 "conflict_copies": list(filter(self.vault.left_out().copy, left_out)),
                 "unlisted_folders": unlisted_records(self.vault.unlisted),
                 "diagnostics": counts(f"SELECT severity, count(*) {where} GROUP BY severity"),

@@ -1007,20 +1007,26 @@ class Vault(Record):
         if self.stopping is not None and self.stopping():
             raise Stopped("stopped before it was done")
 
+    @property
+    def meant_folders(self) -> dict[str, str]:
+        """The folders whose notes are meant as a goal, meeting, contact or daily note, by
+        kind (see :func:`~journal.core.catalog.meant_as`)."""
+        folders = self.config.folders
+        return {
+            "goal": folders.goal,
+            "meeting": folders.meeting,
+            "contact": folders.contact,
+            "daily": folders.daily,  # an unreadable one's check-ins are the review's loss
+        }
+
     def catalog(self, source: NoteSource, today: date | None = None) -> Catalog:
         """The catalog of this vault's notes read from ``source`` (an index reader), as of
         ``today`` (see :class:`Catalog`)."""
-        folders = self.config.folders
         return Catalog(
             source=source,
             today=today,
             follow_up_days=self.config.networking.follow_up_days,
-            folders={
-                "goal": folders.goal,
-                "meeting": folders.meeting,
-                "contact": folders.contact,
-                "daily": folders.daily,  # an unreadable one's check-ins are the review's loss
-            },
+            folders=self.meant_folders,
             unlisted=self.unlisted,
             offline=self.offline,
         )
