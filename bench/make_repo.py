@@ -1,6 +1,6 @@
 """Build a git repository of a journal vault with a long history, for benchmarks.
 
-    python bench/make_repo.py [--commits 5000] [--notes 1000] [--out bench/out/repo]
+    python bench/make_repo.py [--commits 5000] [--notes 1000] [--one-goal] [--out bench/out/repo]
 
 The repository is made with real git (``git fast-import``), deterministically:
 fixed author, committer and dates, so every run builds the same commit ids.
@@ -8,7 +8,9 @@ The vault lives in the repository's ``vault/`` folder (a vault inside a larger
 repository).  It starts with 150 goals and 450 other notes; each commit edits
 one goal (``current`` + a log line), every 12th commit adds a daily note with a
 ``progress::`` check-in, every 100th moves a goal's target and every 250th moves
-a goal to ``goals/archive/`` and edits it in the same commit.
+a goal to ``goals/archive/`` and edits it in the same commit.  ``--one-goal``: the vault
+is one goal instead, logged once a day by each commit (``current`` + a log line): a log
+kept daily for years, every version of it parsed when history fills its cache.
 """
 
 from __future__ import annotations
@@ -141,14 +143,36 @@ def stream(commits: int, notes: int) -> bytes:
     return b"".join(out)
 
 
-def build(target: Path, commits: int, notes: int) -> Path:
+def one_goal_stream(commits: int) -> bytes:
+    """The fast-import stream of one goal's history: a commit a day, each logging +1."""
+    out: list[bytes] = []
+    goal = GoalFile(0, "goals/goal 000.md")
+    for k in range(commits):
+        when = START + timedelta(days=k)
+        stamp = b"%d +0000" % int(when.timestamp())
+        if k:
+            goal.current += 1
+            goal.log.append(f"{when.date()}: +1 step {k}")
+        out += [b"commit refs/heads/main\nmark :%d\n" % (k + 1)]
+        out += [b"author " + AUTHOR + b" " + stamp + b"\n"]
+        out += [b"committer " + AUTHOR + b" " + stamp + b"\n", data(b"Log day %d" % k)]
+        out += [b"from :%d\n" % k] if k else []
+        out += [b"M 100644 inline " + quote(goal.path) + b"\n" + data(goal.text().encode())]
+    return b"".join(out)
+
+
+def build(target: Path, commits: int, notes: int, *, one_goal: bool = False) -> Path:
     """Create the repository at ``target`` (replacing it) and check out ``main``."""
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
     git = ["git", "-C", str(target), "-c", "init.defaultBranch=main"]
     subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "fast-import", "--quiet"], input=stream(commits, notes), check=True)
+    subprocess.run(
+        [*git, "fast-import", "--quiet"],
+        input=one_goal_stream(commits) if one_goal else stream(commits, notes),
+        check=True,
+    )
     subprocess.run([*git, "checkout", "-q", "-f", "main"], check=True)
     (target / "vault" / ".journal").mkdir(exist_ok=True)
     return target
@@ -158,9 +182,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--commits", type=int, default=5000)
     parser.add_argument("--notes", type=int, default=1000)
+    parser.add_argument("--one-goal", action="store_true", help="one goal logged daily")
     parser.add_argument("--out", type=Path, default=HERE / "out" / "repo")
     args = parser.parse_args()
-    repo = build(args.out, args.commits, args.notes)
+    repo = build(args.out, args.commits, args.notes, one_goal=args.one_goal)
     count = subprocess.run(
         ["git", "-C", str(repo), "rev-list", "--count", "HEAD"], capture_output=True, text=True
     ).stdout.strip()

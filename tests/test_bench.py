@@ -61,3 +61,19 @@ def test_the_instruction_counts_of_commands_come_out(tmp_path: Path) -> None:
     ]  # fmt: skip
     counts = [float(line.split()[-3]) for line in out.splitlines()]
     assert counts[0] < counts[1] < counts[2] < counts[3]  # each does more than the one before
+
+
+def test_the_one_goal_repository_logs_a_day_a_commit(tmp_path: Path) -> None:
+    """The repository of bench/history.py --one-goal: one goal, a log line a commit."""
+    _run(tmp_path, str(REPO / "bench/make_repo.py"), "--one-goal", "--commits", "4", "--out", "r")
+    log = subprocess.run(
+        ["git", "-C", str(tmp_path / "r"), "log", "--format=%ad", "--date=short"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert log == ["2024-01-04", "2024-01-03", "2024-01-02", "2024-01-01"]
+    text = (tmp_path / "r/vault/goals/goal 000.md").read_text()
+    assert "current: 3\n" in text and text.endswith(
+        "- 2024-01-03: +1 step 2\n- 2024-01-04: +1 step 3\n"
+    )
