@@ -1867,7 +1867,9 @@ def test_filling_the_cache_parses_only_goals(
     """Reported: the first run parsed every note of every commit it read, bodies too
     (21 s on a 20,000-note vault put in git in one commit).  Only goal files are parsed,
     readable or not (an escape spelling `goal` too); the other notes are told apart by
-    their front matter, links and the word goal in them notwithstanding."""
+    their front matter, links and the word goal in them notwithstanding.  A version of a
+    goal whose body is the one read before it (newer) is read from its front matter."""
+    from journal.core import history as core_history
     from journal.usecases import history
 
     write("goals/Connect.md", goal(0))
@@ -1881,22 +1883,24 @@ def test_filling_the_cache_parses_only_goals(
     write("notes/Ideas.md", "# Ideas\n\nmore goals\n")
     git.commit("Edit", "2026-10-08")
     parsed: list[str] = []
-    parse = history.parse_note
+    fronts: list[str] = []
+    parse, front = history.parse_with_log, core_history.goal_front_matter
 
     def counted(
-        path: str,
-        raw: bytes,
-        periodic: PeriodicSettings | None = None,
-        log_lines: LogLines | None = None,
-    ) -> Note:
+        path: str, raw: bytes, periodic: PeriodicSettings | None, log_lines: LogLines
+    ) -> tuple[Note, str, list[int]]:
         parsed.append(path)
         return parse(path, raw, periodic, log_lines)
 
-    monkeypatch.setattr(history, "parse_note", counted)
+    def front_counted(path: str, raw: bytes) -> tuple[Note, str] | None:
+        fronts.append(path)
+        return front(path, raw)
+
+    monkeypatch.setattr(history, "parse_with_log", counted)
+    monkeypatch.setattr(core_history, "goal_front_matter", front_counted)
     entries = history_json(invoke)["entries"]
-    assert sorted(parsed) == sorted(
-        ["goals/Broken.md", "goals/Connect.md", "goals/Connect.md", "goals/Spelled.md"]
-    )
+    assert sorted(parsed) == ["goals/Broken.md", "goals/Connect.md", "goals/Spelled.md"]
+    assert fronts == ["goals/Connect.md"]
     told = {(e["goal"]["path"], e["events"][0]["kind"]) for e in entries}  # type: ignore[index]
     assert told == {
         ("goals/Connect.md", "current"),

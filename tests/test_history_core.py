@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journal.core.checkins import CheckIn
+from journal.core.checkins import CheckIn, LogLines
 from journal.core.history import (
     Event,
     Followed,
     GoalChange,
     GoalState,
+    Logged,
     Revision,
     Version,
     arrival_days,
@@ -26,7 +27,7 @@ from journal.core.history import (
     summed,
     tick_day,
 )
-from journal.core.notes import parse_note
+from journal.core.notes import parse_note, parse_with_log
 from journal.core.series import Point, committed_changes, progress_series
 from tests.conftest import goal_text
 
@@ -652,3 +653,154 @@ def test_a_weeks_check_ins_are_summed_as_the_log_ends_the_week() -> None:
         "2 check-ins changed",
         "2 check-ins removed",
     ]
+
+
+#: Lines of a goal's body: the markdown around a Log that parse_body reads with care.
+_BODY_LINES = st.sampled_from(
+    [
+        "",
+        " \t",
+        "\u00a0",
+        "text [[Dana]] #tag",
+        "  continued",
+        "    indented code",
+        "## Log",
+        "## Log ##",
+        "# Check-ins #",
+        "### Log",
+        "## Next",
+        "Log",
+        "---",
+        "===",
+        "***",
+        "> ## Log",
+        "> - 2026-11-01: +1 quoted",
+        "> [!note] callout",
+        "```",
+        "~~~",
+        "  ```",
+        "<!-- a comment",
+        "-->",
+        "<div>",
+        "%%",
+        "%% hidden %%",
+        "$$",
+        "<<<<<<< HEAD",
+        "=======",
+        ">>>>>>> theirs",
+        "[ref]: /url",
+        "[ref]:",
+        "1. 2026-11-02: +1 ordered",
+        "- [ ] 2026-11-03: +1 task",
+        "- 2026-11-04: +1 met [[Dana]]",
+        "* 2026-11-05: =4 star",
+        "  - 2026-11-06: +1 nested",
+        "-\t2026-11-07: +1 tab",
+        "- 2026-11-08: +5% percent",
+        "- 2026-02-30: +1 no such day",
+        "- 2026-11-09: +1 a <b>tag</b>",
+        "- 2026-11-10: +1 `code %%`",
+        "- ## Log",
+        "- - -",
+        "- ---",
+        "-",
+        "- 2026-11-11: +1 lone\rreturn",
+        "- 2026-11-12: +1 crlf\r",
+    ]
+)
+#: Lines that end a log a day at a time (and hostile ones among them).
+_LOG_LINES = st.sampled_from(
+    [
+        "- 2026-11-20: +1 coffee",
+        "- 2026-11-21: +2 lunch [[Dana]]",
+        "- 2026-11-22: =7 set",
+        "* 2026-11-23: +1 star",
+        "+ 2026-11-24: -1 plus",
+        "- 2026-11-25: +10% up",
+        "- 2026-11-25: a note, no value",
+        "- 2026-11-20: +1 coffee",
+        "- no date",
+        "",
+        "  - 2026-11-26: +1 nested",
+        "  more text",
+        "===",
+        "- 2026-11-27: +1 [x](y.md) <i>",
+        "-\t2026-11-28: +1 tab",
+        "- 2026-11-29: +1 crlf\r",
+        "```",
+        "## Log",
+        "- 2026-11-30: +1 $$ math",
+        "- 2026-12-01: +1 %% hidden",
+        "%%- 2026-12-02: +1 after a comment",
+        "- 2026-12-03: +1 lone\rreturn",
+        ">>>>>>> theirs",
+    ]
+)
+
+
+def _front(current: int, unit: str) -> str:
+    return f"---\ntype: goal\nid: g\ntitle: G\nunit: '{unit}'\ntarget: 9\ncurrent: {current}\n---\n"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(_BODY_LINES, max_size=10),
+    st.lists(_LOG_LINES, max_size=6),
+    st.sampled_from(["\n", "\r\n"]),
+    st.sampled_from(["things", "%"]),
+    st.sampled_from(["things", "%"]),
+    st.data(),
+)
+def test_a_version_cut_from_a_longer_one_reads_as_parsed_whole(
+    head: list[str], log: list[str], newline: str, unit: str, older_unit: str, data: st.DataObject
+) -> None:
+    """History reads a goal's newest version first; an older one whose body is the newer
+    one's without the log lines that end it is read from it (its front matter parsed,
+    its check-ins the newer one's before the cut): whatever the body, what is so read
+    (the state, and what the next older version is cut from) is what parsing it whole
+    gives."""
+    lines = ["## Log", *head, *log] if data.draw(st.booleans()) else [*head, "## Log", *log]
+    body = newline.join(lines) + data.draw(st.sampled_from(["", newline]))
+    known: Logged | None = read_whole(_front(9, unit) + body)
+    ends = [0, *(at + 1 for at, char in enumerate(body) if char == "\n"), len(body)]
+    places = st.sampled_from(ends) | st.integers(0, len(body))  # mostly at a line's end
+    cuts = sorted(data.draw(st.lists(places, max_size=3)), reverse=True)
+    for current, at in enumerate(cuts):
+        older = (_front(current, older_unit) + body[:at]).encode()
+        whole = read_whole(older.decode())
+        cut = known.cut("goals/g.md", older) if known is not None else None
+        if cut is not None:
+            assert cut == whole
+        known = whole if cut is None else cut
+
+
+def read_whole(text: str) -> Logged | None:
+    """What history keeps of a goal parsed whole (:meth:`Logged.read`)."""
+    note, body, items = parse_with_log("goals/g.md", text.encode(), None, LogLines(None))
+    found = state_of(note)
+    return None if found is None else Logged.read(note, found, body, items)
+
+
+def test_a_version_cut_from_a_longer_one_is_read_without_its_body() -> None:
+    """The versions of a log kept daily are cut from the newer one (the property above
+    holds them to a whole parse); a body that is not the newer one's cut short, or
+    holds what parse_body reads across the whole body, is parsed whole."""
+    days = [f"- 2026-11-{day:02}: +1 day {day}\n" for day in range(1, 21)]
+    text = _front(20, "things") + "# G\n\nWhy.\n\n## Log\n\n" + "".join(days)
+    known = read_whole(text)
+    assert known is not None
+    for day in range(19, 0, -1):
+        older = (_front(day, "things") + "# G\n\nWhy.\n\n## Log\n\n" + "".join(days[:day])).encode()
+        cut = known.cut("goals/g.md", older)
+        assert cut is not None and cut.state.checkins == known.state.checkins[:day]
+        assert cut.state.current == day
+        known = cut
+    assert known.cut("goals/g.md", older.replace(b"Why.", b"Why not.")) is None
+    math = _front(1, "things") + "## Log\n$$\n- 2026-11-04: +1 met\n"  # then in math
+    known = read_whole(math + "- 2026-11-30: +1 closed $$\n")
+    assert known is not None and known.state.checkins == (("2026-11-30", "+1", "closed $$"),)
+    assert known.cut("goals/g.md", math.encode()) is None
+    assert known.cut("goals/g.md", older.replace(b"unit: 'things'", b"unit: '%'")) is None
+    longer = (_front(1, "things") + "# G\n\nWhy.\n\n## Log\n\n" + "".join(days[:2])).encode()
+    assert known.cut("goals/g.md", longer) is None  # a log that grew: parsed
+

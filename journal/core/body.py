@@ -14,7 +14,7 @@ Obsidian shows it (see :func:`math_spans`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import field
 from functools import lru_cache
@@ -253,6 +253,27 @@ def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> Bod
         facts = _block_facts(text, first_line, want_log)
     facts.conflicts = [(first_line + start - 1, first_line + end - 1) for start, end in conflicts]
     return facts
+
+
+def log_cut(longer: str, items: list[int], shorter: str) -> int | None:
+    """Where ``shorter`` ends in ``longer``, a goal's body whose Log items that may be
+    check-ins start on the body lines (0-based) ``items`` (:attr:`BodyFacts.log_lines`):
+    the body line of the cut, when ``shorter`` is ``longer`` without the Log items (and
+    blank lines) that end it; None otherwise.  The Log items of ``shorter`` are then
+    those of ``longer`` before the cut: a line that starts a top-level list item changes
+    nothing read before it (only a setext underline or a lazy continuation line, neither
+    a list item, does), and comments and conflicts are read from the top down; not math
+    over several lines (``$$``), which a later ``$$`` closes, nor a carriage return alone,
+    which ends a line ``\n`` does not."""
+    if not longer.startswith(shorter) or (shorter and shorter[-1] != "\n"):
+        return None
+    if "$$" in longer or ("\r" in longer and _LONE_RETURN.search(longer)):
+        return None
+    cut = shorter.count("\n")
+    rest = longer[len(shorter) :].split("\n")
+    kept = bisect_left(items, cut)
+    added = [cut + at for at, line in enumerate(rest) if line.strip(" \t\r")]
+    return cut if items[kept:] == added else None
 
 
 def _block_facts(text: str, first_line: int, want_log: bool) -> BodyFacts:

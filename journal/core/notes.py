@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from journal.core import codec
-from journal.core.body import CLOSED_TASK, DONE_TASK, parse_body
+from journal.core.body import CLOSED_TASK, DONE_TASK, BodyFacts, parse_body
 from journal.core.checkins import (
     INLINE_KEY,
     CheckIn,
@@ -291,8 +291,68 @@ def parse_typed(
     the index keeps beside it.  ``saving``: the file changed a moment ago, so an empty
     note, or front matter never closed, is an editor's save caught midway
     (:func:`being_saved`), not a note that lost its text."""
+    note, record, _body, _facts = _parsed(path, raw, periodic, log_lines, saving)
+    return note, record
+
+
+def parse_with_log(
+    path: str, raw: bytes, periodic: PeriodicSettings | None, log_lines: LogLines
+) -> tuple[Note, str, list[int]]:
+    """:func:`parse_note`, the body it read, and the body lines (0-based) of the top-level
+    items of its Log sections that may be check-ins (:attr:`BodyFacts.log_lines`; none
+    but a goal's), for :func:`~journal.core.body.log_cut`."""
+    note, _record, body, facts = _parsed(path, raw, periodic, log_lines, False)
+    return note, body, [line - note.body_line for line, _text in facts.log_lines]
+
+
+def goal_front_matter(path: str, raw: bytes) -> tuple[Note, str] | None:
+    """The note :func:`parse_note` reads from a readable goal file's bytes, from its front
+    matter alone (its body unread: no links, tags, tasks or check-ins, no diagnostic of
+    the body), and its body as parse_note reads it; None for any other file."""
+    if len(raw) > codec.MAX_NOTE_BYTES:
+        return None
+    doc = codec.decode(raw)
+    note = _front_matter_read(path, raw, doc, False)
+    if note.kind != "goal" or not note.readable:
+        return None
+    return note, body_read(note.props, doc.body)
+
+
+def _parsed(
+    path: str,
+    raw: bytes,
+    periodic: PeriodicSettings | None,
+    log_lines: LogLines | None,
+    saving: bool,
+) -> tuple[Note, object | None, str, BodyFacts]:
+    """:func:`parse_typed`, the body read and what :func:`parse_body` found in it."""
     doc = _plugins_file(raw) if len(raw) > codec.MAX_NOTE_BYTES else None
     doc = codec.decode(raw) if doc is None else doc
+    note = _front_matter_read(path, raw, doc, saving)
+    _read_properties(note)
+    body = body_read(note.props, doc.body)
+    sections = _sections_of(body, path)  # read once: for the fields and H023/H026
+    read_log = log_lines or functools.partial(parse_log_line, periodic=periodic)
+    facts = _read_body(note, body, read_log, sections)
+    if note.kind in ("review", "plan"):
+        _check_sections(note, body, sections)
+    record, problems = typed_record(note)
+    note.diagnostics.extend(problems)
+    note.diagnostics.sort(key=_line_of)  # in line order wherever shown; stable: ties as found
+    if record is None and not note.readable:
+        # meant as one: commands name it, lookups say why it can't be used
+        note.kind = _meant_kind(doc, raw) or note.kind
+        named = plain_id(doc.text or "")
+        if named is not None and note.id is None:  # named by its id too, to say why
+            note.props["id"] = named
+        goal = _plain_line(doc.text or "", _GOAL_LINE)
+        if goal is not None:  # the goal a meeting may count for, as written
+            note.props["goal"] = goal.group(2) if goal.group(1) else goal.group(3)
+    return note, record, body, facts
+
+
+def _front_matter_read(path: str, raw: bytes, doc: codec.Document, saving: bool) -> Note:
+    """The note of ``doc`` (the bytes ``raw`` decoded) as far as its front matter says."""
     stem = path.rsplit("/", 1)[-1]
     stem = stem[:-3] if stem.lower().endswith(".md") else stem
     note = Note(path=path, kind="note", title=stem)
@@ -323,26 +383,7 @@ def parse_typed(
     ):
         note.title = (typed_text(note.sources, "title") or str(title)).strip()
     note.body_line = doc.body_line
-    _read_properties(note)
-    body = body_read(props, doc.body)
-    sections = _sections_of(body, path)  # read once: for the fields and H023/H026
-    read_log = log_lines or functools.partial(parse_log_line, periodic=periodic)
-    _read_body(note, body, read_log, sections)
-    if note.kind in ("review", "plan"):
-        _check_sections(note, body, sections)
-    record, problems = typed_record(note)
-    note.diagnostics.extend(problems)
-    note.diagnostics.sort(key=_line_of)  # in line order wherever shown; stable: ties as found
-    if record is None and not note.readable:
-        # meant as one: commands name it, lookups say why it can't be used
-        note.kind = _meant_kind(doc, raw) or note.kind
-        named = plain_id(doc.text or "")
-        if named is not None and note.id is None:  # named by its id too, to say why
-            note.props["id"] = named
-        goal = _plain_line(doc.text or "", _GOAL_LINE)
-        if goal is not None:  # the goal a meeting may count for, as written
-            note.props["goal"] = goal.group(2) if goal.group(1) else goal.group(3)
-    return note, record
+    return note
 
 
 def _line_of(diagnostic: Diagnostic) -> int:
@@ -603,7 +644,7 @@ def _read_body(
     body: str,
     read_log: Callable[[str, int, str], CheckIn | None],
     sections: dict[str, Section] | SectionError,
-) -> None:
+) -> BodyFacts:
     facts = parse_body(body, note.body_line, want_log=note.kind == "goal")
     generated = _generated_lines(sections, body, note.body_line)
     if generated:
@@ -671,6 +712,7 @@ def _read_body(
     for inline in note.fields:
         if "." in inline.value and inline.key.casefold() == INLINE_KEY:
             _tell_thousands(note, inline.line, f"{INLINE_KEY}::", inline.value)
+    return facts
 
 
 def _waiting_fields(note: Note) -> list[Diagnostic]:

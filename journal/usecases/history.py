@@ -53,6 +53,7 @@ from journal.core.history import (
     Event,
     Followed,
     GoalChange,
+    Logged,
     Revision,
     Version,
     arrival_days,
@@ -68,7 +69,7 @@ from journal.core.history import (
     with_either_side,
 )
 from journal.core.links import composed, is_conflict_copy
-from journal.core.notes import PARSER_VERSION, Note, parse_note, reads_as_goal
+from journal.core.notes import PARSER_VERSION, Note, parse_note, parse_with_log, reads_as_goal
 from journal.core.progress import start_of
 from journal.core.records import Record, record
 from journal.core.series import Point, committed_changes, pairs, value_series
@@ -495,6 +496,7 @@ class Versions:
         # a goal file's state by (blob, path); for one that is none, whether it is a
         # goal file that can't be read (True) rather than a note that is no goal (False)
         self._read: dict[tuple[str, str], Version | bool] = {}
+        self._logged: dict[str, Logged] = {}  # the version of each path read last
 
     def note(self, path: str, blob: str) -> Note:
         """The note at ``path`` whose bytes are ``blob``."""
@@ -517,27 +519,35 @@ class Versions:
         if key not in self._read:
             self.check()
             data = self.repo.read(blob)
-            if not reads_as_goal(data):  # most notes: their bodies are not parsed
-                self._read[key] = False
-                return None
-            note = self._parsed(path, data)
-            state = state_of(note)
-            if state is not None:  # each version holds all its log: its lines kept once
-                same = self._checkins.setdefault
-                state = replace(state, checkins=tuple(same(c, c) for c in state.checkins))
-            if state is not None and b"<<<<<<<" in data:  # a conflict committed: either side's
-                sides = conflict_sides(data.decode("utf-8", "replace"))
-                state = with_either_side(
-                    state,
-                    (state_of(self._parsed(path, s.encode())) for s in sides),
-                )
-            self._read[key] = (
-                Version(path, state, data.decode("utf-8", "replace"))
-                if state
-                else _unreadable_goal(note)
-            )
-        found = self._read[key]
+            self._read[key] = self._version(path, data) if reads_as_goal(data) else False
+        found = self._read[key]  # most notes are no goal: their bodies are not parsed
         return found if isinstance(found, Version) else None
+
+    def _version(self, path: str, data: bytes) -> Version | bool:
+        """:meth:`goal` of a file that reads as a goal (``data``): read from the version
+        of its path read last when it holds more of the same log (:meth:`Logged.cut`),
+        else parsed."""
+        conflicted = b"<<<<<<<" in data
+        known = self._logged.get(path) if not conflicted else None
+        cut = known.cut(path, data) if known is not None else None
+        if cut is not None:
+            self._logged[path] = cut
+            return Version(path, cut.state, data.decode("utf-8", "replace"))
+        note, body, items = parse_with_log(path, data, self.periodic, self._log_lines)
+        state = state_of(note)
+        if state is None:
+            return _unreadable_goal(note)
+        same = self._checkins.setdefault  # each version holds all its log: its lines kept once
+        state = replace(state, checkins=tuple(same(c, c) for c in state.checkins))
+        if conflicted:  # a conflict committed: either side's
+            sides = conflict_sides(data.decode("utf-8", "replace"))
+            state = with_either_side(
+                state,
+                (state_of(self._parsed(path, s.encode())) for s in sides),
+            )
+        else:
+            self._logged[path] = Logged.read(note, state, body, items)
+        return Version(path, state, data.decode("utf-8", "replace"))
 
     def broken(self, path: str, blob: str) -> bool:
         """Whether the blob read by :meth:`goal` is a goal file that can't be read."""
