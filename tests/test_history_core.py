@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, date, datetime
 
 from hypothesis import given, settings
@@ -16,6 +17,7 @@ from journal.core.history import (
     Logged,
     Revision,
     Version,
+    _unmatched,
     arrival_days,
     checkin_event,
     diff_states,
@@ -804,3 +806,27 @@ def test_a_version_cut_from_a_longer_one_is_read_without_its_body() -> None:
     longer = (_front(1, "things") + "# G\n\nWhy.\n\n## Log\n\n" + "".join(days[:2])).encode()
     assert known.cut("goals/g.md", longer) is None  # a log that grew: parsed
 
+
+_LOGGED = st.sampled_from(
+    [("2026-11-01", "+1", ""), ("2026-11-01", "+2", "a"), ("2026-11-02", "+1", ""), ("", "", "b")]
+)
+
+
+@given(st.lists(_LOGGED, max_size=8), st.lists(_LOGGED, max_size=4), st.lists(_LOGGED, max_size=8))
+def test_the_check_ins_a_grown_log_adds_are_those_counted(
+    kept: list[tuple[str, str, str]],
+    added: list[tuple[str, str, str]],
+    other: list[tuple[str, str, str]],
+) -> None:
+    """A log that grew (or was cut short) is told by what was added at its end, without
+    counting both logs' lines, as counting them tells it: the lines one log lacks of
+    the other, in order (repeated lines among them)."""
+    old, new = tuple(kept), tuple(kept + added)
+    for lines, others in ((old, new), (new, old), (old, tuple(other))):
+        extra = Counter(lines) - Counter(others)
+        counted = []
+        for line in lines:
+            if extra[line] > 0:
+                extra[line] -= 1
+                counted.append(line)
+        assert _unmatched(lines, others) == counted

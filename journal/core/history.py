@@ -665,7 +665,15 @@ def _checkins(old: GoalState, new: GoalState) -> list[Event]:
 
 
 def _unmatched(lines: tuple[_Line, ...], others: tuple[_Line, ...]) -> list[_Line]:
-    """The ``lines`` that ``others`` lack (as many times as they lack them), in order."""
+    """The ``lines`` that ``others`` lack (as many times as they lack them), in order.
+    Most commits add a line to a log: then, unless one of the lines added was in it
+    already, they are the answer, found without counting a long log's lines twice."""
+    if lines[: len(others)] == others:
+        added = lines[len(others) :]
+        if not any(line in others for line in added):
+            return list(added)
+    elif others[: len(lines)] == lines:  # a log cut short: it lacks none of its lines
+        return []
     extra = Counter(lines) - Counter(others)
     out = []
     for line in lines:
