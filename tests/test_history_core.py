@@ -830,3 +830,26 @@ def test_the_check_ins_a_grown_log_adds_are_those_counted(
                 extra[line] -= 1
                 counted.append(line)
         assert _unmatched(lines, others) == counted
+
+
+class _Compared(str):
+    """A string that counts how often it is compared (:data:`_COMPARED`)."""
+
+    __hash__ = str.__hash__
+
+    def __eq__(self, other: object) -> bool:
+        _COMPARED.append(1)
+        return str.__eq__(self, other)
+
+
+_COMPARED: list[int] = []
+
+
+def test_a_log_that_grew_by_many_lines_is_diffed_in_linear_time() -> None:
+    """An import adds thousands of lines to a log of thousands in one commit: each line
+    added is not compared with each line of the old log (the square of their number)."""
+    old = tuple((_Compared(f"2020-01-{n % 28 + 1:02}"), "+1", f"step {n}") for n in range(500))
+    added = tuple((_Compared(f"2021-01-{n % 28 + 1:02}"), "+1", f"step {n}") for n in range(500))
+    _COMPARED.clear()
+    assert _unmatched(old + added, old) == list(added)
+    assert len(_COMPARED) < 5_000  # about 250,000 when each is compared with each

@@ -667,10 +667,11 @@ def _checkins(old: GoalState, new: GoalState) -> list[Event]:
 def _unmatched(lines: tuple[_Line, ...], others: tuple[_Line, ...]) -> list[_Line]:
     """The ``lines`` that ``others`` lack (as many times as they lack them), in order.
     Most commits add a line to a log: then, unless one of the lines added was in it
-    already, they are the answer, found without counting a long log's lines twice."""
+    already, they are the answer, found without counting a long log's lines twice (nor
+    looking for each line added in it: an import adds thousands at once)."""
     if lines[: len(others)] == others:
         added = lines[len(others) :]
-        if not any(line in others for line in added):
+        if set(added).isdisjoint(others):
             return list(added)
     elif others[: len(lines)] == lines:  # a log cut short: it lacks none of its lines
         return []
