@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -1907,6 +1908,37 @@ def test_filling_the_cache_parses_only_goals(
         ("goals/Connect.md", "created"),
         ("goals/Spelled.md", "created"),
     }
+
+
+def test_a_version_cut_from_the_newer_one_is_decoded_once(
+    git: Git, write: Write, vault: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older version of a goal whose log grew at its end is told a goal and read by
+    one decoding of its front matter (it is cut from the newer one); one whose log grew
+    at its top (newest first) by two, told a goal and then parsed, as before there were
+    cuts: a cut that can't be is seen before its front matter is decoded."""
+    from journal.core import codec
+
+    days = [f"2026-10-{day:02}: +1 chat {day}" for day in range(1, 5)]
+    for day in range(1, 5):
+        write("goals/Up.md", goal(day, goal_id="up", log=tuple(days[:day])))
+        write("goals/Down.md", goal(day, goal_id="down", log=tuple(reversed(days[:day]))))
+        git.commit(f"Day {day}", f"2026-10-{day:02}")
+    now = {(vault / "goals" / name).read_bytes() for name in ("Up.md", "Down.md")}
+    decoded: Counter[bytes] = Counter()
+    decode = codec.decode
+
+    def counted(raw: bytes) -> codec.Document:
+        if raw not in now:  # the versions before the last: read from git only
+            decoded[raw] += 1
+        return decode(raw)
+
+    monkeypatch.setattr(codec, "decode", counted)
+    invoke("history")
+    times = [
+        sorted(n for raw, n in decoded.items() if name in raw) for name in (b"id: up", b"id: down")
+    ]
+    assert times == [[1, 1, 2], [2, 2, 2]]  # 2: the first read, with nothing to cut it from
 
 
 def test_a_fill_tells_how_far_it_is(story: Git, vault: Path) -> None:

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from journal.core.body import log_cut, log_tail
 from journal.core.checkins import CheckIn, LogLines
 from journal.core.history import (
     Event,
@@ -773,7 +774,30 @@ def test_a_version_cut_from_a_longer_one_reads_as_parsed_whole(
         cut = known.cut("goals/g.md", older) if known is not None else None
         if cut is not None:
             assert cut == whole
+        elif known is not None and whole is not None and known.percent == whole.percent:
+            assert log_cut(known.body, known.tail, whole.body) is None  # none refused sooner
         known = whole if cut is None else cut
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_BODY_LINES | _LOG_LINES, max_size=14), st.sampled_from(["\n", "\r\n"]))
+def test_a_body_is_cut_only_past_the_log_items_that_end_it(lines: list[str], newline: str) -> None:
+    """Where a goal's body may be cut (:func:`log_tail`): at the first line from which
+    each line that is not blank starts a Log item; nowhere in a body with ``$$`` math
+    or a carriage return alone."""
+    text = _front(1, "things") + newline.join(["## Log", *lines]) + newline
+    _note, body, items = parse_with_log("goals/g.md", text.encode(), None, LogLines(None))
+    tail = log_tail(body, items)
+    if "$$" in body or "\r" in body.replace("\r\n", ""):
+        assert tail is None
+        return
+    rows = body.split("\n")
+    first = next(
+        cut
+        for cut in range(len(rows) + 1)
+        if all(at in items or not rows[at].strip(" \t\r") for at in range(cut, len(rows)))
+    )
+    assert tail == sum(len(row) + 1 for row in rows[:first])
 
 
 def read_whole(text: str) -> Logged | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import field
 from functools import lru_cache
 from itertools import repeat
@@ -255,25 +255,38 @@ def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> Bod
     return facts
 
 
-def log_cut(longer: str, items: list[int], shorter: str) -> int | None:
-    """Where ``shorter`` ends in ``longer``, a goal's body whose Log items that may be
-    check-ins start on the body lines (0-based) ``items`` (:attr:`BodyFacts.log_lines`):
-    the body line of the cut, when ``shorter`` is ``longer`` without the Log items (and
-    blank lines) that end it; None otherwise.  The Log items of ``shorter`` are then
-    those of ``longer`` before the cut: a line that starts a top-level list item changes
-    nothing read before it (only a setext underline or a lazy continuation line, neither
-    a list item, does), and comments and conflicts are read from the top down; not math
-    over several lines (``$$``), which a later ``$$`` closes, nor a carriage return alone,
-    which ends a line ``\n`` does not."""
-    if not longer.startswith(shorter) or (shorter and shorter[-1] != "\n"):
+def log_tail(body: str, items: Sequence[int]) -> int | None:
+    """Where the Log items (and blank lines) that end ``body`` start, as an offset in it:
+    a goal's body whose Log items that may be check-ins start on the body lines (0-based)
+    ``items`` (:attr:`BodyFacts.log_lines`).  :func:`log_cut` cuts it there or after.
+    None when it is not to be cut: it holds math over several lines (``$$``), which a
+    later ``$$`` closes, or a carriage return alone, which ends a line ``\n`` does not."""
+    if "$$" in body or ("\r" in body and _LONE_RETURN.search(body)):
         return None
-    if "$$" in longer or ("\r" in longer and _LONE_RETURN.search(longer)):
+    lines = body.split("\n")
+    at, kept = len(lines), len(items)
+    while at:  # back over the items and blank lines that end it
+        if kept and items[kept - 1] == at - 1:  # and the items on the lines before it
+            kept = bisect_left(range(kept), at - kept, key=lambda k: items[k] - k)
+            at = items[kept]
+        elif lines[at - 1].strip(" \t\r"):
+            break
+        else:
+            at -= 1
+    return len(body) - sum(map(len, lines[at:])) - (len(lines) - at) + 1
+
+
+def log_cut(longer: str, tail: int | None, shorter: str) -> int | None:
+    """Where ``shorter`` ends in ``longer``, a goal's body whose Log items (and blank
+    lines) that end it start at ``tail`` (:func:`log_tail`): the body line of the cut,
+    when ``shorter`` is ``longer`` cut at the end of a line there or after; None
+    otherwise.  The Log items of ``shorter`` are then those of ``longer`` before the cut:
+    a line that starts a top-level list item changes nothing read before it (only a
+    setext underline or a lazy continuation line, neither a list item, does), and
+    comments and conflicts are read from the top down."""
+    if tail is None or len(shorter) < tail or (shorter and shorter[-1] != "\n"):
         return None
-    cut = shorter.count("\n")
-    rest = longer[len(shorter) :].split("\n")
-    kept = bisect_left(items, cut)
-    added = [cut + at for at, line in enumerate(rest) if line.strip(" \t\r")]
-    return cut if items[kept:] == added else None
+    return shorter.count("\n") if longer.startswith(shorter) else None
 
 
 def _block_facts(text: str, first_line: int, want_log: bool) -> BodyFacts:

@@ -26,7 +26,7 @@ from dataclasses import field, replace
 from datetime import date, datetime
 from typing import Any
 
-from journal.core.body import log_cut
+from journal.core.body import log_cut, log_tail
 from journal.core.codec import is_empty, plain
 from journal.core.dates import commit_day
 from journal.core.fields import typed_text
@@ -184,13 +184,13 @@ def state_of(note: Note) -> GoalState | None:
 class Logged(Record):
     """A readable goal file's :class:`GoalState`, and what reads a version of the file
     that holds less of its log from it (:meth:`cut`): its body as read, whether its unit
-    is ``%`` (which reads a log line's ``+40%``), and the body lines (0-based) of its Log
-    items and of its check-ins."""
+    is ``%`` (which reads a log line's ``+40%``), where the Log items that end its body
+    start (:func:`log_tail`), and the body lines (0-based) of its check-ins."""
 
     state: GoalState
     body: str
     percent: bool
-    items: list[int]
+    tail: int | None
     lines: list[int]
 
     @classmethod
@@ -198,28 +198,36 @@ class Logged(Record):
         """What :func:`~journal.core.notes.parse_with_log` read of a goal (``note`` and
         its ``state``, ``body`` and ``items``)."""
         lines = [checkin.line - note.body_line for checkin in note.checkins]
-        return cls(state, body, note.props.get("unit") == "%", items, lines)
+        return cls(state, body, note.props.get("unit") == "%", log_tail(body, items), lines)
 
     def cut(self, path: str, raw: bytes) -> Logged | None:
         """The goal file at ``path`` whose bytes are ``raw`` read from this version of it,
         when its body is this one's without the Log items that end it (:func:`log_cut`)
         and its unit reads them as this one's: its front matter read, its check-ins this
-        version's before the cut.  None when it must be read whole.  (History reads the
-        newest version first: a log kept daily has thousands of versions, each a line
-        shorter than the last, and parsing each whole took the square of their number.)"""
+        version's before the cut.  None when it must be read whole, most often told by
+        its text before its front matter is decoded.  (History reads the newest version
+        first: a log kept daily has thousands of versions, each a line shorter than the
+        last, and parsing each whole took the square of their number.)"""
+        if self.tail is None:
+            return None
+        text, head = raw.decode("utf-8", "replace"), self.body[: self.tail]
+        at = text.find(head)  # where its body starts, if it is this one's cut short
+        if head and (at < 0 or not self.body.startswith(text[at:])):
+            return None
         found = goal_front_matter(path, raw)
         if found is None:
             return None
         note, body = found
         percent = note.props.get("unit") == "%"
-        cut = log_cut(self.body, self.items, body) if percent == self.percent else None
+        cut = log_cut(self.body, self.tail, body) if percent == self.percent else None
         state = state_of(note) if cut is not None else None
         if cut is None or state is None:
             return None
         kept = bisect.bisect_left(self.lines, cut)
-        items = self.items[: bisect.bisect_left(self.items, cut)]
         checkins = self.state.checkins[:kept]
-        return Logged(replace(state, checkins=checkins), body, percent, items, self.lines[:kept])
+        return Logged(
+            replace(state, checkins=checkins), body, percent, self.tail, self.lines[:kept]
+        )
 
 
 def with_either_side(state: GoalState, sides: Iterable[GoalState | None]) -> GoalState:

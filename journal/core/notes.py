@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from journal.core import codec
-from journal.core.body import CLOSED_TASK, DONE_TASK, BodyFacts, parse_body
+from journal.core.body import CLOSED_TASK, DONE_TASK, parse_body
 from journal.core.checkins import (
     INLINE_KEY,
     CheckIn,
@@ -291,7 +291,7 @@ def parse_typed(
     the index keeps beside it.  ``saving``: the file changed a moment ago, so an empty
     note, or front matter never closed, is an editor's save caught midway
     (:func:`being_saved`), not a note that lost its text."""
-    note, record, _body, _facts = _parsed(path, raw, periodic, log_lines, saving)
+    note, record, _body, _logged = _parsed(path, raw, periodic, log_lines, saving)
     return note, record
 
 
@@ -301,8 +301,8 @@ def parse_with_log(
     """:func:`parse_note`, the body it read, and the body lines (0-based) of the top-level
     items of its Log sections that may be check-ins (:attr:`BodyFacts.log_lines`; none
     but a goal's), for :func:`~journal.core.body.log_cut`."""
-    note, _record, body, facts = _parsed(path, raw, periodic, log_lines, False)
-    return note, body, [line - note.body_line for line, _text in facts.log_lines]
+    note, _record, body, logged = _parsed(path, raw, periodic, log_lines, False)
+    return note, body, [line - note.body_line for line, _text in logged]
 
 
 def goal_front_matter(path: str, raw: bytes) -> tuple[Note, str] | None:
@@ -324,8 +324,9 @@ def _parsed(
     periodic: PeriodicSettings | None,
     log_lines: LogLines | None,
     saving: bool,
-) -> tuple[Note, object | None, str, BodyFacts]:
-    """:func:`parse_typed`, the body read and what :func:`parse_body` found in it."""
+) -> tuple[Note, object | None, str, list[tuple[int, str]]]:
+    """:func:`parse_typed`, the body read, and the first line of each Log item in it that
+    may be a check-in (:attr:`BodyFacts.log_lines`)."""
     doc = _plugins_file(raw) if len(raw) > codec.MAX_NOTE_BYTES else None
     doc = codec.decode(raw) if doc is None else doc
     note = _front_matter_read(path, raw, doc, saving)
@@ -333,7 +334,7 @@ def _parsed(
     body = body_read(note.props, doc.body)
     sections = _sections_of(body, path)  # read once: for the fields and H023/H026
     read_log = log_lines or functools.partial(parse_log_line, periodic=periodic)
-    facts = _read_body(note, body, read_log, sections)
+    logged = _read_body(note, body, read_log, sections)
     if note.kind in ("review", "plan"):
         _check_sections(note, body, sections)
     record, problems = typed_record(note)
@@ -348,7 +349,7 @@ def _parsed(
         goal = _plain_line(doc.text or "", _GOAL_LINE)
         if goal is not None:  # the goal a meeting may count for, as written
             note.props["goal"] = goal.group(2) if goal.group(1) else goal.group(3)
-    return note, record, body, facts
+    return note, record, body, logged
 
 
 def _front_matter_read(path: str, raw: bytes, doc: codec.Document, saving: bool) -> Note:
@@ -644,7 +645,9 @@ def _read_body(
     body: str,
     read_log: Callable[[str, int, str], CheckIn | None],
     sections: dict[str, Section] | SectionError,
-) -> BodyFacts:
+) -> list[tuple[int, str]]:
+    """Read ``body`` into ``note``; the first line of each Log item that may be a check-in
+    (:attr:`BodyFacts.log_lines`)."""
     facts = parse_body(body, note.body_line, want_log=note.kind == "goal")
     generated = _generated_lines(sections, body, note.body_line)
     if generated:
@@ -688,7 +691,8 @@ def _read_body(
         Diagnostic(note.path, line, message, "warning", "log")
         for line, message in uncounted_lines(facts)
     ]
-    for line, text in facts.log_lines:
+    logged = facts.log_lines
+    for line, text in logged:
         try:
             checkin = read_log(text, line, note.path)
         except CheckInError as exc:
@@ -712,7 +716,7 @@ def _read_body(
     for inline in note.fields:
         if "." in inline.value and inline.key.casefold() == INLINE_KEY:
             _tell_thousands(note, inline.line, f"{INLINE_KEY}::", inline.value)
-    return facts
+    return logged
 
 
 def _waiting_fields(note: Note) -> list[Diagnostic]:

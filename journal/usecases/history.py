@@ -518,21 +518,23 @@ class Versions:
         key = (blob, path)
         if key not in self._read:
             self.check()
-            data = self.repo.read(blob)
-            self._read[key] = self._version(path, data) if reads_as_goal(data) else False
-        found = self._read[key]  # most notes are no goal: their bodies are not parsed
+            self._read[key] = self._version(path, self.repo.read(blob))
+        found = self._read[key]
         return found if isinstance(found, Version) else None
 
     def _version(self, path: str, data: bytes) -> Version | bool:
-        """:meth:`goal` of a file that reads as a goal (``data``): read from the version
-        of its path read last when it holds more of the same log (:meth:`Logged.cut`),
-        else parsed."""
+        """:meth:`goal` of the file at ``path`` whose bytes are ``data``: read from the
+        version of its path read last when it holds more of the same log
+        (:meth:`Logged.cut`), else parsed if it reads as a goal (most notes are none:
+        their bodies are not parsed); False when it does not."""
         conflicted = b"<<<<<<<" in data
         known = self._logged.get(path) if not conflicted else None
         cut = known.cut(path, data) if known is not None else None
         if cut is not None:
             self._logged[path] = cut
             return Version(path, cut.state, data.decode("utf-8", "replace"))
+        if not reads_as_goal(data):
+            return False
         note, body, items = parse_with_log(path, data, self.periodic, self._log_lines)
         state = state_of(note)
         if state is None:
