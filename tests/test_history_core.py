@@ -15,7 +15,7 @@ from journal.core.history import (
     Followed,
     GoalChange,
     GoalState,
-    Logged,
+    LongerVersion,
     Revision,
     Version,
     _unmatched,
@@ -764,7 +764,7 @@ def test_a_version_cut_from_a_longer_one_reads_as_parsed_whole(
     gives."""
     lines = ["## Log", *head, *log] if data.draw(st.booleans()) else [*head, "## Log", *log]
     body = newline.join(lines) + data.draw(st.sampled_from(["", newline]))
-    known: Logged | None = read_whole(_front(9, unit) + body)
+    known: LongerVersion | None = read_whole(_front(9, unit) + body)
     ends = [0, *(at + 1 for at, char in enumerate(body) if char == "\n"), len(body)]
     places = st.sampled_from(ends) | st.integers(0, len(body))  # mostly at a line's end
     cuts = sorted(data.draw(st.lists(places, max_size=3)), reverse=True)
@@ -800,11 +800,11 @@ def test_a_body_is_cut_only_past_the_log_items_that_end_it(lines: list[str], new
     assert tail == sum(len(row) + 1 for row in rows[:first])
 
 
-def read_whole(text: str) -> Logged | None:
-    """What history keeps of a goal parsed whole (:meth:`Logged.read`)."""
+def read_whole(text: str) -> LongerVersion | None:
+    """What history keeps of a goal parsed whole (:meth:`LongerVersion.read`)."""
     note, body, items = parse_with_log("goals/g.md", text.encode(), None, LogLines(None))
     found = state_of(note)
-    return None if found is None else Logged.read(note, found, body, items)
+    return None if found is None else LongerVersion.read(note, found, body, items)
 
 
 def test_a_version_cut_from_a_longer_one_is_read_without_its_body() -> None:

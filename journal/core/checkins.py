@@ -603,11 +603,17 @@ def in_unit(written: str, unit: object) -> str | None:
     return f"{glued.group('op')}{exact_number(round(amount, 2))}"
 
 
+def percent_unit(unit: object) -> bool:
+    """Whether a goal's ``unit`` is ``%``, which reads a log line's ``+40%`` as ``+40``
+    (:func:`in_percent`)."""
+    return unit == "%"
+
+
 def in_percent(told: CheckInError, text: str, unit: object) -> str | None:
     """The log line ``text``, refused as ``told``, with its value written with ``%``
     (``+40%``) as the number alone (``+40``) when the goal's ``unit`` is ``%``, which
     reads it so; else None (in any other unit it is no value: H006)."""
-    if unit != "%" or not isinstance(told, MiswrittenValue):
+    if not percent_unit(unit) or not isinstance(told, MiswrittenValue):
         return None
     meant = in_unit(told.written, unit)
     return None if meant is None else text.replace(told.written, meant, 1)

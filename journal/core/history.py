@@ -27,6 +27,7 @@ from datetime import date, datetime
 from typing import Any
 
 from journal.core.body import log_cut, log_tail
+from journal.core.checkins import percent_unit
 from journal.core.codec import is_empty, plain
 from journal.core.dates import commit_day
 from journal.core.fields import typed_text
@@ -181,26 +182,28 @@ def state_of(note: Note) -> GoalState | None:
 
 
 @record(frozen=True, slots=True)
-class Logged(Record):
-    """A readable goal file's :class:`GoalState`, and what reads a version of the file
-    that holds less of its log from it (:meth:`cut`): its body as read, whether its unit
-    is ``%`` (which reads a log line's ``+40%``), where the Log items that end its body
-    start (:func:`log_tail`), and the body lines (0-based) of its check-ins."""
+class LongerVersion(Record):
+    """A version of a readable goal file that history read, from which it reads an
+    older version holding less of its log (:meth:`cut`): its :class:`GoalState`, its body
+    as read, whether its unit is ``%`` (:func:`percent_unit`), where the Log items that
+    end its body start (:func:`log_tail`), and the body lines (0-based) of its
+    check-ins."""
 
     state: GoalState
     body: str
     percent: bool
     tail: int | None
-    lines: list[int]
+    lines: tuple[int, ...]
 
     @classmethod
-    def read(cls, note: Note, state: GoalState, body: str, items: list[int]) -> Logged:
+    def read(cls, note: Note, state: GoalState, body: str, items: Sequence[int]) -> LongerVersion:
         """What :func:`~journal.core.notes.parse_with_log` read of a goal (``note`` and
         its ``state``, ``body`` and ``items``)."""
-        lines = [checkin.line - note.body_line for checkin in note.checkins]
-        return cls(state, body, note.props.get("unit") == "%", log_tail(body, items), lines)
+        lines = tuple(checkin.line - note.body_line for checkin in note.checkins)
+        percent = percent_unit(note.props.get("unit"))
+        return cls(state, body, percent, log_tail(body, items), lines)
 
-    def cut(self, path: str, raw: bytes) -> Logged | None:
+    def cut(self, path: str, raw: bytes) -> LongerVersion | None:
         """The goal file at ``path`` whose bytes are ``raw`` read from this version of it,
         when its body is this one's without the Log items that end it (:func:`log_cut`)
         and its unit reads them as this one's: its front matter read, its check-ins this
@@ -218,14 +221,14 @@ class Logged(Record):
         if found is None:
             return None
         note, body = found
-        percent = note.props.get("unit") == "%"
+        percent = percent_unit(note.props.get("unit"))
         cut = log_cut(self.body, self.tail, body) if percent == self.percent else None
         state = state_of(note) if cut is not None else None
         if cut is None or state is None:
             return None
         kept = bisect.bisect_left(self.lines, cut)
         checkins = self.state.checkins[:kept]
-        return Logged(
+        return LongerVersion(
             replace(state, checkins=checkins), body, percent, self.tail, self.lines[:kept]
         )
 

@@ -306,9 +306,15 @@ def parse_with_log(
 
 
 def goal_front_matter(path: str, raw: bytes) -> tuple[Note, str] | None:
-    """The note :func:`parse_note` reads from a readable goal file's bytes, from its front
-    matter alone (its body unread: no links, tags, tasks or check-ins, no diagnostic of
-    the body), and its body as parse_note reads it; None for any other file."""
+    """What history's :func:`~journal.core.history.state_of` needs of a readable goal
+    file but its check-ins (which :meth:`~journal.core.history.LongerVersion.cut` takes
+    from a newer version): the note :func:`parse_note` reads, as far as its front matter
+    says (kind, title, properties and how they are written, the front matter's
+    diagnostics), and its body as parse_note reads it, unread.  Not the links and tags of
+    its properties, nor anything of its body (links, tags, tasks, fields, check-ins, their
+    diagnostics), nor :func:`typed_record`'s diagnostics.  None for any other file, and
+    for one larger than a note can be (parse_note reads a plugin's from its front
+    matter)."""
     if len(raw) > codec.MAX_NOTE_BYTES:
         return None
     doc = codec.decode(raw)

@@ -27,6 +27,7 @@ from journal.core.checkins import (
     log_agrees,
     parse_log_line,
     parse_value,
+    percent_unit,
     refuse_miswritten,
     replay,
     restated,
@@ -192,7 +193,7 @@ def _in_goals_unit(
     except JournalError:  # the value is told first
         raise UsageProblem(str(told)) from None
     meant = in_unit(told.written, goal.unit)
-    if meant is not None and goal.unit == "%":
+    if meant is not None and percent_unit(goal.unit):
         return parse_change(meant)
     hint = f"; for this goal, counted in {goal.unit}, write {meant}" if meant else ""
     raise UsageProblem(f"{told}{hint}")

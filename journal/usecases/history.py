@@ -53,7 +53,7 @@ from journal.core.history import (
     Event,
     Followed,
     GoalChange,
-    Logged,
+    LongerVersion,
     Revision,
     Version,
     arrival_days,
@@ -496,7 +496,7 @@ class Versions:
         # a goal file's state by (blob, path); for one that is none, whether it is a
         # goal file that can't be read (True) rather than a note that is no goal (False)
         self._read: dict[tuple[str, str], Version | bool] = {}
-        self._logged: dict[str, Logged] = {}  # the version of each path read last
+        self._longer: dict[str, LongerVersion] = {}  # the version of each path read last
 
     def note(self, path: str, blob: str) -> Note:
         """The note at ``path`` whose bytes are ``blob``."""
@@ -525,13 +525,13 @@ class Versions:
     def _version(self, path: str, data: bytes) -> Version | bool:
         """:meth:`goal` of the file at ``path`` whose bytes are ``data``: read from the
         version of its path read last when it holds more of the same log
-        (:meth:`Logged.cut`), else parsed if it reads as a goal (most notes are none:
+        (:meth:`LongerVersion.cut`), else parsed if it reads as a goal (most notes are none:
         their bodies are not parsed); False when it does not."""
         conflicted = b"<<<<<<<" in data
-        known = self._logged.get(path) if not conflicted else None
+        known = self._longer.get(path) if not conflicted else None
         cut = known.cut(path, data) if known is not None else None
         if cut is not None:
-            self._logged[path] = cut
+            self._longer[path] = cut
             return Version(path, cut.state, data.decode("utf-8", "replace"))
         if not reads_as_goal(data):
             return False
@@ -548,7 +548,7 @@ class Versions:
                 (state_of(self._parsed(path, s.encode())) for s in sides),
             )
         else:
-            self._logged[path] = Logged.read(note, state, body, items)
+            self._longer[path] = LongerVersion.read(note, state, body, items)
         return Version(path, state, data.decode("utf-8", "replace"))
 
     def broken(self, path: str, blob: str) -> bool:
