@@ -210,7 +210,9 @@ class LongerVersion(Record):
         version's before the cut.  None when it must be read whole, most often told by
         its text before its front matter is decoded.  (History reads the newest version
         first: a log kept daily has thousands of versions, each a line shorter than the
-        last, and parsing each whole took the square of their number.)"""
+        last, and parsing each whole takes the square of their number, as it still does
+        when the log does not end the body, is kept newest first, or has lines under its
+        items.)"""
         if self.tail is None:
             return None
         text, head = raw.decode("utf-8", "replace"), self.body[: self.tail]
