@@ -216,7 +216,8 @@ class LongerVersion(Record):
         if self.tail is None:
             return None
         text, head = raw.decode("utf-8", "replace"), self.body[: self.tail]
-        at = text.find(head)  # where its body starts, if it is this one's cut short
+        at = text.rfind(head)  # where its body starts if it is this one's cut short: the
+        # last (a body of `---` is also the front matter's first line)
         if head and (at < 0 or not self.body.startswith(text[at:])):
             return None
         found = goal_front_matter(path, raw)
