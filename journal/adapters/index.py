@@ -939,19 +939,11 @@ class Index:
         stamp = time.strftime("%Y%m%d-%H%M%S")
         aside = self.file.with_name(f"{self.file.name}.{stamp}.bad")
         count = 1
-        try:
-            while aside.exists():  # moved aside twice in one second: keep both
-                count += 1
-                aside = self.file.with_name(f"{self.file.name}.{stamp}-{count}.bad")
-            with contextlib.suppress(FileNotFoundError):  # another process moved it already
-                self.file.replace(aside)
-        except OSError as exc:  # a path chosen near the limit: a cache, deleted instead
-            if exc.errno != errno.ENAMETOOLONG:
-                raise
-            self.file.unlink(missing_ok=True)
-            done = "deleted it (its name leaves no room for a moved-aside copy's)"
-        else:
-            done = f"moved it aside to {aside.name}"
+        while aside.exists():  # moved aside twice in one second: keep both
+            count += 1
+            aside = self.file.with_name(f"{self.file.name}.{stamp}-{count}.bad")
+        with contextlib.suppress(FileNotFoundError):  # another process moved it already
+            self.file.replace(aside)
         for suffix in ("-wal", "-shm"):
             Path(str(self.file) + suffix).unlink(missing_ok=True)
         moved = _moved_aside(self.file.name)
@@ -961,7 +953,8 @@ class Index:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
         self.notify(
-            f"the index {self.file} {reason.words}; {done} and rebuilding it from the notes"
+            f"the index {self.file} {reason.words}; "
+            f"moved it aside to {aside.name} and rebuilding it from the notes"
         )
 
     def _guard(self, action: Callable[[], T], remade: Callable[[], T] | None = None) -> T:
