@@ -77,7 +77,7 @@ def vault_cache_file(root: Path, suffix: str) -> Path:
     full = str(root.resolve())
     tag = hashlib.blake2b(full.encode("utf-8", "surrogateescape"), digest_size=6).hexdigest()
     name = re.sub(r"[^\w.-]+", "-", root.name).strip("-.") or "vault"
-    name = name.encode()[:NAME_BYTES].decode(errors="ignore")  # a whole character last
+    name = name.encode()[:NAME_BYTES].decode(errors="ignore").rstrip("-.")  # whole characters
     return cache_folder() / f"{name}-{tag}{suffix}"
 
 
