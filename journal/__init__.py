@@ -1,3 +1,3 @@
 """journal: a plain-text SMART-goal journal toolkit."""
 
-__version__ = "0.6.7"
+__version__ = "0.6.8"
