@@ -217,6 +217,31 @@ def test_settings_in_a_folder_that_cant_be_entered_are_told_and_the_index_used(
     assert (again.exit_code, json.loads(again.stdout)["read"]) == (0, 0)
 
 
+def test_settings_in_a_folder_that_can_be_entered_but_not_listed_are_read(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """Found in a review: with `chmod 311 .obsidian` (its files opened by name, as they
+    are read), the daily-note settings were dropped: a check-in in a daily note of the
+    folder they name was lost, and the index rebuilt as if they had changed."""
+    (example_vault / "days").mkdir()
+    obsidian(example_vault, {DAILY_PATH: {"folder": "days", "format": "DD.MM.YYYY"}})
+    (example_vault / "days/03.12.2026.md").write_text(
+        "Coffee.\n\nprogress:: [[Connect with five HR leaders in my industry this quarter]] +1\n"
+    )
+    assert invoke("index", root=example_vault).exit_code == 0
+    (example_vault / ".obsidian").chmod(0o311)
+    try:
+        with permissions_checked():
+            again = invoke("index", "--json", root=example_vault)
+            result = invoke("log", "connect-five", "--json", root=example_vault)
+    finally:
+        (example_vault / ".obsidian").chmod(0o755)
+    assert (again.exit_code, again.stderr, json.loads(again.stdout)["read"]) == (0, "", 0)
+    assert (result.exit_code, result.stderr) == (0, "")
+    checkins = json.loads(result.stdout)["checkins"]
+    assert [(c["date"], c["path"]) for c in checkins][-1] == ("2026-12-03", "days/03.12.2026.md")
+
+
 def test_settings_that_are_no_json_are_told_at_their_line(tmp_path: Path) -> None:
     """Found in a tryout: a comma too many (a hand edit) was told in Python's words,
     `can't read it (Expecting ...: line 1 column 44 (char 43))`, with no `file:line`."""

@@ -133,8 +133,10 @@ def load_periodic(root: Path, locale: str = "en") -> PeriodicSettings:
     ``locale`` is ``[obsidian] locale``."""
     if not (root / FOLDER).is_dir():
         return resolve_settings({}, frozenset(), locale)
-    try:
-        files.folder_entries(str(root / FOLDER))
+    try:  # the files are opened by name: a folder entered but not listed (311) will do
+        (root / DAILY_PATH).stat()
+    except FileNotFoundError:
+        pass
     except OSError as exc:  # `chmod 000` or `chmod 644`: told once, not by each file
         problem = f"{FOLDER}: can't read the folder ({exc.strerror or exc})"
         return replace(resolve_settings({}, frozenset(), locale), problems=(problem,))
