@@ -333,3 +333,23 @@ def test_a_vault_folder_that_cant_be_listed_is_named_as_one(
     )
     assert "can't read the folder . (Permission denied): its notes are left out" in report.stdout
     assert review.exit_code == 1
+
+
+@pytest.mark.parametrize("mode", [0o311, 0o300])
+def test_a_vault_folder_that_cant_be_listed_keeps_the_index(
+    invoke: Invoke, example_vault: Path, mode: int
+) -> None:
+    """Found in a review: with the vault at `chmod 311` (entered, not listed), `index`
+    removed every note (`0 read, 36 removed`) and read them all again once it could list
+    it, where any other folder that can't be listed keeps its notes."""
+    built = json.loads(invoke("index", "--json", root=example_vault).stdout)
+    example_vault.chmod(mode)
+    try:
+        with permissions_checked():
+            hidden = json.loads(invoke("index", "--json", root=example_vault).stdout)
+    finally:
+        example_vault.chmod(0o755)
+    again = json.loads(invoke("index", "--json", root=example_vault).stdout)
+    assert (hidden["read"], hidden["removed"], hidden["notes"]) == (0, 0, 0)
+    assert hidden["unlisted_folders"] == [{"folder": ".", "reason": "Permission denied"}]
+    assert (again["read"], again["removed"], again["notes"]) == (0, 0, built["notes"])

@@ -1877,11 +1877,14 @@ class Index:
 
     def _left_out(self) -> list[str]:
         folders = list(self.vault.unlisted)
-        marked = " OR ".join(f"path LIKE '%{mark}%'" for mark in COPY_MARKS)
-        query = f"SELECT path FROM notes WHERE {marked}" + (
-            " OR (path > ? AND path < ?)" * len(folders)  # in the folder: "0" follows "/"
-        )
-        args = [bound for folder in folders for bound in (f"{folder}/", f"{folder}0")]
+        if "." in folders:  # the vault's own folder: every note is in it
+            query, args = "SELECT path FROM notes", []
+        else:
+            marked = " OR ".join(f"path LIKE '%{mark}%'" for mark in COPY_MARKS)
+            query = f"SELECT path FROM notes WHERE {marked}" + (
+                " OR (path > ? AND path < ?)" * len(folders)  # in the folder: "0" follows "/"
+            )
+            args = [bound for folder in folders for bound in (f"{folder}/", f"{folder}0")]
         left_out = self.vault.left_out()
         return [
             path for (path,) in self.conn.execute(query + " ORDER BY path", args) if left_out(path)

@@ -610,7 +610,8 @@ class LeftOut:
     counts, errors and search hits leave out what it says."""
 
     def __init__(self, unlisted: Collection[str] = ()) -> None:
-        self._under = tuple(f"{folder}/" for folder in unlisted)
+        # every path is under the vault's own folder, "."
+        self._under = tuple("" if folder == "." else f"{folder}/" for folder in unlisted)
 
     def __call__(self, path: str) -> bool:
         return self.unlisted(path) or is_conflict_copy(path)
