@@ -353,3 +353,35 @@ def test_a_vault_folder_that_cant_be_listed_keeps_the_index(
     assert (hidden["read"], hidden["removed"], hidden["notes"]) == (0, 0, 0)
     assert hidden["unlisted_folders"] == [{"folder": ".", "reason": "Permission denied"}]
     assert (again["read"], again["removed"], again["notes"]) == (0, 0, built["notes"])
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o311, 0o000])
+@pytest.mark.parametrize(
+    ("args", "path"),
+    [
+        (("new", "goal", "Brand new goal"), "goals/Brand new goal.md"),
+        (("new", "contact", "Zed Quinn"), "people/Zed Quinn.md"),
+        (
+            ("new", "meeting", "--with", "Dana Ortiz", "--date", "2026-11-22"),
+            "meetings/2026-11-22 Meeting with Dana Ortiz.md",
+        ),
+    ],
+)
+def test_a_new_note_in_a_folder_that_cant_be_entered_or_listed_is_refused_by_name(
+    invoke: Invoke, example_vault: Path, args: tuple[str, ...], path: str, mode: int
+) -> None:
+    """Found in a review: `new goal` into `goals` at `chmod 644` (its names read, none
+    looked at), `311` or `000` stopped with `internal error: PermissionError`, where a
+    read-only one (`555`) is told as a note that can't be written."""
+    folder = example_vault / path.partition("/")[0]
+    folder.chmod(mode)
+    try:
+        with permissions_checked():
+            result = invoke(*args, root=example_vault)
+    finally:
+        folder.chmod(0o755)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"{path}: can't write it: Permission denied (is its folder read-only?); nothing written"
+    )
+    assert not (example_vault / path).exists()

@@ -886,12 +886,20 @@ class Vault(Record):
         folder = rel.rpartition("/")[0]
         if not folder:
             return
-        path = self.disk_path(folder)
-        if not self.root.is_dir():
-            raise JournalError(f"the vault folder {self.root} is gone; nothing written")
-        with _naming(folder), files.writing(path):
+        with self.writing(folder):
+            path = self.disk_path(folder)
+            if not self.root.is_dir():
+                raise JournalError(f"the vault folder {self.root} is gone; nothing written")
             path.mkdir(parents=True, exist_ok=True)
-        self.disk_path(folder)  # re-check: nothing became a symlink meanwhile
+            self.disk_path(folder)  # re-check: nothing became a symlink meanwhile
+
+    @contextlib.contextmanager
+    def writing(self, rel: str) -> Iterator[None]:
+        """What the system refuses while the note or folder at ``rel`` is written, or
+        looked for first (a folder read-only, or one that can't be listed or entered:
+        ``chmod 555``, ``311``, ``644``), as one line naming it (:func:`files.writing`)."""
+        with _naming(rel), files.writing(self.root / rel):
+            yield
 
     def rewrite(
         self, rel: str, transform: Callable[[codec.Document], str], resolved: Note | None
@@ -972,15 +980,17 @@ class Vault(Record):
 
     def create(self, rel: str, data: bytes) -> None:
         """Create a new note with ``data``; never overwrites (see :func:`files.create`)."""
-        target = self.disk_path(rel)
-        self.check_write(rel)
-        if target.with_name(f".{target.name}{ICLOUD_SUFFIX}").exists():
-            raise UnsafeWrite(  # the note is there, in iCloud: a second would stand beside it
-                f"not written: the note at this path is in iCloud, not downloaded (.{target.name}"
-                f"{ICLOUD_SUFFIX} is in its place): download it first (Finder: Download Now)",
-                path=rel,
-            )
-        with _naming(rel):
+        with self.writing(rel):  # a folder that can't be entered: told as a write refused
+            target = self.disk_path(rel)
+        self.check_write(rel)  # what its hook raises is its own
+        with self.writing(rel):
+            if target.with_name(f".{target.name}{ICLOUD_SUFFIX}").exists():
+                raise UnsafeWrite(  # the note is there, in iCloud: a second would stand beside it
+                    "not written: the note at this path is in iCloud, not downloaded "
+                    f"(.{target.name}{ICLOUD_SUFFIX} is in its place): download it first "
+                    "(Finder: Download Now)",
+                    path=rel,
+                )
             files.create(target, data)
         self._wrote(rel)
 

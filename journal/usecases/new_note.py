@@ -116,8 +116,9 @@ def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     rel = note_path(folder, title)
     folder, _, name = rel.rpartition("/")
     stem = name[:-3]
-    where = vault.disk_path(folder) if folder else vault.root
-    taken = {fold(p.name): p.name for p in where.iterdir()} if where.is_dir() else {}
+    with vault.writing(rel):  # a folder that can't be listed or entered: not written
+        where = vault.disk_path(folder) if folder else vault.root
+        taken = {fold(p.name): p.name for p in where.iterdir()} if where.is_dir() else {}
     existing = taken.get(fold(f"{stem}.md"))
     if existing is not None:
         same = "" if existing == f"{stem}.md" else " (names are compared ignoring case)"
