@@ -385,3 +385,22 @@ def test_a_new_note_in_a_folder_that_cant_be_entered_or_listed_is_refused_by_nam
         f"{path}: can't write it: Permission denied (is its folder read-only?); nothing written"
     )
     assert not (example_vault / path).exists()
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o000])
+@pytest.mark.parametrize("args", [("list",), ("index",), ("new", "goal", "Brand new goal")])
+def test_a_vault_folder_that_cant_be_entered_is_named(
+    invoke: Invoke, example_vault: Path, mode: int, args: tuple[str, ...]
+) -> None:
+    """Found in a review: with the vault at `chmod 644` or `000`, every command stopped
+    with `internal error: PermissionError: ... '.journal'`."""
+    example_vault.chmod(mode)
+    try:
+        with permissions_checked():
+            result = invoke(*args, root=example_vault)
+    finally:
+        example_vault.chmod(0o755)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"journal: vault folder '{example_vault}' can't be read (Permission denied)\n"
+    )

@@ -61,6 +61,13 @@ def find_vault(explicit: str | None, cwd: Path | None = None) -> Path:
         if not root.is_dir():
             problem = "is not a folder" if root.exists() else "does not exist"
             raise UsageProblem(f"vault folder '{shown(explicit)}' {problem}")
+        try:  # one that can't be entered (chmod 644, 000) can't be read; 311 can, unlisted
+            (root / MARKERS[0]).stat()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            why = exc.strerror or str(exc)
+            raise JournalError(f"vault folder '{shown(explicit)}' can't be read ({why})") from None
         root = usable_root(root.resolve())
         if not is_vault(root) and (below := vaults_below(root)):
             given = explicit.rstrip("/") or "/"
