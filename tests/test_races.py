@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.adapters import files
+from journal.adapters import files, index_reading
 from journal.adapters.vault import Vault, load_catalog
 from journal.core.catalog import Catalog
 from journal.core.errors import Conflict
@@ -115,6 +115,21 @@ def test_a_goal_left_empty_is_told_as_lost_its_text(invoke: Invoke, write: Write
     assert refused.exit_code == 1
     assert refused.stderr.startswith(f"{GOAL}:1: can't use this note: empty (0 bytes)")
     assert "or delete the note" in refused.stderr
+
+
+def test_a_goal_changed_ahead_of_the_clock_is_not_told_as_being_saved(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in a review: a note whose change time lies ahead of the clock (a file
+    server's clock ahead: NFS) was told as being saved for as long as it was ahead, and
+    the watcher held its row that long."""
+    ahead = 60 * 10**9  # the file server's clock a minute ahead of this one
+    monkeypatch.setattr(index_reading, "changed_ns", lambda info: files.changed_ns(info) + ahead)
+    write(GOAL, " \n")
+    found = json.loads(invoke("check", "--json").stdout)
+    told = [f["message"] for f in found if f["path"] == GOAL]
+    assert len(told) == 1
+    assert told[0].startswith("empty (only white space): ")
 
 
 def test_a_review_an_editor_is_saving_is_not_regenerated(example_vault: Path) -> None:

@@ -283,7 +283,9 @@ def _read_file(
     if known_hash == hashed:
         return (*stat_stamp(info), checked, rel)
     try:
-        saving = checked - changed_ns(info) < RACY_NS  # an editor may be writing it
+        # changed within 2 s, either way (a change time ahead of the clock, as a file
+        # server's, is no save going on as long): an editor may be writing it
+        saving = abs(checked - changed_ns(info)) < RACY_NS
         note, record = parse_typed(rel, data, periodic, saving=saving)
         if saving and any(d.message.startswith(BEING_SAVED) for d in note.diagnostics):
             kept = None  # no hash: read and told again once the save is over
