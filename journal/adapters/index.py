@@ -2202,7 +2202,8 @@ def _stats(
     entries: Iterable[tuple[str, os.DirEntry[str]]], skipped: Callable[[str, str], None]
 ) -> dict[str, os.stat_result]:
     """The stat of every listed note still there (another process may delete any); one
-    that can't be looked at (its path too long) is told to ``skipped``."""
+    that can't be looked at for any other reason (its path too long, its folder made
+    unreadable since it was listed) is told to ``skipped``."""
     found = {}
     for rel, entry in entries:
         try:

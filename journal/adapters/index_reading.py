@@ -266,7 +266,7 @@ def _read_file(
     except OSError as exc:
         try:
             info = os.lstat(path)
-        except OSError:  # gone, or not to be looked at (its path too long): the stat scan tells
+        except OSError:  # gone, or not to be looked at for any reason: the stat scan tells
             return None
         return _unreadable(rel, info, _cant_read(exc)) if stat.S_ISREG(info.st_mode) else None
     try:
