@@ -216,10 +216,13 @@ class LongerVersion(Record):
         if self.tail is None:
             return None
         text, head = raw.decode("utf-8", "replace"), self.body[: self.tail]
-        at = text.rfind(head)  # where its body starts if it is this one's cut short: the
-        # last (a body of `---` is also the front matter's first line)
-        if head and (at < 0 or not self.body.startswith(text[at:])):
-            return None
+        if head:  # where its body starts if it is this one's cut short: from the last place
+            # its text is found, back (a body's `---` is the front matter's first line too)
+            at = text.rfind(head)
+            while at >= 0 and not self.body.startswith(text[at:]):
+                at = text.rfind(head, 0, at)
+            if at < 0:
+                return None
         found = goal_front_matter(path, raw)
         if found is None:
             return None

@@ -300,7 +300,7 @@ def parse_with_log(
 ) -> tuple[Note, str, list[int]]:
     """:func:`parse_note`, the body it read, and the body lines (0-based) of the top-level
     items of its Log sections that may be check-ins (:attr:`BodyFacts.log_lines`; none
-    but a goal's), for :func:`~journal.core.body.log_cut`."""
+    but a goal's), for :func:`~journal.core.body.log_tail`."""
     note, _record, body, logged = _parsed(path, raw, periodic, log_lines, False)
     return note, body, [line - note.body_line for line, _text in logged]
 
