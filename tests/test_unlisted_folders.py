@@ -382,9 +382,26 @@ def test_a_new_note_in_a_folder_that_cant_be_entered_or_listed_is_refused_by_nam
         folder.chmod(0o755)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (
-        f"{path}: can't write it: Permission denied (is its folder read-only?); nothing written"
+        f"{path}: can't write it: Permission denied (check the permissions of its folder);"
+        " nothing written"
     )
     assert not (example_vault / path).exists()
+
+
+def test_a_new_note_in_a_symlinked_folder_is_refused_as_before(
+    invoke: Invoke, example_vault: Path, tmp_path: Path
+) -> None:
+    """Found in review: the write's refusals named by the note went on to name the
+    vault's own refusals too (`goals/Run more.md: 'goals' goes through a symlink`)."""
+    real = tmp_path / "real"
+    (example_vault / "goals").rename(real)
+    (example_vault / "goals").symlink_to(real)
+    result = invoke("new", "goal", "Run more", root=example_vault)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        "journal: 'goals' goes through a symlink; the tool does not follow it"
+    )
+    assert not (real / "Run more.md").exists()
 
 
 @pytest.mark.parametrize("mode", [0o644, 0o000])

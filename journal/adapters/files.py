@@ -122,13 +122,26 @@ def folder_entries(folder: str) -> list[os.DirEntry[str]]:
     can't be entered (``chmod 644``: its names read, no file in it looked at)."""
     entries = list(os.scandir(folder))
     if entries:
-        try:
-            entries[0].stat(follow_symlinks=False)  # kept by the entry: the index's stat
-        except PermissionError:
-            raise
-        except OSError:  # that one gone, or its path too long: told of as a note
-            pass
+        _entered(entries[0])
     return entries
+
+
+def check_entered(folder: str) -> None:
+    """Raise :class:`OSError` when ``folder`` can't be listed or entered, reading no more
+    of it than its first entry (:func:`folder_entries` lists all of it)."""
+    with os.scandir(folder) as listing:
+        first = next(listing, None)
+    if first is not None:
+        _entered(first)
+
+
+def _entered(entry: os.DirEntry[str]) -> None:
+    try:
+        entry.stat(follow_symlinks=False)  # kept by the entry: the index's stat
+    except PermissionError:
+        raise
+    except OSError:  # that one gone, or its path too long: told of as a note
+        pass
 
 
 def read_note_at(path: Path) -> bytes:
@@ -157,9 +170,9 @@ def read_snapshot(path: Path) -> Snapshot:
 
 
 @contextlib.contextmanager
-def writing(path: Path) -> Iterator[None]:
+def writing(path: Path, shown: str | None = None) -> Iterator[None]:
     """What the system refuses while ``path`` is written (a read-only folder, a full
-    disk) as one line naming it, not a traceback."""
+    disk) as one line naming it (as ``shown``, else by its path), not a traceback."""
     try:
         yield
     except JournalError:
@@ -169,10 +182,12 @@ def writing(path: Path) -> Iterator[None]:
         if exc.errno == errno.EROFS:
             reason += " (the disk or mount holding it is read-only: no chmod helps)"
         elif exc.errno in (errno.EACCES, errno.EPERM):
-            reason += " (is its folder read-only?)"
+            reason += " (check the permissions of its folder)"
         elif exc.errno in (errno.EEXIST, errno.ENOTDIR):
             reason = "a file has the name of a folder it needs"
-        raise JournalError(f"can't write it: {reason}; nothing written", path=str(path)) from None
+        raise JournalError(
+            f"can't write it: {reason}; nothing written", path=shown or str(path)
+        ) from None
 
 
 def read_only_file_system(folder: Path) -> bool:

@@ -1937,8 +1937,9 @@ class Index:
             unread = (
                 f"SELECT path FROM notes WHERE kind = 'note' AND NOT readable AND {_NOT_LEFT_OUT}"
             )
+            folders = self.vault.meant_folders
             for (path,) in self.conn.execute(unread, args):  # of the kind its folder gives it
-                meant = meant_as("note", path, self.vault.meant_folders)
+                meant = meant_as("note", path, folders)
                 if meant in KINDS:  # (a daily note is a note)
                     kinds["note"] -= 1
                     kinds[meant] = kinds.get(meant, 0) + 1

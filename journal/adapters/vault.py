@@ -664,7 +664,7 @@ class Vault(Record):
         for depth in range(1, len(parts) + 1):
             folder = "/".join(parts[:depth])
             try:
-                files.folder_entries(str(self.disk_path(folder)))
+                files.check_entered(str(self.disk_path(folder)))
             except OSError as exc:
                 if exc.errno not in _GONE:
                     self._unlistable(folder, exc, skipped)
@@ -905,7 +905,7 @@ class Vault(Record):
         """What the system refuses while the note or folder at ``rel`` is written, or
         looked for first (a folder read-only, or one that can't be listed or entered:
         ``chmod 555``, ``311``, ``644``), as one line naming it (:func:`files.writing`)."""
-        with _naming(rel), files.writing(self.root / rel):
+        with files.writing(self.root / rel, shown=rel):  # (its other errors as they are)
             yield
 
     def rewrite(
