@@ -905,8 +905,13 @@ class Vault(Record):
         """What the system refuses while the note or folder at ``rel`` is written, or
         looked for first (a folder read-only, or one that can't be listed or entered:
         ``chmod 555``, ``311``, ``644``), as one line naming it (:func:`files.writing`)."""
-        with files.writing(self.root / rel, shown=rel):  # (its other errors as they are)
-            yield
+        try:
+            with files.writing(self.root / rel, shown=rel):
+                yield
+        except JournalError as exc:
+            if exc.path is not None:  # a file's: named as the vault names the note
+                exc.path = rel
+            raise  # (a refusal of the vault's own, `'goals' goes through a symlink`, as is)
 
     def rewrite(
         self, rel: str, transform: Callable[[codec.Document], str], resolved: Note | None
