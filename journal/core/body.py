@@ -14,7 +14,7 @@ Obsidian shows it (see :func:`math_spans`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import field
 from functools import lru_cache
@@ -266,9 +266,9 @@ def log_tail(body: str, items: Sequence[int]) -> int | None:
     lines = body.split("\n")
     at, kept = len(lines), len(items)
     while at:  # back over the items and blank lines that end it
-        if kept and items[kept - 1] == at - 1:  # and the items on the lines before it
-            kept = bisect_left(range(kept), at - kept, key=lambda k: items[k] - k)
-            at = items[kept]
+        if kept and items[kept - 1] == at - 1:  # a Log item's line
+            kept -= 1
+            at -= 1
         elif lines[at - 1].strip(" \t\r"):
             break
         else:
