@@ -700,6 +700,8 @@ def _not_plain(value: Any) -> tuple[str, Any] | None:
     else:
         return "", value
     for key, item in items:
+        if type(item) in SCALAR_TYPES:  # most are: no call for them (a review's 8,000)
+            continue
         found = _not_plain(item)
         if found is not None:
             return spelled.format(key) + found[0], found[1]
