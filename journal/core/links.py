@@ -74,6 +74,9 @@ def display_text(title: str) -> str:
 
 def split_inner(inner: str, embed: bool = False) -> Link | None:
     """A link from the text between ``[[`` and ``]]``."""
+    if "|" not in inner and "#" not in inner and "\\" not in inner:  # (most: the name alone)
+        target = inner.strip()
+        return new_tuple(Link, (target, None, None, embed)) if target else None
     target, _, alias = inner.partition("|")
     target = target.removesuffix("\\")  # [[Note\|alias]]: a pipe escaped in a table
     target, _, heading = target.partition("#")
