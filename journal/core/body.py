@@ -332,10 +332,11 @@ def _plain_facts(text: str, first_line: int) -> BodyFacts | None:
     if "\t" in text or "\r" in text:
         return None
     breaks, plain = "\n" + text + "\n", text  # breaks: each line between line breaks
-    if "```" in text or "~~~" in text:
+    # (a search for one character first: memchr, several times faster than for three)
+    if ("`" in text and "```" in text) or ("~" in text and "~~~" in text):
         breaks = _fences_emptied(breaks)
         plain = breaks[1:-1]
-    if "\\" in plain or "<" in plain or "$" in plain or "](" in plain:
+    if "\\" in plain or "<" in plain or "$" in plain or ("(" in plain and "](" in plain):
         return None
     headings: list[Heading] = []
     tasks: list[Task] = []
@@ -453,7 +454,7 @@ def blank_comments(text: str) -> str:
     """``text`` without Obsidian's comments - ``%%`` to the next ``%%``, on one line or
     over several - line breaks kept, so every line keeps its number; a ``%%`` in fenced
     code (in a quote or list too) or in a code span is code."""
-    if "%%" not in text:
+    if "%" not in text or "%%" not in text:  # (a search for "%" is the faster one)
         return text
     return "".join(line for line, _fence, _hidden in _comments_read(text))
 
