@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import itertools
 from dataclasses import field
-from operator import itemgetter
 from typing import Any, TypeAlias
 
 from journal.core.plain_scalars import INDICATORS, YAML12_BY_FIRST, yaml_int
@@ -55,7 +54,6 @@ class LineMap(dict[str, Any]):
     sources: Sources
 
     def __init__(self) -> None:
-        super().__init__()
         self.key_lines = {}
         self.sources = {}
 
@@ -68,7 +66,6 @@ class LineList(list[Any]):
     sources: Sources
 
     def __init__(self) -> None:
-        super().__init__()
         self.item_lines = []
         self.sources = {}
 
@@ -105,15 +102,15 @@ def read(text: str) -> LineMap | None:
     rows = _LINE.findall("\n" + text) if _printable(text) else []
     if len(rows) != text.count("\n") + 1:
         return None  # a line of another shape
-    keys = list(filter(None, map(itemgetter(0), rows)))
-    if not keys or len(set(keys)) < len(keys):
-        return None  # no key, or one twice (YAML words that error)
     mapping = LineMap()
+    key_lines = mapping.key_lines
     values: LineList | None = None  # the list the last key opened, if it has no value
     try:
         for number, (key, written, dash, item) in enumerate(rows, start=1):
             if key:
-                mapping.key_lines[key] = number
+                if key in key_lines:
+                    return None  # a key twice: YAML words that error
+                key_lines[key] = number
                 written = written.rstrip(" ")
                 if written:
                     value = mapping[key] = _value(written)
@@ -140,7 +137,7 @@ def read(text: str) -> LineMap | None:
                 values.item_lines.append(number)
     except _NotPlain:
         return None
-    return mapping
+    return mapping if key_lines else None  # no key: left to YAML
 
 
 def spans(text: str) -> Span | None:
