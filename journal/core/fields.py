@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -846,8 +847,16 @@ def obsidian_key(props: dict[str, Any], name: str) -> str | None:
     """The key holding Obsidian's list property ``name`` (``tags``, ``aliases``,
     ``cssclasses``): the first key, in file order, that is the name or its legacy
     form (``tag``...) in any case, as Obsidian reads them."""
+    return _obsidian_key(tuple(props), name)
+
+
+@functools.lru_cache(maxsize=1024)
+def _obsidian_key(keys: tuple[Any, ...], name: str) -> str | None:
+    """:func:`obsidian_key` of properties with ``keys``, in file order, remembered: notes
+    repeat their keys (a template's), and the scan lowered each key of every note two to
+    four times (its tags and aliases read, a typed note's properties too)."""
     wanted = (name, OBSIDIAN_LISTS[name])
-    for key in props:
+    for key in keys:
         if isinstance(key, str) and key.lower() in wanted:
             return key
     return None
