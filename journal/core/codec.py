@@ -1193,12 +1193,12 @@ def plain(value: Value) -> Value:
     """What ``value`` reads back as after it is written (dates become their text)."""
     if type(value) in SCALAR_TYPES:
         return value
+    if is_sequence(value):  # before the Mapping ABC's slower check: a note's lists
+        return [plain(v) for v in value]
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Mapping):
         return {str(k): plain(v) for k, v in value.items()}
-    if is_sequence(value):
-        return [plain(v) for v in value]
     return value
 
 
