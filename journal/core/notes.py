@@ -590,8 +590,8 @@ def _read_properties(note: Note) -> None:
             written = written_links(linked[key], value, line)
             note.links += [NoteLink(*link, at or line, key) for link, at, _text in written]
             continue
-        if not isinstance(value, (list, dict)) and "[[" not in str(value):
-            continue  # most values: a scalar holding no link
+        if "[[" not in str(value):  # a list's or a mapping's text holds its items' texts
+            continue  # most values: no link
         line = note.key_lines.get(key, 1)
         lines = getattr(value, "item_lines", None)  # a LineList: each item's line
         items = [(value, line)]
