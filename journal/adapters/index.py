@@ -9,7 +9,7 @@ ctime (see :func:`~journal.adapters.files.changed_ns`).  A file changed within
 on the next scan, because a same-size edit in the same clock tick leaves its stat
 unchanged.
 
-Each note is stored as the JSON of :meth:`Note.to_dict` (to rebuild it without
+Each note is stored as the JSON of :meth:`Note.to_list` (to rebuild it without
 parsing), a goal, contact or meeting also as its typed record, pickled (to read it
 without typing its properties again: ``journal review`` reads every one), and spread
 over tables for queries: notes, links (with the path they
@@ -104,6 +104,7 @@ from journal.core.links import (
 from journal.core.networking import Contact, Meeting
 from journal.core.notes import (
     PARSER_VERSION,
+    STORED,
     Note,
     NoteField,
     NoteLink,
@@ -113,10 +114,11 @@ from journal.core.periodic import PeriodicSettings
 from journal.core.records import Record, record
 from journal.core.regex import lazy
 
-#: 14: the records table, notes_unreadable; 13: search.linked; 12: the excluded table; 11:
-#: notes.copy_like marks conflict copies and names not in NFC too; 10: notes.copy_like; 9:
-#: search.written; 8: tags and tasks are views; 7: changed_ns
-SCHEMA_VERSION = 14
+#: 15: parsed.note a list (Note.to_list); 14: the records table, notes_unreadable; 13:
+#: search.linked; 12: the excluded table; 11: notes.copy_like marks conflict copies and
+#: names not in NFC too; 10: notes.copy_like; 9: search.written; 8: tags and tasks are
+#: views; 7: changed_ns
+SCHEMA_VERSION = 15
 KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
 #: Bytes a page of a new index file: 8 KiB, not SQLite's 4 KiB, wrote a cold build's rows
@@ -199,11 +201,11 @@ CREATE TABLE links (
 -- tags and tasks: views over the note's JSON, which holds them already (no command
 -- looks them up by value, and rows of their own cost a cold build 4% of its work)
 CREATE VIEW tags (path, seq, tag) AS
-    SELECT p.path, j.key, j.value FROM parsed p, json_each(p.note, '$.tags') j;
+    SELECT p.path, j.key, j.value FROM parsed p, json_each(p.note, '$[{tags}]') j;
 CREATE VIEW tasks (path, line, state, text) AS
     SELECT p.path, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'),
         json_extract(j.value, '$[2]')
-    FROM parsed p, json_each(p.note, '$.tasks') j;
+    FROM parsed p, json_each(p.note, '$[{tasks}]') j;
 CREATE TABLE checkins (
     path TEXT NOT NULL,
     seq INTEGER NOT NULL,
@@ -233,7 +235,7 @@ CREATE TABLE diagnostics (
     code TEXT NOT NULL,
     PRIMARY KEY (path, seq)
 ) WITHOUT ROWID;
-"""
+""".format(tags=STORED.index("tags"), tasks=STORED.index("tasks"))
 #: The indexes that find rows by another value than their path, by name: made with the
 #: tables, and again after a remake's rows (:meth:`Index._remake`), which drops them
 #: first - kept up row by row, they were a twentieth of a cold build (0.1-0.15 s of 3.1 s
@@ -2295,7 +2297,7 @@ class IndexReader:
         ]
 
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
-        sql = "SELECT p.props, p.note FROM notes n JOIN parsed p ON p.path = n.path"
+        sql = "SELECT p.path, p.props, p.note FROM notes n JOIN parsed p ON p.path = n.path"
         if paths is not None:
             rows = []
             for chunk in _chunks(sorted(paths)):
@@ -2305,11 +2307,9 @@ class IndexReader:
             rows = self._rows(f"{sql} WHERE n.kind = ? ORDER BY n.path", (kind,))
         else:
             rows = self._rows(f"{sql} ORDER BY n.path")
-        notes = []
-        for props, data in rows:
-            item = json.loads(data)
-            item["props"] = json.loads(props)
-            notes.append(Note.from_dict(item))
+        notes = [
+            Note.from_list(path, json.loads(props), json.loads(note)) for path, props, note in rows
+        ]
         if paths is not None:
             notes.sort(key=lambda n: n.path)
         return notes

@@ -28,7 +28,7 @@ from journal.adapters.files import (
     stat_stamp,
 )
 from journal.adapters.libc import die_with_parent, heap_kept
-from journal.core.codec import MAX_NOTE_BYTES, after_front_matter
+from journal.core.codec import MAX_NOTE_BYTES, after_front_matter, plain
 from journal.core.errors import (
     BEING_SAVED,
     Diagnostic,
@@ -122,11 +122,9 @@ def _rows(
     path = note.path
     day = note_date(note, dating)
     aliases = note.aliases  # read from the properties on every call
-    data = note.to_dict()
-    props = data.pop("props")
     checkins = [(None, c) for c in note.checkins] + inline_checkins(note, dating)
     details: dict[str, list[tuple[Any, ...]]] = {
-        "parsed": [(path, json_text(props), json_text(data))],
+        "parsed": [(path, json_text(plain(note.props)), json_text(note.to_list()))],
         "records": [(note.kind, path, _pickled(record))] if _kept_record(note, record) else [],
         "aliases": [(path, key) for key in dict.fromkeys(fold(a) for a in aliases)],
         "links": [

@@ -1,7 +1,7 @@
 """A parsed note: what the index stores and every command reads.
 
 :func:`parse_note` is the one place a note's bytes become data.  The result is
-plain and JSON-serialisable (:meth:`Note.to_dict` / :meth:`Note.from_dict`),
+plain and JSON-serialisable (:meth:`Note.to_list` / :meth:`Note.from_list`),
 so the index can cache it and skip re-parsing unchanged files.
 """
 
@@ -163,43 +163,64 @@ class Note(Record):
     def is_conflict_copy(self) -> bool:
         return is_conflict_copy(self.path)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The note as JSON-ready data (what the index stores).  Links, tasks, fields
-        and check-ins are lists of their values in field order: smaller and faster to
-        write and read back than one mapping each (a vault holds hundreds of thousands)."""
-        data = {name: getattr(self, name) for name in _NOTE_FIELDS}
-        data["props"] = codec.plain(self.props)
-        data["key_lines"] = dict(self.key_lines)
-        data["sources"] = dict(self.sources)
-        data["links"] = list(self.links)  # records are tuples: JSON lists of their values
-        data["tasks"] = list(self.tasks)
-        data["fields"] = list(self.fields)
-        data["headings"] = list(self.headings)
-        data["tags"] = list(self.tags)
-        data["checkins"] = [(c.day.isoformat(), *c[1:]) for c in self.checkins]
-        data["diagnostics"] = [d.to_dict() for d in self.diagnostics]
-        return data
+    def to_list(self) -> list[Any]:
+        """The note as JSON-ready data, as the index stores it beside its path and
+        properties: the values of :data:`STORED` in that order (a list, not a mapping: the
+        names repeated in every note were a seventh of its text, and of the time to write
+        and read it).  Links, tasks, fields and check-ins are lists of their values in
+        field order: smaller and faster to write and read back than one mapping each (a
+        vault holds hundreds of thousands)."""
+        return [
+            self.kind,
+            self.title,
+            dict(self.key_lines),
+            dict(self.sources),
+            self.body_line,
+            list(self.links),  # records are tuples: JSON lists of their values
+            list(self.tags),
+            list(self.tasks),
+            list(self.headings),
+            list(self.fields),
+            [(c.day.isoformat(), *c[1:]) for c in self.checkins],
+            [d.to_dict() for d in self.diagnostics],
+            self.readable,
+            self.writable,
+        ]
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Note:
-        data = dict(data)
-        data["links"] = [NoteLink._make(item) for item in data.get("links", ())]
-        data["tasks"] = [NoteTask._make(item) for item in data.get("tasks", ())]
-        data["fields"] = [NoteField._make(item) for item in data.get("fields", ())]
-        data["checkins"] = [  # days as to_dict wrote them
-            CheckIn(date.fromisoformat(item[0]), *item[1:]) for item in data.get("checkins", ())
-        ]
-        data["diagnostics"] = [Diagnostic.from_dict(d) for d in data.get("diagnostics", ())]
-        return cls(**data)
+    def from_list(cls, path: str, props: dict[str, Any], data: list[Any]) -> Note:
+        """The note :meth:`to_list` gave ``data``, at ``path``, its properties ``props``."""
+        kind, title, key_lines, sources, body_line, links, tags, tasks, *rest = data
+        headings, fields, checkins, diagnostics, readable, writable = rest
+        return cls(
+            path,
+            kind,
+            title,
+            props,
+            key_lines,
+            sources,
+            body_line,
+            [NoteLink._make(item) for item in links],
+            tags,
+            [NoteTask._make(item) for item in tasks],
+            headings,
+            [NoteField._make(item) for item in fields],
+            [CheckIn(date.fromisoformat(item[0]), *item[1:]) for item in checkins],
+            [Diagnostic.from_dict(d) for d in diagnostics],
+            readable,
+            writable,
+        )
+
+
+#: What :meth:`Note.to_list` holds, in its order: every field of a note but its path and
+#: properties (the index's JSON functions find tags and tasks by their place in it).
+STORED = tuple(f.name for f in dataclasses.fields(Note) if f.name not in ("path", "props"))
 
 
 def stem_of(path: str) -> str:
     """A note's file name without ``.md``: what a link names it by."""
     name = path.rsplit("/", 1)[-1]
     return name[:-3] if name.lower().endswith(".md") else name
-
-
-_NOTE_FIELDS = tuple(f.name for f in dataclasses.fields(Note))
 
 
 #: What a goal's Log heading inside a block quote or callout is told (H006).
