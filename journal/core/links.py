@@ -103,8 +103,10 @@ def _name_like(value: object) -> bool:
     return isinstance(value, (str, int)) and not isinstance(value, bool)
 
 
+@lru_cache(maxsize=4096)
 def parse_link(text: str) -> Link | None:
-    """The link when ``text`` is exactly one wikilink (as in a property value)."""
+    """The link when ``text`` is exactly one wikilink (as in a property value); cached,
+    as reading a meeting parses its ``with`` and ``goal`` links three times."""
     match = _LINK.fullmatch(text.strip())
     if match is None:
         return None
