@@ -122,7 +122,7 @@ def _rows(
     path = note.path
     day = note_date(note, dating)
     aliases = note.aliases  # read from the properties on every call
-    checkins = [(None, c) for c in note.checkins] + inline_checkins(note, dating)
+    checkins = [(None, c) for c in note.checkins] + inline_checkins(note, dating, day)
     details: dict[str, list[tuple[Any, ...]]] = {
         "parsed": [(path, json_text(plain(note.props)), json_text(note.to_list()))],
         "records": [(note.kind, path, _pickled(record))] if _kept_record(note, record) else [],

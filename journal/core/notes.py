@@ -257,15 +257,18 @@ def note_date(note: Note, dating: Dating | None = None) -> date | None:
     return dating(note.path) if dating is not None else None
 
 
-def inline_checkins(note: Note, dating: Dating | None = None) -> list[tuple[str, CheckIn]]:
+def inline_checkins(
+    note: Note, dating: Dating | None = None, day: date | None = None
+) -> list[tuple[str, CheckIn]]:
     """The ``progress:: [[Goal]] +1`` check-ins a note holds, as (link target, check-in);
-    none when the note has no date (see :func:`note_date`) or its front matter can't
-    be read."""
+    none when the note has no date (see :func:`note_date`; ``day``, when the caller
+    has it already) or its front matter can't be read."""
     if not note.readable:
         return []
     fields = [f for f in note.fields if f.key.casefold() == INLINE_KEY]
-    day = note_date(note, dating) if fields else None
-    if day is None:
+    if day is None and fields:
+        day = note_date(note, dating)
+    if day is None or not fields:
         return []
     waiting = unticked(note.tasks)
     found = (_inline_checkin(f.value, day, f.line, note.path) for f in fields)
