@@ -38,8 +38,8 @@ from journal.core.goal import Goal
 from journal.core.links import (
     LinkResolver,
     conflict_original,
-    copy_like,
     fold,
+    is_copy_like,
     name_key,
 )
 from journal.core.networking import Contact, Meeting
@@ -169,7 +169,7 @@ def _rows(
         fold(note.stem),
         json_text(aliases) if aliases else "[]",  # (most notes have none: the call saved)
         int(note.readable),
-        int(bool(copy_like((path,)))),
+        int(is_copy_like(path)),
     )
     searched = folded(body)
     written = "" if searched == body else body

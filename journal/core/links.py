@@ -437,31 +437,34 @@ COPY_SUFFIX = lazy(
 
 def copy_candidates(paths: Collection[str]) -> list[str]:
     """The paths of ``paths`` whose name may end as a copy's (:data:`COPY_SUFFIX`), in
-    path order: told by the characters before ``.md`` (a ``)``, a ``y`` of "copy", a
-    digit after a space, or two), with no call per path (a vault has ten thousand)."""
-    return sorted(
-        path
-        for path in paths
-        if (last := path[-4:-3]) in ")yY"
-        or (
-            last.isdigit()
-            and (path[-5:-4] == " " or (path[-5:-4].isdigit() and path[-6:-5] == " "))
-        )
+    path order (see :func:`_copy_suffixed`)."""
+    return sorted(filter(_copy_suffixed, paths))
+
+
+def _copy_suffixed(path: str) -> bool:
+    """Whether ``path``'s name may end as a copy's: told by the characters before ``.md``
+    (a ``)``, a ``y`` of "copy", a digit after a space, or two), without the pattern."""
+    return (last := path[-4:-3]) in ")yY" or (
+        last.isdigit() and (path[-5:-4] == " " or (path[-5:-4].isdigit() and path[-6:-5] == " "))
     )
 
 
 def copy_like(paths: Collection[str]) -> list[str]:
     """The paths of ``paths`` that ``status`` and the review's line on copies may name, in
-    path order: :func:`copy_candidates`, the conflict copies (:func:`is_conflict_copy`)
-    and the names not written in NFC (:func:`spelled_apart`).  The index marks them as it
-    stores their notes (``notes.copy_like``)."""
-    found = set(copy_candidates(paths))
-    joined = "\n".join(paths)
-    if _marked(joined):
-        found.update(filter(is_conflict_copy, paths))
-    if not joined.isascii():
-        found.update(p for p in paths if not unicodedata.is_normalized("NFC", p))
-    return sorted(found)
+    path order (see :func:`is_copy_like`)."""
+    return sorted(filter(is_copy_like, paths))
+
+
+def is_copy_like(path: str) -> bool:
+    """Whether ``status`` and the review's line on copies may name ``path``: a name that
+    may end as a copy's (:func:`copy_candidates`), a conflict copy's
+    (:func:`is_conflict_copy`) or one not written in NFC (:func:`spelled_apart`).  The
+    index marks each note as it stores it (``notes.copy_like``)."""
+    return (
+        _copy_suffixed(path)
+        or is_conflict_copy(path)
+        or (not path.isascii() and not unicodedata.is_normalized("NFC", path))
+    )
 
 
 def spelled_apart(
