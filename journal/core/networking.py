@@ -31,6 +31,7 @@ from journal.core.fields import (
 )
 from journal.core.formatting import listed, plural, single_line
 from journal.core.links import Link, composed
+from journal.core.notes import note_date
 from journal.core.records import Record, record
 from journal.core.regex import lazy
 
@@ -122,8 +123,6 @@ def contact_from_note(note: Note) -> tuple[Contact, list[Diagnostic]]:
 def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
     """The typed meeting of a ``type: meeting`` note; its date falls back to a date
     its file name starts with."""
-    import journal.core.notes as notes  # a look-up less than `from ... import`
-
     typed, problems = _typed(note, MEETING_FIELDS)
     title = note.title if "title" in typed else DATED_NAME.sub("", note.title) or note.title
     written = note.props.get("follow_up_by")
@@ -134,7 +133,7 @@ def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
     meeting = Meeting(
         note.path,
         title,
-        day=typed.get("date") or notes.note_date(note),
+        day=typed.get("date") or note_date(note),
         kind=typed.get("kind"),
         people=[link for link, _line, _text in people],
         people_at=[(line, text) for _link, line, text in people],
