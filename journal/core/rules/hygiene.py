@@ -807,7 +807,9 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
         notes += [("contact", c.path, c.lines, CONTACT_FIELDS) for c in ctx.catalog.contacts]
     open_goals = {g.path for g in ctx.goals if g.status not in CLOSED}
     for kind, path, lines, fields in notes:
-        missing = tuple(name for name in fields if name not in lines)
+        missing: tuple[str, ...] | None = (
+            None  # the fields the note lacks: found for its first unknown key (few are)
+        )
         for key in lines:
             folded = key.lower()
             if folded in fields or folded in _OBSIDIAN_NAMES:  # known, other case (H011), `tag:`
@@ -827,6 +829,8 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
                     _done_fix(ctx.goal_word(path)) + own,
                 )
                 continue
+            if missing is None:
+                missing = tuple(name for name in fields if name not in lines)
             other = _other_name(kind, key, props, fields, missing)
             close = [other] if other else _close_name(key, missing)
             if close:
