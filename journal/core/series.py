@@ -199,8 +199,9 @@ def values_on(points: Steps, days: Sequence[date], default: float) -> list[float
     values = []
     value = default
     index = 0
+    count = len(points)
     for day in days:
-        while index < len(points) and points[index][0] <= day:
+        while index < count and points[index][0] <= day:
             value = points[index][1]
             index += 1
         values.append(value)
@@ -291,14 +292,17 @@ def offsets(
     git's values, as pairs).
     """
     elsewhere: dict[date, list[CheckIn]] = {}
+    recounted = []  # the days of the goal's own ``=N`` lines
     for checkin in goal.checkins:
-        if checkin.path != goal.path and checkin.op is not None:
-            elsewhere.setdefault(checkin.day, []).append(checkin)
+        if checkin.path != goal.path:
+            if checkin.op is not None:
+                elsewhere.setdefault(checkin.day, []).append(checkin)
+        elif checkin.op == "=":
+            recounted.append(checkin.day)
     if not elsewhere:
         return []
     first = min(elsewhere)
-    own = (c for c in goal.checkins if c.path == goal.path)
-    recounts = {c.day for c in own if c.op == "=" and c.day > first}
+    recounts = {day for day in recounted if day > first}
     base = pairs(file_series(goal, today)) if own_series is None else own_series
     days = sorted(elsewhere.keys() | recounts)
     steps: list[tuple[date, float]] = []
