@@ -246,7 +246,6 @@ SIMPLE = st.lists(
 @settings(max_examples=400)
 @given(SIMPLE)
 @example("[]([[)]]")  # found by Hypothesis: a "[[" in a link's destination
-@example("[[]( a.md)")  # found by Hypothesis: a space before a link's destination
 def test_fast_path_agrees_with_the_inline_parser(text: str) -> None:
     """Content without backticks, backslashes or '<' is scanned by regex; adding a
     harmless inline-code span forces the inline parser: both must find the same.  (Not
@@ -309,42 +308,6 @@ def test_a_wikilink_in_a_links_parentheses_is_none(line: str) -> None:
     inline = BodyFacts()
     _parsed_inline(line, inline, 1)
     assert [b.link for b in parse_body(line + "\n").links] == [link for link, _ in inline.links]
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "[[]( a.md)",  # found by Hypothesis: spaces (or a tab) before the destination
-        "[]( a.md)",
-        "[a](\ta.md)",
-        "[a](a.md )",
-        '[a](a.md "title")',
-        "[a[b]](a.md)",  # brackets in the link's text, in pairs
-        "[a [b] c](a.md)",
-        "[[]](a.md)",
-        "[x [a](b.md) y](c.md)",  # the inner link wins
-        "[a](x(y).md)",  # parentheses in pairs in the destination
-        '[]("(]]b](a.md)',
-        '[a](x "[b](c.md)")',  # a link's text in another's title is text
-        "[[x [a](b.md) y]]",  # ... and in a wikilink's target
-        "![a](b.md)",  # an image, no link
-        "[a](b.MD)",  # the destination as markdown-it decodes it
-        "[a](b%2Emd)",
-        "[a](b&period;md)",
-        "[a](file:b.md)",  # a scheme markdown-it drops
-        "[a](k::v) [b](c.md#d) #t",  # nothing in a destination is a field or a tag
-    ],
-)
-def test_markdown_links_read_by_regex_read_as_markdown_it_reads_them(line: str) -> None:
-    """The regex path read a markdown link only as ``[text](name.md)``, its text with no
-    bracket and nothing else in its parentheses, and read such a link where markdown-it
-    reads text: a note's links and fields must be what markdown-it's inline parser
-    finds."""
-    inline = BodyFacts()
-    _parsed_inline(line, inline, 1)
-    facts = parse_body(line + "\n")
-    assert [b.link for b in facts.links] == [b.link for b in inline.links]
-    assert (facts.tags, facts.fields) == (inline.tags, inline.fields)
 
 
 CODE_SPANS = st.lists(

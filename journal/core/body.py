@@ -4,11 +4,11 @@ markdown-it-py finds the block structure, so nothing inside fenced or indented
 code is taken for a link, tag, task or check-in; a line scanner finds the same
 blocks in the common subset of markdown, goals' Log sections included.  Inline
 content is parsed (with our wikilink rule) only when it holds something that
-needs it - a backslash, ``<``, a markdown link the regexes can't read as it does
-(see :func:`_md_links_read`), or a code span the regexes can't read around (see
-:func:`_code_blanked`) - and otherwise scanned with the same regexes directly;
-this keeps the common note cheap (see bench/).  TeX math (``$...$``, ``$$...$$``)
-is blanked first, as Obsidian shows it (see :func:`math_spans`).
+needs it - a backslash, ``<``, a ``#`` that may be in a markdown link's URL, or a
+code span the regexes can't read around (see :func:`_code_blanked`) - and
+otherwise scanned with the same regexes directly; this keeps the common note
+cheap (see bench/).  TeX math (``$...$``, ``$$...$$``) is blanked first, as
+Obsidian shows it (see :func:`math_spans`).
 """
 
 from __future__ import annotations
@@ -824,55 +824,47 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
     return facts
 
 
+#: A parenthesis, which a link's destination and title may nest.
+_PARENTHESIS = lazy(r"[()]")
+
+
+def _wikilink_in_url(content: str, at: int) -> bool:
+    """Whether a ``[[`` stands inside the parentheses after one of ``content``'s ``](``
+    (the first at ``at``), which may be a link's destination or title (``[]([[x)]]``,
+    ``[a](b "[[c]]")``: no wikilink to markdown-it); nested ones counted."""
+    while at >= 0:
+        depth, end = 0, len(content)
+        for found in _PARENTHESIS.finditer(content, at + 1):
+            depth += 1 if found.group() == "(" else -1
+            if depth == 0:
+                end = found.end()
+                break
+        if content.find("[[", at, end) >= 0:
+            return True
+        at = content.find("](", end)
+    return False
+
+
 def _inline(content: str, facts: BodyFacts, line: int) -> None:
     if not ("[" in content or "#" in content or "::" in content):
         return
     if "$" in content:
         content = _math_blanked(content)
+    url = content.find("](") if ")" in content else -1  # a "#" after it may be in a link's URL
     slow = "`" in content or "\\" in content or "<" in content  # (3 searches beat a regex's 1)
-    plain: str | None = content
-    if "](" in content and ")" in content:  # markdown links, maybe
-        plain = None if slow else _md_links_read(content, facts, line)
-    elif slow:
-        plain = _code_blanked(content)
+    if url >= 0 and "[[" in content and _wikilink_in_url(content, url):
+        slow = True  # `[]([[x)]]`: a link to "[[x", no wikilink
+    if not slow and (url < 0 or content.find("#", url) < 0):
+        plain: str | None = content
+    else:
+        plain = _code_blanked(content)  # (None when it holds "](": markdown-it reads it)
     if plain is None:
         _parsed_inline(content, facts, line)
     else:
         lines = content.split("\n") if plain is not content else None
         for offset, text in enumerate(plain.split("\n")):
             written = text if lines is None else lines[offset]
-            _scan_text(text, line + offset, facts, wiki=True, markdown=False, written=written)
-
-
-#: A markdown link markdown-it reads as :func:`_md_links_read` does: its text with no
-#: bracket, then its destination alone in its parentheses (spaces or tabs around it),
-#: with no parenthesis, entity (``&``) or control character, and no colon but in ``://``
-#: (markdown-it drops ``javascript:``, ``file:`` and the like; a URL is no note anyway).
-_MD_LINK = lazy(
-    r"(\[[^\[\]\n]*)\]\([ \t]*([^\x00-\x20\x7f()&:]*(?:://[^\x00-\x20\x7f()]*)?)[ \t]*\)"
-)
-
-
-def _md_links_read(content: str, facts: BodyFacts, line: int) -> str | None:
-    """``content`` (no code span, ``\\`` or ``<``; its first line file line ``line``) with
-    each markdown link's destination left out (``[text]()``, as markdown-it's reading
-    gives it to the regexes: nothing in a destination is a tag or field), the links to
-    notes added to ``facts``; None when markdown-it may read a link otherwise - a
-    ``](`` in no :data:`_MD_LINK` (brackets in a link's text, a title, a destination
-    with parentheses...), an image, a wikilink (a link may hold one or be in one)."""
-    if "[[" in content or "![" in content:
-        return None
-    links = list(_MD_LINK.finditer(content))
-    if len(links) != content.count("]("):
-        return None
-    kept: list[str] = []
-    done = 0  # where the text not yet kept starts (on line ``line``)
-    for link in links:
-        line += content.count("\n", done, link.start())
-        _add_md_link(link.group(2), line, facts)
-        kept += [content[done : link.end(1)], "]()"]
-        done = link.end()
-    return "".join(kept) + content[done:]
+            _scan_text(text, line + offset, facts, wiki=True, markdown=True, written=written)
 
 
 def _code_blanked(content: str) -> str | None:
