@@ -2441,24 +2441,6 @@ def test_relative_markdown_links_copied_into_the_review_are_rebased_to_its_folde
     assert ': advice on [the plan](<../Areas/Plan.md#Step 1> "Plan")\n' in review
 
 
-def test_a_check_in_field_copied_into_the_review_keeps_its_code_and_addresses(
-    invoke: Invoke, write: Write
-) -> None:
-    """Found in a session: `progress:: [[a]] +1 ran `make test` and read
-    [guide](https://x.org/p#s)` showed as `ran and read [guide]()`: the code span and
-    the link's address were left out of the field's value."""
-    write("goals/a.md", goal_text("Alpha"))
-    write(
-        "Journal/Daily/2026-11-20.md",
-        "progress:: [[a]] +1 ran `make test` and read [guide](https://x.org/p#s)\n",
-    )
-    review = invoke("review", "--stdout").stdout
-    assert (
-        "- 2026-11-20 · +1 · ran `make test` and read [guide](https://x.org/p#s) · "
-        "in [[2026-11-20]]\n"
-    ) in review
-
-
 def test_html_comments_in_copied_text_are_left_out_and_an_open_one_shown(
     invoke: Invoke, write: Write
 ) -> None:

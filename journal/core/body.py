@@ -403,9 +403,8 @@ def _plain_inline(
         index += text.count("\n", counted, start)
         counted = start
         row = text[start:end]
-        as_written = row if written is None else written[index]
-        content = _line_content(row, as_written)
-        _scan_fields(content, first_line + index, facts, as_written)
+        content = _line_content(row, row if written is None else written[index])
+        _scan_fields(content, first_line + index, facts)
         found = text.find("::", end)
     return facts
 
@@ -861,10 +860,8 @@ def _inline(content: str, facts: BodyFacts, line: int) -> None:
     if plain is None:
         _parsed_inline(content, facts, line)
     else:
-        lines = content.split("\n") if plain is not content else None
         for offset, text in enumerate(plain.split("\n")):
-            written = text if lines is None else lines[offset]
-            _scan_text(text, line + offset, facts, wiki=True, markdown=True, written=written)
+            _scan_text(text, line + offset, facts, wiki=True, markdown=True)
 
 
 def _code_blanked(content: str) -> str | None:
@@ -1015,13 +1012,10 @@ def _parsed_inline(content: str, facts: BodyFacts, line: int) -> None:
     md.inline.parse(content, md, {}, children)
     offset = 0
     buffer: list[str] = []
-    written = content.split("\n")
 
     def flush() -> None:
         if buffer:
-            text = "".join(buffer)
-            at = written[offset] if offset < len(written) else text
-            _scan_text(text, line + offset, facts, wiki=False, markdown=many, written=at)
+            _scan_text("".join(buffer), line + offset, facts, wiki=False, markdown=many)
             buffer.clear()
 
     for child in children:
@@ -1046,9 +1040,7 @@ def _parsed_inline(content: str, facts: BodyFacts, line: int) -> None:
     flush()
 
 
-def _scan_text(
-    text: str, line: int, facts: BodyFacts, *, wiki: bool, markdown: bool, written: str
-) -> None:
+def _scan_text(text: str, line: int, facts: BodyFacts, *, wiki: bool, markdown: bool) -> None:
     if wiki and "[" in text:
         facts.links += [new_tuple(BodyLink, (link, line)) for link in wikilinks.find_links(text)]
     if markdown and "](" in text:
@@ -1057,14 +1049,13 @@ def _scan_text(
     if "#" in text:
         facts.tags += [(tag, line) for tag in body_tags(text)]
     if "::" in text:
-        _scan_fields(text, line, facts, written)
+        _scan_fields(text, line, facts)
 
 
-def _scan_fields(text: str, line: int, facts: BodyFacts, written: str) -> None:
+def _scan_fields(text: str, line: int, facts: BodyFacts) -> None:
     """The inline fields of ``text``, one line of a block's inline content."""
     for match in _FIELD_LINE.finditer(text):
-        value = match.group(2) if text == written else _value_written(match, written)
-        facts.fields.append(InlineField(match.group(1).strip(), value.strip(), line))
+        facts.fields.append(InlineField(match.group(1).strip(), match.group(2).strip(), line))
     # a bracketed field ends at a "]" or ")": none can match after the last one, and
     # stopping there keeps a line of many "(key::" linear
     last = max(text.rfind("]"), text.rfind(")"))
@@ -1073,17 +1064,6 @@ def _scan_fields(text: str, line: int, facts: BodyFacts, written: str) -> None:
         facts.fields.append(InlineField(key.strip(), value.strip(), line))
     for match in _FIELD_INSIDE.finditer(text):
         facts.stray_fields.append(InlineField(match.group(1), match.group(2).strip(), line))
-
-
-def _value_written(match: re.Match[str], written: str) -> str:
-    """The value of the ``key:: value`` line field ``match`` found in a line read with its
-    code spans blanked (or by markdown-it, its links' destinations left out), as the line
-    ``written`` has it: a check-in's note keeps its code and its links' addresses (a
-    review showed `ran   ok` for ``ran `make test` ok``); what it found if ``written``
-    has no such field."""
-    key = re.escape(match.group(1))
-    found = re.search(rf"(?:\*\*|__)?{key}(?:\*\*|__)?::[ \t]*(.*)$", written)
-    return match.group(2) if found is None else found.group(1)
 
 
 def md_link_urls(text: str) -> list[str]:
