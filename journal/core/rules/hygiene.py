@@ -807,9 +807,8 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
         notes += [("contact", c.path, c.lines, CONTACT_FIELDS) for c in ctx.catalog.contacts]
     open_goals = {g.path for g in ctx.goals if g.status not in CLOSED}
     for kind, path, lines, fields in notes:
-        missing: tuple[str, ...] | None = (
-            None  # the fields the note lacks: found for its first unknown key (few are)
-        )
+        # the fields the note lacks: found for its first unknown key (few notes have one)
+        missing: tuple[str, ...] | None = None
         for key in lines:
             folded = key.lower()
             if folded in fields or folded in _OBSIDIAN_NAMES:  # known, other case (H011), `tag:`
