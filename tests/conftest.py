@@ -200,6 +200,18 @@ def permissions_checked() -> Iterator[None]:
         assert libc.capset(ctypes.byref(header), caps) == 0, os.strerror(ctypes.get_errno())
 
 
+@contextlib.contextmanager
+def chmodded(path: Path, mode: int) -> Iterator[None]:
+    """Inside, ``path`` has ``mode`` and permissions are checked (:func:`permissions_checked`);
+    after, it is ``0o755`` again, so that the test's folder can be cleaned up."""
+    path.chmod(mode)
+    try:
+        with permissions_checked():
+            yield
+    finally:
+        path.chmod(0o755)
+
+
 def unlistable_folder(vault: Path, under: str) -> str:
     """Make, inside the folder ``under`` of ``vault``, a folder whose path is too long for
     the system to list (past 4,096 bytes on Linux; made step by step, relative to the

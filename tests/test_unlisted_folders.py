@@ -16,7 +16,7 @@ import pytest
 from journal.adapters.index import Index, default_path
 from journal.adapters.vault import Vault
 from journal.usecases.generate import UnlistedFolders, refuse_unlisted
-from tests.conftest import Invoke, permissions_checked, unlistable_folder
+from tests.conftest import Invoke, chmodded, unlistable_folder
 
 REVIEW = "reviews/2026-W47.md"
 
@@ -166,12 +166,8 @@ def test_a_folder_made_unreadable_keeps_its_notes_indexed_and_in_no_list(
             return [row[0] for row in conn.execute("SELECT path FROM notes ORDER BY path")]
 
     before = indexed()
-    (example_vault / "goals").chmod(0)
-    try:
-        with permissions_checked():
-            hidden = invoke("list", root=example_vault)
-    finally:
-        (example_vault / "goals").chmod(0o755)
+    with chmodded(example_vault / "goals", 0):
+        hidden = invoke("list", root=example_vault)
     assert hidden.exit_code == 0
     assert "journal: skipped goals: can't read the folder (Permission denied)" in hidden.stderr
     assert goal not in hidden.stdout
@@ -188,15 +184,11 @@ def test_every_command_leaves_out_the_notes_of_a_folder_that_cant_be_listed(
     (example_vault / "goals/Broken.md").write_text("---\ntype: goal\ntitle: [\n---\n# interview\n")
     before = json.loads(invoke("index", "--json", root=example_vault).stdout)
     assert (before["kinds"]["goal"], len(before["errors"])) == (11, 1)
-    (example_vault / "goals").chmod(0)
-    try:
-        with permissions_checked():
-            report = json.loads(invoke("index", "--json", root=example_vault).stdout)
-            text = invoke("index", root=example_vault).stdout
-            found = json.loads(invoke("search", "--json", "interview", root=example_vault).stdout)
-            listing = invoke("list", "--json", root=example_vault).stdout
-    finally:
-        (example_vault / "goals").chmod(0o755)
+    with chmodded(example_vault / "goals", 0):
+        report = json.loads(invoke("index", "--json", root=example_vault).stdout)
+        text = invoke("index", root=example_vault).stdout
+        found = json.loads(invoke("search", "--json", "interview", root=example_vault).stdout)
+        listing = invoke("list", "--json", root=example_vault).stdout
     assert (report["notes"], report["kinds"]["goal"]) == (before["notes"] - 11, 0)
     assert (report["errors"], report["diagnostics"]["error"], report["files_with_problems"]) == (
         [],
@@ -251,23 +243,19 @@ def test_a_folder_that_can_be_read_but_not_entered_is_one_that_cant_be_listed(
     """Found in a tryout: with `chmod 644 goals` (its names read, its notes not looked
     at), every command stopped with `internal error: PermissionError`, the first build
     of an index as the commands after it."""
-    (example_vault / "goals").chmod(0o644)
-    try:
-        with permissions_checked():
-            results = {
-                args: invoke(*args, root=example_vault)
-                for args in [
-                    ("list",),  # the first: builds the index
-                    ("status", "--json"),
-                    ("index", "--json"),
-                    ("check", "--json"),
-                    ("people",),
-                    ("search", "interview"),
-                    ("review", "--stdout"),
-                ]
-            }
-    finally:
-        (example_vault / "goals").chmod(0o755)
+    with chmodded(example_vault / "goals", 0o644):
+        results = {
+            args: invoke(*args, root=example_vault)
+            for args in [
+                ("list",),  # the first: builds the index
+                ("status", "--json"),
+                ("index", "--json"),
+                ("check", "--json"),
+                ("people",),
+                ("search", "interview"),
+                ("review", "--stdout"),
+            ]
+        }
     skipped = "journal: skipped goals: can't read the folder (Permission denied)\n"
     for args, result in results.items():
         assert (args, result.stderr.startswith(skipped)) == (args, True)
@@ -319,14 +307,10 @@ def test_a_vault_folder_that_cant_be_listed_is_named_as_one(
     """Found in a tryout: with the vault at `chmod 300` (entered, not listed), `list` said
     `no goals match` and `index` counted `notes: 0 (none)`, `problems: none`, naming no
     folder."""
-    example_vault.chmod(0o300)
-    try:
-        with permissions_checked():
-            listing = invoke("list", root=example_vault)
-            report = invoke("index", root=example_vault)
-            review = invoke("review", root=example_vault)
-    finally:
-        example_vault.chmod(0o755)
+    with chmodded(example_vault, 0o300):
+        listing = invoke("list", root=example_vault)
+        report = invoke("index", root=example_vault)
+        review = invoke("review", root=example_vault)
     assert listing.exit_code == 0
     assert listing.stderr.startswith(
         "journal: skipped .: can't read the folder (Permission denied)\n"
@@ -343,12 +327,8 @@ def test_a_vault_folder_that_cant_be_listed_keeps_the_index(
     removed every note (`0 read, 36 removed`) and read them all again once it could list
     it, where any other folder that can't be listed keeps its notes."""
     built = json.loads(invoke("index", "--json", root=example_vault).stdout)
-    example_vault.chmod(mode)
-    try:
-        with permissions_checked():
-            hidden = json.loads(invoke("index", "--json", root=example_vault).stdout)
-    finally:
-        example_vault.chmod(0o755)
+    with chmodded(example_vault, mode):
+        hidden = json.loads(invoke("index", "--json", root=example_vault).stdout)
     again = json.loads(invoke("index", "--json", root=example_vault).stdout)
     assert (hidden["read"], hidden["removed"], hidden["notes"]) == (0, 0, 0)
     assert hidden["unlisted_folders"] == [{"folder": ".", "reason": "Permission denied"}]
@@ -374,12 +354,8 @@ def test_a_new_note_in_a_folder_that_cant_be_entered_or_listed_is_refused_by_nam
     looked at), `311` or `000` stopped with `internal error: PermissionError`, where a
     read-only one (`555`) is told as a note that can't be written."""
     folder = example_vault / path.partition("/")[0]
-    folder.chmod(mode)
-    try:
-        with permissions_checked():
-            result = invoke(*args, root=example_vault)
-    finally:
-        folder.chmod(0o755)
+    with chmodded(folder, mode):
+        result = invoke(*args, root=example_vault)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (
         f"{path}: can't write it: Permission denied (check the permissions of its folder);"
@@ -411,12 +387,8 @@ def test_a_vault_folder_that_cant_be_entered_is_named(
 ) -> None:
     """Found in a review: with the vault at `chmod 644` or `000`, every command stopped
     with `internal error: PermissionError: ... '.journal'`."""
-    example_vault.chmod(mode)
-    try:
-        with permissions_checked():
-            result = invoke(*args, root=example_vault)
-    finally:
-        example_vault.chmod(0o755)
+    with chmodded(example_vault, mode):
+        result = invoke(*args, root=example_vault)
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
         f"journal: vault folder '{example_vault}' can't be read (Permission denied)\n"
