@@ -69,7 +69,7 @@ from journal.core.notes import (
     typed_record,
 )
 from journal.core.regex import lazy
-from journal.core.series import current_value
+from journal.core.series import Counted, counted_value
 from journal.core.settings import Networking
 
 #: The rules whose findings ``status`` and the review name in their line on copies
@@ -825,6 +825,8 @@ class Catalog:
             self.by_path.remember(self.notes)
         self._lookups: tuple[dict[str, Sequence[str]], dict[str, Sequence[str]]] = ({}, {})
         self._goal_words: dict[str, str] = {}
+        #: What counting each goal's value worked out, by path (:meth:`counted`).
+        self._counted_parts: dict[str, tuple[Goal, Counted]] = {}
         self._resolvers = {
             True: LinkResolver(self._named, self._aliased),
             False: LinkResolver(self._named, _no_alias),
@@ -876,7 +878,7 @@ class Catalog:
         :func:`composed`: a name a Mac wrote decomposed is where it is once renamed), each
         with its log's check-ins plus the ``progress::`` check-ins other notes hold for
         it, and its value on ``today``: the file's ``current`` plus those check-ins
-        (:func:`current_value`; ``file_current`` keeps the file's)."""
+        (:func:`~journal.core.series.current_value`; ``file_current`` keeps the file's)."""
         goals = self._counted(self._source.records("goal"), self._source.inline_checkins())
         return _composed_order(goals)
 
@@ -909,8 +911,19 @@ class Catalog:
             if goal.metric_source == "meetings":
                 self._count_meetings(goal)
             goal.checkins.sort(key=lambda c: (c.day, c.path != goal.path, c.path, c.line))
-            goal.current = current_value(goal, self.today)
+            goal.current, parts = counted_value(goal, self.today)
+            if parts is not None:
+                self._counted_parts[goal.path] = (goal, parts)
         return goals
+
+    def counted(self, goal: Goal, today: date | None) -> Counted | None:
+        """What counting ``goal``'s value worked out (:func:`counted_value`), for its
+        series on ``today`` (:func:`~journal.core.series.value_series`): None for
+        another day, or a goal not typed by this catalog (a copy changed since)."""
+        found = self._counted_parts.get(goal.path)
+        if found is None or found[0] is not goal or today != self.today:
+            return None
+        return found[1]
 
     def checkins_naming(self, path: str) -> list[CheckIn]:
         """The ``progress::`` check-ins whose link goes to a note made at ``path`` since

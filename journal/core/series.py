@@ -291,6 +291,16 @@ def offsets(
     ``own_series``: those values, when the caller has them (``file_series`` without
     git's values, as pairs).
     """
+    elsewhere, recounted = _elsewhere(goal)
+    if not elsewhere:
+        return []
+    base = pairs(file_series(goal, today)) if own_series is None else own_series
+    return _offset_steps(elsewhere, recounted, base, goal.base)
+
+
+def _elsewhere(goal: Goal) -> tuple[dict[date, list[CheckIn]], list[date]]:
+    """The goal's check-ins with a value in other notes, by day, and the days of its own
+    log's ``=N`` lines (:func:`offsets`)."""
     elsewhere: dict[date, list[CheckIn]] = {}
     recounted = []  # the days of the goal's own ``=N`` lines
     for checkin in goal.checkins:
@@ -299,15 +309,20 @@ def offsets(
                 elsewhere.setdefault(checkin.day, []).append(checkin)
         elif checkin.op == "=":
             recounted.append(checkin.day)
-    if not elsewhere:
-        return []
+    return elsewhere, recounted
+
+
+def _offset_steps(
+    elsewhere: dict[date, list[CheckIn]], recounted: list[date], base: Steps, baseline: float
+) -> list[tuple[date, float]]:
+    """:func:`offsets` of the check-ins ``elsewhere`` (not empty), against the file's own
+    values ``base``."""
     first = min(elsewhere)
     recounts = {day for day in recounted if day > first}
-    base = pairs(file_series(goal, today)) if own_series is None else own_series
     days = sorted(elsewhere.keys() | recounts)
     steps: list[tuple[date, float]] = []
     offset = 0.0
-    for day, file_value in zip(days, values_on(base, days, goal.base), strict=True):
+    for day, file_value in zip(days, values_on(base, days, baseline), strict=True):
         if day in recounts:
             offset = 0.0
         for checkin in elsewhere.get(day, []):  # in decimal: 0.2 + 0.7 is 0.9 (is the target)
@@ -321,20 +336,33 @@ def value_series(
     today: date | None,
     recorded: Sequence[tuple[date, float]] = (),
     opened: date | None = None,
+    counted: Counted | None = None,
 ) -> list[Point]:
     """The goal's value over time, up to ``today`` (a check-in dated after it, which
     T009 flags, has no point: the value today is :func:`current_value`'s):
     :func:`file_series` (of ``recorded`` and ``opened``) plus :func:`offsets`; a day
     with only check-ins from other notes is a ``note`` point.  None for a goal whose
-    value is unknown (:attr:`~journal.core.goal.Goal.value_unread`)."""
+    value is unknown (:attr:`~journal.core.goal.Goal.value_unread`).  ``counted``: what
+    :func:`counted_value` worked out for the goal on ``today``, not worked out again."""
     if goal.value_unread:
         return []
     committed = recorded[-1][1] if recorded else None  # before the log leaves it out
     recorded = _undated_by_log(goal, recorded)
-    points = file_series(goal, today, recorded, committed, opened)
+    # the file's values are its own (counted's): no commit left to take, and the last
+    # one its `current` (as known_since reads it), or none it takes (counted by meetings)
+    own = goal.metric_source == "meetings" or (
+        not recorded and committed in (None, goal.file_current)
+    )
+    if counted is not None and own and counted.own is not None:
+        points = counted.own
+    else:
+        points = file_series(goal, today, recorded, committed, opened)
     base = pairs(points)
     git_free = not recorded or goal.metric_source == "meetings"  # file_series ignores it
-    steps = offsets(goal, today, base if git_free else None)
+    if counted is not None and (own or not git_free):  # measured against its own values
+        steps = counted.steps
+    else:
+        steps = offsets(goal, today, base if git_free else None)
     if steps:
         by_day = {p.day: p for p in points}
         days = sorted(by_day.keys() | {day for day, _offset in steps})
@@ -378,23 +406,44 @@ def _undated_by_log(
     return [(day, value) for day, value in recorded if day < cut]
 
 
+@record(frozen=True, slots=True)
+class Counted(Record):
+    """What :func:`counted_value` worked out for a goal's value on a day, which its
+    series (:func:`value_series`) needs again: the file's own values (``file_series``
+    without git's; None where the value needed none) and :func:`offsets`."""
+
+    own: list[Point] | None
+    steps: list[tuple[date, float]]
+
+
 def current_value(goal: Goal, today: date | None) -> float | None:
     """The goal's value on ``today`` (None: at the end of its check-ins): for a goal
     measured by its milestones, those done by then; else the file's ``current``, else
     what its log gives (baseline plus its check-ins), plus check-ins in other notes;
     None when there is neither a ``current`` nor a check-in with a value, and when
     ``current`` is written but can't be read (H005): unknown, not the log's sum."""
+    return counted_value(goal, today)[0]
+
+
+def counted_value(goal: Goal, today: date | None) -> tuple[float | None, Counted | None]:
+    """:func:`current_value`, and what it worked out on the way (None for a goal valued
+    without its series: by its milestones, or unknown)."""
     day = today or date.max
     if goal.metric_source == "milestones":  # measured by its milestones: those done
         done = [m for m in goal.milestones if m.is_done]
-        return float(sum(m.done_on is None or m.done_on <= day for m in done))
+        return float(sum(m.done_on is None or m.done_on <= day for m in done)), None
     if goal.value_unread:
-        return None
+        return None, None
     file_value = goal.file_current
     own = None  # the file's own values, worked out once for both
     if file_value is None:
         if goal.metric_source != "meetings" and all(c.op is None for c in goal.checkins):
-            return None
-        own = pairs(file_series(goal, today))
-        file_value = value_on(own, day, goal.base)
-    return exact_sum(file_value, value_on(offsets(goal, today, own), day, 0))
+            return None, None
+        own = file_series(goal, today)
+        file_value = value_on(pairs(own), day, goal.base)
+    elsewhere, recounted = _elsewhere(goal)
+    steps: list[tuple[date, float]] = []
+    if elsewhere:
+        own = own if own is not None else file_series(goal, today)
+        steps = _offset_steps(elsewhere, recounted, pairs(own), goal.base)
+    return exact_sum(file_value, value_on(steps, day, 0)), Counted(own, steps)

@@ -72,7 +72,7 @@ from journal.core.links import composed, is_conflict_copy
 from journal.core.notes import PARSER_VERSION, Note, parse_note, parse_with_log, reads_as_goal
 from journal.core.progress import start_of
 from journal.core.records import Record, record
-from journal.core.series import Point, committed_changes, pairs, value_series
+from journal.core.series import Counted, Point, committed_changes, pairs, value_series
 from journal.usecases.common import named_goal
 
 if TYPE_CHECKING:
@@ -886,6 +886,15 @@ def _uncommitted(
     )
 
 
+#: What counting a goal's value on a day worked out (:meth:`Catalog.counted
+#: <journal.core.catalog.Catalog.counted>`), None when it is not known.
+Counting = Callable[[Goal, date], Counted | None]
+
+
+def _uncounted(_goal: Goal, _today: date) -> Counted | None:
+    return None
+
+
 @record(frozen=True)
 class Series(Record):
     """A goal's progress series and where it came from."""
@@ -896,17 +905,21 @@ class Series(Record):
 
 
 def _git_series(
-    goal: Goal, mine: list[tuple[Revision, GoalChange]], today: date, history: LoadedHistory
+    goal: Goal,
+    mine: list[tuple[Revision, GoalChange]],
+    today: date,
+    history: LoadedHistory,
+    counted: Counted | None = None,
 ) -> list[Point]:
     """The goal's series from its commits (``mine``, :func:`follow`'s) and its notes; the
     value it was first committed with is dated by its start and its own log, and is no
-    change of the value (``first``)."""
+    change of the value (``first``).  ``counted``: see :func:`value_series`."""
     known = [c.day for c in goal.checkins if c.path == goal.path and c.op is not None]
     start = start_of(goal)
     if start is not None:
         known.append(start)
     recorded, opened = recorded_values(mine, today, history.arrival(today), known)
-    return value_series(goal, today, recorded, opened)
+    return value_series(goal, today, recorded, opened, counted)
 
 
 def goal_series(vault: Vault, goal: Goal, today: date) -> Series:
@@ -916,11 +929,12 @@ def goal_series(vault: Vault, goal: Goal, today: date) -> Series:
 
 
 def series_lookup(
-    vault: Vault, goals: Sequence[Goal], today: date
+    vault: Vault, goals: Sequence[Goal], today: date, counted: Counting | None = None
 ) -> Callable[[Goal], list[tuple[date, float]]]:
     """``(day, value)`` points per goal, as the review and the plan take them; history
-    is read once for all ``goals`` (a goal not among them has no points)."""
-    series = goals_series(vault, goals, today)
+    is read once for all ``goals`` (a goal not among them has no points).  ``counted``:
+    see :func:`goals_series`."""
+    series = goals_series(vault, goals, today, counted)
 
     def points(goal: Goal) -> list[tuple[date, float]]:
         found = series.get(goal.path)
@@ -929,23 +943,32 @@ def series_lookup(
     return points
 
 
-def goals_series(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, Series]:
+def goals_series(
+    vault: Vault, goals: Sequence[Goal], today: date, counted: Counting | None = None
+) -> dict[str, Series]:
     """:func:`goal_series` for many goals, reading the history once; by goal path.
+    ``counted``: what counting a goal's value on a day worked out, when the caller has
+    it (:meth:`Catalog.counted <journal.core.catalog.Catalog.counted>`), so the series
+    does not work it out again.
 
     Also records on each goal the days a commit changed its value
     (:attr:`Goal.changed`, which ``last_checkin`` counts)."""
+    parts = counted or _uncounted
     history = history_if_any(vault)
     if history is None:
         for goal in goals:
             goal.changed = []
-        return {g.path: Series(value_series(g, today), False, False) for g in goals}
+        return {
+            g.path: Series(value_series(g, today, counted=parts(g, today)), False, False)
+            for g in goals
+        }
     followed = history.followed
     found = {}
     for goal in goals:
         vault.check_stop()
         mine = followed(goal.id, goal.path)
         truncated = any(r.boundary for r, _c in mine)
-        points = _git_series(goal, mine, today, history)
+        points = _git_series(goal, mine, today, history, parts(goal, today))
         goal.changed = committed_changes(points, goal.base)
         found[goal.path] = Series(points, True, truncated)
     return found

@@ -347,7 +347,7 @@ def review_data(
         for g in catalog.goals
         if g.status in OPEN_OR_DONE or then.get(g.path, {}).get("status") in OPEN_OR_DONE
     ]
-    series_of = _rebased(series_lookup(vault, shown, today), catalog.goals, then)
+    series_of = _rebased(series_lookup(vault, shown, today, catalog.counted), catalog.goals, then)
     # the week up to the day it is seen from (a `--date` in mid-week: found in a tryout,
     # a goal completed the day after was among its wins, while its scoreboard said 0)
     git = week_in_git(vault, Period(period.start, min(period.end, as_of)), today)
