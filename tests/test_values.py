@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from journal.core.catalog import Catalog
@@ -257,6 +257,56 @@ def test_values_on_is_value_on_of_each_day(
     points: list[tuple[date, float]], days: list[date]
 ) -> None:
     assert values_on(points, days, -1.0) == [value_on(points, day, -1.0) for day in days]
+
+
+_NOV = st.dates(date(2026, 10, 28), date(2026, 12, 3))
+_LINE = st.tuples(_NOV, st.sampled_from(["+1", "+0.5", "-1", "=3", "=0.2"]))
+
+
+@given(
+    st.lists(st.tuples(_LINE, st.sampled_from(["", " made before the log"])), max_size=5),
+    st.one_of(st.none(), st.sampled_from([0, 1, 2, 3.5])),
+    st.lists(_LINE, max_size=4),
+    st.lists(st.tuples(_NOV, st.sampled_from([0.0, 1.0, 2.0, 3.5])), max_size=3).map(sorted),
+    st.one_of(st.none(), _NOV),
+    st.one_of(st.none(), _NOV),
+    st.booleans(),
+)
+@example(  # the commit left out (before the recount), and `current` edited since it
+    [((date(2026, 11, 2), "=1"), "")],
+    5,
+    [(date(2026, 11, 10), "+1")],
+    [(date(2026, 11, 5), 1.0)],
+    None,
+    date(2026, 11, 30),
+    False,
+)
+def test_a_series_from_what_counting_worked_out_is_the_series_worked_out_again(
+    log: list[tuple[tuple[date, str], str]],
+    current: float | None,
+    others: list[tuple[date, str]],
+    recorded: list[tuple[date, float]],
+    opened: date | None,
+    today: date | None,
+    meetings: bool,
+) -> None:
+    """The review's series take the file's own values and the offsets from counting the
+    goal's value (:meth:`Catalog.counted`): the same series as worked out again."""
+    props = f"current: {current}\n" if current is not None else ""
+    props += "metric_source: meetings\n" if meetings else ""
+    lines = "".join(f"- {day}: {value}{note}\n" for (day, value), note in log)
+    goal = f"---\ntype: goal\ntitle: G\nbaseline: 0\n{props}start: 2026-11-01\n---\n## Log\n"
+    notes = [parse_note("goals/G.md", (goal + lines).encode())]
+    notes += [
+        parse_note(f"daily/{day}.md", f"progress:: [[G]] {value}\n".encode())
+        for day, value in dict(others).items()
+    ]
+    catalog = Catalog(notes, today=today)
+    [g] = catalog.goals
+    counted = catalog.counted(g, today)
+    assert value_series(g, today, recorded, opened, counted) == value_series(
+        g, today, recorded, opened
+    )
 
 
 def test_without_current_the_log_gives_the_value_with_or_without_other_notes() -> None:
