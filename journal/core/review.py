@@ -553,8 +553,10 @@ def _checkins(
                 "note": catalog.relinked(c.text, c.path or goal.path),
                 "source": _source(catalog, c) if c.path not in ("", goal.path) else None,
             }
-            for c in sorted(goal.checkins, key=lambda c: c.day)
-            if c.day in period and c.day <= as_of
+            for c in sorted(
+                (c for c in goal.checkins if c.day in period and c.day <= as_of),
+                key=lambda c: c.day,
+            )
         ]
         if items:
             out.append({"goal": link(goal), "checkins": items})
@@ -678,16 +680,21 @@ def _networking(
             older.append(by)
         else:
             followups.append(listed(meeting, state, by.isoformat(), late))
+    in_period = [  # sorted once picked: not every meeting of the vault
+        (m.day, m)
+        for m in catalog.meetings
+        if m.day is not None and m.day in period and m.day <= as_of
+    ]
+    in_period.sort(key=lambda item: (item[0], composed(item[1].path)))
     held = [
         {
             "meeting": catalog.titled_link(m.path),
-            "day": m.day.isoformat(),
+            "day": day.isoformat(),
             "kind": m.kind or "meeting",
             "with": [_person(catalog, p.target, p.display) for p in m.people],
             "outcome": catalog.relinked(m.outcome, m.path) if m.outcome else m.outcome,
         }
-        for m in sorted(catalog.meetings, key=lambda m: (m.day or date.min, composed(m.path)))
-        if m.day is not None and m.day in period and m.day <= as_of
+        for day, m in in_period
     ]
     added = [
         {
