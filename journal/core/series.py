@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from journal.core.checkins import (
     BEFORE_THE_LOG,
@@ -406,11 +406,11 @@ def _undated_by_log(
     return [(day, value) for day, value in recorded if day < cut]
 
 
-@record(frozen=True, slots=True)
-class Counted(Record):
+class Counted(NamedTuple):
     """What :func:`counted_value` worked out for a goal's value on a day, which its
     series (:func:`value_series`) needs again: the file's own values (``file_series``
-    without git's; None where the value needed none) and :func:`offsets`."""
+    without git's; None where the value needed none) and :func:`offsets`.  A tuple, not
+    a record: every command that types the goals makes one for each."""
 
     own: list[Point] | None
     steps: list[tuple[date, float]]
