@@ -919,7 +919,8 @@ class Catalog:
     def counted(self, goal: Goal, today: date | None) -> Counted | None:
         """What counting ``goal``'s value worked out (:func:`counted_value`), for its
         series on ``today`` (:func:`~journal.core.series.value_series`): None for
-        another day, or a goal not typed by this catalog (a copy changed since)."""
+        another day, or a goal not typed by this catalog (a copy changed since).  For a
+        goal as typed: one changed in place since (a check-in added) must not ask."""
         found = self._counted_parts.get(goal.path)
         if found is None or found[0] is not goal or today != self.today:
             return None
