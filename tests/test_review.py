@@ -2732,3 +2732,24 @@ def test_a_file_name_with_control_characters_is_shown_escaped_as_check_shows_it(
     message = told.split("]]: ", 1)[1]
     assert message.startswith("the file name `evil\\nname\\ttab\\x07.md` holds")
     assert message.isprintable()
+
+
+def test_a_check_in_field_copied_into_the_review_keeps_its_code_and_addresses(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a session: `progress:: [[a]] +1 ran `make test` and read
+    [guide](https://x.org/p#s)` showed as `ran and read [guide]()`: the code span and
+    the link's address were left out of the field's note; its goal and amount are still
+    read outside code (tests/test_checkin_fields.py has more)."""
+    write("goals/a.md", goal_text("Alpha"))
+    write(
+        "Journal/Daily/2026-11-20.md",
+        "progress:: [[a]] +1 ran `make test` and read [guide](https://x.org/p#s)\n"
+        "progress:: [[a]] `+5` and a [rebased](../../goals/a.md) link\n",
+    )
+    review = invoke("review", "--stdout").stdout
+    assert (
+        "- 2026-11-20 · +1 · ran `make test` and read [guide](https://x.org/p#s) · "
+        "in [[2026-11-20]]\n"
+    ) in review
+    assert "`+5` and a [rebased](../goals/a.md) link" in review

@@ -14,8 +14,8 @@ Obsidian shows it (see :func:`math_spans`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import field
 from functools import lru_cache
 from itertools import repeat
@@ -47,6 +47,10 @@ _FIELD_BRACKET = lazy(
 #: there (a field starts its line or is bracketed), though it was likely meant as one.
 _FIELD_INSIDE = lazy(r"(?<=[\s.,;:!?])(?:\*\*|__)?([A-Za-z][\w-]*)(?:\*\*|__)?::[ \t]*(\[\[.*)$")
 _MD_LINK_TEXT = lazy(r"\[[^\[\]\n]*\]\(")  # a link's text and the "(" of its URL
+#: A markdown link the regexes read as markdown-it does (see :func:`_plain_links`), its
+#: destination group 1: text with no bracket, a destination with no space, parenthesis,
+#: bracket, colon (``file:``), entity or angle bracket; on one line, with no title.
+_PLAIN_MD_LINK = lazy(r"\[[^\[\]\n]*\]\(([^\s()<>\[\]\\:&]*)\)")
 _URL_END = lazy(r"[)\s>]")
 _NOT_PLAIN = lazy(r"[\\<&*_]")  # escapes, HTML, entities, emphasis: see _code_blanked
 _SPAN_BAIL = lazy(r"[\[\]()\n]")
@@ -338,6 +342,8 @@ def _plain_facts(text: str, first_line: int) -> BodyFacts | None:
         plain = breaks[1:-1]
     if "\\" in plain or "<" in plain or "$" in plain or ("(" in plain and "](" in plain):
         return None
+    if _emphasised_tag(plain):
+        return None
     headings: list[Heading] = []
     tasks: list[Task] = []
     index = counted = 0  # the line that starts after ``counted`` in ``breaks``
@@ -403,21 +409,24 @@ def _plain_inline(
         index += text.count("\n", counted, start)
         counted = start
         row = text[start:end]
-        content = _line_content(row, row if written is None else written[index])
-        _scan_fields(content, first_line + index, facts)
+        content, as_written = _line_content(row, row if written is None else written[index])
+        _scan_fields(content, first_line + index, facts, as_written)
         found = text.find("::", end)
     return facts
 
 
-def _line_content(line: str, written: str) -> str:
+def _line_content(line: str, written: str) -> tuple[str, str]:
     """The inline content the line scanner gives a line of a body (``line``, its code
-    spans blanked; ``written``: as written), for :func:`_plain_facts`."""
+    spans blanked; ``written``: as written), for :func:`_plain_facts`, and that content
+    as written."""
     heading = _ATX.match(written) if written[0] == "#" else None
     if heading:  # the heading's text, then its spans blanked (a span may end it)
         title = _heading_text(written[heading.end(1) :])
-        return (_spans_blanked(title) or title) if "`" in title else title  # (as the body's)
-    item = written[:2] in ("- ", "* ", "+ ")  # (a text follows: the rest were given up on)
-    return line[2:].rstrip(" ") if item else line.rstrip(" ")
+        blanked = (_spans_blanked(title) or title) if "`" in title else title  # (as the body's)
+        return blanked, title
+    if written[:2] in ("- ", "* ", "+ "):  # (a text follows: the rest were given up on)
+        return line[2:].rstrip(" "), written[2:].rstrip(" ")
+    return line.rstrip(" "), written.rstrip(" ")
 
 
 def scanned_lines(text: str) -> tuple[list[str], bool]:
@@ -823,25 +832,32 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
     return facts
 
 
-#: A parenthesis, which a link's destination and title may nest.
-_PARENTHESIS = lazy(r"[()]")
+def _emphasised_tag(text: str) -> bool:
+    """Whether ``text`` may hold a tag in emphasis, ``*#tag*``: a tag to Obsidian (in
+    italics) and to markdown-it's reading, none to the regexes (a ``#`` after a space).
+    (A search for one character first: memchr, a hundred times faster than for two.)"""
+    return ("*" in text and "*#" in text) or ("_" in text and "_#" in text)
 
 
-def _wikilink_in_url(content: str, at: int) -> bool:
-    """Whether a ``[[`` stands inside the parentheses after one of ``content``'s ``](``
-    (the first at ``at``), which may be a link's destination or title (``[]([[x)]]``,
-    ``[a](b "[[c]]")``: no wikilink to markdown-it); nested ones counted."""
-    while at >= 0:
-        depth, end = 0, len(content)
-        for found in _PARENTHESIS.finditer(content, at + 1):
-            depth += 1 if found.group() == "(" else -1
-            if depth == 0:
-                end = found.end()
-                break
-        if content.find("[[", at, end) >= 0:
-            return True
-        at = content.find("](", end)
-    return False
+def _plain_links(content: str) -> bool:
+    """Whether each ``](`` of ``content`` is in a markdown link the regexes read as
+    markdown-it does (:data:`_PLAIN_MD_LINK`), not an image's (``![a](x.md)``), with no
+    wikilink about (``[[](](.md)``, ``[[x [a](b.md)]]``; and markdown-it gives the links
+    of a line in their order)."""
+    if "[[" in content:
+        return False
+    count = 0
+    for found in _PLAIN_MD_LINK.finditer(content):
+        if found.start() and content[found.start() - 1] == "!":
+            return False
+        count += 1
+    return count == content.count("](")
+
+
+def _plain_link_urls(text: str) -> list[str]:
+    """The destinations of the markdown links of ``text`` (a line :func:`_plain_links`
+    accepts)."""
+    return _PLAIN_MD_LINK.findall(text)
 
 
 def _inline(content: str, facts: BodyFacts, line: int) -> None:
@@ -851,17 +867,23 @@ def _inline(content: str, facts: BodyFacts, line: int) -> None:
         content = _math_blanked(content)
     url = content.find("](") if ")" in content else -1  # a "#" after it may be in a link's URL
     slow = "`" in content or "\\" in content or "<" in content  # (3 searches beat a regex's 1)
-    if url >= 0 and "[[" in content and _wikilink_in_url(content, url):
-        slow = True  # `[]([[x)]]`: a link to "[[x", no wikilink
+    if url >= 0 and not slow and not _plain_links(content):
+        slow = True  # `[]([[x)]]`, `[t](a.md "x")`, `![a](x.md)`: markdown-it reads those
+    if _emphasised_tag(content):
+        slow = True
     if not slow and (url < 0 or content.find("#", url) < 0):
         plain: str | None = content
     else:
         plain = _code_blanked(content)  # (None when it holds "](": markdown-it reads it)
     if plain is None:
         _parsed_inline(content, facts, line)
-    else:
+    elif plain is content:
         for offset, text in enumerate(plain.split("\n")):
-            _scan_text(text, line + offset, facts, wiki=True, markdown=True)
+            _scan_text(text, line + offset, facts, wiki=True, links=_plain_link_urls, written=text)
+    else:  # (its spans blanked on their lines: none holds a line break)
+        lines = content.split("\n")
+        for offset, text in enumerate(plain.split("\n")):
+            _scan_text(text, line + offset, facts, wiki=True, links=None, written=lines[offset])
 
 
 def _code_blanked(content: str) -> str | None:
@@ -1005,23 +1027,41 @@ def _math_run_blanked(lines: list[str], run: list[int]) -> bool:
 
 
 def _parsed_inline(content: str, facts: BodyFacts, line: int) -> None:
-    """What markdown-it's inline parser (with our wikilink rule) finds in ``content``."""
+    """What markdown-it's inline parser (with our wikilink rule) finds in ``content``,
+    line by line: the text of each line is what the tokens that start on it give."""
     many = content.count("[") > _MANY_BRACKETS  # markdown links by regex then
     md = _parser(links=not many)
     children: list[Token] = []
     md.inline.parse(content, md, {}, children)
+    written = content.split("\n")
+    # a token may run over a line break (a code span, an HTML tag, a link's title): then
+    # the line each token starts on is found by where it starts
+    placed = len(written) > 1 and len(written) - 1 != sum(
+        child.type in _BREAKS for child in children
+    )
+    if placed:
+        children = _placed_tokens(content, md)
     offset = 0
     buffer: list[str] = []
 
     def flush() -> None:
         if buffer:
-            _scan_text("".join(buffer), line + offset, facts, wiki=False, markdown=many)
+            text = "".join(buffer)
+            urls = md_link_urls if many else None
+            _scan_text(text, line + offset, facts, wiki=False, links=urls, written=written[offset])
             buffer.clear()
 
+    broke = False  # whether the last token was a line break
     for child in children:
-        if child.type in ("softbreak", "hardbreak"):
+        if placed and child.map is not None and child.map[0] != offset:
             flush()
-            offset += 1
+            offset = child.map[0]
+            if not broke:  # the line starts inside the token before: no field starts it
+                buffer.append(" ")
+        broke = child.type in _BREAKS
+        if broke:
+            flush()
+            offset += not placed
         elif child.type == "wikilink":
             embed = bool(child.meta.get("embed"))
             _add_link(child.content, embed, line + offset, facts)
@@ -1033,6 +1073,8 @@ def _parsed_inline(content: str, facts: BodyFacts, line: int) -> None:
             buffer.append("]()")  # (the URL left out: nothing in it is a tag)
         elif child.type == "code_inline":
             buffer.append(" ")
+        elif child.type == "html_inline":
+            buffer.append(child.content.replace("\n", " "))  # no field starts in a tag
         elif child.info == "escape":
             buffer.append(child.markup)  # "\#tag" is text, not a tag: keep the backslash
         else:
@@ -1040,22 +1082,74 @@ def _parsed_inline(content: str, facts: BodyFacts, line: int) -> None:
     flush()
 
 
-def _scan_text(text: str, line: int, facts: BodyFacts, *, wiki: bool, markdown: bool) -> None:
+_BREAKS = frozenset({"softbreak", "hardbreak"})
+
+
+def _placed_tokens(content: str, md: MarkdownIt) -> list[Token]:
+    """The inline tokens of ``content``, each marked (``token.map``) with the line it
+    starts on (0-based): the position the parser is at when a token is pushed is where
+    the token starts, and a text token's line is where the text before it ends (text
+    holds no line break)."""
+    tokens: list[Token] = []
+    breaks = [at for at, char in enumerate(content) if char == "\n"]
+    state = _placed_state()(content, md, {"breaks": breaks}, tokens)
+    md.inline.tokenize(state)
+    for rule in md.inline.ruler2.getRules(""):
+        rule(state)
+    return tokens
+
+
+@lru_cache(maxsize=1)
+def _placed_state() -> type[StateInline]:
+    """markdown-it's inline parser state marking each token it pushes with its line."""
+    from markdown_it.rules_inline import StateInline
+
+    class Placed(StateInline):
+        def pushPending(self) -> Token:
+            return self._placed(super().pushPending())
+
+        def push(self, ttype: str, tag: str, nesting: Any) -> Token:
+            return self._placed(super().push(ttype, tag, nesting))
+
+        def _placed(self, token: Token) -> Token:
+            line = bisect_left(self.env["breaks"], self.pos)  # the breaks before it
+            token.map = [line, line]
+            return token
+
+    return Placed
+
+
+def _scan_text(
+    text: str,
+    line: int,
+    facts: BodyFacts,
+    *,
+    wiki: bool,
+    links: Callable[[str], list[str]] | None,
+    written: str,
+) -> None:
+    """The links (wikilinks when ``wiki``; markdown links' destinations by ``links``),
+    tags and fields of ``text``, a line of inline content read (``written``: as written)."""
     if wiki and "[" in text:
         facts.links += [new_tuple(BodyLink, (link, line)) for link in wikilinks.find_links(text)]
-    if markdown and "](" in text:
-        for url in md_link_urls(text):
+    if links is not None and "](" in text:
+        for url in links(text):
             _add_md_link(url, line, facts)
     if "#" in text:
         facts.tags += [(tag, line) for tag in body_tags(text)]
     if "::" in text:
-        _scan_fields(text, line, facts)
+        _scan_fields(text, line, facts, written)
 
 
-def _scan_fields(text: str, line: int, facts: BodyFacts) -> None:
-    """The inline fields of ``text``, one line of a block's inline content."""
+def _scan_fields(text: str, line: int, facts: BodyFacts, written: str) -> None:
+    """The inline fields of ``text``, one line of a block's inline content read (its code
+    spans blanked; by markdown-it, its links' addresses left out), ``written`` as written.
+    A field that starts the line (``key:: value``) keeps its value as written, code spans
+    and links' addresses too (a check-in's note, shown in the review); a reader of its
+    value reads around code (see :func:`~journal.core.checkins.parse_inline`)."""
     for match in _FIELD_LINE.finditer(text):
-        facts.fields.append(InlineField(match.group(1).strip(), match.group(2).strip(), line))
+        value = match.group(2) if text is written else _value_written(match, written)
+        facts.fields.append(InlineField(match.group(1).strip(), value.strip(), line))
     # a bracketed field ends at a "]" or ")": none can match after the last one, and
     # stopping there keeps a line of many "(key::" linear
     last = max(text.rfind("]"), text.rfind(")"))
@@ -1064,6 +1158,15 @@ def _scan_fields(text: str, line: int, facts: BodyFacts) -> None:
         facts.fields.append(InlineField(key.strip(), value.strip(), line))
     for match in _FIELD_INSIDE.finditer(text):
         facts.stray_fields.append(InlineField(match.group(1), match.group(2).strip(), line))
+
+
+def _value_written(match: re.Match[str], written: str) -> str:
+    """The value of the line field ``match`` found in a line read, as the line as
+    ``written`` has it: the same key must start it (else the value read)."""
+    found = _FIELD_LINE.match(written) if match.start() == 0 else None
+    if found is None or found.group(1) != match.group(1):
+        return match.group(2)
+    return found.group(2)
 
 
 def md_link_urls(text: str) -> list[str]:

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from journal.core.body import DONE_TASK, BodyFacts, Stray, split_block_id
 from journal.core.dates import DateError, parse_date
+from journal.core.fences import code_spans
 from journal.core.fields import LARGEST
 from journal.core.formatting import exact_number, single_line
 from journal.core.moment import ENGLISH
@@ -786,10 +787,24 @@ _INLINE = lazy(r"^\s*!?\[\[([^\[\]\n]+?)\]\]\s*(.*)$")
 _INLINE_VALUE = lazy(rf"\s*!?\[\[[^\[\]\n]+?\]\]\s*{_VALUE_TEXT}")
 
 
+def _outside_code(value: str) -> str:
+    """``value`` (a ``progress::`` field's, as written) with each code span spaces as
+    long: its goal and amount are read outside code (`` `+5` `` is none; a note may show
+    code), its note from ``value`` at the same place."""
+    if "`" not in value:
+        return value
+    kept: list[str] = []
+    done = 0
+    for start, stop in code_spans(value):
+        kept += [value[done:start], " " * (stop - start)]
+        done = stop
+    return "".join(kept) + value[done:]
+
+
 def written_value(text: str) -> str | None:
     """The value of a log line (``- 2026-11-20: +1.000 note``) or of a ``progress::``
     field (``[[Goal]] +1.000 note``) as written (``+1.000``); None when it has none."""
-    match = _LOG_LINE.match(text) or _INLINE_VALUE.match(text)
+    match = _LOG_LINE.match(text) or _INLINE_VALUE.match(_outside_code(text))
     if match is None or match.group("op") is None:
         return None
     return match.group("op") + match.group("amount")
@@ -804,25 +819,26 @@ def inline_target(value: str) -> str | None:
 
 def inline_link(value: str) -> str | None:
     """The link ``[[Goal|shown]] +1 note`` (a ``progress::`` field's value) starts with,
-    as written (``[[Goal|shown]]``), None when it starts with no link."""
-    match = _INLINE.match(value)
-    return None if match is None else f"[[{match.group(1)}]]"
+    as written (``[[Goal|shown]]``), None when it starts with no link (outside code)."""
+    match = _INLINE.match(_outside_code(value))
+    return None if match is None else f"[[{value[match.start(1) : match.end(1)]}]]"
 
 
 def parse_inline(value: str, day: date, line: int, path: str) -> tuple[str, CheckIn] | None:
-    """``[[Goal]] +1 note`` (the value of a ``progress::`` field) as (link target,
-    check-in); None when it does not start with a link.  Raises :class:`MiswrittenValue`
-    for ``[[Goal]] + 1`` or ``[[Goal]] +1,5``, which is no check-in (not even a dated
-    note)."""
-    match = _INLINE.match(value)
+    """``[[Goal]] +1 note`` (the value of a ``progress::`` field, as written) as (link
+    target, check-in); None when it does not start with a link.  The link and the amount
+    are read outside code spans, the note is as written (`` [[Goal]] +1 ran `make` ``).
+    Raises :class:`MiswrittenValue` for ``[[Goal]] + 1`` or ``[[Goal]] +1,5``, which is
+    no check-in (not even a dated note)."""
+    match = _INLINE.match(_outside_code(value))
     if match is None:
         return None
     target = inline_target(value)
     assert target is not None  # the value starts with a link
-    rest = match.group(2)
-    parsed = parse_value(rest)
-    if parsed is None:
-        refuse_miswritten(rest)
-        return target, CheckIn(day, None, 0.0, rest.strip(), line, path)
-    op, amount, note = parsed
-    return target, CheckIn(day, op, amount, note, line, path)
+    rest = match.group(2)  # (it starts with no space, nor code)
+    found = _VALUE.match(rest)
+    if found is None:
+        refuse_miswritten(rest)  # the note: all after the link ("[[Goal]] `+5` ran")
+        return target, CheckIn(day, None, 0.0, value[match.end(1) + 2 :].strip(), line, path)
+    note = value[match.start(2) + found.start("note") :].strip()
+    return target, CheckIn(day, *_op_amount(found), note, line, path)
