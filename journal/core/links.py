@@ -297,8 +297,10 @@ def link_key(target: str) -> str:
     return fold(written_key(target))
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(target: str) -> str:
-    """The file-name part of a link target's key: what candidates are looked up by."""
+    """The file-name part of a link target's key: what candidates are looked up by;
+    cached too, as every link a build stores asks for its target's."""
     return link_key(target).rsplit("/", 1)[-1]
 
 
