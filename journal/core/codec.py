@@ -1190,15 +1190,17 @@ def is_empty(value: Any) -> bool:
 
 
 def plain(value: Value) -> Value:
-    """What ``value`` reads back as after it is written (dates become their text)."""
+    """What ``value`` reads back as after it is written (dates become their text).  A
+    scalar inside a list or a mapping is taken as it is without a call (most are: the
+    index makes the plain data of every note's properties)."""
     if type(value) in SCALAR_TYPES:
         return value
     if is_sequence(value):  # before the Mapping ABC's slower check: a note's lists
-        return [plain(v) for v in value]
+        return [v if type(v) in SCALAR_TYPES else plain(v) for v in value]
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in value.items()}
+        return {str(k): v if type(v) in SCALAR_TYPES else plain(v) for k, v in value.items()}
     return value
 
 
