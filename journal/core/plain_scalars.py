@@ -9,8 +9,11 @@ with, as YAML readers dispatch them; the 1.2 ones are also :mod:`yaml12`'s resol
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
+
+from journal.core.regex import lazy
 
 
 class Implicit(NamedTuple):
@@ -47,18 +50,17 @@ YAML12 = (
 
 #: YAML 1.1's types as PyYAML's safe loader resolves them (yes/no/on/off, sexagesimal
 #: and ``_``-grouped numbers, ``0b``/``0`` octal, timestamps, merge ``<<``, value ``=``,
-#: and a lone ``!``, ``&`` or ``*``).
+#: and a lone ``!``, ``&`` or ``*``), compiled when first used: only writing a value
+#: needs them (:func:`resolves_to_text`), not reading notes.
 YAML11 = (
     Implicit(
         "bool",
-        re.compile(
-            r"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$"
-        ),
+        lazy(r"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$"),
         "yYnNtTfFoO",
     ),
     Implicit(
         "float",
-        re.compile(
+        lazy(
             r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?"
             r"|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
             r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*"
@@ -68,17 +70,17 @@ YAML11 = (
     ),
     Implicit(
         "int",
-        re.compile(
+        lazy(
             r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)"
             r"|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"
         ),
         _SIGNED,
     ),
-    Implicit("merge", re.compile(r"^(?:<<)$"), "<"),
-    Implicit("null", re.compile(r"^(?:~|null|Null|NULL|)$"), "~nN"),
+    Implicit("merge", lazy(r"^(?:<<)$"), "<"),
+    Implicit("null", lazy(r"^(?:~|null|Null|NULL|)$"), "~nN"),
     Implicit(
         "timestamp",
-        re.compile(
+        lazy(
             r"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
             r"|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
             r"(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?"
@@ -86,8 +88,8 @@ YAML11 = (
         ),
         _DIGITS,
     ),
-    Implicit("value", re.compile(r"^(?:=)$"), "="),
-    Implicit("yaml", re.compile(r"^(?:!|&|\*)$"), "!&*"),
+    Implicit("value", lazy(r"^(?:=)$"), "="),
+    Implicit("yaml", lazy(r"^(?:!|&|\*)$"), "!&*"),
 )
 
 #: Characters a plain scalar may not start with (YAML's indicators).
@@ -99,10 +101,15 @@ for _implicit in YAML12:
     for _start in _implicit.starts:
         YAML12_BY_FIRST.setdefault(_start, []).append(_implicit)
 
-_BY_FIRST: dict[str, list[re.Pattern[str]]] = {}
-for _implicit in (*YAML12, *YAML11):
-    for _start in _implicit.starts:
-        _BY_FIRST.setdefault(_start, []).append(_implicit.pattern)
+
+@functools.cache
+def _by_first() -> dict[str, list[re.Pattern[str]]]:
+    """The patterns of both specs' types by the first character of their scalars."""
+    found: dict[str, list[re.Pattern[str]]] = {}
+    for implicit in (*YAML12, *YAML11):
+        for start in implicit.starts:
+            found.setdefault(start, []).append(implicit.pattern)
+    return found
 
 
 def yaml_int(text: str) -> int:
@@ -119,4 +126,4 @@ def resolves_to_text(plain: str) -> bool:
     Writing for other tools too, a string such as ``yes`` or ``10:00`` is quoted even
     though YAML 1.2 would read it as text.  (The empty string is null in both.)
     """
-    return not any(pattern.match(plain) for pattern in _BY_FIRST.get(plain[:1], ()))
+    return not any(pattern.match(plain) for pattern in _by_first().get(plain[:1], ()))
