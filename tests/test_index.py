@@ -396,6 +396,8 @@ def test_a_scoped_refresh_asks_the_index_only_for_its_paths(notes: Path) -> None
     assert index.refresh(["goals/Speak.md"]).parsed == ["goals/Speak.md"]
     index.conn.set_trace_callback(None)
     reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    # the largest note number: the last entry of the table's B-tree, no row read but it
+    reads = [s for s in reads if s != "SELECT max(num) FROM notes"]
     assert reads and all(" WHERE " in s.upper() for s in reads), reads
 
 

@@ -1737,18 +1737,16 @@ class Index:
 
     def _insert(self, entries: list[Entry]) -> None:
         conn = self.conn
+        # each note numbered as SQLite numbers a row (one past the largest number, 1 in an
+        # empty table), so that its search row is written without looking the number up
+        last = conn.execute("SELECT max(num) FROM notes").fetchone()[0] or 0
         conn.executemany(
-            f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({_MARKS})", [e.note for e in entries]
+            f"INSERT INTO notes (num, {_NOTE_COLUMNS}) VALUES (?, {_MARKS})",
+            [(last + i, *e.note) for i, e in enumerate(entries, 1)],
         )
-        rowids: dict[str, int] = {}
-        for chunk in _chunks([e.path for e in entries]):
-            marks = ",".join("?" * len(chunk))
-            rowids.update(
-                conn.execute(f"SELECT path, rowid FROM notes WHERE path IN ({marks})", chunk)
-            )
         conn.executemany(  # with the note's rowid as a value: a subquery is 3x slower
             "INSERT INTO search (rowid, title, body, linked, written) VALUES (?, ?, ?, ?, ?)",
-            [(rowids[e.path], *e.search) for e in entries],
+            [(last + i, *e.search) for i, e in enumerate(entries, 1)],
         )
         for table in _PER_NOTE:
             rows = [row for e in entries for row in e.details[table]]
