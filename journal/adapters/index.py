@@ -725,6 +725,7 @@ class Index:
         self.outdated: Why | None = None  # why the rows must be made again (see _check_meta)
         self.rebuilt_because: str | None = None  # why this process built it anew (Why.code)
         self._holding = False  # inside a rebuild's one write transaction
+        self._emptied = False  # ... that emptied the tables: every row is one it stored
         self._unlooked = False  # ... whose lookup indexes are dropped (see _read_and_store)
         self._data_version: int | None = None  # see changed_elsewhere
         self._changes: str | None = None  # the `changes` count then
@@ -1187,7 +1188,7 @@ class Index:
                     self._clear(self.conn)
                     for name in _LOOKUPS:
                         self.conn.execute(f"DROP INDEX {name}")
-                    self._unlooked = True
+                    self._unlooked = self._emptied = True
                 result = self._refresh(None, progress, stop)
                 self._look_up()
                 if stop is not None and stop():
@@ -1195,7 +1196,7 @@ class Index:
         except _Stopped:
             return Refresh()
         finally:
-            self._holding = self._unlooked = False
+            self._holding = self._unlooked = self._emptied = False
         self.outdated = None
         if why is not None:
             self.rebuilt_because = self.rebuilt_because or why.code
@@ -1603,7 +1604,8 @@ class Index:
                     [(*t, known[t[4]].hash) for t in touched],
                 )
                 removed = [p for p in gone if self._still(p, known[p])]
-                rows = self._present([e.path for e in entries] + removed)
+                # none to look up in a remake's emptied tables (each file is stored once)
+                rows = {} if self._emptied else self._present([e.path for e in entries] + removed)
                 entries = [e for e in entries if not self._superseded(e, known.get(e.path), rows)]
                 # new files may have been indexed meanwhile
                 present = [p for p in [e.path for e in entries] + removed if p in rows]
