@@ -535,13 +535,31 @@ def one_line_texts(data: Any, keep: frozenset[str] = frozenset({"chart"})) -> An
 def map_texts(data: Any, change: Callable[[str], str], keep: frozenset[str] = frozenset()) -> Any:
     """``data`` (texts, numbers, lists and mappings) with ``change`` applied to every
     text in it, except under the keys ``keep``."""
-    if isinstance(data, str):
-        return change(data)
-    if isinstance(data, dict):
-        return {k: v if k in keep else map_texts(v, change, keep) for k, v in data.items()}
-    if isinstance(data, list):
-        return [map_texts(v, change, keep) for v in data]
-    return data
+
+    def walk(value: Any) -> Any:
+        # a text, or a number, None or True, changed or kept here, without a call of
+        # walk: most values are (a review's some 9,000: a call each cost 15 M instructions)
+        if type(value) is str:
+            return change(value)
+        if isinstance(value, dict):
+            return {
+                k: v
+                if k in keep or type(v) in _LEAVES
+                else (change(v) if type(v) is str else walk(v))
+                for k, v in value.items()
+            }
+        if isinstance(value, list):
+            return [
+                v if type(v) in _LEAVES else (change(v) if type(v) is str else walk(v))
+                for v in value
+            ]
+        return change(value) if isinstance(value, str) else value
+
+    return walk(data)
+
+
+#: The values :func:`map_texts` keeps as they are, told by their type alone.
+_LEAVES = frozenset({int, float, bool, type(None)})
 
 
 #: A line break (kept), every control character, and the line and paragraph separators.
