@@ -13,11 +13,15 @@ def evaluate(ctx: Context, rules: Sequence[Rule]) -> list[Finding]:
     """Every finding of ``rules``, except those a goal's ``check_ignore`` silences,
     sorted by path (:func:`composed` first: a file name a Mac wrote decomposed sorts as
     it will once renamed), line and rule."""
-    silenced = {g.path: [s.strip().upper() for s in g.check_ignore] for g in ctx.goals}
+    # only the goals that silence a rule: most findings then need no look at it
+    silenced = {
+        g.path: [s.strip().upper() for s in g.check_ignore] for g in ctx.goals if g.check_ignore
+    }
     findings = []
     for rule in rules:
         for problem in rule.check(ctx):
-            if is_ignored(rule, silenced.get(problem.goal or problem.path, ())):
+            ignore = silenced.get(problem.goal or problem.path) if silenced else None
+            if ignore and is_ignored(rule, ignore):
                 continue
             findings.append(
                 Finding(
