@@ -92,6 +92,39 @@ def test_each_field_is_read_from_its_own_line(text: str, monkeypatch: pytest.Mon
     assert not [f for f in facts.fields if "+9" in f.value]
 
 
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        # found in review: an image's alt text over a line break put the field on its
+        # second line on the line before, and one on a task's line was lost for good
+        (
+            "Photo ![team\nprogress:: [[b]] +9](p.png)\nprogress:: [[a]] +1\n",
+            [
+                InlineField("Photo team progress", "[[b]] +9", 1),
+                InlineField("progress", "[[a]] +1", 3),
+            ],
+        ),
+        ("- [ ] buy ![x\nprogress:: [[b]] +9](p.png)\n", []),
+        # a line's last token runs on past it: its field's value is read, not cut as
+        # written (an unclosed code span there showed `[[b]]` as a link in the review)
+        (
+            "progress:: [[a]] +1 photo ![x\nprogress:: [[b]] +9](p.png)\n",
+            [InlineField("progress", "[[a]] +1 photo x progress:: [[b]] +9", 1)],
+        ),
+        (
+            "progress:: [[a]] +1 ran `[progress:: [[b]] +9]\nand more` ok\n",
+            [InlineField("progress", "[[a]] +1 ran", 1)],
+        ),
+    ],
+)
+def test_no_field_starts_inside_an_image_or_a_token_run_on(
+    text: str, fields: list[InlineField]
+) -> None:
+    facts = parse_body(text)
+    assert facts.fields == fields
+    assert [(f.value, f.line) for f in facts.stray_fields] in ([], [("[[b]] +9", 1)])
+
+
 def test_a_field_in_a_code_span_is_no_field() -> None:
     assert parse_body("`progress:: [[a]] +1` and `k:: v`\n").fields == []
 

@@ -1044,17 +1044,20 @@ def _parsed_inline(content: str, facts: BodyFacts, line: int) -> None:
     offset = 0
     buffer: list[str] = []
 
-    def flush() -> None:
+    def flush(whole: bool = True) -> None:
+        """Read the line's text; a line whose last token runs on past its end (``whole``
+        False) gives its fields their values as read, not as written (cut mid-token)."""
         if buffer:
             text = "".join(buffer)
             urls = md_link_urls if many else None
-            _scan_text(text, line + offset, facts, wiki=False, links=urls, written=written[offset])
+            as_written = written[offset] if whole else text
+            _scan_text(text, line + offset, facts, wiki=False, links=urls, written=as_written)
             buffer.clear()
 
     broke = False  # whether the last token was a line break
     for child in children:
         if placed and child.map is not None and child.map[0] != offset:
-            flush()
+            flush(broke)
             offset = child.map[0]
             if not broke:  # the line starts inside the token before: no field starts it
                 buffer.append(" ")
@@ -1073,13 +1076,14 @@ def _parsed_inline(content: str, facts: BodyFacts, line: int) -> None:
             buffer.append("]()")  # (the URL left out: nothing in it is a tag)
         elif child.type == "code_inline":
             buffer.append(" ")
-        elif child.type == "html_inline":
-            buffer.append(child.content.replace("\n", " "))  # no field starts in a tag
+        elif child.type in ("html_inline", "image"):
+            # no field starts in a tag or an image's text (its alt text, its content)
+            buffer.append(child.content.replace("\n", " "))
         elif child.info == "escape":
             buffer.append(child.markup)  # "\#tag" is text, not a tag: keep the backslash
         else:
             buffer.append(child.content)
-    flush()
+    flush(offset >= len(written) - 1)
 
 
 _BREAKS = frozenset({"softbreak", "hardbreak"})
