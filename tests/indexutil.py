@@ -98,13 +98,21 @@ def write_many_notes(vault: Path, total: int) -> None:
 
 def wait_for_a_stored_batch(db: Path, timeout: float = 60) -> bool:
     """Whether a build writing to ``db`` stored its first batch of notes in time."""
+    return wait_until_stored(db, "SELECT count(*) FROM notes", timeout)
+
+
+def wait_until_stored(db: Path, query: str, timeout: float = 60) -> bool:
+    """Whether ``query`` on the index ``db`` (written by another process) gave a row whose
+    first value is true within ``timeout`` seconds: a test waits for what it needs, not
+    for a fixed time a loaded machine may overrun (a watcher not yet started at 1.5 s)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         time.sleep(0.01)
         with contextlib.suppress(sqlite3.Error):
             conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
             try:
-                if conn.execute("SELECT count(*) FROM notes").fetchone()[0]:
+                row = conn.execute(query).fetchone()
+                if row is not None and row[0]:
                     return True
             finally:
                 conn.close()

@@ -587,9 +587,9 @@ def test_hostile_lines_parse_in_linear_time() -> None:
     lines += ["[" * 100_000 + "x" + "]" * 100_000]
     lines += ["\n".join(["k:: `x` [[a]] #t"] * 20_000)]  # many lines read text-wide
     for line in lines:
-        started = time.perf_counter()
+        started = time.process_time()  # CPU time: a busy machine's load doesn't count
         parse_note("n.md", (line + "\n").encode())
-        assert time.perf_counter() - started < 2.0, line[:20]
+        assert time.process_time() - started < 2.0, line[:20]
 
 
 def test_check_ins_with_long_runs_of_spaces_parse_in_linear_time() -> None:
@@ -603,7 +603,7 @@ def test_check_ins_with_long_runs_of_spaces_parse_in_linear_time() -> None:
     spaces = " " * 20_000
     note = f"a{spaces}b"
     log = f"## Log\n\n- 2026-11-20: +1 {note}  \n- 2026-11-21:{spaces}{note}\n"
-    started = time.perf_counter()
+    started = time.process_time()
     checkin = parse_log_line(f"- 2026-11-20: +1 {note}  ", 3)
     assert checkin is not None and (checkin.op, checkin.note) == ("+", note)
     assert parse_value(f"=4 {note}{spaces}") == ("=", 4.0, note)
@@ -613,7 +613,7 @@ def test_check_ins_with_long_runs_of_spaces_parse_in_linear_time() -> None:
     assert [f.value for f in daily.fields] == [f"[[Goal]] -1 {note}"]
     goal = parse_note("g.md", f"---\ntype: goal\n---\n{log}".encode())
     assert [(c.op, c.note) for c in goal.checkins] == [("+", note), (None, note)]
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 def test_the_hostile_note_parses_quickly() -> None:
@@ -622,9 +622,9 @@ def test_the_hostile_note_parses_quickly() -> None:
     from tests.conftest import DATA
 
     raw = (DATA / "bodies" / "brackets.md").read_bytes()
-    started = time.perf_counter()
+    started = time.process_time()
     note = parse_note("brackets.md", raw)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     assert [link.target for link in note.links][-1] == "Real link" and note.tags == ["tag"]
 
 

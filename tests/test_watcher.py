@@ -41,6 +41,7 @@ from tests.indexutil import (
     small_disk,
     wait_for_a_stored_batch,
     wait_for_workers,
+    wait_until_stored,
     write_many_notes,
 )
 
@@ -964,7 +965,8 @@ def test_journal_watch_quiet_prints_nothing_but_errors(vault: Path, write: Write
     nothing of it)."""
     write("notes/a.md", "# a\n")
     proc = _start_cli(vault, "--quiet")
-    time.sleep(1.5)
+    db = default_path(Vault.open(vault))
+    assert wait_for_a_stored_batch(db), "the watcher did not start"  # (then it watches)
     write("notes/b.md", "# b\n")
     write("notes/c.md", "---\ntitle: one\ntitle: two\n---\n# c\n")
     # reported: a check-in line that can't be read was told by `list`, not by `watch`
@@ -974,7 +976,8 @@ def test_journal_watch_quiet_prints_nothing_but_errors(vault: Path, write: Write
     write("goals/h.md", "---\ntype: goals\n---\n# H\n")
     write("meetings/m.md", "---\ntype: meetng\ndate: 2026-11-18\n---\n# M\n")
     write("meetings/agenda.md", "# An agenda of my own\n")
-    time.sleep(1.0)
+    assert wait_until_stored(db, "SELECT count(*) = 8 FROM notes"), "the saves were not read"
+    time.sleep(0.5)  # the lines told after the commit
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=20)
     assert proc.returncode == 0 and out == ""
@@ -995,10 +998,13 @@ def test_journal_watch_tells_a_goal_left_empty(vault: Path, write: Write) -> Non
     write("goals/e.md", goal_text("E"))
     write("notes/e.md", "# e\n")
     proc = _start_cli(vault, "--quiet")
-    time.sleep(1.5)
+    db = default_path(Vault.open(vault))
+    assert wait_for_a_stored_batch(db), "the watcher did not start"
     write("goals/e.md", "")
     write("notes/e.md", "")  # no goal: quiet
-    time.sleep(SAVE_SECONDS + 1.5)
+    told = "SELECT count(*) FROM diagnostics WHERE path = 'goals/e.md' AND message LIKE 'empty%'"
+    assert wait_until_stored(db, told), "the empty goal was not read"
+    time.sleep(0.5)  # the line told after the commit
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=20)
     assert proc.returncode == 0 and out == ""
