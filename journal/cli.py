@@ -10,7 +10,6 @@ import contextlib
 import errno
 import functools
 import gc
-import json
 import os
 import re
 import signal
@@ -769,37 +768,35 @@ HELD_JSON = "journal.held_json"
 
 
 def emit_json(data: Any) -> None:
-    from journal.core.formatting import escape_c1, json_numbers
+    from journal.core.json_indented import indented_json
 
     ctx = click.get_current_context(silent=True)
     held = ctx.meta.get(HELD_JSON) if ctx is not None else None
     if held is not None:
         held.append(data)
         return
-    _print(escape_c1(json.dumps(json_numbers(data), indent=2, ensure_ascii=False)))
+    _print(indented_json(data))
 
 
 def emit_json_list(records: Iterable[Any]) -> None:
     """The text :func:`emit_json` gives the list of ``records``, written as they come, a
     few dozen kilobytes at a time: ``list --type all --json`` held the 50,000 notes of a
     vault, their records and the 22 MB of text at once (600 MB)."""
-    from journal.core.formatting import escape_c1, json_numbers
+    from journal.core.json_indented import indented_json
 
     held: list[str] = []
     size = 0
     start = "["
     for item in records:
-        text = json.dumps(json_numbers(item), indent=2, ensure_ascii=False)
-        held.append(
-            start + "\n  " + text.replace("\n", "\n  ")
-        )  # no JSON string holds a line break
+        text = indented_json(item, "  ")
+        held.append(start + "\n  " + text)
         size += len(text)
         start = ","
         if size > _JSON_CHUNK:
-            _print(escape_c1("".join(held)), nl=False)
+            _print("".join(held), nl=False)
             held, size = [], 0
     held.append("[]" if start == "[" else "\n]")
-    _print(escape_c1("".join(held)))
+    _print("".join(held))
 
 
 _JSON_CHUNK = 64 * 1024  # characters of JSON text written at once
