@@ -60,6 +60,8 @@ FILE_MISTAKES = frozenset({"M007", "R002", "T007", "T009", "T011", "T012"})
 STATUS_EVENTS = ("completed", "dropped", "status")  # history's events of a status change
 PLAN_CHANGED = "T012"  # a goal changed since the plan covering this week was made
 COPY_NAMED = "H019"  # a note named as a copy: Needs attention names it (attention.copies)
+STALE = "T006"  # a goal quiet too long: Needs attention's stale list says it
+PAST_DUE = "T002"  # an active goal past due: its past_due list says it
 WEEK = timedelta(days=7)
 PERIOD = "period"  # the section of the week's days and the links to the weeks around it
 OPEN_OR_DONE = ("active", "done")  # the statuses the review shows a goal's values for
@@ -351,12 +353,16 @@ def review_data(
     # the week up to the day it is seen from (a `--date` in mid-week: found in a tryout,
     # a goal completed the day after was among its wins, while its scoreboard said 0)
     git = week_in_git(vault, Period(period.start, min(period.end, as_of)), today)
+    # The goals of this week as they are (none changed from git's): the review's own stale
+    # and past-due lists name every goal T006 and T002 would, which Needs attention
+    # leaves out then (build_review's `_unlisted`), so they are not run for nothing
+    listed = (STALE, PAST_DUE) if as_of == today == catalog.today and not then else ()
     findings = check_vault(
         vault,
         catalog,
         as_of,
         # a plan's now, not that week's; a note named as a copy: Needs attention's copies
-        ignore=(COPY_NAMED, *((PLAN_CHANGED,) if as_of < today else ())),
+        ignore=(COPY_NAMED, *((PLAN_CHANGED,) if as_of < today else ()), *listed),
         severities=SHOWN,
         also=(REACHED,),
         goals_only=True,
