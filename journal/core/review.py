@@ -467,13 +467,15 @@ def _score(
     week holding it (:func:`plan_judged`).  For a goal one step from its target, what it
     needs is that step by its due day, not a weekly rate, and ``late`` the milestone that
     makes it behind."""
-    in_week = [p for p in points if p[0] in period]
+    # days compared, not `in period`: a call for each of a vault's thousands of points
+    start, end, until = period.start, period.end, min(period.end, as_of)
+    in_week = [p for p in points if start <= p[0] <= end]
     based = "baseline" not in goal.unread  # else counted from one it can't read: unknown
     change = None
     if in_week and based:
         start_value = value_on(points, before, goal.base)
         change = in_week[-1][1] - start_value
-    elif based and any(c.day in period and c.day <= as_of for c in goal.checkins):
+    elif based and any(start <= c.day <= until for c in goal.checkins):
         change = 0.0  # check-ins with a note and no value: there was one, no change
     logged = _logged(goal, period, as_of) if based else None
     now, status, planned = plan_judged(goal, as_of, value, plan)  # (a week ahead: now)
@@ -513,7 +515,8 @@ def _logged(goal: Goal, period: Period, as_of: date) -> float | None:
     change the Check-ins list, which the value does not show (a tryout: `no change` beside
     a listed `+1`).  None when they agree or the week logged no value."""
     own = [c for c in goal.checkins if c.path == goal.path]
-    if not any(c.op is not None and c.day in period and c.day <= as_of for c in own):
+    start, until = period.start, min(period.end, as_of)
+    if not any(c.op is not None and start <= c.day <= until for c in own):
         return None
     base = goal.base
     if log_agrees(base, own, goal.file_current):
@@ -545,6 +548,7 @@ def _checkins(
     day, change, note (its links made to resolve from the review), and a link to the note
     it was recorded in when not the goal's (to its line, when a block id ends it)."""
     out = []
+    start, until = period.start, min(period.end, as_of)  # (not `in period`: see _score)
     for goal in goals:
         items = [
             {
@@ -554,7 +558,7 @@ def _checkins(
                 "source": _source(catalog, c) if c.path not in ("", goal.path) else None,
             }
             for c in sorted(
-                (c for c in goal.checkins if c.day in period and c.day <= as_of),
+                (c for c in goal.checkins if start <= c.day <= until),
                 key=lambda c: c.day,
             )
         ]
@@ -680,10 +684,9 @@ def _networking(
             older.append(by)
         else:
             followups.append(listed(meeting, state, by.isoformat(), late))
+    start, until = period.start, min(period.end, as_of)  # (not `in period`: see _score)
     in_period = [  # sorted once picked: not every meeting of the vault
-        (m.day, m)
-        for m in catalog.meetings
-        if m.day is not None and m.day in period and m.day <= as_of
+        (m.day, m) for m in catalog.meetings if m.day is not None and start <= m.day <= until
     ]
     in_period.sort(key=lambda item: (item[0], composed(item[1].path)))
     held = [
