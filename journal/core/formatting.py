@@ -575,6 +575,8 @@ def terminal_text(text: str) -> str:
     reversed, and the rest of its line with it; the isolates and embeddings
     right-to-left text is wrapped in are kept); line breaks and tabs kept.  Colour is
     added after (see :func:`terminal_data`)."""
+    if text.isprintable():  # most texts: none of those characters is printable
+        return text
     return _CONTROL.sub(_shown, text)
 
 
