@@ -313,15 +313,27 @@ def _elsewhere(goal: Goal) -> tuple[dict[date, list[CheckIn]], list[date]]:
 
 
 def _offset_steps(
-    elsewhere: dict[date, list[CheckIn]], recounted: list[date], base: Steps, baseline: float
+    elsewhere: dict[date, list[CheckIn]],
+    recounted: list[date],
+    base: Steps | None,
+    baseline: float,
 ) -> list[tuple[date, float]]:
     """:func:`offsets` of the check-ins ``elsewhere`` (not empty), against the file's own
-    values ``base``."""
+    values ``base``; None: the offsets are the check-ins' sums, whatever those values are
+    (:func:`_summed`), which need not be worked out."""
     first = min(elsewhere)
     recounts = {day for day in recounted if day > first}
     days = sorted(elsewhere.keys() | recounts)
     steps: list[tuple[date, float]] = []
     offset = 0.0
+    if base is None:
+        for day in days:
+            if day in recounts:
+                offset = 0.0
+            for checkin in elsewhere.get(day, ()):
+                offset = offset + checkin.amount if checkin.op == "+" else offset - checkin.amount
+            steps.append((day, offset))
+        return steps
     for day, file_value in zip(days, values_on(base, days, baseline), strict=True):
         if day in recounts:
             offset = 0.0
@@ -329,6 +341,29 @@ def _offset_steps(
             offset = exact_sum(checkin.apply(exact_sum(file_value, offset)), -file_value)
         steps.append((day, offset))
     return steps
+
+
+#: Every whole number of at most this size is a float, so a sum of such is exact.
+_EXACT = 2**53
+
+
+def _summed(goal: Goal) -> bool:
+    """Whether the offsets of the goal's check-ins in other notes are their sums, the same
+    whatever the file's values on their days: none sets the value (``=N``) and the goal's
+    numbers (baseline, ``current``, each check-in's amount) are whole, their sizes (the
+    amounts' twice) adding up to less than 2^53.  Then the file's value, the offset and
+    the amount add and take away exactly, as :func:`exact_sum` would in decimal, and the
+    file's own values (a series for each goal) need not be worked out for its value."""
+    base, current, path = goal.base, goal.file_current or 0, goal.path
+    if not (float(base).is_integer() and float(current).is_integer()):
+        return False
+    total = abs(base) + abs(current)
+    for checkin in goal.checkins:
+        amount = checkin.amount
+        if (checkin.op == "=" and checkin.path != path) or not float(amount).is_integer():
+            return False
+        total += 2 * abs(amount)
+    return total < _EXACT  # a float sum of whole numbers that reaches it stays there
 
 
 def value_series(
@@ -409,8 +444,9 @@ def _undated_by_log(
 class Counted(NamedTuple):
     """What :func:`counted_value` worked out for a goal's value on a day, which its
     series (:func:`value_series`) needs again: the file's own values (``file_series``
-    without git's; None where the value needed none) and :func:`offsets`.  A tuple, not
-    a record: every command that types the goals makes one for each."""
+    without git's; None where the value needed none: the series works them out) and
+    :func:`offsets`.  A tuple, not a record: every command that types the goals makes
+    one for each."""
 
     own: list[Point] | None
     steps: list[tuple[date, float]]
@@ -443,7 +479,9 @@ def counted_value(goal: Goal, today: date | None) -> tuple[float | None, Counted
         file_value = value_on(pairs(own), day, goal.base)
     elsewhere, recounted = _elsewhere(goal)
     steps: list[tuple[date, float]] = []
-    if elsewhere:
+    if elsewhere and own is None and _summed(goal):  # most goals: the file's values unasked
+        steps = _offset_steps(elsewhere, recounted, None, goal.base)
+    elif elsewhere:
         own = own if own is not None else file_series(goal, today)
         steps = _offset_steps(elsewhere, recounted, pairs(own), goal.base)
     return exact_sum(file_value, value_on(steps, day, 0)), Counted(own, steps)
