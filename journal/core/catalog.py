@@ -910,7 +910,8 @@ class Catalog:
         for goal in goals:
             if goal.metric_source == "meetings":
                 self._count_meetings(goal)
-            goal.checkins.sort(key=lambda c: (c.day, c.path != goal.path, c.path, c.line))
+            path = goal.path
+            goal.checkins.sort(key=lambda c: (c.day, c.path != path, c.path, c.line))
             goal.current, parts = counted_value(goal, self.today)
             if parts is not None:
                 self._counted_parts[goal.path] = (goal, parts)
