@@ -8,7 +8,6 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from journal.core import links as wikilinks
@@ -329,6 +328,8 @@ def parse_number(text: str, name: str) -> int | float:
     if re.fullmatch(r"[-+]?\d+", cleaned):
         return int(cleaned)  # exactly, however many digits
     if "." not in cleaned and value.is_integer():
+        from decimal import Decimal  # rare (1e3): not imported by every command
+
         return int(Decimal(cleaned))  # 1e3, exactly (int(1e23) is 99999999999999991611392)
     return value
 
