@@ -31,6 +31,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -647,12 +648,16 @@ def _op_amount(match: re.Match[str]) -> tuple[str, float]:
     return sign[0], -amount if sign == "=-" else amount
 
 
+_day: Callable[[CheckIn], date] = operator.attrgetter("day")
+_note: Callable[[CheckIn], str] = operator.attrgetter("note")
+
+
 def running(start: float, checkins: list[CheckIn]) -> list[tuple[CheckIn, float]]:
     """Each check-in (in date order, stable) with the value just after it, counting from
     ``start``."""
     out = []
     value = start
-    for checkin in sorted(checkins, key=lambda c: c.day):
+    for checkin in sorted(checkins, key=_day):
         value = checkin.apply(value)
         out.append((checkin, value))
     return out
@@ -666,8 +671,8 @@ def restated(
     log gives after it, plus what ``added`` gives for its day (what other notes add by
     then).  That progress was made before its day: a value committed before it holds
     it already, and added to that it would count twice."""
-    if not any(c.note == BEFORE_THE_LOG for c in log):  # most goals: nothing to replay
-        return sorted(log, key=lambda c: c.day)
+    if BEFORE_THE_LOG not in map(_note, log):  # most goals: nothing to replay
+        return sorted(log, key=_day)
     return [
         c._replace(op="=", amount=exact_sum(value, added(c.day) if added else 0))
         if c.op is not None and c.note == BEFORE_THE_LOG

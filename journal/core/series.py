@@ -267,7 +267,8 @@ def known_since(
     if today is None:
         return None
     ahead = [c.day for c in own if c.op is not None and c.day > today]
-    if any(c.path != goal.path and c.op == "=" for c in goal.checkins) or (
+    path = goal.path
+    if "=" in [c.op for c in goal.checkins if c.path != path] or (
         ahead and not log_agrees(goal.base, own, goal.file_current)
     ):
         return today
