@@ -37,7 +37,6 @@ import math
 import os
 import pickle
 import re
-import shutil
 import sqlite3
 import stat
 import sys
@@ -707,7 +706,11 @@ class _Unusable(NamedTuple):
 
 
 def _room(path: Path) -> int:
-    """The bytes free to this user on the disk of the folder of ``path`` (0: unknown)."""
+    """The bytes free to this user on the disk of the folder of ``path`` (0: unknown);
+    shutil imported here, only a full disk asks (``list`` started without it, 7 M
+    instructions)."""
+    import shutil
+
     try:
         return shutil.disk_usage(path.parent).free
     except OSError:
