@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import re
 import stat
 import sys
 from pathlib import Path
 
+from journal.adapters.files import blake2b
 from journal.core.regex import lazy
 
 
@@ -75,7 +75,7 @@ def vault_cache_file(root: Path, suffix: str) -> Path:
     ``.lock``): named after the vault folder, its first :data:`NAME_BYTES` in UTF-8
     (the hash tells vaults apart), and a hash of its full path."""
     full = str(root.resolve())
-    tag = hashlib.blake2b(full.encode("utf-8", "surrogateescape"), digest_size=6).hexdigest()
+    tag = blake2b(full.encode("utf-8", "surrogateescape"), digest_size=6).hexdigest()
     name = re.sub(r"[^\w.-]+", "-", root.name).strip("-.") or "vault"
     name = name.encode()[:NAME_BYTES].decode(errors="ignore").rstrip("-.")  # whole characters
     return cache_folder() / f"{name}-{tag}{suffix}"

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import signal
 import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+try:  # hashlib's own BLAKE2 (hashlib.blake2b is this one), without importing hashlib, which
+    # loads OpenSSL's library: 11 M instructions of the start of every command
+    from _blake2 import blake2b as blake2b
+except ImportError:  # a Python built without it
+    from hashlib import blake2b as blake2b
 
 from journal.adapters.libc import exchange
 from journal.core.codec import MAX_NOTE_BYTES, TOO_LARGE
@@ -62,7 +67,7 @@ def _gone(what: str) -> str:
 
 def digest(data: bytes) -> str:
     """The content hash used everywhere (index, conflict checks, watcher echo)."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 @record(frozen=True, slots=True)

@@ -30,7 +30,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
-import hashlib
 import io
 import json
 import math
@@ -62,6 +61,7 @@ from journal.adapters.cachedir import (
 from journal.adapters.environment import variable
 from journal.adapters.files import (
     absolute,
+    blake2b,
     changed_ns,
     digest,
     stat_stamp,
@@ -327,7 +327,7 @@ def kept_code_key(root: str, sources: list[str], kept: Callable[[], Path]) -> st
     line's, keep theirs); a folder that can't be written keeps none (the hash is made
     each time).  (A path as text, not a Path: 55 of them cost as much as their stats.)"""
     named = sorted(sources)
-    stamp = hashlib.blake2b(f"{__version__}\0{root}".encode(), digest_size=16)
+    stamp = blake2b(f"{__version__}\0{root}".encode(), digest_size=16)
     newest = 0
     for rel in named:
         info = os.stat(f"{root}/{rel}")  # noqa: PTH116 (see above)
@@ -345,7 +345,7 @@ def kept_code_key(root: str, sources: list[str], kept: Callable[[], Path]) -> st
             text = file.read_text(encoding="ascii")
             if _CODE_KEY.fullmatch(text):
                 return text
-    found = hashlib.blake2b(digest_size=16)
+    found = blake2b(digest_size=16)
     for rel in named:
         with open(f"{root}/{rel}", "rb") as source:  # noqa: PTH123 (see above)
             data = source.read()

@@ -28,7 +28,6 @@ The properties the tool owns are guarded alike: :func:`owned_hashes`, kept in th
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
@@ -145,6 +144,8 @@ def content_hash(text: str, *, links: bool = False, shown: bool = True) -> str:
             normal = _BARE_WIKILINK.sub("[[]]", normal)
             if "#" in normal or "|" in normal:
                 normal = _MARKED_WIKILINK.sub(_link_shown, normal)
+    import hashlib  # here: a command that writes no generated text starts without it
+
     return hashlib.blake2b(normal.encode("utf-8"), digest_size=4).hexdigest()
 
 
