@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import operator
 import os
 import signal
 import stat
@@ -80,15 +81,17 @@ class Snapshot(Record):
     mode: int
 
 
-def changed_ns(info: os.stat_result) -> int:
-    """When the file last changed, by the system's clock: its ctime, which every write
-    and every change of its mtime moves and no tool can set.  An edit that keeps the
-    size and puts the mtime back (``touch -r``, ``rsync --inplace -t``) is seen, and a
-    file whose mtime lies in the future (unpacked from an archive, synced from a device
-    with a wrong clock) is trusted 2 s after it was read, as any other, rather than
-    read again by every command (a chmod moves the ctime too: the file is then read and
-    hashed again, not parsed).  Windows' ctime is the creation time: there, the mtime."""
-    return info.st_ctime_ns if os.name == "posix" else info.st_mtime_ns
+#: When the file last changed, by the system's clock (a getter in C: the stat scan of
+#: every command asks it of every note): its ctime, which every write and every change of
+#: its mtime moves and no tool can set.  An edit that keeps the size and puts the mtime
+#: back (``touch -r``, ``rsync --inplace -t``) is seen, and a file whose mtime lies in the
+#: future (unpacked from an archive, synced from a device with a wrong clock) is trusted
+#: 2 s after it was read, as any other, rather than read again by every command (a chmod
+#: moves the ctime too: the file is then read and hashed again, not parsed).  Windows'
+#: ctime is the creation time: there, the mtime.
+changed_ns: Callable[[os.stat_result], int] = operator.attrgetter(
+    "st_ctime_ns" if os.name == "posix" else "st_mtime_ns"
+)
 
 
 def stat_stamp(info: os.stat_result) -> tuple[int, int, int]:

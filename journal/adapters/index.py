@@ -43,7 +43,8 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import field
 from datetime import date
-from itertools import islice
+from itertools import filterfalse, islice
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar, cast
 
@@ -600,6 +601,27 @@ class _Known(NamedTuple):
 #: be trusted while that stat is unchanged (it was hashed, and its change was old enough
 #: when it was read: see :data:`~journal.adapters.index_reading.RACY_NS`), and the hash.
 _Stamp = tuple[str, int, int, int, int, str | None]
+
+
+#: Whether a row can be trusted while its stat is unchanged (see :data:`_Stamp`; ``?``:
+#: :data:`~journal.adapters.index_reading.RACY_NS`).
+_TRUSTED = "hash IS NOT NULL AND checked_ns - changed_ns >= ?"
+_STAMP_SQL = f"SELECT path, size, changed_ns, inode, {_TRUSTED}, hash FROM notes"
+#: Every row's stat as the stat scan of the whole vault compares it with a file's, in C
+#: (a set of them against the scan's tuples): path, size, change time and inode, the
+#: change time NULL (equal to none) for a row not to trust while that stat is unchanged.
+_SCANNED_SQL = f"SELECT path, size, CASE WHEN {_TRUSTED} THEN changed_ns END, inode FROM notes"
+_SIZE, _INODE = attrgetter("st_size"), attrgetter("st_ino")
+
+
+class _Compared(NamedTuple):
+    """A stat scan compared with the rows (see :meth:`Index._compare`)."""
+
+    stamps: dict[str, _Stamp]  # the rows of the paths to read and of those gone, at least
+    found: dict[str, os.stat_result | None]
+    stale: list[str]  # the paths to read
+    gone: list[str]
+    rows: bool  # whether the index held any row of the scope (none: a first build)
 
 
 def _changed(stamp: _Stamp | None, info: os.stat_result | None, *, untrusted: bool = True) -> bool:
@@ -1334,14 +1356,12 @@ class Index:
         hold_saving: bool = False,
     ) -> Refresh:
         started = time.perf_counter()
-        stamps, found, stale, gone = self._compare(scope)
-        with self._reading_alone(len(stale), stop) as locked:
+        compared = self._compare(scope)
+        with self._reading_alone(len(compared.stale), stop) as locked:
             if locked:  # another process may have stored them since the scan
-                stamps, found, stale, gone = self._compare(scope)
+                compared = self._compare(scope)
             excluded = self._store_excluded(scope)  # first: the notes' links may find them
-            result = self._read_and_store(
-                scope, progress, stop, started, stamps, found, stale, gone, hold_saving
-            )
+            result = self._read_and_store(scope, progress, stop, started, compared, hold_saving)
         result.excluded = excluded
         if scope is not None:  # a whole listing tells them in its notice
             inside = tuple(f"{item}/" for item in scope)
@@ -1373,13 +1393,11 @@ class Index:
         progress: Callable[[int, int], None] | None,
         stop: Callable[[], bool] | None,
         started: float,
-        stamps: dict[str, _Stamp],
-        found: dict[str, os.stat_result | None],
-        stale: list[str],
-        gone: list[str],
+        compared: _Compared,
         hold_saving: bool,
     ) -> Refresh:
         """The rest of :meth:`_refresh`, from its stat scan's comparison."""
+        stamps, found, stale, gone, rows = compared
         result = Refresh(scanned=len(found))
         known = {p: _Known(*stamps[p][1:4], stamps[p][5]) for p in stale + gone if p in stamps}
         pending: list[Entry] = []
@@ -1387,7 +1405,7 @@ class Index:
         # every note is read now (a first build, a rebuild): links are resolved by file
         # name as they are read (in the workers, if any); the last pass sees only the others
         names = None
-        if scope is None and not stamps:
+        if scope is None and not rows:
             names = _names_by_key([*found, *self._excluded_rows(None)])
         # another connection that writes meanwhile (a first build commits as it goes)
         # resolves links by alias where a file name answers once this build stored the
@@ -1451,31 +1469,71 @@ class Index:
         result.seconds = time.perf_counter() - started
         return result
 
-    def _compare(
-        self, scope: list[str] | None
-    ) -> tuple[dict[str, _Stamp], dict[str, os.stat_result | None], list[str], list[str]]:
-        """The rows of ``scope``, the files found, the paths to read (their stat changed
-        or is too recent to trust) and those gone.  With no row at all (a first build)
-        the files are only listed, their stats None: every one is read, and the stat
-        scan of 10,000 notes was 0.03 s of a build's start, while no worker had work."""
+    def _compare(self, scope: list[str] | None) -> _Compared:
+        """The rows of ``scope`` (of the whole vault: only those of the paths to read and
+        gone), the files found, the paths to read (their stat changed or is too recent to
+        trust) and those gone.  With no row at all (a first build) the files are only
+        listed, their stats None: every one is read, and the stat scan of 10,000 notes was
+        0.03 s of a build's start, while no worker had work."""
         self._end_read()
-        stamps = self._stamps(scope)  # before the scan: see _still and _superseded
-        found: dict[str, os.stat_result | None]
         if scope is None:
-            found = self._scan_vault(stat=bool(stamps))
-        else:
-            scanned = self._scan(scope)
-            if twins := self._twins(scanned, stamps):
-                stamps.update(self._stamps(twins))
-                scanned.update(self._scan(twins))
-            found = cast(dict[str, os.stat_result | None], scanned)
+            return self._compare_all()
+        stamps = self._stamps(scope)  # before the scan: see _still and _superseded
+        scanned = self._scan(scope)
+        if twins := self._twins(scanned, stamps):
+            stamps.update(self._stamps(twins))
+            scanned.update(self._scan(twins))
+        found = cast(dict[str, os.stat_result | None], scanned)
         get = stamps.get
-        stale = sorted([p for p, info in found.items() if _changed(get(p), info)])
+        stale = [p for p, info in found.items() if _changed(get(p), info)]
+        return self._compared(stamps, found, stale, stamps.keys() - found.keys(), bool(stamps))
+
+    def _compare_all(self) -> _Compared:
+        """:meth:`_compare` of the whole vault, in C: the rows' stats, read as a set
+        before the scan, against the scan's (:data:`_SCANNED_SQL`); only the files with
+        no equal row are compared as :func:`_changed` does.  Their rows, and those of
+        the files gone, are read after the scan in the same read transaction: as they
+        were before it.  (The rows read whole, and :func:`_changed` called per file, were
+        half of a refresh's instructions at 10,000 notes.)"""
+        conn = self.conn
+        began = not conn.in_transaction  # (else a remake's: no other writer meanwhile)
+        if began:
+            conn.execute("BEGIN")
+        try:
+            rows = set(conn.execute(_SCANNED_SQL, (index_reading.RACY_NS,)))
+            found = self._scan_vault(stat=bool(rows))
+            if not rows:
+                return self._compared({}, found, list(found), (), False)
+            infos = cast(Collection[os.stat_result], found.values())
+            stats = zip(
+                found, map(_SIZE, infos), map(changed_ns, infos), map(_INODE, infos), strict=True
+            )
+            differ = [scanned[0] for scanned in filterfalse(rows.__contains__, stats)]
+            gone: Collection[str] = ()  # every row equal to a file's: none gone
+            if len(rows) > len(found) - len(differ):
+                gone = set(map(itemgetter(0), rows)) - found.keys()
+            stamps = self._stamps_of([*differ, *gone])
+            get = stamps.get
+            stale = [p for p in differ if _changed(get(p), found[p])]
+            return self._compared(stamps, found, stale, gone, True)
+        finally:
+            if began:
+                self._end_read()
+
+    def _compared(
+        self,
+        stamps: dict[str, _Stamp],
+        found: dict[str, os.stat_result | None],
+        stale: list[str],
+        missing: Collection[str],
+        rows: bool,
+    ) -> _Compared:
+        """The comparison of a scan, the rows of the files not found ``missing``."""
         # a folder that can't be listed is no empty one: its notes stay, left out of
         # every list by the catalog, until it can be listed again
         unlisted = self.vault.left_out().unlisted
-        gone = [p for p in stamps.keys() - found.keys() if not unlisted(p)]
-        return stamps, found, stale, sorted(gone)
+        gone = sorted(p for p in missing if not unlisted(p))
+        return _Compared(stamps, found, sorted(stale), gone, rows)
 
     def _twins(self, found: dict[str, os.stat_result], stamps: dict[str, _Stamp]) -> list[str]:
         """The notes stored under another name of a file found by a scoped scan: a hard
@@ -1503,30 +1561,34 @@ class Index:
         if self.outdated is not None:
             scope = None
         paths = None if scope is None else sorted(set(scope))
-        _stamps, found, stale, _gone = self._guard(lambda: self._compare(paths))
-        return len(found) if self.outdated is not None else len(stale)
+        compared = self._guard(lambda: self._compare(paths))
+        return len(compared.found) if self.outdated is not None else len(compared.stale)
 
     def _end_read(self) -> None:
         if self.conn.in_transaction and not self._holding:
             self.conn.execute("COMMIT")
 
-    def _stamps(self, scope: list[str] | None) -> dict[str, _Stamp]:
-        """The rows of the notes in ``scope`` (files and folders; None: every note) as
-        the stat scan compares them, by path."""
-        query = (
-            "SELECT path, size, changed_ns, inode,"
-            " hash IS NOT NULL AND checked_ns - changed_ns >= ?, hash FROM notes"
-        )
-        if scope is None:
-            return {row[0]: row for row in self.conn.execute(query, (index_reading.RACY_NS,))}
+    def _stamps(self, scope: list[str]) -> dict[str, _Stamp]:
+        """The rows of the notes in ``scope`` (files and folders) as the stat scan
+        compares them, by path."""
         stamps = {}
         for item in filter(is_utf8, scope):  # no other name is ever stored
             for row in self.conn.execute(
-                query + " WHERE path = ? OR (path > ? AND path < ?)",
+                _STAMP_SQL + " WHERE path = ? OR (path > ? AND path < ?)",
                 (index_reading.RACY_NS, item, item + "/", item + "0"),
             ):
                 stamps[row[0]] = row
         return stamps
+
+    def _stamps_of(self, paths: list[str]) -> dict[str, _Stamp]:
+        """The rows of the notes at ``paths`` as the stat scan compares them, by path."""
+        if not paths:
+            return {}
+        rows = self.conn.execute(
+            _STAMP_SQL + " WHERE path IN (SELECT value FROM json_each(?))",
+            (index_reading.RACY_NS, json.dumps(paths)),
+        )
+        return {row[0]: row for row in rows}
 
     def _scan_vault(self, *, stat: bool) -> dict[str, os.stat_result | None]:
         """Every note of the vault, with its stat (``stat``) or None."""
