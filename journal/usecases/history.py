@@ -21,7 +21,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import field, replace
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property, partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
 
@@ -914,12 +914,17 @@ def _git_series(
     """The goal's series from its commits (``mine``, :func:`follow`'s) and its notes; the
     value it was first committed with is dated by its start and its own log, and is no
     change of the value (``first``).  ``counted``: see :func:`value_series`."""
+    recorded, opened = recorded_values(mine, today, history.arrival(today), _known(goal))
+    return value_series(goal, today, recorded, opened, counted)
+
+
+def _known(goal: Goal) -> list[date]:
+    """The days that date the goal's value: its own log's check-ins with one, its start."""
     known = [c.day for c in goal.checkins if c.path == goal.path and c.op is not None]
     start = start_of(goal)
     if start is not None:
         known.append(start)
-    recorded, opened = recorded_values(mine, today, history.arrival(today), known)
-    return value_series(goal, today, recorded, opened, counted)
+    return known
 
 
 def goal_series(vault: Vault, goal: Goal, today: date) -> Series:
@@ -932,13 +937,14 @@ def series_lookup(
     vault: Vault, goals: Sequence[Goal], today: date, counted: Counting | None = None
 ) -> Callable[[Goal], list[tuple[date, float]]]:
     """``(day, value)`` points per goal, as the review and the plan take them; history
-    is read once for all ``goals`` (a goal not among them has no points).  ``counted``:
-    see :func:`goals_series`."""
-    series = goals_series(vault, goals, today, counted)
+    is read once for all ``goals`` (a goal not among them has no points), and a goal's
+    series is worked out when first asked (a review asks for those on its scoreboard).
+    ``counted``: see :func:`goals_series`."""
+    series = _series_of(vault, goals, today, counted)
 
     def points(goal: Goal) -> list[tuple[date, float]]:
         found = series.get(goal.path)
-        return pairs(found.points) if found else []
+        return pairs(found().points) if found else []
 
     return points
 
@@ -953,25 +959,63 @@ def goals_series(
 
     Also records on each goal the days a commit changed its value
     (:attr:`Goal.changed`, which ``last_checkin`` counts)."""
+    return {path: found() for path, found in _series_of(vault, goals, today, counted).items()}
+
+
+def _series_of(
+    vault: Vault, goals: Sequence[Goal], today: date, counted: Counting | None
+) -> dict[str, Callable[[], Series]]:
+    """:func:`goals_series`, each series worked out when first asked; :attr:`Goal.changed`
+    is recorded on each goal now, from its series only where a commit may have changed
+    its value: a goal with no committed value, or only the one it was first committed
+    with, has no such day, whatever its log and notes give."""
     parts = counted or _uncounted
     history = history_if_any(vault)
+    found: dict[str, Callable[[], Series]] = {}
     if history is None:
         for goal in goals:
             goal.changed = []
-        return {
-            g.path: Series(value_series(g, today, counted=parts(g, today)), False, False)
-            for g in goals
-        }
+            found[goal.path] = cache(partial(_checkin_series, goal, today, parts))
+        return found
     followed = history.followed
-    found = {}
+    arrival = history.arrival(today)
     for goal in goals:
         vault.check_stop()
         mine = followed(goal.id, goal.path)
         truncated = any(r.boundary for r, _c in mine)
-        points = _git_series(goal, mine, today, history, parts(goal, today))
-        goal.changed = committed_changes(points, goal.base)
-        found[goal.path] = Series(points, True, truncated)
+        known = _known(goal)
+        recorded, opened = recorded_values(mine, today, arrival, known)
+        found[goal.path] = series = cache(
+            partial(_series, goal, today, recorded, opened, parts, truncated)
+        )
+        start = start_of(goal)
+        # a `git` point (progress_series) may change the value: a value committed after
+        # the first, or the first when it is no opening or a log line is dated before
+        # the start (its day is then the series' first)
+        if recorded and (
+            len(recorded) > 1 or opened is None or (start is not None and min(known) < start)
+        ):
+            goal.changed = committed_changes(series().points, goal.base)
+        else:
+            goal.changed = []
     return found
+
+
+def _checkin_series(goal: Goal, today: date, parts: Counting) -> Series:
+    """The goal's series outside a repository: from its notes alone."""
+    return Series(value_series(goal, today, counted=parts(goal, today)), False, False)
+
+
+def _series(
+    goal: Goal,
+    today: date,
+    recorded: list[tuple[date, float]],
+    opened: date | None,
+    parts: Counting,
+    truncated: bool,
+) -> Series:
+    """The goal's series from its committed values (:func:`recorded_values`) and its notes."""
+    return Series(value_series(goal, today, recorded, opened, parts(goal, today)), True, truncated)
 
 
 def look_up_changes(vault: Vault, catalog: Catalog, today: date) -> None:
@@ -980,7 +1024,7 @@ def look_up_changes(vault: Vault, catalog: Catalog, today: date) -> None:
     goals not looked up yet (nothing to read outside a repository)."""
     missing = [g for g in catalog.goals if g.status == "active" and g.changed is None]
     if missing:
-        goals_series(vault, missing, today)
+        _series_of(vault, missing, today, None)  # their series are not asked
 
 
 # --- the whole vault ----------------------------------------------------------------------
