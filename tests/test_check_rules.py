@@ -24,7 +24,14 @@ from journal.core.rules.base import is_activity
 from journal.core.rules.run import evaluate
 from journal.core.rules.select import chosen, parse_selectors
 from journal.core.settings import Check, Config, Goals
-from journal.core.words import effort_of, is_vague, written_like
+from journal.core.words import (
+    _VAGUE,
+    VAGUE_PHRASES,
+    effort_of,
+    is_vague,
+    vague_phrase,
+    written_like,
+)
 from tests.conftest import DATA, EXAMPLE_VAULT
 
 TODAY = date(2026, 11, 22)
@@ -634,6 +641,52 @@ def test_rule_ids_are_unique_and_well_formed() -> None:
 )
 def test_vague_means_a_vague_phrase_and_nothing_concrete(text: str, vague: bool) -> None:
     assert is_vague(text) is vague
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Network MORE",
+        "learn\tthe  basics of law",
+        "Learn\x1cabout it",  # a separator: whitespace to the pattern
+        "a-lot of work",
+        "pilot a slot",
+        "the best to be",
+        "my_network",
+        "Get fit, stay healthy",
+        "Stay on top of the news",
+        "\u0130mprove my Kotlin",  # a dotted capital I: an "i" to the pattern
+        "\u017ftay healthy",  # a long s: an "s" to the pattern
+        "M\u00c1S ventas",
+        "Work on-call",
+        "",
+    ],
+)
+def test_a_vague_phrase_is_what_the_pattern_finds(text: str) -> None:
+    """The words looked at first (:func:`vague_phrase`) never hide what the search finds."""
+    found = _VAGUE.search(text)
+    assert vague_phrase(text) == (found.group(0) if found else None)
+
+
+_VAGUE_PARTS = ["more", "Better", "a", "LOT", "learn", "the", "basics", "get", "fit", "s", "i"]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [*_VAGUE_PARTS, " ", "  ", "\t", "\x1c", "-", "_", ",", "\u0130", "\u017f"]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_a_vague_phrase_is_what_the_pattern_finds_in_any_text(text: str) -> None:
+    found = _VAGUE.search(text)
+    assert vague_phrase(text) == (found.group(0) if found else None)
+
+
+def test_vague_phrases_are_words_and_single_spaces() -> None:
+    """What :func:`vague_phrase` looks at before searching takes them so."""
+    assert all(re.fullmatch(r"\w+(?: \w+)*", phrase) for phrase in VAGUE_PHRASES)
 
 
 def test_a_vague_title_is_fine_with_an_outcome_that_halves_something() -> None:

@@ -520,6 +520,11 @@ _WORD = r"[\w'\u2019.-]*\w"  # a word, with inner hyphens, dots, apostrophes (fa
 #: matches, ten times faster (a search tried each phrase at every word of a title).
 _VAGUE_FIRST = "".join(sorted({re.escape(p[0].lower()) for p in VAGUE_PHRASES}))
 _VAGUE = lazy(rf"\b(?=[{_VAGUE_FIRST}])(?:{_alternation(VAGUE_PHRASES)})\b", re.IGNORECASE)
+#: Each vague phrase's words, and the first ones: a text of ASCII letters without all
+#: the words of any phrase needs no search (nor the pattern compiled: most titles).
+_VAGUE_WORDS = tuple(frozenset(p.lower().split()) for p in VAGUE_PHRASES)
+_VAGUE_STARTS = frozenset(p.lower().split()[0] for p in VAGUE_PHRASES)
+_WORD_RUN = lazy(r"\w+")
 _DELIVERABLE = lazy(
     rf"\b(?:{_alternation(DETERMINERS)})\s+(?:{_WORD}\s+){{0,3}}?"
     rf"(?:{_alternation(DELIVERABLES)})s?\b(?!\s+skills?\b)",
@@ -579,6 +584,12 @@ _EFFORT_MARKER = lazy(
 
 def vague_phrase(text: str) -> str | None:
     """The first vague phrase in ``text``, or None."""
+    # In ASCII a phrase matches whole words of the text (its case alone may differ); other
+    # letters match by Unicode's case rules (a dotted I is an "i"), so only the search says
+    if text.isascii():
+        words = set(_WORD_RUN.findall(text.lower()))
+        if _VAGUE_STARTS.isdisjoint(words) or not any(p <= words for p in _VAGUE_WORDS):
+            return None
     match = _VAGUE.search(text)
     return match.group(0) if match else None
 
