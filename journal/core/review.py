@@ -875,7 +875,9 @@ def chart_text(text: str, limit: int = 60) -> str:
     opens a comment, ``%%{`` a directive - reads ``pct``, as the labels write progress:
     ``75 pct``, ``(25 pct)``), without its HTML comments (:func:`uncommented`), cut at a
     word boundary with an ellipsis when longer than ``limit`` characters."""
-    plain = _PERCENTS.sub(lambda found: " pct " if found.group(1) else " pct", uncommented(text))
+    plain = uncommented(text)
+    if "%" in plain:  # (most titles: no pattern to compile)
+        plain = _PERCENTS.sub(lambda found: " pct " if found.group(1) else " pct", plain)
     cleaned = " ".join("".join(" " if ch in ":;#<>\n\r" else ch for ch in plain).split())
     if len(cleaned) > limit:
         cut = cleaned[: limit - 1]
