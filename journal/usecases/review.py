@@ -34,7 +34,6 @@ from journal.core.history import Event, GoalChange, Revision, summed, tick_day
 from journal.core.links import composed
 from journal.core.names import render_pattern
 from journal.core.periodic import in_folder, weekly_note_path
-from journal.core.plan import plan_weeks
 from journal.core.plan_notes import covering, read_starts, read_targets, rekeyed
 from journal.core.records import Record, record
 from journal.core.review import REACHED, WeeklyTargets, build_review
@@ -758,6 +757,8 @@ def covering_plan(catalog: Catalog, day: date, week_start: int) -> WeeklyTargets
     found = covering(catalog, day)
     if found is None:
         return None
+    from journal.core.plan import plan_weeks  # (loaded only for a week a plan covers)
+
     start, end, note = found
     days = (end - start).days + 1
     first = _plan_week_start(note.props.get("week_start"), week_start)
