@@ -204,10 +204,9 @@ def _regenerate(
     old_body = again.body
     try:
         if not generated.find_sections(old_body, rel) and not generated.has_record(old_body, rel):
-            new_body = generated.with_record(
-                _append(old_body, generated.find_sections(body), body, doc.body_newline)
-            )
-            result.replaced = sorted(generated.find_sections(body))
+            sections = generated.find_sections(body)
+            new_body = generated.with_record(_append(old_body, sections, body, doc.body_newline))
+            result.replaced = sorted(sections)
         else:
             merged = generated.merge(old_body, body, force=force, path=rel)
             new_body = merged.text
