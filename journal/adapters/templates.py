@@ -238,7 +238,10 @@ class _Buffer(list[str]):
     def extend(self, chunks: Iterable[str]) -> None:  # a few parts at a time: made already
         parts = list(chunks)
         size = sum(map(len, parts))
-        self.environment.hold(size)
+        environment = self.environment  # (hold inline, as in append)
+        environment.held += size
+        if environment.held > MAX_NOTE:
+            raise TemplateProblem(_TOO_LONG)
         self.size += size
         list.extend(self, parts)
 
@@ -344,9 +347,10 @@ class _Sandbox(SandboxedEnvironment):
         mapping's key is read first (plain data: the context's)."""
         if type(obj) is dict:
             if attribute not in _DICT_METHODS:
-                if attribute in obj:
+                try:  # (one lookup: a template reads keys that are there)
                     return obj[attribute]
-                return self.undefined(obj=obj, name=attribute)
+                except KeyError:
+                    return self.undefined(obj=obj, name=attribute)
             return _Method(super().getattr(obj, attribute))
         return super().getattr(obj, attribute)
 
@@ -407,11 +411,20 @@ def _finalize(value: Any) -> Any:
     it cut off (:func:`stray_marks_dropped`), composed (:func:`composed`: a name copied
     from a file a Mac named decomposed, NFD, is written as it will be once renamed, and
     a section's hash is of the text written)."""
+    kind = type(value)
+    if kind is str:  # most values (a review's 4,800): a text, the same ones again and again
+        return _written(value)
+    if kind is float:
+        return number(value)
     if callable(value) and not isinstance(value, jinja2.Undefined):  # (those can be called)
         raise TemplateProblem(_METHOD)
-    if type(value) is str:
-        return composed(stray_marks_dropped(value))
-    return number(value) if type(value) is float else value
+    return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _written(text: str) -> str:
+    """A text as :func:`_finalize` writes it."""
+    return composed(stray_marks_dropped(text))
 
 
 def _section(text: str, name: str | None = None) -> str:
@@ -691,7 +704,7 @@ def _not_plain(value: Any) -> tuple[str, Any] | None:
     kind = type(value)  # the common types first, without the ABCs' checks
     if kind in SCALAR_TYPES or isinstance(value, (str, int, float)):  # bool is an int
         return None
-    if kind is dict or isinstance(value, Mapping):
+    if kind is dict or (kind is not list and isinstance(value, Mapping)):
         items: Iterable[tuple[Any, Any]] = value.items()
         spelled = ".{}"
     elif kind is list or is_sequence(value):
