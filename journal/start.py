@@ -9,6 +9,7 @@ Ctrl-C over.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -55,6 +56,13 @@ def main() -> None:
     _run_in_utf8_mode()
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not ignored
         signal.signal(signal.SIGINT, _stop)
-    from journal.cli import main as run
-
+    # no collections while the modules load, nor of what they made later (the command's
+    # would look at all of it again): modules, classes and functions that stay;
+    # journal.cli's main sets the collector's pace for the command
+    gc.disable()
+    try:
+        from journal.cli import main as run
+    finally:
+        gc.freeze()
+        gc.enable()
     run()
