@@ -713,7 +713,12 @@ def _not_plain(value: Any) -> tuple[str, Any] | None:
     else:
         return "", value
     for key, item in items:
-        if type(item) in SCALAR_TYPES:  # most are: no call for them (a review's 8,000)
+        kind = type(item)
+        if kind in SCALAR_TYPES:  # most are: no call for them (a review's 8,000)
+            continue
+        if (kind is dict and SCALAR_TYPES.issuperset(map(type, item.values()))) or (
+            kind is list and SCALAR_TYPES.issuperset(map(type, item))
+        ):  # a row of scalars, most containers (a review's 1,000): no call either
             continue
         found = _not_plain(item)
         if found is not None:
