@@ -2753,3 +2753,13 @@ def test_a_check_in_field_copied_into_the_review_keeps_its_code_and_addresses(
         "in [[2026-11-20]]\n"
     ) in review
     assert "`+5` and a [rebased](../goals/a.md) link" in review
+
+
+def test_the_review_loads_the_planner_only_for_a_week_a_plan_covers() -> None:
+    """``journal.core.plan`` (its weeks) is imported by covering_plan, when a plan covers
+    the week: not with the review's module."""
+    code = (
+        "import sys; import journal.cli, journal.usecases.review;"
+        "assert 'journal.core.plan' not in sys.modules, 'journal.core.plan imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
