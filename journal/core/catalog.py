@@ -828,8 +828,8 @@ class Catalog:
         #: What counting each goal's value worked out, by path (:meth:`counted`).
         self._counted_parts: dict[str, tuple[Goal, Counted]] = {}
         self._resolvers = {
-            True: LinkResolver(self._named, self._aliased),
-            False: LinkResolver(self._named, _no_alias),
+            True: LinkResolver(self._named, self._aliased, lambda: self.may_tie),
+            False: LinkResolver(self._named, _no_alias, lambda: self.may_tie),
         }
 
     @cached_property
@@ -902,8 +902,9 @@ class Catalog:
         values (:attr:`goals`)."""
         by_path = {g.path: g for g in goals}
         self._look_up_names(name_key(target) for target, _checkin in checkins)
+        counted_path = self._resolvers[True].counted  # as self.counted_path, a call less
         for target, checkin in checkins:
-            path = self.counted_path(target, checkin.path)
+            path = counted_path(target, checkin.path)
             goal = by_path.get(path) if path is not None else None
             if goal is not None and checkin.path != goal.path:
                 goal.checkins.append(checkin)
@@ -947,8 +948,7 @@ class Catalog:
         meeting's ``goal`` or ``with``) is to from the note at ``source``: the one
         :meth:`resolve_path` finds, or None when it is one of notes the link can't choose
         between (:meth:`link_ties`): it counts for none of them (H010, H020 say so)."""
-        found = self.resolve_path(target, source)  # first: it keeps a one-note answer
-        return None if found is not None and self.link_ties(target, source) else found
+        return self._resolvers[True].counted(target, source)
 
     def _count_meetings(self, goal: Goal) -> None:
         """A goal with ``metric_source: meetings``: its value is baseline plus the
@@ -1681,14 +1681,13 @@ class Catalog:
     ) -> tuple[str, ...]:
         """The notes a wikilink target can't choose between from the note at ``source``
         (see :func:`link_ties`), in path order; empty when it finds one note, or none."""
-        if not self.may_tie:
-            return ()
         return self._resolvers[by_alias].ties(target, source)
 
     @cached_property
     def may_tie(self) -> bool:
         """Whether any link can name two notes equally well (two share a name or an
-        alias); asked once, so that a vault where none do pays nothing for ties (H020
+        alias); asked once, and only of a link more than one note may answer to
+        (:class:`LinkResolver`), so that a vault where none do pays nothing for ties (H020
         would load every goal note to look at its links)."""
         return self._source.shares_names()
 

@@ -538,13 +538,19 @@ class LinkResolver:
     note (``[[#Heading]]``), so answers are kept per (target, folder of the source).
     A target that only one note (or none) answers to resolves the same from every
     folder: that answer is kept per target.  A sync-conflict copy
-    (:func:`is_conflict_copy`) is never a link's note."""
+    (:func:`is_conflict_copy`) is never a link's note.  ``may_tie()``: whether any two
+    notes share a name or an alias (else no link can tie: :meth:`ties`), asked only of a
+    target more than one note may answer to, as it may cost a look at every note."""
 
     def __init__(
-        self, named: Callable[[str], Sequence[str]], aliased: Callable[[str], Sequence[str]]
+        self,
+        named: Callable[[str], Sequence[str]],
+        aliased: Callable[[str], Sequence[str]],
+        may_tie: Callable[[], bool] = lambda: True,
     ) -> None:
         self.named = _without_copies(named)
         self.aliased = _without_copies(aliased)
+        self._may_tie = may_tie
         self._known: dict[tuple[str, str | None], str | None] = {}
         self._everywhere: dict[str, str | None] = {}
         self._ties: dict[tuple[str, str | None], tuple[str, ...]] = {}
@@ -566,14 +572,22 @@ class LinkResolver:
     def ties(self, target: str, source: str | None = None) -> tuple[str, ...]:
         """The notes ``target`` can't choose between from the note at ``source``
         (:func:`link_ties`; empty when it finds one or none), kept per folder too."""
-        if target in self._everywhere:
-            return ()  # one note answers to it, or none
+        if target in self._everywhere or not self._may_tie():
+            return ()  # one note answers to it (or none), or no two share a name
         place = (target, source.rpartition("/")[0] if source is not None else None)
         tied = self._ties.get(place)
         if tied is None:
             tied = tuple(link_ties(target, self.named, self.aliased, source))
             self._ties[place] = tied
         return tied
+
+    def counted(self, target: str, source: str) -> str | None:
+        """The path ``target`` points to from the note at ``source``, or None, also
+        when it is one of notes it can't choose between (:meth:`ties`)."""
+        if target in self._everywhere:
+            return self._everywhere[target]  # one note answers to it, or none: no ties
+        found = self(target, source)
+        return None if found is not None and self.ties(target, source) else found
 
     def _same_everywhere(self, target: str) -> bool:
         """Whether ``target`` resolves to the same note (or none) from every note: it is
