@@ -734,6 +734,8 @@ class _Originals:
 
     def named(self, names: Collection[str]) -> Mapping[str, Sequence[str]]:
         found = self._source.named(names)
+        if not self._out.may_hold([p for paths in found.values() for p in paths]):
+            return found
         return {name: [p for p in paths if not self._out(p)] for name, paths in found.items()}
 
     def aliased(self, key: str) -> Sequence[str]:
@@ -827,9 +829,9 @@ class Catalog:
         self._goal_words: dict[str, str] = {}
         #: What counting each goal's value worked out, by path (:meth:`counted`).
         self._counted_parts: dict[str, tuple[Goal, Counted]] = {}
-        self._resolvers = {
-            True: LinkResolver(self._named, self._aliased, lambda: self.may_tie),
-            False: LinkResolver(self._named, _no_alias, lambda: self.may_tie),
+        self._resolvers = {  # the source leaves out the conflict copies (_Originals)
+            True: LinkResolver(self._named, self._aliased, lambda: self.may_tie, copies=False),
+            False: LinkResolver(self._named, _no_alias, lambda: self.may_tie, copies=False),
         }
 
     @cached_property

@@ -538,18 +538,21 @@ class LinkResolver:
     note (``[[#Heading]]``), so answers are kept per (target, folder of the source).
     A target that only one note (or none) answers to resolves the same from every
     folder: that answer is kept per target.  A sync-conflict copy
-    (:func:`is_conflict_copy`) is never a link's note.  ``may_tie()``: whether any two
-    notes share a name or an alias (else no link can tie: :meth:`ties`), asked only of a
-    target more than one note may answer to, as it may cost a look at every note."""
+    (:func:`is_conflict_copy`) is never a link's note (``copies=False``: ``named`` and
+    ``aliased`` give none).  ``may_tie()``: whether any two notes share a name or an
+    alias (else no link can tie: :meth:`ties`), asked only of a target more than one
+    note may answer to, as it may cost a look at every note."""
 
     def __init__(
         self,
         named: Callable[[str], Sequence[str]],
         aliased: Callable[[str], Sequence[str]],
         may_tie: Callable[[], bool] = lambda: True,
+        *,
+        copies: bool = True,
     ) -> None:
-        self.named = _without_copies(named)
-        self.aliased = _without_copies(aliased)
+        self.named = _without_copies(named) if copies else named
+        self.aliased = _without_copies(aliased) if copies else aliased
         self._may_tie = may_tie
         self._known: dict[tuple[str, str | None], str | None] = {}
         self._everywhere: dict[str, str | None] = {}
