@@ -827,6 +827,7 @@ class Catalog:
             self.by_path.remember(self.notes)
         self._lookups: tuple[dict[str, Sequence[str]], dict[str, Sequence[str]]] = ({}, {})
         self._goal_words: dict[str, str] = {}
+        self._links: dict[tuple[str, str | None, str | None], str] = {}  # link_to's
         #: What counting each goal's value worked out, by path (:meth:`counted`).
         self._counted_parts: dict[str, tuple[Goal, Counted]] = {}
         self._resolvers = {  # the source leaves out the conflict copies (_Originals)
@@ -1054,12 +1055,20 @@ class Catalog:
         or the path when another note would win, or ties with it (:meth:`link_ties`).
         ``title``: the note's, shown as the link's text when it is not its file name (a
         title a file can't be named as: ``[[2026-12-04 Chat HR People|Chat: HR/People]]``;
-        :func:`~journal.core.links.display_text`)."""
+        :func:`~journal.core.links.display_text`).  Kept once made: a review links the
+        same few hundred notes some 1,800 times."""
+        source = source if source is not None else self._link_source
+        made = self._links.get((path, source, title))
+        if made is not None:
+            return made
         target = self.link_target(path, source)
         shown = composed(display_text(title)) if title else None
         if not shown or shown == composed(path.rsplit("/", 1)[-1][:-3]):
-            return f"[[{target}]]"
-        return f"[[{target}|{shown}]]"
+            made = f"[[{target}]]"
+        else:
+            made = f"[[{target}|{shown}]]"
+        self._links[(path, source, title)] = made
+        return made
 
     def titled_link(self, path: str) -> str:
         """:meth:`link_to` the note at ``path``, showing the title of the contact or
