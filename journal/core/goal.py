@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import field
 from datetime import date
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from journal.core import codec
@@ -86,6 +87,12 @@ _BRINGS_DOWN = lazy(
 )
 #: A number after "by": the size of a cut ("by 15%").
 _BY_NUMBER = lazy(rf"\bby\s+(?:[a-z]{{3}}\s+)?{_NUMBER.format('end')}", re.IGNORECASE)
+
+
+#: Keys of C, not a function called per item: a goal's check-ins and milestones are
+#: ordered for each goal a command shows.
+_day: Callable[[CheckIn], date] = attrgetter("day")
+_index: Callable[[Milestone], int] = attrgetter("index")
 
 
 def _title_number(text: str) -> float:
@@ -169,7 +176,7 @@ def start_of_values(
     measured = [c for c in log if c.op is not None]
     first, source = current, "current"
     if measured:
-        line = min(measured, key=lambda c: c.day)
+        line = min(measured, key=_day)
         first, source = (line.amount if line.op == "=" else None), "log"
     if first is not None and target is not None:
         if first > target:
@@ -370,7 +377,7 @@ class Goal(Record):
     @property
     def every_milestone(self) -> list[Milestone]:
         """The milestones in the file's order, the dropped ones too: as they are listed."""
-        return sorted([*self.milestones, *self.dropped_milestones], key=lambda m: m.index)
+        return sorted([*self.milestones, *self.dropped_milestones], key=_index)
 
     def line_of(self, key: str) -> int | None:
         return self.lines.get(key) or self.lines.get("title")
