@@ -364,9 +364,9 @@ def _contenders(
     key = link_key(target)
     if not key:
         return [source] if source is not None else []
-    folder = link_key(posixpath.dirname(source)) if source is not None else None
     if key.startswith(("./", "../")):
-        key = posixpath.normpath(posixpath.join(folder or "", key))
+        folder = link_key(posixpath.dirname(source)) if source is not None else ""
+        key = posixpath.normpath(posixpath.join(folder, key))
         if key.startswith("../"):
             return []
         return _nearest([p for p in named(key.rsplit("/", 1)[-1]) if link_key(p) == key], None)
@@ -376,8 +376,8 @@ def _contenders(
     if exact:
         return _nearest(exact, None)
     if "/" in key:
-        return _nearest([p for p in candidates if link_key(p).endswith("/" + key)], folder)
-    return _nearest(candidates, folder) or _nearest(aliased(key), folder)
+        return _nearest([p for p in candidates if link_key(p).endswith("/" + key)], source)
+    return _nearest(candidates, source) or _nearest(aliased(key), source)
 
 
 def is_conflict_copy(path: str) -> bool:
@@ -607,12 +607,14 @@ def _without_copies(find: Callable[[str], Sequence[str]]) -> Callable[[str], lis
     return lambda key: [p for p in find(key) if not is_conflict_copy(p)]
 
 
-def _nearest(paths: Sequence[str], folder: str | None) -> list[str]:
-    """The paths of ``paths`` in ``folder`` (a :func:`link_key`; None: any), else all of
-    them, with the shortest path, in path order."""
+def _nearest(paths: Sequence[str], source: str | None) -> list[str]:
+    """The paths of ``paths`` in the folder of the note at ``source`` (None: any), else
+    all of them, with the shortest path, in path order (the folder is made a
+    :func:`link_key` only then: most links find one note)."""
     if len(paths) < 2:
         return list(paths)
-    if folder is not None:
+    if source is not None:
+        folder = link_key(posixpath.dirname(source))
         beside = [p for p in paths if link_key(posixpath.dirname(p)) == folder]
         paths = beside or paths
     shortest = min(map(len, paths))
