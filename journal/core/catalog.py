@@ -656,9 +656,13 @@ class _Originals:
     def _kept(self, items: Sequence[_T], path_of: Callable[[_T], str]) -> Sequence[_T]:
         """``items`` but those whose path (``path_of``) is left out: all of them, after
         one quick test, where none may be (most vaults)."""
-        if not self._out.may_hold([path_of(item) for item in items]):
+        return self._kept_at(items, list(map(path_of, items)))
+
+    def _kept_at(self, items: Sequence[_T], paths: Sequence[str]) -> Sequence[_T]:
+        """:meth:`_kept`, the items' ``paths`` given (in their order)."""
+        if not self._out.may_hold(paths):
             return items
-        return [item for item in items if not self._out(path_of(item))]
+        return [item for item, path in zip(items, paths, strict=True) if not self._out(path)]
 
     def heads(self) -> Sequence[NoteHead]:
         return self._kept(self._source.heads(), _path)
@@ -711,7 +715,8 @@ class _Originals:
         return list(self._kept(self._source.records(kind, path), _path))
 
     def inline_checkins(self) -> list[tuple[str, CheckIn]]:
-        return list(self._kept(self._source.inline_checkins(), lambda item: item[1].path))
+        found = self._source.inline_checkins()  # their paths without a call for each
+        return list(self._kept_at(found, [checkin.path for _target, checkin in found]))
 
     def diagnostics(self, kinds: Collection[str] | None = None) -> list[Diagnostic]:
         return list(self._kept(self._source.diagnostics(kinds), _path))
