@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import field
 from datetime import date
+from functools import cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -664,6 +665,7 @@ def goal_value(doc: codec.Document, key: str) -> Any:
     return coerce(GOAL_FIELDS[key], doc.data.get(key), typed_text(doc.data.sources, key))
 
 
+@cache  # a list's goals name the same few hundred days, each written once
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
