@@ -909,7 +909,7 @@ class Catalog:
         """``goals`` with the check-ins of ``checkins`` that count for each, and their
         values (:attr:`goals`)."""
         by_path = {g.path: g for g in goals}
-        self._look_up_names(name_key(target) for target, _checkin in checkins)
+        self._look_up_names(map(name_key, {target for target, _checkin in checkins}))
         counted_path = self._resolvers[True].counted  # as self.counted_path, a call less
         for target, checkin in checkins:
             path = counted_path(target, checkin.path)
