@@ -1171,11 +1171,14 @@ def test_journal_watch_regenerate_waits_for_a_review_being_saved(
     try:
         assert proc.stdout is not None
         time.sleep(2.5)  # every file older than "too recent to trust": idle
-        goal.write_text(goal_text("Alpha", current=4))
-        time.sleep(0.3)  # the goal's quiet period ends: its batch is taken about now
-        with review.open("w") as saving:  # truncated, as the batch reads it
+        # the review emptied first, then the goal saved: its batch (after the 0.3 s quiet
+        # period) finds the review empty, or saved again if it comes later; never as it
+        # was before (a batch done before the truncation had its review overwritten by the
+        # "editor" with the old text: under load, a fast regeneration failed the test)
+        with review.open("w") as saving:
             saving.flush()
-            time.sleep(gap)
+            goal.write_text(goal_text("Alpha", current=4))
+            time.sleep(0.3 + gap)
             saving.write(mine)
         deadline = time.monotonic() + 10
         while (
