@@ -229,9 +229,7 @@ def build_review(
         if g.due and g.due < as_of
     ]
     scores = {
-        g.path: _score(
-            g, catalog, link, as_of, before, period, points[g.path], values[g.path], plan
-        )
+        g.path: _score(g, catalog, as_of, before, period, points[g.path], values[g.path], plan)
         for g in board
     }
     checkins = _checkins(board, link, catalog, period, as_of)
@@ -441,16 +439,8 @@ def _completed_in(goal: Goal, period: Period, git_paths: set[str] | None = None)
 
 def _linker(catalog: Catalog) -> Callable[[Goal], str]:
     """Wikilinks to goals that resolve to them (``[[File name]]``; no alias, so they are
-    safe in table cells), each worked out once: the review names a goal in many lists."""
-    links: dict[str, str] = {}
-
-    def link(goal: Goal) -> str:
-        found = links.get(goal.path)
-        if found is None:
-            found = links[goal.path] = catalog.link_to(goal.path)
-        return found
-
-    return link
+    safe in table cells)."""
+    return lambda goal: catalog.link_to(goal.path)
 
 
 def _week_value(goal: Goal, points: Series, as_of: date, today: date | None) -> float | None:
@@ -464,7 +454,6 @@ def _week_value(goal: Goal, points: Series, as_of: date, today: date | None) -> 
 def _score(
     goal: Goal,
     catalog: Catalog,
-    link: Callable[[Goal], str],
     as_of: date,
     before: date,
     period: Period,
@@ -497,7 +486,7 @@ def _score(
         title = catalog.relinked(milestone.title, goal.path)
         late = {"title": title, "due": str(milestone.due), "days": days}
     return {
-        "goal": link(goal),
+        "goal": catalog.link_to(goal.path),
         "title": goal.title,
         "unit": goal.unit or "",
         "baseline": number(goal.base if based else None),
