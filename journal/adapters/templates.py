@@ -238,10 +238,7 @@ class _Buffer(list[str]):
     def extend(self, chunks: Iterable[str]) -> None:  # a few parts at a time: made already
         parts = list(chunks)
         size = sum(map(len, parts))
-        environment = self.environment  # (hold inline, as in append)
-        environment.held += size
-        if environment.held > MAX_NOTE:
-            raise TemplateProblem(_TOO_LONG)
+        self.environment.hold(size)
         self.size += size
         list.extend(self, parts)
 

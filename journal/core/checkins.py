@@ -683,10 +683,8 @@ def restated(
 
 def replay(start: float, checkins: list[CheckIn]) -> float:
     """The value after applying ``checkins`` (in date order, stable) to ``start``."""
-    value = start
-    for checkin in sorted(checkins, key=_day):  # as running's, without its list
-        value = checkin.apply(value)
-    return value
+    steps = running(start, checkins)
+    return steps[-1][1] if steps else start
 
 
 def exact_sum(a: float, b: float) -> float:

@@ -532,36 +532,41 @@ def one_line_texts(data: Any, keep: frozenset[str] = frozenset({"chart"})) -> An
     return map_texts(data, one_line, keep)
 
 
+class _Changed(dict[str, str]):
+    """Texts and what ``change`` makes of them, each made when first asked."""
+
+    def __init__(self, change: Callable[[str], str]) -> None:
+        super().__init__()
+        self.change = change
+
+    def __missing__(self, text: str) -> str:
+        changed = self[text] = self.change(text)
+        return changed
+
+
 def map_texts(data: Any, change: Callable[[str], str], keep: frozenset[str] = frozenset()) -> Any:
     """``data`` (texts, numbers, lists and mappings) with ``change`` applied to every
     text in it, except under the keys ``keep``; ``change`` is made once of each text
     (a review's 5,600 are some 900 texts, repeated: a rule's message, a link)."""
     if type(data) is str:  # (a review's messages, one at a time)
         return change(data)
-    done: dict[str, str] = {}
-
-    def text(value: str) -> str:
-        changed = done[value] = change(value)
-        return changed
+    done = _Changed(change)
 
     def walk(value: Any) -> Any:
         # a text, or a number, None or True, changed or kept here, without a call of
         # walk: most values are (a review's some 9,000: a call each cost 15 M instructions)
         if type(value) is str:
-            return done[value] if value in done else text(value)
+            return done[value]
         if isinstance(value, dict):
             return {
                 k: v
                 if k in keep or type(v) in _LEAVES
-                else ((done[v] if v in done else text(v)) if type(v) is str else walk(v))
+                else (done[v] if type(v) is str else walk(v))
                 for k, v in value.items()
             }
         if isinstance(value, list):
             return [
-                v
-                if type(v) in _LEAVES
-                else ((done[v] if v in done else text(v)) if type(v) is str else walk(v))
-                for v in value
+                v if type(v) in _LEAVES else (done[v] if type(v) is str else walk(v)) for v in value
             ]
         return change(value) if isinstance(value, str) else value
 
