@@ -472,7 +472,7 @@ def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests |= {"T012"}  # tests/test_plan.py
     own_tests |= {"T014"}  # tests/test_networking_cli.py
     own_tests |= {"H016", "H017"}  # tests/test_cli_edges.py
-    own_tests |= {"H018", "H019", "H028"}  # below
+    own_tests |= {"H018", "H019", "H028", "R003"}  # below
     own_tests |= {"H020"}  # tests/test_obsidian_links.py
     own_tests |= {"H023", "H026"}  # tests/test_review.py
     own_tests |= {"H025"}  # tests/test_plugin_notes.py
@@ -3650,3 +3650,64 @@ def test_a_yaml_merge_key_is_told_at_its_line_and_the_rest_of_the_note_read() ->
     assert found[0].suggestion.startswith("write the properties it would merge")
     goal = catalog(("goals/m.md", text)).goals[0]
     assert (goal.title, goal.status, goal.area) == ("Merged", "active", None)
+
+
+def _supporting(title: str, supports: str, **changes: str | None) -> tuple[str, str]:
+    text = goal_note(id=None, title=title, supports=f'"[[{supports}]]"', **changes)
+    return f"goals/{title}.md", text
+
+
+def test_r003_tells_each_goal_of_a_supports_loop_the_shortest_way_back() -> None:
+    """Reported (new-user tryout): A supports B, B supports C, C supports A got no word,
+    and one check-in on A then counted for B and C (T006 gone for all three)."""
+    loop = [
+        _supporting("A goal", "B goal"),
+        _supporting("B goal", "C goal"),
+        _supporting("C goal", "A goal"),
+        _supporting("D goal", "A goal"),  # leads into the loop, is no part of it
+        _supporting("E goal", "E goal"),  # itself: R002's
+        _supporting("F goal", "A goal", status="done"),  # closed: not judged
+    ]
+    found = run(*loop)
+    told = [(f.path, f.line, f.message.split(": in a loop")[0]) for f in of("R003", found)]
+    line = line_of(loop[0][1], "supports")
+    assert told == [
+        (
+            "goals/A goal.md",
+            line,
+            "supports [[B goal]], which leads back to this goal "
+            "([[A goal]] -> [[B goal]] -> [[C goal]] -> [[A goal]])",
+        ),
+        (
+            "goals/B goal.md",
+            line,
+            "supports [[C goal]], which leads back to this goal "
+            "([[B goal]] -> [[C goal]] -> [[A goal]] -> [[B goal]])",
+        ),
+        (
+            "goals/C goal.md",
+            line,
+            "supports [[A goal]], which leads back to this goal "
+            "([[C goal]] -> [[A goal]] -> [[B goal]] -> [[C goal]])",
+        ),
+    ]
+    assert [f.path for f in of("R002", found)] == ["goals/E goal.md"]
+
+
+def test_r003_names_the_shortest_way_back_of_several() -> None:
+    """A supports both B and C; C leads back at once, B only through C."""
+    text = goal_note(id=None, title="A goal", supports='\n  - "[[B goal]]"\n  - "[[C goal]]"')
+    found = run(
+        ("goals/A goal.md", text),
+        _supporting("B goal", "C goal"),
+        _supporting("C goal", "A goal"),
+    )
+    [first] = [f for f in of("R003", found) if f.path == "goals/A goal.md"]
+    assert "([[A goal]] -> [[C goal]] -> [[A goal]])" in first.message
+    assert first.line == line_of(text, "supports") + 2  # the item linking C
+
+
+def test_r003_leaves_goals_that_support_a_bigger_one_in_a_chain() -> None:
+    chain = [_supporting("A goal", "B goal"), _supporting("B goal", "C goal")]
+    found = run(*chain, _supporting("C goal", "Become an HRBP"))
+    assert of("R003", found) == []

@@ -480,3 +480,50 @@ def test_a_goal_down_to_0_with_no_value_is_told_as_such(invoke: Invoke, vault: P
     assert "M006" not in found and "equals the baseline" not in found
     invoke("log", "open bugs", "=5")
     assert "M006" not in invoke("check", "--select", "M").stdout
+
+
+def test_a_goal_to_0_whose_title_says_no_direction_counts_down_from_its_first_value(
+    invoke: Invoke, vault: Path
+) -> None:
+    """A new user's tryout: "Zero open grievances by March" with `--target 0` got
+    `baseline: 0` without a word, and status and the review called it done on its first
+    day (M006 an error at once); it counts down from its first value, as a title "Reduce
+    ... to 0" does."""
+    made = invoke(
+        "new", "goal", "Zero open grievances by March", "--metric", "open grievances",
+        "--unit", "grievances", "--target", "0", "--due", "2027-03-31",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    text = (vault / "goals/Zero open grievances by March.md").read_text()
+    assert "\nbaseline:\n" in text and "\ncurrent:\n" in text
+    assert "no baseline written: the target is 0" in made.stderr
+    assert (
+        "(journal --vault " in made.stderr and '"zero-open-grievances-by-march" =N)' in made.stderr
+    )
+    status = invoke("status").stdout
+    line = next(row for row in status.splitlines() if "grievances" in row)
+    assert "unknown" in line and "done" not in line
+    found = invoke("check", "--select", "M").stdout
+    assert "M006" not in found
+    assert "M005  hint     no baseline: the target is 0, from a start not known" in found
+    review = invoke("review", "--stdout").stdout
+    row = next(r for r in review.splitlines() if r.startswith("| [[Zero open grievances"))
+    assert "done" not in row
+    plan = invoke("plan", "--stdout").stdout
+    assert "[[Zero open grievances by March]]: no start known: log its first value" in plan
+    invoke("log", "grievances", "=4", "counted in the tracker")
+    invoke("log", "grievances", "-1", "resolved one")
+    assert "open grievances: 4 -> 3, down to 0 grievances" in invoke("show", "grievances").stdout
+    assert "M00" not in invoke("check", "--select", "M004,M005,M006").stdout
+
+
+def test_a_goal_kept_at_0_with_its_value_0_is_done(invoke: Invoke, write: Write) -> None:
+    """Only a goal to 0 with no value yet waits for its first one: at 0 it is there."""
+    write(
+        "goals/zero.md",
+        "---\ntype: goal\ntitle: Zero overdue reviews\nmetric: overdue reviews\n"
+        "unit: reviews\ntarget: 0\ncurrent: 0\nstart: 2026-11-01\ndue: 2027-03-31\n---\n",
+    )
+    line = next(r for r in invoke("status").stdout.splitlines() if "Zero overdue" in r)
+    assert "done" in line
+    assert "no value yet" not in invoke("check", "--select", "M005").stdout

@@ -409,6 +409,7 @@ PACE_CASES = [
     goal_case(target=0, current=3),  # the same to 0 (docs/format.md: where progress counts from)
     goal_case(baseline=2, target=10),  # no current: unknown (shown as "?")
     goal_case(baseline=10, target=10),  # no current, nothing to do: done
+    goal_case(target=0),  # to 0, no baseline, no value yet: unknown (counts down from it)
     goal_case(target=10, current=3, due=date(2026, 10, 1)),  # overdue
     goal_case(target=10, current=3, due=date(2026, 9, 1)),  # due on the start day
     # found in review: a goal of one day, today (the base said unknown, status behind)

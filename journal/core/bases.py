@@ -56,8 +56,9 @@ _GOAL_FORMULAS = {
         " min(max((today() - formula.start).days / (due - formula.start).days, 0), 1))"
     ),
     # reached: at or past the target in the goal's direction (a decreasing goal goes down)
+    # (a goal to 0 with no baseline and no value yet is not: it counts down from its first)
     "reached": (
-        "if(target.isEmpty(), false,"
+        "if(target.isEmpty() || (target == 0 && baseline.isEmpty() && current.isEmpty()), false,"
         " if(target >= formula.base, formula.value >= target, formula.value <= target))"
     ),
     # where the line is today, and for a goal counted in whole numbers (its base, target

@@ -325,9 +325,13 @@ class Goal(Record):
 
     @property
     def start_unknown(self) -> bool:
-        """Its title brings a number down to its target, and nothing says where from: no
-        baseline, no start in the title, no value yet (:func:`start_of_values`)."""
-        return self.origin.source == "" and titled_down(self.title, self.target)
+        """Nothing says where its progress counts from - no baseline, no start in the
+        title, no value yet (:func:`start_of_values`) - and it can't be 0: its title
+        brings a number down to its target, or its target is 0 with no value yet
+        ("Zero open grievances by March": it counts down from its first value)."""
+        if self.origin.source != "":
+            return False
+        return titled_down(self.title, self.target) or (self.target == 0 and self.current is None)
 
     @property
     def down(self) -> bool:

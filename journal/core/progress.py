@@ -182,7 +182,8 @@ def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
     if target is not None and goal.due is not None and goal.due >= today:
         left = target - current  # by the end of the due day: on it too
         needed = left / weeks_between(today, goal.due) if goal.due > today else None
-    if goal.status == "done" or reached(goal, current):
+    # a goal to 0 with no value yet is not there: it counts down from its first value
+    if goal.status == "done" or (reached(goal, current) and not goal.start_unknown):
         return Pace("done", expected, needed, seen, left=left)
     if goal.status in ("paused", "dropped"):
         return Pace(goal.status, expected, None, seen)

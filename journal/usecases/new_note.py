@@ -310,7 +310,8 @@ def _start(title: str, values: Mapping[str, Any], goal_id: str) -> tuple[float |
     given; else the start its title names ("from 45 to 30 days"); else none for a title
     that brings a number down, to its target ("Reduce time-to-hire to 30 days": it can't
     count up from 0) or not ("Reduce overtime by 20%"), its first value logged being
-    where it counts down from; else 0."""
+    where it counts down from; else none for a target of 0 (it would be done on day
+    one); else 0."""
     if "baseline" in values:
         return values["baseline"], ""
     target = values.get("target")
@@ -340,5 +341,10 @@ def _start(title: str, values: Mapping[str, Any], goal_id: str) -> tuple[float |
                 if cut
                 else ""
             )
+        )
+    if target == 0:  # ("Zero open grievances by March"): 0 would be done on day one
+        return None, (
+            "no baseline written: the target is 0, which a count up from 0 has reached "
+            f"already; log where it stands now {log}: the goal counts down from its first value"
         )
     return 0, ""

@@ -155,6 +155,12 @@ def missing_baseline(ctx: Context) -> Iterator[Problem]:
                 else "from a start not known (no value yet): progress can't count yet"
             )
             problem = Problem(problem.path, problem.line, message, fix)
+        elif goal.start_unknown:  # a target of 0, no value yet
+            message = "no baseline: the target is 0, from a start not known (no value yet)"
+            fix = f"{fix} (above 0), or log where it stands now: it counts down from there"
+            problem = Problem(
+                problem.path, problem.line, f"{message}: progress can't count yet", fix
+            )
         yield problem
 
 

@@ -91,6 +91,57 @@ def broken_supports(ctx: Context) -> Iterator[Problem]:
                 )
 
 
+def supports_loop(ctx: Context) -> Iterator[Problem]:
+    """A goal whose ``supports`` lead back to it through other goals (A supports B, B
+    supports A): none of them is the bigger goal, and a check-in on one counts for every
+    goal of the loop (a supporting goal's check-in counts for the goal it supports).
+    Told at each goal of the loop, with the shortest way back (a goal linking itself is
+    R002's)."""
+    leads: dict[str, list[str]] = {}  # each goal's supported goals, in path order
+    for target, sources in sorted(ctx.supporters.items()):
+        for source in sources:
+            if source != target:
+                leads.setdefault(source, []).append(target)
+    for goal in ctx.open_goals:
+        way = _way_back(leads, goal.path)
+        if way is None:
+            continue
+        links = [ctx.catalog.link_to(path, goal.path) for path in way]
+        first = next(
+            link
+            for link in goal.supports
+            if link.target and ctx.catalog.resolve_path(link.target, goal.path) == way[1]
+        )
+        yield Problem(
+            goal.path,
+            _supports_line(ctx, goal, first),
+            f"supports {first}, which leads back to this goal ({' -> '.join(links)}): in "
+            "a loop no goal is the bigger one, and a check-in on one counts for them all",
+            "link the bigger goal or aspiration they serve, and drop the link that closes the loop",
+        )
+
+
+def _way_back(leads: dict[str, list[str]], start: str) -> list[str] | None:
+    """The shortest way from ``start`` along ``leads`` back to it (its paths, ``start``
+    at both ends; the first in path order of those as short), or None."""
+    came_from: dict[str, str] = {}
+    frontier = [start]
+    while frontier:
+        reached = []
+        for path in frontier:
+            for target in leads.get(path, ()):
+                if target == start:
+                    way = [start, path]
+                    while way[-1] != start:
+                        way.append(came_from[way[-1]])
+                    return way[:1] + way[-2:0:-1] + way[:1]
+                if target not in came_from:
+                    came_from[target] = path
+                    reached.append(target)
+        frontier = reached
+    return None
+
+
 RULES = (
     Rule(
         "R001",
@@ -105,5 +156,12 @@ RULES = (
         "error",
         "`supports` links to a note that does not exist, or to the goal itself",
         broken_supports,
+    ),
+    Rule(
+        "R003",
+        "supports-loop",
+        "warning",
+        "`supports` leads back to the goal through other goals (A supports B, B supports A)",
+        supports_loop,
     ),
 )
