@@ -238,7 +238,9 @@ def test_goal_notes_carry_their_check_ins_and_other_notes_do_not() -> None:
 
 
 SIMPLE = st.lists(
-    st.sampled_from([*"ab #[]|/:-x\n()$", "[[", "]]", "::", "#t", "](", "](#", ".md", "$$"]),
+    st.sampled_from(
+        [*"ab #[]|/:-x\n()$*", "[[", "]]", "::", "#t", "](", "](#", ".md", "$$", "&#10;", "**"]
+    ),
     max_size=30,
 ).map("".join)
 
@@ -291,6 +293,52 @@ def test_the_line_scanner_reads_links_and_tags_as_markdown_it_does(text: str) ->
     fast, slow = parse_body(text), parse_body(text + " `x`")
     assert [b.link for b in fast.links] == [b.link for b in slow.links]
     assert fast.tags == slow.tags
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("tags #t*a* here", ["t"]),  # emphasis ends a tag, as Obsidian shows it
+        ("#t**a** *#b*c", ["t", "b"]),
+        ("a <!-- #hidden --> #shown", ["shown"]),  # an HTML comment shows nothing
+    ],
+)
+def test_emphasis_ends_a_tag_and_a_comment_hides_one_on_both_paths(
+    text: str, tags: list[str]
+) -> None:
+    """Reported: ``#t*a*`` was the tag ``t`` to the regexes, ``ta`` to markdown-it."""
+    inline = BodyFacts()
+    _parsed_inline(text, inline, 1)
+    assert [t for t, _ in parse_body(text).tags] == [t for t, _ in inline.tags] == tags
+
+
+@pytest.mark.parametrize(
+    ("text", "fields", "strays"),
+    [
+        # an HTML comment within text hides its field, as Obsidian hides the comment
+        ("Met Dana <!-- [progress:: [[Goal]] +1] --> today", [], []),
+        ("a <!-- x\n[progress:: [[Goal]] +1] -->", [], []),
+        # "&#10;" shows as a space: the field is after other text on its line
+        ("A line&#10;progress:: [[Goal]] +1", [], [("progress", "[[Goal]] +1")]),
+        ("[progress:: [[Goal]] +1 R&amp;D]", [("progress", "[[Goal]] +1 R&amp;D")], []),
+        # a hard break's backslash and a bold line's closing mark are no part of the note
+        ("progress:: [[Goal]] +1 note\\\nmore", [("progress", "[[Goal]] +1 note")], []),
+        ("**progress:: [[Goal]] +1 note**", [("progress", "[[Goal]] +1 note")], []),
+        ("__progress:: [[Goal]] +1__", [("progress", "[[Goal]] +1")], []),
+        ("**progress**:: [[Goal]] +1 **a**", [("progress", "[[Goal]] +1 **a**")], []),
+    ],
+)
+def test_fields_are_read_alike_by_both_paths_as_obsidian_shows_them(
+    text: str, fields: list[tuple[str, str]], strays: list[tuple[str, str]]
+) -> None:
+    """Reported: a field in an inline HTML comment counted, ``&#10;`` started a line to
+    markdown-it alone, and a hard break's ``\\`` or a bold line's ``**`` ended the
+    check-in's note in the review."""
+    inline = BodyFacts()
+    _parsed_inline(text, inline, 1)
+    for facts in (parse_body(text), inline):
+        assert [(f.key, f.value) for f in facts.fields] == fields
+        assert [(f.key, f.value) for f in facts.stray_fields] == strays
 
 
 def test_a_tag_in_emphasis_is_a_tag() -> None:

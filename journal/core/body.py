@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import field
 from functools import lru_cache
-from itertools import repeat
+from itertools import pairwise, repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
@@ -1043,16 +1043,33 @@ def _parsed_inline(content: str, facts: BodyFacts, line: int) -> None:
         children = _placed_tokens(content, md)
     offset = 0
     buffer: list[str] = []
+    cuts: list[int] = []  # where emphasis opens or closes in ``buffer``: a tag ends there
 
-    def flush(whole: bool = True) -> None:
+    def flush(whole: bool = True, hard: bool = False) -> None:
         """Read the line's text; a line whose last token runs on past its end (``whole``
-        False) gives its fields their values as read, not as written (cut mid-token)."""
+        False) gives its fields their values as read, not as written (cut mid-token).  A
+        line ending in a hard break's ``\\`` (``hard``) is written without it: markup, which
+        shows nothing."""
         if buffer:
             text = "".join(buffer)
             urls = md_link_urls if many else None
             as_written = written[offset] if whole else text
-            _scan_text(text, line + offset, facts, wiki=False, links=urls, written=as_written)
+            if hard and as_written.endswith("\\") and not text.endswith("\\"):
+                as_written = as_written[:-1]  # (not a literal "\\" before two spaces)
+            if cuts and "#" in text:  # ``#t*a*`` is the tag ``t``, as Obsidian reads it
+                pieces = ("".join(buffer[a:b]) for a, b in pairwise([0, *cuts, len(buffer)]))
+                facts.tags += [(tag, line + offset) for piece in pieces for tag in body_tags(piece)]
+            _scan_text(
+                text,
+                line + offset,
+                facts,
+                wiki=False,
+                links=urls,
+                written=as_written,
+                tags=not cuts,
+            )
             buffer.clear()
+            cuts.clear()
 
     broke = False  # whether the last token was a line break
     for child in children:
@@ -1063,8 +1080,10 @@ def _parsed_inline(content: str, facts: BodyFacts, line: int) -> None:
                 buffer.append(" ")
         broke = child.type in _BREAKS
         if broke:
-            flush()
+            flush(hard=child.type == "hardbreak")
             offset += not placed
+        elif child.type in _EMPHASIS:
+            cuts.append(len(buffer))
         elif child.type == "wikilink":
             embed = bool(child.meta.get("embed"))
             _add_link(child.content, embed, line + offset, facts)
@@ -1076,17 +1095,22 @@ def _parsed_inline(content: str, facts: BodyFacts, line: int) -> None:
             buffer.append("]()")  # (the URL left out: nothing in it is a tag)
         elif child.type == "code_inline":
             buffer.append(" ")
+        elif child.type == "html_inline" and child.content.startswith("<!--"):
+            buffer.append(" ")  # a comment: hidden, as code is (nothing in it is read)
         elif child.type in ("html_inline", "image"):
             # no field starts in a tag or an image's text (its alt text, its content)
             buffer.append(child.content.replace("\n", " "))
-        elif child.info == "escape":
-            buffer.append(child.markup)  # "\#tag" is text, not a tag: keep the backslash
+        elif child.info in ("escape", "entity"):
+            # "\#tag" is text, not a tag: keep the backslash; an entity is read as written,
+            # as the regexes read it ("&#10;" starts no line: it shows as a space)
+            buffer.append(child.markup)
         else:
             buffer.append(child.content)
     flush(offset >= len(written) - 1)
 
 
 _BREAKS = frozenset({"softbreak", "hardbreak"})
+_EMPHASIS = frozenset({"em_open", "em_close", "strong_open", "strong_close"})
 
 
 def _placed_tokens(content: str, md: MarkdownIt) -> list[Token]:
@@ -1131,15 +1155,17 @@ def _scan_text(
     wiki: bool,
     links: Callable[[str], list[str]] | None,
     written: str,
+    tags: bool = True,
 ) -> None:
     """The links (wikilinks when ``wiki``; markdown links' destinations by ``links``),
-    tags and fields of ``text``, a line of inline content read (``written``: as written)."""
+    tags (when ``tags``) and fields of ``text``, a line of inline content read
+    (``written``: as written)."""
     if wiki and "[" in text:
         facts.links += [new_tuple(BodyLink, (link, line)) for link in wikilinks.find_links(text)]
     if links is not None and "](" in text:
         for url in links(text):
             _add_md_link(url, line, facts)
-    if "#" in text:
+    if tags and "#" in text:
         facts.tags += [(tag, line) for tag in body_tags(text)]
     if "::" in text:
         _scan_fields(text, line, facts, written)
@@ -1153,6 +1179,8 @@ def _scan_fields(text: str, line: int, facts: BodyFacts, written: str) -> None:
     value reads around code (see :func:`~journal.core.checkins.parse_inline`)."""
     for match in _FIELD_LINE.finditer(text):
         value = match.group(2) if text is written else _value_written(match, written)
+        if written[:2] in _STRONG and value.rstrip().endswith(written[:2]):
+            value = _strong_closed(value.rstrip(), written)
         facts.fields.append(InlineField(match.group(1).strip(), value.strip(), line))
     # a bracketed field ends at a "]" or ")": none can match after the last one, and
     # stopping there keeps a line of many "(key::" linear
@@ -1162,6 +1190,17 @@ def _scan_fields(text: str, line: int, facts: BodyFacts, written: str) -> None:
         facts.fields.append(InlineField(key.strip(), value.strip(), line))
     for match in _FIELD_INSIDE.finditer(text):
         facts.stray_fields.append(InlineField(match.group(1), match.group(2).strip(), line))
+
+
+_STRONG = ("**", "__")
+
+
+def _strong_closed(value: str, written: str) -> str:
+    """The value of a line field whose line (as ``written``) opens bold before its key
+    and ends with ``value``: without the mark closing that bold when the key's does not
+    (``**progress:: [[Goal]] +1 note**``: ``note``, not ``note**``)."""
+    mark = written[:2]
+    return value if written[: written.find("::")].endswith(mark) else value[:-2]
 
 
 def _value_written(match: re.Match[str], written: str) -> str:

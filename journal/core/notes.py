@@ -60,7 +60,7 @@ EMPTY_NOW = "it is empty right now"
 CUT_NOW = "its front matter is incomplete right now"
 NOTHING_WRITTEN = "nothing written; try again"
 
-PARSER_VERSION = 53  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 54  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
