@@ -136,3 +136,42 @@ def test_journal_log_counts_a_percent_line_of_a_percent_goal(
     assert result.exit_code == 0, result.stderr
     assert result.stdout.endswith("current 41 -> 46\n") and not result.stderr
     assert "\ncurrent: 46\n" in (vault / GOAL).read_text()
+
+
+@pytest.mark.parametrize("written", ["`+5`", "`+5` ran", "``=3``"])
+def test_a_value_in_code_is_told_as_no_value(invoke: Invoke, write: Write, written: str) -> None:
+    """Reported: ``progress:: [[Goal]] `+5` `` counts nothing (the amount is code) and
+    H010 said nothing: it has no value, and the fix writes the change outside code."""
+    write(GOAL, _goal("hours"))
+    write(DAILY, f"progress:: [[{TITLE}]] {written}\n")
+    [(line, message, fix)] = _findings(invoke, "H010")
+    code = written.split()[0].strip("`")
+    assert line == 1
+    assert message == (
+        f"`progress:: [[{TITLE}]]` has no value: `{code}` is in code, which adds nothing"
+    )
+    assert fix == f"write the change outside code, after the link: `progress:: [[{TITLE}]] {code}`"
+
+
+def test_a_note_in_code_with_no_value_in_it_is_a_dated_note(invoke: Invoke, write: Write) -> None:
+    write(GOAL, _goal("hours"))
+    write(DAILY, f"progress:: [[{TITLE}]] `make test` ran\n")
+    assert _findings(invoke, "H010") == []
+
+
+@pytest.mark.parametrize(
+    ("value", "fixed"),
+    [
+        ("`[[Other]]` [[{t}]] +1,5 joins", "`[[Other]]` [[{t}]] +1.5 joins"),
+        ("[[{t}]] `+1,5` +1,5 joins", "[[{t}]] `+1,5` +1.5 joins"),
+    ],
+)
+def test_h010s_fix_reads_the_link_and_value_outside_code(
+    invoke: Invoke, write: Write, value: str, fixed: str
+) -> None:
+    """Reported: the fix split the field at its first ``]]``, one inside code too, and
+    put the value right in the first ``+1,5``, in code or not."""
+    write(GOAL, _goal("hours"))
+    write(DAILY, f"progress:: {value.format(t=TITLE)}\n")
+    [(_, _, fix)] = _findings(invoke, "H010")
+    assert fix == f"write `progress:: {fixed.format(t=TITLE)}`"

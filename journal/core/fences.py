@@ -54,6 +54,44 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def code_blanked(text: str) -> str:
+    """``text`` with each code span spaces as long: what is read outside code, at the
+    places it is written.  Read left to right, as the body's reader does: a wikilink
+    that starts before a backtick holds it (``[[Goal|a ` b]] +1 `x` ``: the link, then
+    the span `` `x` ``)."""
+    if "`" not in text:
+        return text
+    spans = code_spans(text) if "[[" not in text else _spans_around_links(text)
+    kept: list[str] = []
+    done = 0
+    for start, stop in spans:
+        kept += [text[done:start], " " * (stop - start)]
+        done = stop
+    return "".join(kept) + text[done:]
+
+
+def _spans_around_links(text: str) -> list[tuple[int, int]]:
+    """The code spans of ``text`` outside its wikilinks, whichever starts first (a link's
+    target has a character, no ``[[`` and no line break)."""
+    ends = span_ends(text)
+    spans = []
+    at = 0
+    while (tick := text.find("`", at)) >= 0:
+        opened = text.find("[[", at, tick)
+        if opened >= 0:
+            close = text.find("]]", opened + 3)
+            bare = close >= 0 and text.find("[[", opened + 2, close) < 0
+            at = close + 2 if bare and text.find("\n", opened, close) < 0 else opened + 2
+            continue
+        run = len(text) - len(text[tick:].lstrip("`")) - tick
+        if tick in ends:
+            spans.append((tick, ends[tick]))
+            at = ends[tick]
+        else:
+            at = tick + run
+    return spans
+
+
 def span_ends(text: str) -> dict[int, int]:
     """Where the code span a run of backticks of ``text`` would open ends, by where the
     run starts: at the end of the next run as long (runs that none follows are left out),

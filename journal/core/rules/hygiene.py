@@ -28,11 +28,13 @@ from journal.core.checkins import (
     inline_link,
     inline_target,
     parse_inline,
+    parse_value,
     unit_glued,
     unsigned_number,
 )
 from journal.core.dates import days_meant
 from journal.core.errors import BEING_SAVED, Ambiguous, Diagnostic, JournalError
+from journal.core.fences import code_blanked, code_spans
 from journal.core.fields import (
     CLOSED,
     CONTACT_FIELDS,
@@ -299,7 +301,12 @@ def uncounted_progress(ctx: Context) -> Iterator[Problem]:
     for path, day, field in ctx.catalog.fields(INLINE_KEY):
         checkin = counted.get((path, field.line))
         if checkin is not None and (
-            checkin.op is not None or (checkin.note and unsigned_number(checkin.note) is None)
+            checkin.op is not None
+            or (
+                checkin.note
+                and unsigned_number(checkin.note) is None
+                and _value_in_code(checkin.note) is None
+            )
         ):
             continue
         problem = _why_uncounted(ctx, path, day is not None, field.value, field.line)
@@ -365,7 +372,7 @@ def _excluded_named(
     """H010 at a ``progress::`` field (``value``, at ``path``) whose link ``target`` finds
     ``resolved``, a note journal does not read (a template's): the fix links each goal
     of that file name by the link that finds it."""
-    rest = value.partition("]]")[2].strip()
+    rest = value[_link_end(value) :].strip()
     goals = [h.path for h in ctx.catalog.heads_of("goal") if fold(h.stem) == name_key(target)]
     fields = [f"`{INLINE_KEY}:: {ctx.catalog.link_to(p, path)} {rest}`" for p in goals]
     return (
@@ -428,13 +435,17 @@ def _why_uncounted(
     try:
         parsed = parse_inline(value, ctx.today, 0, path)
     except MiswrittenValue as exc:
-        link, _, rest = value.partition("]]")  # the value starts after the link
+        end = _link_end(value)  # the value starts after the link
+        rest = value[end:].strip()
         target = inline_target(value)
         resolved = ctx.catalog.resolve_path(target, path) if target is not None else None
         goal = ctx.goal_by_path.get(resolved or "")
         unit = goal.unit if goal is not None else None
         meant = in_unit(exc.written, unit) or exc.value
-        fixed = f"`{INLINE_KEY}:: {link}]] {rest.strip().replace(exc.written, meant, 1)}`"
+        at = code_blanked(rest).find(exc.written)  # (outside code: a span may hold it too)
+        if at >= 0:
+            rest = rest[:at] + meant + rest[at + len(exc.written) :]
+        fixed = f"`{INLINE_KEY}:: {value[:end]} {rest}`"
         if meant == exc.written and unit_glued(exc.written):  # the fix would be the line
             fixed = f"{_number_alone(unit)}: {fixed.replace(exc.written, '+N', 1)}"
         return f"`{INLINE_KEY}::` {exc}, so it counts for no goal", f"write {fixed}"
@@ -512,6 +523,12 @@ def _why_uncounted(
             "counts for none",
             fix,
         )
+    coded = _value_in_code(checkin.note) if checkin.op is None else None
+    if coded is not None:
+        return (
+            f"`{INLINE_KEY}:: {link}` has no value: `{coded}` is in code, which adds nothing",
+            f"write the change outside code, after the link: `{INLINE_KEY}:: {link} {coded}`",
+        )
     if checkin.op is None and not checkin.note:
         return (
             f"`{INLINE_KEY}:: {link}` has no value: it marks the day but adds nothing",
@@ -532,6 +549,28 @@ def _why_uncounted(
             f"{ctx.goal_word(goal.path)}`), or drop the value",
         )
     return None
+
+
+def _link_end(value: str) -> int:
+    """Where the link a ``progress::`` field's ``value`` starts with ends: at its first
+    ``]]`` outside code (``[[Goal]] +1,5 `]]` ``, `` `[[Other]]` [[Goal]] +1,5``)."""
+    blanked = code_blanked(value)
+    end = blanked.find("]]", blanked.find("[["))
+    return end + 2 if end >= 0 else len(value)
+
+
+def _value_in_code(note: str) -> str | None:
+    """The change a check-in's note starts with in code (``+5`` of `` `+5` ``: the field
+    ``progress:: [[Goal]] `+5` `` has no value), None when it starts with none."""
+    spans = code_spans(note) if note.startswith("`") else []
+    if not spans or spans[0][0] != 0:
+        return None
+    code = note[: spans[0][1]].strip("`").strip()
+    try:
+        found = parse_value(code)
+    except MiswrittenValue:
+        return None
+    return code if found is not None and not found[2] else None
 
 
 def _log_command(ctx: Context, goal: str, checkin: CheckIn) -> str:
