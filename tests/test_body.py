@@ -394,6 +394,7 @@ def test_code_spans_read_without_markdown_it_read_as_with_it(content: str) -> No
 @settings(max_examples=2000)
 @given(st.lists(st.sampled_from(["[[", "]]", "`", "``", "a", "|", " ", "]", "["]), max_size=20))
 @example(["[[", "a", "|", "`", "]]", "a", "`", "a", "`"])  # a tick in an alias, then a span
+@example(["[[", "[[", "]]", "`", "]]", "`"])  # found by Hypothesis: a link from the 2nd "["
 def test_code_is_blanked_around_wikilinks_as_markdown_it_reads_it(parts: list[str]) -> None:
     """Reported: ``[[Goal|a ` b]] +1 `x` `` counted nothing, its link cut by a span
     from the alias's backtick: the reader that starts first, link or span, wins."""

@@ -81,7 +81,7 @@ def _spans_around_links(text: str) -> list[tuple[int, int]]:
         if opened >= 0:
             close = text.find("]]", opened + 3)
             bare = close >= 0 and text.find("[[", opened + 2, close) < 0
-            at = close + 2 if bare and text.find("\n", opened, close) < 0 else opened + 2
+            at = close + 2 if bare and text.find("\n", opened, close) < 0 else opened + 1
             continue
         run = len(text) - len(text[tick:].lstrip("`")) - tick
         if tick in ends:
