@@ -1043,7 +1043,7 @@ def _parsed_inline(content: str, facts: BodyFacts, line: int) -> None:
         children = _placed_tokens(content, md)
     offset = 0
     buffer: list[str] = []
-    cuts: list[int] = []  # where emphasis opens or closes in ``buffer``: a tag ends there
+    cuts: list[int] = []  # where emphasis marks start and end in ``buffer``: a tag ends there
 
     def flush(whole: bool = True, hard: bool = False) -> None:
         """Read the line's text; a line whose last token runs on past its end (``whole``
@@ -1082,8 +1082,9 @@ def _parsed_inline(content: str, facts: BodyFacts, line: int) -> None:
         if broke:
             flush(hard=child.type == "hardbreak")
             offset += not placed
-        elif child.type in _EMPHASIS:
-            cuts.append(len(buffer))
+        elif child.type in _EMPHASIS:  # its marks kept, as the regexes read them
+            cuts += [len(buffer), len(buffer) + 1]
+            buffer.append(child.markup)
         elif child.type == "wikilink":
             embed = bool(child.meta.get("embed"))
             _add_link(child.content, embed, line + offset, facts)
