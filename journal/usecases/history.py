@@ -21,7 +21,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import field, replace
 from datetime import date
-from functools import cache, cached_property, partial
+from functools import cached_property, partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
 
@@ -975,7 +975,7 @@ def _series_of(
     if history is None:
         for goal in goals:
             goal.changed = []
-            found[goal.path] = cache(partial(_checkin_series, goal, today, parts))
+            found[goal.path] = _once(partial(_checkin_series, goal, today, parts))
         return found
     followed = history.followed
     arrival = history.arrival(today)
@@ -985,7 +985,7 @@ def _series_of(
         truncated = any(r.boundary for r, _c in mine)
         known = _known(goal)
         recorded, opened = recorded_values(mine, today, arrival, known)
-        found[goal.path] = series = cache(
+        found[goal.path] = series = _once(
             partial(_series, goal, today, recorded, opened, parts, truncated)
         )
         start = start_of(goal)
@@ -999,6 +999,20 @@ def _series_of(
         else:
             goal.changed = []
     return found
+
+
+def _once(make: Callable[[], Series]) -> Callable[[], Series]:
+    """``make``, called once, when first asked: its series kept for every later call.
+    (``functools.cache`` did the same, but its wrapper, made for each goal of a review
+    whether asked or not, cost more to make than most goals' points.)"""
+    kept: list[Series] = []
+
+    def series() -> Series:
+        if not kept:
+            kept.append(make())
+        return kept[0]
+
+    return series
 
 
 def _checkin_series(goal: Goal, today: date, parts: Counting) -> Series:
