@@ -878,13 +878,17 @@ def chart_text(text: str, limit: int = 60) -> str:
     plain = uncommented(text)
     if "%" in plain:  # (most titles: no pattern to compile)
         plain = _PERCENTS.sub(lambda found: " pct " if found.group(1) else " pct", plain)
-    cleaned = " ".join("".join(" " if ch in ":;#<>\n\r" else ch for ch in plain).split())
+    cleaned = " ".join(plain.translate(_CHART_SPACED).split())
     if len(cleaned) > limit:
         cut = cleaned[: limit - 1]
         if cleaned[limit - 1] != " " and " " in cut:
             cut = cut.rsplit(" ", 1)[0]
         cleaned = cut.rstrip() + "…"
     return cleaned or "goal"
+
+
+#: The characters :func:`chart_text` makes spaces.
+_CHART_SPACED = str.maketrans(dict.fromkeys(":;#<>\n\r", " "))
 
 
 #: A run of ``%`` in a chart's text, and the letter or digit after it (``50%off``).
