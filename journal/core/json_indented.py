@@ -67,8 +67,8 @@ def _value(data: Any, lead: str) -> str:
         inner = lead + "  "
         try:
             items = [
-                f"{encode_basestring(key)}: "
-                f"{write(value) if (write := _PLAIN.get(type(value))) else _value(value, inner)}"
+                (_KEYS.get(key) or _key(key))
+                + (write(value) if (write := _PLAIN.get(type(value))) else _value(value, inner))
                 for key, value in data.items()
             ]
         except TypeError:  # a key not a string, which json writes as one (1 -> "1")
@@ -84,6 +84,18 @@ def _value(data: Any, lead: str) -> str:
         ]
         return "[" + inner + ("," + inner).join(items) + lead + "]"
     return _dumped(data, lead)
+
+
+#: The keys written so far, each as its JSON string and ": ": the records of a list hold
+#: the same few dozen keys (``list --json``: 33 a goal).
+_KEYS: dict[str, str] = {}
+
+
+def _key(key: str) -> str:
+    """``key`` as a dict's key is written (:data:`_KEYS`, kept there); a key not a string
+    is :class:`TypeError`, as ``encode_basestring`` raises."""
+    text = _KEYS[key] = encode_basestring(key) + ": "
+    return text
 
 
 def _dumped(data: Any, lead: str) -> str:
