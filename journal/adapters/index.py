@@ -46,7 +46,7 @@ from datetime import date
 from itertools import filterfalse, islice
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from journal import __version__
 from journal.adapters import index_reading
@@ -81,7 +81,6 @@ from journal.adapters.index_reading import (
     read_all,
     tail_size,
 )
-from journal.adapters.index_search import Hit, matching
 from journal.adapters.vault import Vault, is_utf8, name_problem, skip_notice
 from journal.core.catalog import meant_as, unlisted_records
 from journal.core.checkins import CheckIn
@@ -113,6 +112,9 @@ from journal.core.notes import (
 from journal.core.periodic import PeriodicSettings
 from journal.core.records import Record, new_tuple, record
 from journal.core.regex import lazy
+
+if TYPE_CHECKING:
+    from journal.adapters.index_search import Hit
 
 #: 15: parsed.note a list (Note.to_list); 14: the records table, notes_unreadable; 13:
 #: search.linked; 12: the excluded table; 11: notes.copy_like marks conflict copies and
@@ -2030,6 +2032,8 @@ class Index:
         """Notes matching an FTS5 query, best first, with snippets
         (:func:`~journal.adapters.index_search.matching`), all from one state of the
         index."""
+
+        from journal.adapters.index_search import matching  # list, review: no search
 
         def run() -> list[Hit]:
             self._end_read()
