@@ -243,3 +243,15 @@ def test_the_review_credits_no_goal_from_another_line(invoke: Invoke, write: Wri
     assert "- 2026-11-20 · +1 · note `k` · in [[2026-11-20]]\n" in review
     assert "- 2026-11-20 · +2 · `y` · in [[2026-11-20]]\n" in review
     assert "+9" not in review and "##" not in review.split("`y`")[1].split("\n")[0]
+
+
+def test_a_links_alias_holding_a_backtick_is_the_links(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    """The field's link and amount were read outside code spans found as if no link
+    were there: the alias's backtick and the note's made a span over `+1`, and the field
+    counted nothing; the link starts first, so it holds its backtick, as the body's
+    reader has it."""
+    write("goals/a.md", goal_text("Alpha"))
+    write(DAILY, "progress:: [[a|a ` b]] +1 ran `make`\n")
+    assert checkin_rows(vault, tmp_path) == [(1, "+", 1.0, "ran `make`", "a")]

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from journal.core.body import DONE_TASK, BodyFacts, Stray, split_block_id
 from journal.core.dates import DateError, parse_date
-from journal.core.fences import code_spans
+from journal.core.fences import code_blanked
 from journal.core.fields import LARGEST
 from journal.core.formatting import exact_number, single_line
 from journal.core.moment import ENGLISH
@@ -792,24 +792,10 @@ _INLINE = lazy(r"^\s*!?\[\[([^\[\]\n]+?)\]\]\s*(.*)$")
 _INLINE_VALUE = lazy(rf"\s*!?\[\[[^\[\]\n]+?\]\]\s*{_VALUE_TEXT}")
 
 
-def _outside_code(value: str) -> str:
-    """``value`` (a ``progress::`` field's, as written) with each code span spaces as
-    long: its goal and amount are read outside code (`` `+5` `` is none; a note may show
-    code), its note from ``value`` at the same place."""
-    if "`" not in value:
-        return value
-    kept: list[str] = []
-    done = 0
-    for start, stop in code_spans(value):
-        kept += [value[done:start], " " * (stop - start)]
-        done = stop
-    return "".join(kept) + value[done:]
-
-
 def written_value(text: str) -> str | None:
     """The value of a log line (``- 2026-11-20: +1.000 note``) or of a ``progress::``
     field (``[[Goal]] +1.000 note``) as written (``+1.000``); None when it has none."""
-    match = _LOG_LINE.match(text) or _INLINE_VALUE.match(_outside_code(text))
+    match = _LOG_LINE.match(text) or _INLINE_VALUE.match(code_blanked(text))
     if match is None or match.group("op") is None:
         return None
     return match.group("op") + match.group("amount")
@@ -825,7 +811,7 @@ def inline_target(value: str) -> str | None:
 def inline_link(value: str) -> str | None:
     """The link ``[[Goal|shown]] +1 note`` (a ``progress::`` field's value) starts with,
     as written (``[[Goal|shown]]``), None when it starts with no link (outside code)."""
-    match = _INLINE.match(_outside_code(value))
+    match = _INLINE.match(code_blanked(value))
     return None if match is None else f"[[{value[match.start(1) : match.end(1)]}]]"
 
 
@@ -835,7 +821,7 @@ def parse_inline(value: str, day: date, line: int, path: str) -> tuple[str, Chec
     are read outside code spans, the note is as written (`` [[Goal]] +1 ran `make` ``).
     Raises :class:`MiswrittenValue` for ``[[Goal]] + 1`` or ``[[Goal]] +1,5``, which is
     no check-in (not even a dated note)."""
-    match = _INLINE.match(_outside_code(value))
+    match = _INLINE.match(code_blanked(value))
     if match is None:
         return None
     target = inline_target(value)
