@@ -26,7 +26,19 @@ NEIGHBOURS = {
     "people/Priya Raman.md": "---\ntype: contact\naliases:\n  - Priya\n---\n# Priya Raman\n",
 }
 #: Rules whose examples need several notes or a config, shown as text.
-TEXT_EXAMPLES = {"A002", "A003", "H002", "H003", "H014", "H018", "H019", "H020", "H028", "T012"}
+TEXT_EXAMPLES = {
+    "A002",
+    "A003",
+    "H002",
+    "H003",
+    "H014",
+    "H018",
+    "H019",
+    "H020",
+    "H028",
+    "R003",
+    "T012",
+}
 
 
 def sections() -> dict[str, str]:
