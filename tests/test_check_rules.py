@@ -3711,3 +3711,27 @@ def test_r003_leaves_goals_that_support_a_bigger_one_in_a_chain() -> None:
     chain = [_supporting("A goal", "B goal"), _supporting("B goal", "C goal")]
     found = run(*chain, _supporting("C goal", "Become an HRBP"))
     assert of("R003", found) == []
+
+
+def test_r003_follows_only_links_that_count() -> None:
+    """Found in review: a link two goals answer to (an alias of both) counts for neither
+    (H020), so it closes no loop; a `feeds` link counts as `supports` does."""
+    shared = ("goals/C goal.md", goal_note(id=None, title="C goal", aliases="[Shared]"))
+    a_text = goal_note(id=None, title="A goal", aliases="[Shared]", supports='"[[B goal]]"')
+    found = run(("goals/A goal.md", a_text), _supporting("B goal", "Shared"), shared)
+    assert of("R003", found) == []
+    fed = goal_note(id=None, title="F goal", supports=None, feeds='"[[B goal]]"')
+    found = run(("goals/F goal.md", fed), _supporting("B goal", "F goal"))
+    told = {f.path: f.message.split(", which")[0] for f in of("R003", found)}
+    assert told == {"goals/B goal.md": "supports [[F goal]]", "goals/F goal.md": "feeds [[B goal]]"}
+
+
+def test_r003_names_at_most_eight_goals_of_a_long_way_back() -> None:
+    """Found in review: a ring of 400 goals named 401 links in each of 400 findings."""
+    ring = [_supporting(f"G{n:03}", f"G{(n + 1) % 20:03}") for n in range(20)]
+    first = of("R003", run(*ring))[0]
+    assert first.path == "goals/G000.md"
+    assert (
+        "([[G000]] -> [[G001]] -> [[G002]] -> [[G003]] -> [[G004]] -> [[G005]] -> (13 more) "
+        "-> [[G019]] -> [[G000]])" in first.message
+    )

@@ -527,3 +527,40 @@ def test_a_goal_kept_at_0_with_its_value_0_is_done(invoke: Invoke, write: Write)
     line = next(r for r in invoke("status").stdout.splitlines() if "Zero overdue" in r)
     assert "done" in line
     assert "no value yet" not in invoke("check", "--select", "M005").stdout
+
+
+def test_a_change_logged_on_a_goal_to_0_with_no_value_is_refused(
+    invoke: Invoke, vault: Path
+) -> None:
+    """Found in review: `log +2` on a new goal to 0 was taken (current 2, no baseline), and
+    the goal stayed at an unknown pace, counted from 0, for good; `-1` was told to set a
+    baseline below 0.  Down from what? Its first value is logged with `=N`."""
+    invoke(
+        "new", "goal", "Keep errors at 0", "--metric", "errors", "--unit", "errors",
+        "--target", "0", "--due", "2027-03-31",
+    )  # fmt: skip
+    for change in ("+2", "-1"):
+        refused = invoke("log", "errors", change)
+        assert refused.exit_code == 2
+        assert "its target is 0, and it has no baseline or current; log where it stands" in (
+            refused.stderr
+        )
+    assert "\ncurrent:\n" in (vault / "goals/Keep errors at 0.md").read_text()
+
+
+def test_a_goal_down_to_its_target_valued_by_other_notes_is_judged_as_before(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in review: a value from another note's `progress::` field sets no start,
+    so the goal is judged from 0 as before this release, and its row says so, not
+    `(from ?)` beside a share counted from 0; only a goal with no value at all waits.
+    (Counting down from such a value is left: docs/format.md, where progress counts
+    from.)"""
+    invoke(
+        "new", "goal", "Reduce time-to-hire to 30 days", "--metric", "days to hire",
+        "--unit", "days", "--target", "30", "--due", "2027-03-31",
+    )  # fmt: skip
+    write("daily/2026-11-20.md", "progress:: [[Reduce time-to-hire to 30 days]] =42\n")
+    review = invoke("review", "--stdout").stdout
+    row = next(r for r in review.splitlines() if r.startswith("| [[Reduce time-to-hire"))
+    assert "**42** of 30 days (from 0)" in row

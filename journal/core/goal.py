@@ -334,6 +334,13 @@ class Goal(Record):
         return titled_down(self.title, self.target) or (self.target == 0 and self.current is None)
 
     @property
+    def awaits_start(self) -> bool:
+        """Its start is not known (:attr:`start_unknown`) and it has no value at all: not
+        at its target, whatever its base of 0 says (a value from other notes' check-ins
+        alone sets no start: it is judged from 0, as before)."""
+        return self.current is None and self.start_unknown
+
+    @property
     def down(self) -> bool:
         """Its target is below its :attr:`base`, or is its base as it is ``reached``
         (:func:`start_of_values`): it brings something down."""

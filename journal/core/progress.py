@@ -183,7 +183,7 @@ def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
         left = target - current  # by the end of the due day: on it too
         needed = left / weeks_between(today, goal.due) if goal.due > today else None
     # a goal to 0 with no value yet is not there: it counts down from its first value
-    if goal.status == "done" or (reached(goal, current) and not goal.start_unknown):
+    if goal.status == "done" or (reached(goal, current) and not goal.awaits_start):
         return Pace("done", expected, needed, seen, left=left)
     if goal.status in ("paused", "dropped"):
         return Pace(goal.status, expected, None, seen)

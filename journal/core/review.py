@@ -489,7 +489,7 @@ def _score(
         "goal": catalog.link_to(goal.path),
         "title": goal.title,
         "unit": goal.unit or "",
-        "baseline": number(goal.base if based and not goal.start_unknown else None),
+        "baseline": number(goal.base if based and not goal.awaits_start else None),
         "current": number(value),
         "target": number(goal.target),
         "percent": percent(progress),

@@ -263,12 +263,14 @@ def log_checkin(
         baseline = _number(doc, "baseline")
         target = _number(doc, "target") if baseline is None else None  # only for a start
         valueless = baseline is None and current is None and not logged
-        if valueless and op != "=" and titled_down(goal.title, target):  # down from what?
+        down = titled_down(goal.title, target)
+        if valueless and op != "=" and (down or target == 0):  # down from what?
             word = catalog.goal_word(goal.path)
+            why = "its title brings the number down to" if down else "its target is"
             raise UsageProblem(
-                f"{checkin.value_text} changes a value the goal does not have yet: its title "
-                f"brings the number down to {number(target)}, and it has no baseline or "
-                f"current; log where it stands first: journal log {word} =N"
+                f"{checkin.value_text} changes a value the goal does not have yet: {why} "
+                f"{number(target)}, and it has no baseline or current; log where it stands "
+                f"first: journal log {word} =N"
             )
         origin = start_of_values(baseline, goal.title, target, logged, current)
         base = origin.value

@@ -92,33 +92,43 @@ def broken_supports(ctx: Context) -> Iterator[Problem]:
 
 
 def supports_loop(ctx: Context) -> Iterator[Problem]:
-    """A goal whose ``supports`` lead back to it through other goals (A supports B, B
-    supports A): none of them is the bigger goal, and a check-in on one counts for every
-    goal of the loop (a supporting goal's check-in counts for the goal it supports).
-    Told at each goal of the loop, with the shortest way back (a goal linking itself is
-    R002's)."""
+    """A goal whose ``supports`` (or an activity's ``feeds``) lead back to it through
+    other goals (A supports B, B supports A): none of them is the bigger goal, and a
+    check-in on one counts for every goal of the loop (a supporting goal's check-in counts
+    for the goal it supports: the links followed are the ones that count,
+    :meth:`~journal.core.catalog.Catalog.supporters`, none to notes a link can't choose
+    between).  Told at each open goal of the loop, with the shortest way back (a goal
+    linking itself is R002's)."""
     leads: dict[str, list[str]] = {}  # each goal's supported goals, in path order
-    for target, sources in sorted(ctx.supporters.items()):
-        for source in sources:
-            if source != target:
-                leads.setdefault(source, []).append(target)
+    for goal in ctx.goals:
+        for source in ctx.catalog.supporters(goal):
+            leads.setdefault(source.path, []).append(goal.path)
     for goal in ctx.open_goals:
         way = _way_back(leads, goal.path)
         if way is None:
             continue
-        links = [ctx.catalog.link_to(path, goal.path) for path in way]
         first = next(
             link
-            for link in goal.supports
-            if link.target and ctx.catalog.resolve_path(link.target, goal.path) == way[1]
+            for link in (*goal.supports, *goal.feeds)
+            if link.target and ctx.catalog.counted_path(link.target, goal.path) == way[1]
         )
+        key = "supports" if first in goal.supports else "feeds"
+        shown = way if len(way) <= _NAMED else [*way[: _NAMED - 2], "", *way[-2:]]
+        links = [
+            ctx.catalog.link_to(path, goal.path) if path else f"({len(way) - _NAMED} more)"
+            for path in shown
+        ]
         yield Problem(
             goal.path,
-            _supports_line(ctx, goal, first),
-            f"supports {first}, which leads back to this goal ({' -> '.join(links)}): in "
-            "a loop no goal is the bigger one, and a check-in on one counts for them all",
+            _supports_line(ctx, goal, first) if key == "supports" else line_of(goal, key),
+            f"{key} {first}, which leads back to this goal ({' -> '.join(links)}): in a "
+            "loop no goal is the bigger one, and a check-in on one counts for them all",
             "link the bigger goal or aspiration they serve, and drop the link that closes the loop",
         )
+
+
+#: The most goals R003 names of a way back (a longer one is cut in the middle).
+_NAMED = 8
 
 
 def _way_back(leads: dict[str, list[str]], start: str) -> list[str] | None:
@@ -161,7 +171,8 @@ RULES = (
         "R003",
         "supports-loop",
         "warning",
-        "`supports` leads back to the goal through other goals (A supports B, B supports A)",
+        "`supports` (or `feeds`) lead back to the goal through other goals (A supports B, B "
+        "supports A)",
         supports_loop,
     ),
 )
