@@ -326,6 +326,8 @@ def test_emphasis_ends_a_tag_and_a_comment_hides_one_on_both_paths(
         ("**progress:: [[Goal]] +1 note**", [("progress", "[[Goal]] +1 note")], []),
         ("__progress:: [[Goal]] +1__", [("progress", "[[Goal]] +1")], []),
         ("**progress**:: [[Goal]] +1 **a**", [("progress", "[[Goal]] +1 **a**")], []),
+        # (found in review) the bold closed within the value, or an escaped mark: kept
+        ("**progress:: [[G]] +1** and **more**", [("progress", "[[G]] +1** and **more**")], []),
         # a bracketed field's value is read with its emphasis marks, as the regexes read it
         ("[progress:: [[Goal]] +1 **great**] `x`", [("progress", "[[Goal]] +1 **great**")], []),
         ("*progress*:: [[Goal]] +1", [], []),  # (no key in single emphasis)

@@ -1198,10 +1198,13 @@ _STRONG = ("**", "__")
 
 def _strong_closed(value: str, written: str) -> str:
     """The value of a line field whose line (as ``written``) opens bold before its key
-    and ends with ``value``: without the mark closing that bold when the key's does not
-    (``**progress:: [[Goal]] +1 note**``: ``note``, not ``note**``)."""
-    mark = written[:2]
-    return value if written[: written.find("::")].endswith(mark) else value[:-2]
+    and ends with ``value``: without the mark closing that bold when neither the key's
+    nor one within the value does (``**progress:: [[Goal]] +1 note**``: ``note``, not
+    ``note**``; ``**progress:: [[Goal]] +1** and **more**`` keeps its marks)."""
+    mark, kept = written[:2], value[:-2]
+    if written[: written.find("::")].endswith(mark) or mark in kept or kept.endswith("\\"):
+        return value  # closed at the key, or within the value; or an escaped mark
+    return kept
 
 
 def _value_written(match: re.Match[str], written: str) -> str:

@@ -525,9 +525,11 @@ def _why_uncounted(
         )
     coded = _value_in_code(checkin.note) if checkin.op is None else None
     if coded is not None:
+        change, rest = coded
         return (
-            f"`{INLINE_KEY}:: {link}` has no value: `{coded}` is in code, which adds nothing",
-            f"write the change outside code, after the link: `{INLINE_KEY}:: {link} {coded}`",
+            f"`{INLINE_KEY}:: {link}` has no value: `{change}` is in code, which adds nothing",
+            "write the change outside code, after the link: "
+            f"`{INLINE_KEY}:: {link} {change}{f' {rest}' if rest else ''}`",
         )
     if checkin.op is None and not checkin.note:
         return (
@@ -559,9 +561,10 @@ def _link_end(value: str) -> int:
     return end + 2 if end >= 0 else len(value)
 
 
-def _value_in_code(note: str) -> str | None:
-    """The change a check-in's note starts with in code (``+5`` of `` `+5` ``: the field
-    ``progress:: [[Goal]] `+5` `` has no value), None when it starts with none."""
+def _value_in_code(note: str) -> tuple[str, str] | None:
+    """The change a check-in's note starts with in code, and the rest of the note
+    (``+5`` and ``ran tests`` of `` `+5` ran tests``: the field ``progress:: [[Goal]]
+    `+5` ran tests`` has no value), None when it starts with none."""
     spans = code_spans(note) if note.startswith("`") else []
     if not spans or spans[0][0] != 0:
         return None
@@ -570,7 +573,7 @@ def _value_in_code(note: str) -> str | None:
         found = parse_value(code)
     except MiswrittenValue:
         return None
-    return code if found is not None and not found[2] else None
+    return (code, note[spans[0][1] :].strip()) if found is not None and not found[2] else None
 
 
 def _log_command(ctx: Context, goal: str, checkin: CheckIn) -> str:
