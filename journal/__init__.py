@@ -1,3 +1,3 @@
 """journal: a plain-text SMART-goal journal toolkit."""
 
-__version__ = "0.6.12"
+__version__ = "0.6.13"
