@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 
 from journal.core.goal import brings_down, titled_down, titled_start
 from tests.conftest import Invoke, Write
@@ -27,18 +28,24 @@ def _check(invoke: Invoke, rule: str) -> str:
     return invoke("check", "--select", rule).stdout
 
 
+def _made_empty(invoke: Invoke, vault: Path, title: str, *options: str) -> Result:
+    """``new goal TITLE OPTIONS`` (due 2027-03-31), checked to write no baseline."""
+    made = invoke("new", "goal", title, *options, "--due", "2027-03-31")
+    assert made.exit_code == 0, made.stderr
+    text = (vault / f"goals/{title}.md").read_text()
+    assert "\nbaseline:\n" in text and "\ncurrent:\n" in text  # left empty, not 0
+    return made
+
+
 def test_a_reduce_goal_made_with_new_goal_counts_down_from_its_first_value(
     invoke: Invoke, vault: Path
 ) -> None:
     """The tryout's repro: `new goal` wrote `baseline: 0` without a word, and `log =42`
     made the goal 140% done (M008: mark it done)."""
-    made = invoke(
-        "new", "goal", "Reduce time-to-hire to 30 days", "--metric", "median time-to-hire",
-        "--unit", "days", "--target", "30", "--due", "2027-03-31",
+    made = _made_empty(
+        invoke, vault, "Reduce time-to-hire to 30 days", "--metric", "median time-to-hire",
+        "--unit", "days", "--target", "30",
     )  # fmt: skip
-    assert made.exit_code == 0, made.stderr
-    text = (vault / "goals/Reduce time-to-hire to 30 days.md").read_text()
-    assert "\nbaseline:\n" in text and "\ncurrent:\n" in text  # left empty, not 0
     assert made.stderr == (
         "journal: goals/Reduce time-to-hire to 30 days.md: no baseline written: the title "
         "brings the number down to 30, so it can't count up from 0; log where it stands now "
@@ -489,13 +496,10 @@ def test_a_goal_to_0_whose_title_says_no_direction_counts_down_from_its_first_va
     `baseline: 0` without a word, and status and the review called it done on its first
     day (M006 an error at once); it counts down from its first value, as a title "Reduce
     ... to 0" does."""
-    made = invoke(
-        "new", "goal", "Zero open grievances by March", "--metric", "open grievances",
-        "--unit", "grievances", "--target", "0", "--due", "2027-03-31",
+    made = _made_empty(
+        invoke, vault, "Zero open grievances by March", "--metric", "open grievances",
+        "--unit", "grievances", "--target", "0",
     )  # fmt: skip
-    assert made.exit_code == 0, made.stderr
-    text = (vault / "goals/Zero open grievances by March.md").read_text()
-    assert "\nbaseline:\n" in text and "\ncurrent:\n" in text
     assert "no baseline written: the target is 0" in made.stderr
     assert (
         "(journal --vault " in made.stderr and '"zero-open-grievances-by-march" =N)' in made.stderr
@@ -535,17 +539,14 @@ def test_a_change_logged_on_a_goal_to_0_with_no_value_is_refused(
     """Found in review: `log +2` on a new goal to 0 was taken (current 2, no baseline), and
     the goal stayed at an unknown pace, counted from 0, for good; `-1` was told to set a
     baseline below 0.  Down from what? Its first value is logged with `=N`."""
-    invoke(
-        "new", "goal", "Keep errors at 0", "--metric", "errors", "--unit", "errors",
-        "--target", "0", "--due", "2027-03-31",
-    )  # fmt: skip
+    _made_empty(invoke, vault, "Keep errors at 0", "--metric", "errors", "--target", "0")
     for change in ("+2", "-1"):
         refused = invoke("log", "errors", change)
         assert refused.exit_code == 2
         assert "its target is 0, and it has no baseline or current; log where it stands" in (
             refused.stderr
         )
-    assert "\ncurrent:\n" in (vault / "goals/Keep errors at 0.md").read_text()
+    assert "\ncurrent:\n" in (vault / "goals/Keep errors at 0.md").read_text()  # unwritten
 
 
 def test_a_goal_down_to_its_target_valued_by_other_notes_is_judged_as_before(
