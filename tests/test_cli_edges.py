@@ -867,6 +867,29 @@ def test_set_refuses_feeds_on_an_outcome_goal_and_a_goal_linking_itself(
     ]
 
 
+def test_set_refuses_supports_or_feeds_that_lead_back_to_the_goal(
+    write: Write, invoke: Invoke
+) -> None:
+    """Found in a new user's tryout: `set` refused a goal supporting itself but wrote a
+    loop through another goal (R003 then told it): in it no goal is the bigger one."""
+    write("goals/a.md", goal_text("Alpha", supports='"[[c]]"'))
+    b = write("goals/b.md", goal_text("Beta"))
+    write("goals/c.md", goal_text("Gamma", supports='"[[b]]"'))
+    before = b.read_bytes()
+    for link in ("supports=Alpha", "feeds=[[a]]"):
+        refused = invoke("set", "beta", link, "kind=activity")
+        key = link.split("=")[0]
+        assert (refused.exit_code, refused.stderr) == (
+            2,
+            f"journal: {key}: [[a]] leads back to this goal ([[b]] -> [[a]] -> [[c]] -> "
+            "[[b]]): a loop, in which no goal is the bigger one; link the bigger goal or "
+            "aspiration they serve\n",
+        ), link
+    assert b.read_bytes() == before
+    assert invoke("set", "alpha", "supports=").exit_code == 0
+    assert invoke("set", "beta", "supports=Alpha").exit_code == 0  # no loop now: a chain
+
+
 def test_an_argument_that_is_not_utf8_is_a_usage_error(write: Write, vault: Path) -> None:
     """A Latin-1 terminal's ``café`` reached the commands as a lone surrogate and
     stopped log and search with an internal UnicodeEncodeError."""

@@ -791,6 +791,10 @@ class _NotesByPath(Mapping[str, Note]):
             self._loaded.setdefault(note.path, note)
 
 
+#: The most goals a way between goals is named by (:meth:`Catalog.named_way`).
+WAY_NAMED = 8
+
+
 class Catalog:
     """All notes of a vault, sorted by path, with the lookups commands need.
 
@@ -903,6 +907,52 @@ class Catalog:
             links |= {self.counted_path(link.target, goal.path) for link in goal.feeds}
             for path in sorted(p for p in links if p is not None and p != goal.path):
                 found.setdefault(path, []).append(goal)
+        return found
+
+    def way_between(self, start: str, end: str) -> list[str] | None:
+        """The shortest way from the goal at ``start`` to the one at ``end`` along the
+        links that count (a goal to each goal it supports or feeds: :meth:`supporters`),
+        as their paths, both ends included (the first in path order of those as short);
+        None when there is none.  ``start`` equal to ``end``: the way back to it, through
+        other goals."""
+        came_from: dict[str, str] = {}
+        frontier = [start]
+        while frontier:
+            reached = []
+            for path in frontier:
+                for target in self._leads.get(path, ()):
+                    if target == end:
+                        way = [path]
+                        while way[-1] != start:
+                            way.append(came_from[way[-1]])
+                        return [*reversed(way), end]
+                    if target not in came_from and target != start:
+                        came_from[target] = path
+                        reached.append(target)
+            frontier = reached
+        return None
+
+    def named_way(self, way: Sequence[str], source: str) -> str:
+        """``way`` (paths, :meth:`way_between`) as links from the note at ``source``
+        joined by arrows; of a way longer than :data:`WAY_NAMED` goals, its first ones
+        and its last two, with how many are left out between."""
+        if len(way) > WAY_NAMED:
+            left = f"({len(way) - WAY_NAMED} more)"
+            named = [*(self.link_to(p, source) for p in way[: WAY_NAMED - 2]), left]
+            named += [self.link_to(p, source) for p in way[-2:]]
+        else:
+            named = [self.link_to(p, source) for p in way]
+        return " -> ".join(named)
+
+    @cached_property
+    def _leads(self) -> dict[str, list[str]]:
+        """Each goal's paths of the goals it supports or feeds (links that count), in
+        path order."""
+        found: dict[str, list[str]] = {}
+        for goal in self.goals:
+            for source in self.supporters(goal):
+                if source.path != goal.path:
+                    found.setdefault(source.path, []).append(goal.path)
         return found
 
     def _counted(self, goals: list[Goal], checkins: list[tuple[str, CheckIn]]) -> list[Goal]:

@@ -108,8 +108,9 @@ def found_links(
     ``--feeds``, ``feeds``) names, each found as a note of its kinds is found by name (id,
     title, file name, alias or a unique part) and written as the link that resolves to
     it in Obsidian from the note at ``source``, where they are written (an alias would
-    not), keeping its heading and display text.  A link to that note itself (a goal's)
-    is a usage error.  ``linked``: the kinds and the hint of another option (see
+    not), keeping its heading and display text.  A link to that note itself (a goal's),
+    or one of ``supports`` or ``feeds`` to a goal that leads back to it, is a usage
+    error.  ``linked``: the kinds and the hint of another option (see
     :data:`LINKED`)."""
     kinds, hint = linked or LINKED[option.lstrip("-")]
     try:
@@ -119,6 +120,15 @@ def found_links(
     if any(path == source for path, _link in found):
         verb = option.lstrip("-")[:-1]  # supports, --feeds: support, feed
         raise UsageProblem(f"{option}: names this goal itself, which it can't {verb}")
+    if option.lstrip("-") in ("supports", "feeds"):  # (R003 tells one written by hand)
+        for path, _link in found:
+            way = catalog.way_between(path, source)
+            if way is not None:
+                raise UsageProblem(
+                    f"{option}: {catalog.link_to(path, source)} leads back to this goal "
+                    f"({catalog.named_way([source, *way], source)}): a loop, in which no "
+                    "goal is the bigger one; link the bigger goal or aspiration they serve"
+                )
     return [
         str(link._replace(target=catalog.link_target(path, source), embed=False))
         for path, link in found

@@ -99,12 +99,8 @@ def supports_loop(ctx: Context) -> Iterator[Problem]:
     :meth:`~journal.core.catalog.Catalog.supporters`, none to notes a link can't choose
     between).  Told at each open goal of the loop, with the shortest way back (a goal
     linking itself is R002's)."""
-    leads: dict[str, list[str]] = {}  # each goal's supported goals, in path order
-    for goal in ctx.goals:
-        for source in ctx.catalog.supporters(goal):
-            leads.setdefault(source.path, []).append(goal.path)
     for goal in ctx.open_goals:
-        way = _way_back(leads, goal.path)
+        way = ctx.catalog.way_between(goal.path, goal.path)
         if way is None:
             continue
         first = next(
@@ -113,43 +109,14 @@ def supports_loop(ctx: Context) -> Iterator[Problem]:
             if link.target and ctx.catalog.counted_path(link.target, goal.path) == way[1]
         )
         key = "supports" if first in goal.supports else "feeds"
-        shown = way if len(way) <= _NAMED else [*way[: _NAMED - 2], "", *way[-2:]]
-        links = [
-            ctx.catalog.link_to(path, goal.path) if path else f"({len(way) - _NAMED} more)"
-            for path in shown
-        ]
         yield Problem(
             goal.path,
             _supports_line(ctx, goal, first) if key == "supports" else line_of(goal, key),
-            f"{key} {first}, which leads back to this goal ({' -> '.join(links)}): in a "
+            f"{key} {first}, which leads back to this goal "
+            f"({ctx.catalog.named_way(way, goal.path)}): in a "
             "loop no goal is the bigger one, and a check-in on one counts for them all",
             "link the bigger goal or aspiration they serve, and drop the link that closes the loop",
         )
-
-
-#: The most goals R003 names of a way back (a longer one is cut in the middle).
-_NAMED = 8
-
-
-def _way_back(leads: dict[str, list[str]], start: str) -> list[str] | None:
-    """The shortest way from ``start`` along ``leads`` back to it (its paths, ``start``
-    at both ends; the first in path order of those as short), or None."""
-    came_from: dict[str, str] = {}
-    frontier = [start]
-    while frontier:
-        reached = []
-        for path in frontier:
-            for target in leads.get(path, ()):
-                if target == start:
-                    way = [start, path]
-                    while way[-1] != start:
-                        way.append(came_from[way[-1]])
-                    return way[:1] + way[-2:0:-1] + way[:1]
-                if target not in came_from:
-                    came_from[target] = path
-                    reached.append(target)
-        frontier = reached
-    return None
 
 
 RULES = (
