@@ -120,7 +120,8 @@ def found_links(
     if any(path == source for path, _link in found):
         verb = option.lstrip("-")[:-1]  # supports, --feeds: support, feed
         raise UsageProblem(f"{option}: names this goal itself, which it can't {verb}")
-    if option.lstrip("-") in ("supports", "feeds"):  # (R003 tells one written by hand)
+    # a loop (R003 tells one written by hand); none leads back to a note not made yet
+    if option.lstrip("-") in ("supports", "feeds") and source in catalog.paths:
         for path, _link in found:
             way = catalog.way_between(path, source)
             if way is not None:
